@@ -1,0 +1,31 @@
+"""Users, their role (SPEC §1) and the organisation scope the role grants."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from canbo.org.models import Unit
+
+
+class Role(models.TextChoices):
+    BTV = "btv", _("Ban Thường vụ Tỉnh ủy")
+    THUONG_TRUC = "thuong_truc", _("Thường trực Tỉnh ủy")
+    BTC = "btc", _("Ban Tổ chức Tỉnh ủy")
+    SNV = "snv", _("Sở Nội vụ")
+    UNIT_HR = "unit_hr", _("Cán bộ tổ chức đơn vị")
+    SCHOOL = "school", _("Cơ sở đào tạo")
+    INSPECTOR = "inspector", _("Ủy ban Kiểm tra Tỉnh ủy")
+
+
+class User(AbstractUser):
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.UNIT_HR)
+    scope_unit = models.ForeignKey(
+        Unit, verbose_name=_("phạm vi đơn vị"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text=_("Để trống: toàn tỉnh."),
+    )
+    # Blocs the role covers; empty = every bloc.
+    blocs = models.JSONField(_("khối"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")

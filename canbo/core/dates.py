@@ -1,0 +1,75 @@
+"""Dates as canbo reads and shows them."""
+
+import datetime as dt
+import re
+
+from django.utils import timezone
+
+
+class Precision:
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(text: str) -> dt.date:
+    """A full date written `YYYY-MM-DD` or `dd/mm/yyyy`. Raises ValueError otherwise."""
+    text = text.strip()
+    match = _VN.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return dt.date(year, month, day)
+    match = _PARTIAL.match(text)
+    if match and match.group(3):
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    raise ValueError(text)
+
+
+def parse_partial_date(text: str) -> tuple[dt.date, str]:
+    """A birth date known to the day, month or year: `YYYY-MM-DD`, `dd/mm/yyyy`, `YYYY-MM`, `YYYY`.
+
+    Returns the date it counts as (the 1st where only month or year is known, SPEC §3) and its
+    precision. Raises ValueError on anything else.
+    """
+    text = text.strip()
+    match = _PARTIAL.match(text)
+    if match and not match.group(3):
+        year = int(match.group(1))
+        if match.group(2):
+            return dt.date(year, int(match.group(2)), 1), Precision.MONTH
+        return dt.date(year, 1, 1), Precision.YEAR
+    return parse_date(text), Precision.DAY
+
+
+def format_partial_date(value: dt.date, precision: str) -> str:
+    if precision == Precision.YEAR:
+        return f"{value.year:04d}"
+    if precision == Precision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def add_months(value: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the month's last day."""
+    index = value.year * 12 + value.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(value.day, last_day(year, month)))
+
+
+def last_day(year: int, month: int) -> int:
+    next_first = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (next_first - dt.timedelta(days=1)).day
+
+
+def age_on(birth: dt.date, as_of: dt.date) -> int:
+    """Age in completed years on `as_of`."""
+    return as_of.year - birth.year - ((as_of.month, as_of.day) < (birth.month, birth.day))

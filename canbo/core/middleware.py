@@ -1,0 +1,37 @@
+"""The as-of date: every page honours `?as_of=YYYY-MM-DD` (kept in the session), default today."""
+
+from django.contrib import messages
+from django.utils.translation import gettext as _
+
+from canbo.core.dates import parse_date, today
+
+SESSION_KEY = "canbo_as_of"
+
+
+class AsOfDateMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.as_of = self._resolve(request)
+        return self.get_response(request)
+
+    def _resolve(self, request):
+        raw = request.GET.get("as_of")
+        session = getattr(request, "session", None)
+        if raw is not None:
+            if raw == "":
+                if session is not None:
+                    session.pop(SESSION_KEY, None)
+                return today()
+            try:
+                value = parse_date(raw)
+            except ValueError:
+                messages.error(request, _("Ngày xem “%(v)s” không hợp lệ; dùng dd/mm/yyyy.") % {"v": raw})
+                return today()
+            if session is not None:
+                session[SESSION_KEY] = value.isoformat()
+            return value
+        if session is not None and SESSION_KEY in session:
+            return parse_date(session[SESSION_KEY])
+        return today()

@@ -1,0 +1,54 @@
+"""Writes to the organisation catalogues; each validates, saves and records an audit event."""
+
+from django.db import transaction
+
+from canbo.audit.services import audit_record
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.org.tree import rebuild_paths
+
+
+@transaction.atomic
+def locality_create(*, actor, code: str, name: str, level: str, parent: Locality | None = None) -> Locality:
+    locality = Locality(code=code, name=name, level=level, parent=parent)
+    locality.full_clean(exclude=["path"])
+    locality.save()
+    rebuild_paths(Locality)
+    locality.refresh_from_db()
+    audit_record(actor=actor, action="locality_create", obj=locality, summary=f"Thêm địa bàn {code} – {name}")
+    return locality
+
+
+@transaction.atomic
+def unit_create(
+    *, actor, code: str, name: str, level: str, bloc: str, locality: Locality, parent: Unit | None = None
+) -> Unit:
+    unit = Unit(code=code, name=name, level=level, bloc=bloc, locality=locality, parent=parent)
+    unit.full_clean(exclude=["path"])
+    unit.save()
+    rebuild_paths(Unit)
+    unit.refresh_from_db()
+    audit_record(actor=actor, action="unit_create", obj=unit, summary=f"Thêm đơn vị {code} – {name}")
+    return unit
+
+
+@transaction.atomic
+def position_type_create(*, actor, code: str, name: str, **standard) -> PositionType:
+    """`standard`: req_llct, req_chuyen_mon, req_qlnn, req_ngoai_ngu, req_tin_hoc (ranks), the
+    flags btv_managed, key_position, non_local_required, deputy_head_or_above, and source."""
+    position_type = PositionType(code=code, name=name, **standard)
+    position_type.full_clean()
+    position_type.save()
+    audit_record(
+        actor=actor, action="position_type_create", obj=position_type, summary=f"Thêm chức danh {code} – {name}"
+    )
+    return position_type
+
+
+@transaction.atomic
+def rank_create(*, actor, code: str, name: str, **standard) -> CivilServiceRank:
+    """`standard`: req_qlnn, req_ngoai_ngu, req_tin_hoc (ranks)."""
+    rank = CivilServiceRank(code=code, name=name, **standard)
+    rank.full_clean()
+    rank.save()
+    audit_record(actor=actor, action="rank_create", obj=rank, summary=f"Thêm ngạch {code} – {name}")
+    return rank

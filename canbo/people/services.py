@@ -1,0 +1,152 @@
+"""Writes to cadre records; each validates, saves and records an audit event in one transaction.
+
+The workbook import loads in bulk through canbo.exchange but derives fields with the same
+helpers (`cadre_derived_fields`, `qualification_rank`).
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from canbo.audit.services import audit_record
+from canbo.core.dates import Precision
+from canbo.core.levels import rank_of
+from canbo.core.text import fold
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.people.models import (
+    Cadre,
+    Discipline,
+    Evaluation,
+    Movement,
+    PlanningEntry,
+    PositionHolding,
+    Qualification,
+)
+from canbo.people.retirement import retirement_date
+
+
+def cadre_derived_fields(*, code: str, full_name: str, gender: str, birth_date: dt.date) -> dict:
+    return {
+        "search_text": f"{fold(full_name)} {code.lower()}",
+        "retirement_date": retirement_date(gender, birth_date),
+    }
+
+
+def qualification_rank(kind: str, level: str) -> int:
+    try:
+        return rank_of(kind, level)
+    except KeyError as exc:
+        raise ValidationError({"level": f"Bậc “{level}” không thuộc loại trình độ “{kind}”."}) from exc
+
+
+@transaction.atomic
+def cadre_create(
+    *,
+    actor,
+    code: str,
+    full_name: str,
+    birth_date: dt.date,
+    gender: str,
+    category: str,
+    birth_precision: str = Precision.DAY,
+    ethnicity: str = "",
+    hometown: Locality | None = None,
+    birthplace: Locality | None = None,
+    party_member: bool = False,
+    party_join_date: dt.date | None = None,
+    rank: CivilServiceRank | None = None,
+    employment_start: dt.date | None = None,
+) -> Cadre:
+    cadre = Cadre(
+        code=code,
+        full_name=full_name,
+        birth_date=birth_date,
+        birth_precision=birth_precision,
+        gender=gender,
+        category=category,
+        ethnicity=ethnicity,
+        hometown=hometown,
+        birthplace=birthplace,
+        party_member=party_member,
+        party_join_date=party_join_date,
+        rank=rank,
+        employment_start=employment_start,
+        **cadre_derived_fields(code=code, full_name=full_name, gender=gender, birth_date=birth_date),
+    )
+    cadre.full_clean()
+    cadre.save()
+    audit_record(actor=actor, action="cadre_create", obj=cadre, summary=f"Thêm cán bộ {code} – {full_name}")
+    return cadre
+
+
+def _add(actor, row, action: str, summary: str):
+    row.full_clean()
+    row.save()
+    audit_record(actor=actor, action=action, obj=row, summary=summary, data={"can_bo": row.cadre.code})
+    return row
+
+
+@transaction.atomic
+def holding_add(
+    *, actor, cadre: Cadre, unit: Unit, position_type: PositionType, valid_from: dt.date,
+    valid_to: dt.date | None = None,
+) -> PositionHolding:
+    row = PositionHolding(
+        cadre=cadre, unit=unit, position_type=position_type, valid_from=valid_from, valid_to=valid_to
+    )
+    return _add(actor, row, "holding_add", f"{cadre.code}: giữ chức danh {position_type.code} tại {unit.code}")
+
+
+@transaction.atomic
+def qualification_add(
+    *, actor, cadre: Cadre, kind: str, level: str, obtained_on: dt.date, mode: str = "", grade: str = "",
+    major: str = "", llct_overlap_periods: int | None = None, issuer: str = "",
+) -> Qualification:
+    row = Qualification(
+        cadre=cadre, kind=kind, level=level, rank=qualification_rank(kind, level), obtained_on=obtained_on,
+        mode=mode, grade=grade, major=major, llct_overlap_periods=llct_overlap_periods, issuer=issuer,
+    )
+    return _add(actor, row, "qualification_add", f"{cadre.code}: trình độ {kind} {level}")
+
+
+@transaction.atomic
+def planning_add(
+    *, actor, cadre: Cadre, position_type: PositionType, term_start: int, term_end: int,
+    approved_on: dt.date, unit: Unit | None = None,
+) -> PlanningEntry:
+    row = PlanningEntry(
+        cadre=cadre, position_type=position_type, unit=unit, term_start=term_start, term_end=term_end,
+        approved_on=approved_on,
+    )
+    return _add(
+        actor, row, "planning_add", f"{cadre.code}: quy hoạch {position_type.code} {term_start}-{term_end}"
+    )
+
+
+@transaction.atomic
+def discipline_add(
+    *, actor, cadre: Cadre, form: str, decided_on: dt.date, effective_until: dt.date | None = None
+) -> Discipline:
+    row = Discipline(cadre=cadre, form=form, decided_on=decided_on, effective_until=effective_until)
+    return _add(actor, row, "discipline_add", f"{cadre.code}: kỷ luật {form}")
+
+
+@transaction.atomic
+def evaluation_add(
+    *, actor, cadre: Cadre, year: int, rating: str, prestige_decline: bool = False
+) -> Evaluation:
+    row = Evaluation(cadre=cadre, year=year, rating=rating, prestige_decline=prestige_decline)
+    return _add(actor, row, "evaluation_add", f"{cadre.code}: đánh giá năm {year}")
+
+
+@transaction.atomic
+def movement_add(
+    *, actor, cadre: Cadre, kind: str, from_unit: Unit, to_unit: Unit, valid_from: dt.date,
+    valid_to: dt.date | None = None, new_position_type: PositionType | None = None, decision_no: str = "",
+) -> Movement:
+    row = Movement(
+        cadre=cadre, kind=kind, from_unit=from_unit, to_unit=to_unit, valid_from=valid_from, valid_to=valid_to,
+        new_position_type=new_position_type, decision_no=decision_no,
+    )
+    return _add(actor, row, "movement_add", f"{cadre.code}: {kind} {from_unit.code} → {to_unit.code}")

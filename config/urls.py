@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from config.api import api
+
+urlpatterns = [
+    path("", include("canbo.core.urls")),
+    path("tai-khoan/", include("canbo.accounts.urls")),
+    path("can-bo/", include("canbo.people.urls")),
+    path("to-chuc/", include("canbo.org.urls")),
+    path("quy-tac/", include("canbo.rules.urls")),
+    path("ra-soat/", include("canbo.reports.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+    path("api/", api.urls),
+]
