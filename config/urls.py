@@ -10,6 +10,7 @@ urlpatterns = [
     path("to-chuc/", include("canbo.org.urls")),
     path("quy-tac/", include("canbo.rules.urls")),
     path("ra-soat/", include("canbo.reports.urls")),
+    path("nhat-ky/", include("canbo.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("api/", api.urls),

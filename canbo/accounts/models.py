@@ -29,3 +29,26 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+
+
+class ApiToken(models.Model):
+    """A key for the REST API (`Authorization: Bearer <key>`); only its SHA-256 hash is kept."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters of the key, so a user can tell their keys apart without the secret.
+    prefix = models.CharField(_("đầu khóa"), max_length=8, editable=False)
+    label = models.CharField(_("ghi chú"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True, editable=False)
+    revoked = models.BooleanField(_("đã thu hồi"), default=False)
+
+    class Meta:
+        verbose_name = _("khóa API")
+        verbose_name_plural = _("khóa API")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} · {self.prefix}…"

@@ -21,15 +21,15 @@ class AsOfDateMiddleware:
         session = getattr(request, "session", None)
         if raw is not None:
             if raw == "":
-                if session is not None:
-                    session.pop(SESSION_KEY, None)
+                if session is not None and SESSION_KEY in session:
+                    del session[SESSION_KEY]
                 return today()
             try:
                 value = parse_date(raw)
             except ValueError:
                 messages.error(request, _("Ngày xem “%(v)s” không hợp lệ; dùng dd/mm/yyyy.") % {"v": raw})
                 return today()
-            if session is not None:
+            if session is not None and session.get(SESSION_KEY) != value.isoformat():
                 session[SESSION_KEY] = value.isoformat()
             return value
         if session is not None and SESSION_KEY in session:

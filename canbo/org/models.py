@@ -13,7 +13,12 @@ class Locality(models.Model):
     name = models.CharField(_("tên"), max_length=200)
     level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # "/<id>/<id>/": ancestors then itself, so containment is a prefix test in one query.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
@@ -35,10 +40,16 @@ class Unit(models.Model):
     level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
     bloc = models.CharField(_("khối"), max_length=20, choices=Bloc.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
-    locality = models.ForeignKey(Locality, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="units")
+    locality = models.ForeignKey(
+        Locality, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="units"
+    )
     valid_from = models.DateField(_("thành lập"), null=True, blank=True)
     valid_to = models.DateField(_("giải thể"), null=True, blank=True)
     # "/<id>/<id>/": ancestors then itself; a subtree is `path__startswith`.

@@ -39,7 +39,10 @@ def position_type_create(*, actor, code: str, name: str, **standard) -> Position
     position_type.full_clean()
     position_type.save()
     audit_record(
-        actor=actor, action="position_type_create", obj=position_type, summary=f"Thêm chức danh {code} – {name}"
+        actor=actor,
+        action="position_type_create",
+        obj=position_type,
+        summary=f"Thêm chức danh {code} – {name}",
     )
     return position_type
 

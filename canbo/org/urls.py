@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from canbo.org import views
 
 app_name = "org"
-urlpatterns = []
+urlpatterns = [
+    path("", views.tree, name="unit_tree"),
+    path("don-vi/<str:code>/", views.unit_detail, name="unit_detail"),
+]

@@ -39,16 +39,30 @@ class Cadre(models.Model):
     gender = models.CharField(_("giới tính"), max_length=3, choices=Gender.choices)
     ethnicity = models.CharField(_("dân tộc"), max_length=40, blank=True)
     hometown = models.ForeignKey(
-        Locality, verbose_name=_("quê quán"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Locality,
+        verbose_name=_("quê quán"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     birthplace = models.ForeignKey(
-        Locality, verbose_name=_("nơi sinh"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Locality,
+        verbose_name=_("nơi sinh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     party_member = models.BooleanField(_("đảng viên"), default=False)
     party_join_date = models.DateField(_("ngày vào Đảng"), null=True, blank=True)
     category = models.CharField(_("loại"), max_length=20, choices=Category.choices)
     rank = models.ForeignKey(
-        CivilServiceRank, verbose_name=_("ngạch"), null=True, blank=True, on_delete=models.PROTECT,
+        CivilServiceRank,
+        verbose_name=_("ngạch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="cadres",
     )
     employment_start = models.DateField(_("ngày tuyển dụng"), null=True, blank=True)
@@ -68,7 +82,9 @@ class PositionHolding(Dated):
     """A position held (công tác): type of position in a unit, over a period."""
 
     cadre = models.ForeignKey(Cadre, on_delete=models.CASCADE, related_name="holdings")
-    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="holdings")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="holdings"
+    )
     position_type = models.ForeignKey(
         PositionType, verbose_name=_("chức danh"), on_delete=models.PROTECT, related_name="holdings"
     )
@@ -92,7 +108,9 @@ class Qualification(models.Model):
     mode = models.CharField(_("hệ"), max_length=12, choices=Mode.choices, blank=True)
     grade = models.CharField(_("xếp loại"), max_length=12, choices=Grade.choices, blank=True)
     major = models.CharField(_("chuyên ngành"), max_length=200, blank=True)
-    llct_overlap_periods = models.PositiveIntegerField(_("số tiết trùng chương trình TC LLCT"), null=True, blank=True)
+    llct_overlap_periods = models.PositiveIntegerField(
+        _("số tiết trùng chương trình TC LLCT"), null=True, blank=True
+    )
     issuer = models.CharField(_("nơi cấp"), max_length=200, blank=True)
 
     class Meta:
@@ -113,7 +131,12 @@ class PlanningEntry(models.Model):
         PositionType, verbose_name=_("chức danh"), on_delete=models.PROTECT, related_name="planning"
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.PROTECT, related_name="planning"
+        Unit,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="planning",
     )
     term_start = models.PositiveSmallIntegerField(_("nhiệm kỳ từ năm"))
     term_end = models.PositiveSmallIntegerField(_("nhiệm kỳ đến năm"))
@@ -124,7 +147,9 @@ class PlanningEntry(models.Model):
         verbose_name_plural = _("quy hoạch")
         ordering = ["cadre", "term_start"]
         constraints = [
-            models.CheckConstraint(condition=Q(term_end__gte=models.F("term_start")), name="planning_term_order")
+            models.CheckConstraint(
+                condition=Q(term_end__gte=models.F("term_start")), name="planning_term_order"
+            )
         ]
 
     def __str__(self):
@@ -183,10 +208,18 @@ class Movement(Dated):
 
     cadre = models.ForeignKey(Cadre, on_delete=models.CASCADE, related_name="movements")
     kind = models.CharField(_("loại"), max_length=12, choices=MovementKind.choices)
-    from_unit = models.ForeignKey(Unit, verbose_name=_("từ đơn vị"), on_delete=models.PROTECT, related_name="+")
-    to_unit = models.ForeignKey(Unit, verbose_name=_("đến đơn vị"), on_delete=models.PROTECT, related_name="+")
+    from_unit = models.ForeignKey(
+        Unit, verbose_name=_("từ đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    to_unit = models.ForeignKey(
+        Unit, verbose_name=_("đến đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
     new_position_type = models.ForeignKey(
-        PositionType, verbose_name=_("chức danh mới"), null=True, blank=True, on_delete=models.PROTECT,
+        PositionType,
+        verbose_name=_("chức danh mới"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     decision_no = models.CharField(_("số quyết định"), max_length=60, blank=True)

@@ -9,6 +9,7 @@ last day (Decree 135 art. 3.1). A birth date known only by year or month counts 
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from canbo.core.dates import last_day
@@ -39,7 +40,13 @@ def required_age_months(gender: str, year: int) -> int:
 
 
 def retirement(gender: str, birth: dt.date) -> Retirement:
-    born = birth.year * 12 + birth.month - 1
+    return _retirement_of_month(gender, birth.year, birth.month)
+
+
+@functools.lru_cache(maxsize=8192)
+def _retirement_of_month(gender: str, birth_year: int, birth_month: int) -> Retirement:
+    """Only the month of birth matters; cached so a bulk import of many cadres stays fast."""
+    born = birth_year * 12 + birth_month - 1
     month_index = born + _SCHEDULE[gender][0]
     while True:
         year, month0 = divmod(month_index, 12)

@@ -89,34 +89,68 @@ def _add(actor, row, action: str, summary: str):
 
 @transaction.atomic
 def holding_add(
-    *, actor, cadre: Cadre, unit: Unit, position_type: PositionType, valid_from: dt.date,
+    *,
+    actor,
+    cadre: Cadre,
+    unit: Unit,
+    position_type: PositionType,
+    valid_from: dt.date,
     valid_to: dt.date | None = None,
 ) -> PositionHolding:
     row = PositionHolding(
         cadre=cadre, unit=unit, position_type=position_type, valid_from=valid_from, valid_to=valid_to
     )
-    return _add(actor, row, "holding_add", f"{cadre.code}: giữ chức danh {position_type.code} tại {unit.code}")
+    return _add(
+        actor, row, "holding_add", f"{cadre.code}: giữ chức danh {position_type.code} tại {unit.code}"
+    )
 
 
 @transaction.atomic
 def qualification_add(
-    *, actor, cadre: Cadre, kind: str, level: str, obtained_on: dt.date, mode: str = "", grade: str = "",
-    major: str = "", llct_overlap_periods: int | None = None, issuer: str = "",
+    *,
+    actor,
+    cadre: Cadre,
+    kind: str,
+    level: str,
+    obtained_on: dt.date,
+    mode: str = "",
+    grade: str = "",
+    major: str = "",
+    llct_overlap_periods: int | None = None,
+    issuer: str = "",
 ) -> Qualification:
     row = Qualification(
-        cadre=cadre, kind=kind, level=level, rank=qualification_rank(kind, level), obtained_on=obtained_on,
-        mode=mode, grade=grade, major=major, llct_overlap_periods=llct_overlap_periods, issuer=issuer,
+        cadre=cadre,
+        kind=kind,
+        level=level,
+        rank=qualification_rank(kind, level),
+        obtained_on=obtained_on,
+        mode=mode,
+        grade=grade,
+        major=major,
+        llct_overlap_periods=llct_overlap_periods,
+        issuer=issuer,
     )
     return _add(actor, row, "qualification_add", f"{cadre.code}: trình độ {kind} {level}")
 
 
 @transaction.atomic
 def planning_add(
-    *, actor, cadre: Cadre, position_type: PositionType, term_start: int, term_end: int,
-    approved_on: dt.date, unit: Unit | None = None,
+    *,
+    actor,
+    cadre: Cadre,
+    position_type: PositionType,
+    term_start: int,
+    term_end: int,
+    approved_on: dt.date,
+    unit: Unit | None = None,
 ) -> PlanningEntry:
     row = PlanningEntry(
-        cadre=cadre, position_type=position_type, unit=unit, term_start=term_start, term_end=term_end,
+        cadre=cadre,
+        position_type=position_type,
+        unit=unit,
+        term_start=term_start,
+        term_end=term_end,
         approved_on=approved_on,
     )
     return _add(
@@ -142,11 +176,25 @@ def evaluation_add(
 
 @transaction.atomic
 def movement_add(
-    *, actor, cadre: Cadre, kind: str, from_unit: Unit, to_unit: Unit, valid_from: dt.date,
-    valid_to: dt.date | None = None, new_position_type: PositionType | None = None, decision_no: str = "",
+    *,
+    actor,
+    cadre: Cadre,
+    kind: str,
+    from_unit: Unit,
+    to_unit: Unit,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    new_position_type: PositionType | None = None,
+    decision_no: str = "",
 ) -> Movement:
     row = Movement(
-        cadre=cadre, kind=kind, from_unit=from_unit, to_unit=to_unit, valid_from=valid_from, valid_to=valid_to,
-        new_position_type=new_position_type, decision_no=decision_no,
+        cadre=cadre,
+        kind=kind,
+        from_unit=from_unit,
+        to_unit=to_unit,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        new_position_type=new_position_type,
+        decision_no=decision_no,
     )
     return _add(actor, row, "movement_add", f"{cadre.code}: {kind} {from_unit.code} → {to_unit.code}")

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from canbo.people import views
 
 app_name = "people"
-urlpatterns = []
+urlpatterns = [
+    path("", views.cadre_list, name="cadre_list"),
+    path("<str:code>/", views.cadre_detail, name="cadre_detail"),
+]

@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from canbo.reports import views
 
 app_name = "reports"
-urlpatterns = []
+urlpatterns = [
+    path("", views.review, name="review"),
+    path("danh-sach/", views.people, name="people"),
+    path("can-bo/<str:code>/", views.cadre_verdicts, name="cadre_verdicts"),
+    path("du-dieu-kien/", views.eligible, name="eligible"),
+    path("nguon-luan-chuyen/", views.rotation_pool, name="rotation_pool"),
+    path("khong-dia-phuong/", views.non_local, name="nonlocal"),
+]

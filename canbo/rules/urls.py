@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from canbo.rules import views
 
 app_name = "rules"
-urlpatterns = []
+urlpatterns = [
+    path("", views.rule_list, name="list"),
+    path("tham-so/<int:pk>/", views.parameter_edit, name="parameter_edit"),
+]

@@ -14,28 +14,51 @@ pytestmark = pytest.mark.django_db
 def test_cadre_with_history_is_audited_and_derived():
     province = locality_create(actor=None, code="68", name="Lâm Đồng", level="tinh")
     district = locality_create(actor=None, code="672", name="Đức Trọng", level="huyen", parent=province)
-    unit = unit_create(actor=None, code="HU-DT", name="Huyện ủy Đức Trọng", level="huyen", bloc="dang",
-                       locality=district)
+    unit = unit_create(
+        actor=None, code="HU-DT", name="Huyện ủy Đức Trọng", level="huyen", bloc="dang", locality=district
+    )
     assert district.path == f"/{province.id}/{district.id}/"
-    head = position_type_create(actor=None, code="BT-HU", name="Bí thư Huyện ủy", req_llct=3, key_position=True)
+    head = position_type_create(
+        actor=None, code="BT-HU", name="Bí thư Huyện ủy", req_llct=3, key_position=True
+    )
     cadre = services.cadre_create(
-        actor=None, code="CB1", full_name="Nguyễn Thị Đào", birth_date=dt.date(1966, 9, 1),
-        birth_precision=Precision.MONTH, gender="nu", category="can_bo", hometown=district,
+        actor=None,
+        code="CB1",
+        full_name="Nguyễn Thị Đào",
+        birth_date=dt.date(1966, 9, 1),
+        birth_precision=Precision.MONTH,
+        gender="nu",
+        category="can_bo",
+        hometown=district,
     )
     assert cadre.search_text == "nguyen thi dao cb1"
     assert cadre.retirement_date == dt.date(2022, 5, 31)
-    services.holding_add(actor=None, cadre=cadre, unit=unit, position_type=head, valid_from=dt.date(2015, 1, 1))
-    services.qualification_add(actor=None, cadre=cadre, kind="llct", level="cu_nhan", obtained_on=dt.date(2010, 5, 1))
+    services.holding_add(
+        actor=None, cadre=cadre, unit=unit, position_type=head, valid_from=dt.date(2015, 1, 1)
+    )
+    services.qualification_add(
+        actor=None, cadre=cadre, kind="llct", level="cu_nhan", obtained_on=dt.date(2010, 5, 1)
+    )
     assert cadre.qualifications.get().rank == 3
-    assert AuditEvent.objects.filter(action__in=["cadre_create", "holding_add", "qualification_add"]).count() == 3
+    assert (
+        AuditEvent.objects.filter(action__in=["cadre_create", "holding_add", "qualification_add"]).count()
+        == 3
+    )
 
 
 def test_unknown_level_is_refused_and_nothing_written():
-    cadre = services.cadre_create(actor=None, code="CB2", full_name="Lê Văn A", birth_date=dt.date(1980, 1, 1),
-                                  gender="nam", category="cong_chuc")
+    cadre = services.cadre_create(
+        actor=None,
+        code="CB2",
+        full_name="Lê Văn A",
+        birth_date=dt.date(1980, 1, 1),
+        gender="nam",
+        category="cong_chuc",
+    )
     with pytest.raises(ValidationError, match="không thuộc"):
-        services.qualification_add(actor=None, cadre=cadre, kind="llct", level="tien_si",
-                                   obtained_on=dt.date(2010, 1, 1))
+        services.qualification_add(
+            actor=None, cadre=cadre, kind="llct", level="tien_si", obtained_on=dt.date(2010, 1, 1)
+        )
     assert not cadre.qualifications.exists()
 
 
@@ -43,8 +66,20 @@ def test_holding_end_before_start_is_refused():
     province = locality_create(actor=None, code="68", name="Lâm Đồng", level="tinh")
     unit = unit_create(actor=None, code="TU", name="Tỉnh ủy", level="tinh", bloc="dang", locality=province)
     pt = position_type_create(actor=None, code="CV", name="Chuyên viên")
-    cadre = services.cadre_create(actor=None, code="CB3", full_name="Trần B", birth_date=dt.date(1980, 1, 1),
-                                  gender="nam", category="cong_chuc")
+    cadre = services.cadre_create(
+        actor=None,
+        code="CB3",
+        full_name="Trần B",
+        birth_date=dt.date(1980, 1, 1),
+        gender="nam",
+        category="cong_chuc",
+    )
     with pytest.raises(ValidationError):
-        services.holding_add(actor=None, cadre=cadre, unit=unit, position_type=pt,
-                             valid_from=dt.date(2020, 1, 1), valid_to=dt.date(2019, 1, 1))
+        services.holding_add(
+            actor=None,
+            cadre=cadre,
+            unit=unit,
+            position_type=pt,
+            valid_from=dt.date(2020, 1, 1),
+            valid_to=dt.date(2019, 1, 1),
+        )

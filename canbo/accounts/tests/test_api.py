@@ -1,0 +1,96 @@
+import pytest
+from django.test import Client
+
+from canbo.accounts.models import ApiToken, Role
+from canbo.accounts.tokens import api_token_create
+
+pytestmark = pytest.mark.django_db
+
+
+def bearer(key):
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def test_no_credentials_is_401(small_province):
+    assert Client().get("/api/can-bo/").status_code == 401
+
+
+def test_token_auth_lists_only_the_scope(small_province):
+    user = small_province.user("hr", Role.UNIT_HR, scope_unit="HU-DT")
+    token, key = api_token_create(actor=None, user=user)
+    assert ApiToken.objects.get().key_hash != key and key not in token.key_hash
+    response = Client().get("/api/can-bo/", {"as_of": "2020-01-01"}, **bearer(key))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 2
+    assert {item["code"] for item in body["items"]} == {"DT1", "DT2"}
+    assert Client().get("/api/can-bo/SNV1", **bearer(key)).status_code == 404
+    assert Client().get("/api/don-vi/TU", **bearer(key)).status_code == 404
+    assert Client().get("/api/can-bo/", **bearer("wrong-key")).status_code == 401
+    ApiToken.objects.update(revoked=True)
+    assert Client().get("/api/can-bo/", **bearer(key)).status_code == 401
+
+
+def test_list_filters_and_detail_with_histories(small_province):
+    user = small_province.user("btv", Role.BTV)
+    _token, key = api_token_create(actor=None, user=user)
+    client = Client()
+    body = client.get("/api/can-bo/", {"q": "dao", "as_of": "2020-01-01"}, **bearer(key)).json()
+    assert [item["code"] for item in body["items"]] == ["DT1"]
+    assert body["items"][0]["positions"][0]["unit_code"] == "HU-DT"
+    state = client.get("/api/can-bo/", {"khoi": "nha_nuoc", "as_of": "2020-01-01"}, **bearer(key)).json()
+    assert state["count"] == 4
+    detail = client.get("/api/can-bo/DT1", {"as_of": "2020-01-01"}, **bearer(key)).json()
+    assert detail["age"] == 51
+    assert detail["hometown"] == "672"
+    assert detail["qualifications"][0]["level"] == "cao_cap"
+    assert detail["evaluations"][0]["rating"] == "tot"
+    assert detail["movements"][0]["decision_no"] == "123-QĐ/TU"
+    units = client.get("/api/don-vi/", **bearer(key)).json()
+    assert units["count"] == 7
+    unit = client.get("/api/don-vi/HU-DT", {"as_of": "2020-01-01"}, **bearer(key)).json()
+    assert unit["children"] == ["UB-DT", "X-LN"] or set(unit["children"]) == {"UB-DT", "X-LN"}
+    assert unit["holdings"][0]["cadre_code"] == "DT1"
+
+
+def test_session_auth_reads_and_needs_csrf_to_write(small_province):
+    user = small_province.user("snv", Role.SNV)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    body = client.get("/api/can-bo/", {"as_of": "2020-01-01"}).json()
+    assert {item["code"] for item in body["items"]} == {"SNV1", "SNV2", "PL1", "DT2"}
+    assert client.get("/api/tai-khoan/toi").json()["role"] == "snv"
+    # An unsafe method without the CSRF token is refused; with it, allowed.
+    refused = client.post("/api/tai-khoan/khoa", {"label": "x"}, content_type="application/json")
+    assert refused.status_code in (401, 403)
+    client.get("/")  # any page with a form sets the CSRF cookie
+    csrf = client.cookies["csrftoken"].value
+    response = client.post("/api/tai-khoan/khoa", {"label": "x"}, content_type="application/json",
+                           HTTP_X_CSRFTOKEN=csrf)
+    assert response.status_code == 201
+    key = response.json()["key"]
+    assert Client().get("/api/tai-khoan/toi", **bearer(key)).json()["username"] == "snv"
+
+
+def test_bearer_write_needs_no_csrf(small_province):
+    user = small_province.user("btc", Role.BTC)
+    _token, key = api_token_create(actor=None, user=user)
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/api/tai-khoan/khoa", {}, content_type="application/json", **bearer(key))
+    assert response.status_code == 201
+
+
+def test_openapi_docs(small_province):
+    assert Client().get("/api/openapi.json").status_code == 200
+    assert Client().get("/api/docs").status_code == 200
+
+
+def test_token_command_prints_a_key_once(small_province, capsys):
+    from django.core.management import call_command
+
+    small_province.user("inspector", Role.INSPECTOR)
+    call_command("token", "inspector")
+    key = capsys.readouterr().out.strip()
+    assert Client().get("/api/tai-khoan/toi", **bearer(key)).json()["role"] == "inspector"
+    with pytest.raises(Exception, match="Không có người dùng"):
+        call_command("token", "nobody")

@@ -1,0 +1,91 @@
+import pytest
+from django.http import Http404
+
+from canbo.accounts.models import Role
+from canbo.accounts.scope import cadre_get, unit_get, visible_cadres, visible_units
+
+pytestmark = pytest.mark.django_db
+
+
+def codes(queryset):
+    return set(queryset.values_list("code", flat=True))
+
+
+@pytest.mark.parametrize("role", [Role.BTV, Role.THUONG_TRUC, Role.INSPECTOR, Role.SCHOOL])
+def test_province_wide_roles_see_everything(small_province, as_of, role):
+    user = small_province.user("u", role)
+    assert codes(visible_cadres(user, as_of)) == set(small_province.cadres)
+    assert codes(visible_units(user)) == set(small_province.units)
+
+
+def test_btc_sees_party_and_front_blocs_and_every_btv_managed_cadre(small_province, as_of):
+    user = small_province.user("btc", Role.BTC)
+    assert codes(visible_units(user)) == {"TU", "BTC", "HLHPN", "HU-DT", "X-LN"}
+    # TU1, DT1 and HOI by bloc; SNV1 holds a BTV-managed post; PL1 is planned for one.
+    assert codes(visible_cadres(user, as_of)) == {"TU1", "DT1", "HOI", "SNV1", "PL1"}
+    assert cadre_get(actor=user, code="SNV1", as_of=as_of).code == "SNV1"
+    with pytest.raises(Http404):
+        cadre_get(actor=user, code="SNV2", as_of=as_of)
+    with pytest.raises(Http404):
+        unit_get(actor=user, code="SNV")
+
+
+def test_btc_planning_counts_only_while_in_force(small_province):
+    import datetime as dt
+
+    user = small_province.user("btc", Role.BTC)
+    # Term 2015–2020 has ended in 2021: PL1 is then only a state-bloc specialist.
+    assert "PL1" not in codes(visible_cadres(user, dt.date(2021, 6, 1)))
+    # Approved on 01/06/2016: not yet in force at the start of 2016.
+    assert "PL1" not in codes(visible_cadres(user, dt.date(2016, 1, 1)))
+
+
+def test_snv_sees_the_state_bloc(small_province, as_of):
+    user = small_province.user("snv", Role.SNV)
+    assert codes(visible_units(user)) == {"SNV", "UB-DT"}
+    assert codes(visible_cadres(user, as_of)) == {"SNV1", "SNV2", "PL1", "DT2"}
+    with pytest.raises(Http404):
+        cadre_get(actor=user, code="TU1", as_of=as_of)
+
+
+def test_unit_hr_sees_the_subtree_at_the_date(small_province, as_of):
+    import datetime as dt
+
+    user = small_province.user("hr", Role.UNIT_HR, scope_unit="HU-DT")
+    assert codes(visible_units(user)) == {"HU-DT", "UB-DT", "X-LN"}
+    assert codes(visible_cadres(user, as_of)) == {"DT1", "DT2"}
+    # OLD left Đức Trọng at the end of 2015: in scope in 2015, out of it afterwards.
+    assert "OLD" in codes(visible_cadres(user, dt.date(2015, 6, 1)))
+    with pytest.raises(Http404):
+        cadre_get(actor=user, code="OLD", as_of=as_of)
+    with pytest.raises(Http404):
+        cadre_get(actor=user, code="SNV1", as_of=as_of)
+    with pytest.raises(Http404):
+        unit_get(actor=user, code="TU")
+    assert unit_get(actor=user, code="X-LN").code == "X-LN"
+
+
+def test_unit_hr_without_a_unit_sees_nothing(small_province, as_of):
+    user = small_province.user("hr", Role.UNIT_HR)
+    assert not visible_cadres(user, as_of).exists()
+    assert not visible_units(user).exists()
+
+
+def test_user_blocs_narrow_a_role(small_province, as_of):
+    user = small_province.user("btc-front", Role.BTC, blocs=["mttq_doan_the"])
+    assert codes(visible_units(user)) == {"HLHPN"}
+    assert codes(visible_cadres(user, as_of)) == {"HOI", "TU1", "SNV1", "DT1", "PL1"}
+
+
+def test_visible_cadres_is_one_query(small_province, as_of, django_assert_num_queries):
+    user = small_province.user("btc", Role.BTC)
+    user = type(user).objects.select_related("scope_unit").get(pk=user.pk)
+    with django_assert_num_queries(1):
+        list(visible_cadres(user, as_of))
+
+
+def test_anonymous_sees_nothing(small_province, as_of):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not visible_cadres(AnonymousUser(), as_of).exists()
+    assert not visible_units(AnonymousUser()).exists()

@@ -1,0 +1,139 @@
+"""Generate the demo province as rows of the exchange workbook; deterministic for a seed."""
+
+import datetime as dt
+import random
+
+from canbo.exchange.demo.catalogue import POSITION_TYPES, RANKS
+from canbo.exchange.demo.people import TYPES, add_history, make_person
+from canbo.exchange.demo.places import OTHER_PROVINCES, all_places_of_province, communes_of, locality_rows
+from canbo.exchange.demo.training import add_qualifications, choose_owing
+from canbo.exchange.demo.units import build_tree
+from canbo.exchange.speed import paused_gc
+from canbo.exchange.writer import rows_to_xlsx
+
+DEFAULT_SIZE = 20_000
+DEFAULT_SEED = 2017
+LATE_SHARE = 0.06  # seats whose holder started after the review date
+NON_LOCAL_VIOLATIONS = 4  # locals holding a post that requires a non-local, per 20,000 cadres
+ROTATIONS = 30  # provincial cadres rotated to districts from Q4/2017, per 20,000 cadres
+
+
+def _seats(rng, tree, size: int) -> list[tuple]:
+    seats = list(tree.seats)
+    if size <= len(seats):
+        keep = sorted(rng.sample(range(len(seats)), size))
+        return [seats[i] for i in keep]
+    units, types, weights = zip(*tree.staff_units, strict=True)
+    picks = rng.choices(range(len(units)), weights, k=size - len(seats))
+    return seats + sorted((units[i], types[i]) for i in picks)
+
+
+def _non_local(rng, people, tree, scale):
+    """Posts that require a non-local go to people from elsewhere, except a few locals (violations)."""
+    posts = [p for p in people if TYPES[p.type][9]]
+    outsiders = [c for c, *_ in OTHER_PROVINCES]
+    district_posts = [n for n, p in enumerate(posts) if tree.info[p.unit]["district"]]
+    violators = set(rng.sample(district_posts, min(len(district_posts), round(NON_LOCAL_VIOLATIONS * scale))))
+    for n, person in enumerate(posts):
+        district = tree.info[person.unit]["district"]
+        local = set(communes_of(district)) if district else set(all_places_of_province())
+        if n in violators:
+            person.hometown = rng.choice(sorted(local))
+        elif person.hometown in local:
+            person.hometown = rng.choice(outsiders)
+
+
+def _rotate(rng, people, tree, scale):
+    """Q4/2017 rotations of planned provincial cadres to a district People's Committee for three years."""
+    pool = [
+        p
+        for p in people
+        if p.type in ("TP_TINH", "PGD_SO")
+        and p.planning
+        and p.retire > dt.date(2021, 1, 1)
+        and p.holdings[-1][2] < dt.date(2017, 6, 1)
+        and not p.movements
+    ]
+    districts = sorted({info["district"] for info in tree.info.values() if info["district"]})
+    for person in rng.sample(pool, min(len(pool), round(ROTATIONS * scale))):
+        unit, kind, start, end = person.holdings.pop()
+        out, back = dt.date(2017, 10, 1), dt.date(2020, 10, 1)
+        target = f"{rng.choice(districts)}.UBND"
+        person.holdings += [
+            (unit, kind, start, out - dt.timedelta(days=1)),
+            (target, "PCT_UBND_H", out, back - dt.timedelta(days=1)),
+            (unit, kind, back, end),
+        ]
+        person.movements.append(
+            (
+                "luan_chuyen",
+                unit,
+                target,
+                "PCT_UBND_H",
+                out,
+                back - dt.timedelta(days=1),
+                f"{rng.randint(1000, 1999)}-QĐ/TU",
+            )
+        )
+
+
+def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str, list[tuple]]:
+    rng = random.Random(seed)
+    tree = build_tree()
+    places = locality_rows()
+    all_communes = [row[0] for row in places if row[2] == "xa"]
+    scale = size / DEFAULT_SIZE
+    people = []
+    for n, (unit, position_type) in enumerate(_seats(rng, tree, size), start=1):
+        late = rng.random() < LATE_SHARE
+        people.append(make_person(rng, n, unit, position_type, tree.info[unit], all_communes, late))
+    _non_local(rng, people, tree, scale)
+    staff_type = {"tinh": "CV_TINH", "huyen": "CV_HUYEN", "xa": "CC_XA"}
+    by_level: dict[str, list[str]] = {}
+    for code, info in tree.info.items():
+        if info["bloc"] != "su_nghiep":
+            by_level.setdefault(info["level"], []).append(code)
+    for person in people:
+        add_history(rng, person, tree, staff_type, by_level)
+    _rotate(rng, people, tree, scale)
+    owing = choose_owing(rng, people, size)
+    for person in people:
+        add_qualifications(rng, person, owing)
+    return {
+        "dia_ban": places,
+        "don_vi": tree.units,
+        "chuc_danh": POSITION_TYPES,
+        "ngach": RANKS,
+        "can_bo": [
+            (
+                p.code,
+                p.name,
+                (p.birth, p.precision),
+                p.gender,
+                p.ethnicity,
+                p.hometown,
+                p.birthplace,
+                p.party_joined is not None,
+                p.party_joined,
+                p.category,
+                p.rank,
+                p.hired,
+            )
+            for p in people
+        ],
+        "cong_tac": [(p.code, *h) for p in people for h in p.holdings],
+        "trinh_do": [q for p in people for q in sorted(p.qualifications, key=lambda q: q[3])],
+        "quy_hoach": [
+            (p.code, kind, unit, term, approved) for p in people for kind, unit, term, approved in p.planning
+        ],
+        "ky_luat": [(p.code, *d) for p in people for d in p.disciplines],
+        "danh_gia": [(p.code, *e) for p in people for e in p.evaluations],
+        "luan_chuyen": [(p.code, *m) for p in people for m in p.movements],
+    }
+
+
+def demo_workbook(path, *, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str, int]:
+    """Write the demo province to `path`; returns rows per sheet. Histories stop at a fixed date
+    (`people.HORIZON`), not at today, so a seed gives the same file whatever the day."""
+    with paused_gc():
+        return rows_to_xlsx(path, demo_rows(size=size, seed=seed))

@@ -1,0 +1,165 @@
+"""Export the province held in the database to the exchange workbook (SPEC §7)."""
+
+from canbo.core.levels import code_of
+from canbo.exchange.writer import rows_to_xlsx
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.people.models import (
+    Cadre,
+    Discipline,
+    Evaluation,
+    Movement,
+    PlanningEntry,
+    PositionHolding,
+    Qualification,
+)
+
+
+def _codes(model) -> dict[int, str]:
+    return dict(model.objects.values_list("id", "code"))
+
+
+def _blank(value):
+    return value if value not in ("", None) else None
+
+
+def province_rows() -> dict:
+    """Rows per sheet, in the order the records were loaded (by id)."""
+    places, units, types, ranks, cadres = (
+        _codes(Locality),
+        _codes(Unit),
+        _codes(PositionType),
+        _codes(CivilServiceRank),
+        _codes(Cadre),
+    )
+
+    def req(kind, rank):
+        return code_of(kind, rank) or None
+
+    return {
+        "dia_ban": (
+            (c, n, lv, places.get(p))
+            for c, n, lv, p in Locality.objects.order_by("id").values_list(
+                "code", "name", "level", "parent_id"
+            )
+        ),
+        "don_vi": (
+            (c, n, lv, b, units.get(p), places[loc])
+            for c, n, lv, b, p, loc in Unit.objects.order_by("id").values_list(
+                "code", "name", "level", "bloc", "parent_id", "locality_id"
+            )
+        ),
+        "chuc_danh": (
+            (
+                c,
+                n,
+                req("llct", a),
+                req("chuyen_mon", b),
+                req("qlnn", q),
+                req("ngoai_ngu", nn),
+                req("tin_hoc", th),
+                btv,
+                key,
+                nonlocal_,
+                deputy,
+                _blank(src),
+            )
+            for c, n, a, b, q, nn, th, btv, key, nonlocal_, deputy, src in PositionType.objects.order_by(
+                "id"
+            ).values_list(
+                "code",
+                "name",
+                "req_llct",
+                "req_chuyen_mon",
+                "req_qlnn",
+                "req_ngoai_ngu",
+                "req_tin_hoc",
+                "btv_managed",
+                "key_position",
+                "non_local_required",
+                "deputy_head_or_above",
+                "source",
+            )
+        ),
+        "ngach": (
+            (c, n, req("qlnn", q), req("ngoai_ngu", nn), req("tin_hoc", th))
+            for c, n, q, nn, th in CivilServiceRank.objects.order_by("id").values_list(
+                "code", "name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc"
+            )
+        ),
+        "can_bo": (
+            (c, n, (b, bp), g, _blank(e), places.get(h), places.get(bpl), party, j, cat, ranks.get(r), hired)
+            for c, n, b, bp, g, e, h, bpl, party, j, cat, r, hired in Cadre.objects.order_by(
+                "id"
+            ).values_list(
+                "code",
+                "full_name",
+                "birth_date",
+                "birth_precision",
+                "gender",
+                "ethnicity",
+                "hometown_id",
+                "birthplace_id",
+                "party_member",
+                "party_join_date",
+                "category",
+                "rank_id",
+                "employment_start",
+            )
+        ),
+        "cong_tac": (
+            (cadres[c], units[u], types[t], f, e)
+            for c, u, t, f, e in PositionHolding.objects.order_by("id").values_list(
+                "cadre_id", "unit_id", "position_type_id", "valid_from", "valid_to"
+            )
+        ),
+        "trinh_do": (
+            (cadres[c], k, lv, d, _blank(m), _blank(g), _blank(mj), p, _blank(s))
+            for c, k, lv, d, m, g, mj, p, s in Qualification.objects.order_by("id").values_list(
+                "cadre_id",
+                "kind",
+                "level",
+                "obtained_on",
+                "mode",
+                "grade",
+                "major",
+                "llct_overlap_periods",
+                "issuer",
+            )
+        ),
+        "quy_hoach": (
+            (cadres[c], types[t], units.get(u), (a, b), d)
+            for c, t, u, a, b, d in PlanningEntry.objects.order_by("id").values_list(
+                "cadre_id", "position_type_id", "unit_id", "term_start", "term_end", "approved_on"
+            )
+        ),
+        "ky_luat": (
+            (cadres[c], f, d, e)
+            for c, f, d, e in Discipline.objects.order_by("id").values_list(
+                "cadre_id", "form", "decided_on", "effective_until"
+            )
+        ),
+        "danh_gia": (
+            (cadres[c], y, r, p)
+            for c, y, r, p in Evaluation.objects.order_by("id").values_list(
+                "cadre_id", "year", "rating", "prestige_decline"
+            )
+        ),
+        "luan_chuyen": (
+            (cadres[c], k, units[f], units[t], types.get(n), a, b, _blank(no))
+            for c, k, f, t, n, a, b, no in Movement.objects.order_by("id").values_list(
+                "cadre_id",
+                "kind",
+                "from_unit_id",
+                "to_unit_id",
+                "new_position_type_id",
+                "valid_from",
+                "valid_to",
+                "decision_no",
+            )
+        ),
+    }
+
+
+def workbook_export(*, path) -> dict[str, int]:
+    """Write the whole province to `path`; returns rows per sheet."""
+    return rows_to_xlsx(path, province_rows())

@@ -1,0 +1,377 @@
+"""Write a validated workbook in bulk: rows prepared as tuples, then `executemany` (SQLite) or
+`COPY` (PostgreSQL) inside the caller's transaction. Derived fields come from the same helpers the
+services use (`cadre_derived_fields`, `qualification_rank`); tree paths from `rebuild_paths`.
+"""
+
+from django.core.management.color import no_style
+from django.db import connection
+from django.db.models import Max
+
+from canbo.exchange.reader import ParsedWorkbook
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.org.tree import rebuild_paths
+from canbo.people.models import (
+    Cadre,
+    Discipline,
+    Evaluation,
+    Movement,
+    PlanningEntry,
+    PositionHolding,
+    Qualification,
+)
+from canbo.people.services import cadre_derived_fields, qualification_rank
+
+# Deleted children first by --replace; loaded in the reverse order.
+PROVINCE_MODELS = (
+    Movement,
+    Evaluation,
+    Discipline,
+    PlanningEntry,
+    Qualification,
+    PositionHolding,
+    Cadre,
+    Unit,
+    PositionType,
+    CivilServiceRank,
+    Locality,
+)
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def _next_id(model) -> int:
+    return (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
+
+
+def _insert(model, fields: list[str], rows: list[tuple]) -> None:
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(f).column) for f in fields)
+    raw = connection.connection
+    if connection.vendor == "postgresql":
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join("?" * len(fields))
+        raw.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def _column(book: ParsedWorkbook, sheet: str):
+    parsed = book.sheets[sheet]
+    return parsed.rows, parsed.sheet.index
+
+
+def workbook_write(book: ParsedWorkbook, progress=None) -> dict[str, int]:
+    """Insert every sheet; returns the row count per sheet. The database must have no clashing codes."""
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        # A page cache large enough for the indexes being filled (default ~2 MB); this connection only.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -262144")
+    ids: dict[str, dict[str, int]] = {}
+    counts: dict[str, int] = {}
+
+    def step(name: str, count: int):
+        counts[name] = count
+        if progress:
+            progress("write", name, count)
+
+    ids["dia_ban"] = _load_coded(
+        book,
+        "dia_ban",
+        Locality,
+        lambda r, i, ref: (r[i("ten")], r[i("cap")], None, ""),
+        ["name", "level", "parent_id", "path"],
+    )
+    _set_parents(book, "dia_ban", Locality, ids["dia_ban"])
+    step("dia_ban", len(ids["dia_ban"]))
+
+    ids["don_vi"] = _load_coded(
+        book,
+        "don_vi",
+        Unit,
+        lambda r, i, ref: (
+            r[i("ten")],
+            r[i("cap")],
+            r[i("khoi")],
+            None,
+            ids["dia_ban"][r[i("dia_ban")]],
+            None,
+            None,
+            "",
+        ),
+        ["name", "level", "bloc", "parent_id", "locality_id", "valid_from", "valid_to", "path"],
+    )
+    _set_parents(book, "don_vi", Unit, ids["don_vi"])
+    step("don_vi", len(ids["don_vi"]))
+
+    def requirements(r, i, keys):
+        return tuple(qualification_rank(kind, r[i(key)]) if r[i(key)] else 0 for key, kind in keys)
+
+    pt_keys = [
+        ("llct", "llct"),
+        ("chuyen_mon", "chuyen_mon"),
+        ("qlnn", "qlnn"),
+        ("ngoai_ngu", "ngoai_ngu"),
+        ("tin_hoc", "tin_hoc"),
+    ]
+    ids["chuc_danh"] = _load_coded(
+        book,
+        "chuc_danh",
+        PositionType,
+        lambda r, i, ref: (
+            r[i("ten")],
+            *requirements(r, i, pt_keys),
+            bool(r[i("dien_btv")]),
+            bool(r[i("chu_chot")]),
+            bool(r[i("khong_nguoi_dia_phuong")]),
+            bool(r[i("tu_pho_phong")]),
+            r[i("can_cu")] or "",
+        ),
+        [
+            "name",
+            "req_llct",
+            "req_chuyen_mon",
+            "req_qlnn",
+            "req_ngoai_ngu",
+            "req_tin_hoc",
+            "btv_managed",
+            "key_position",
+            "non_local_required",
+            "deputy_head_or_above",
+            "source",
+        ],
+    )
+    step("chuc_danh", len(ids["chuc_danh"]))
+
+    ids["ngach"] = _load_coded(
+        book,
+        "ngach",
+        CivilServiceRank,
+        lambda r, i, ref: (r[i("ten")], *requirements(r, i, pt_keys[2:])),
+        ["name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc"],
+    )
+    step("ngach", len(ids["ngach"]))
+
+    ids["can_bo"] = _load_cadres(book, ids)
+    step("can_bo", len(ids["can_bo"]))
+
+    for name, count in _load_histories(book, ids):
+        step(name, count)
+
+    rebuild_paths(Locality)
+    rebuild_paths(Unit)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(PROVINCE_MODELS)):
+                cursor.execute(sql)
+    return counts
+
+
+def _load_coded(book, sheet: str, model, build, fields: list[str]) -> dict[str, int]:
+    rows, index = _column(book, sheet)
+    first = _next_id(model)
+    code_at = index("ma")
+    ids = {row[code_at]: first + n for n, row in enumerate(rows)}
+    prepared = [(ids[row[code_at]], row[code_at], *build(row, index, ids)) for row in rows]
+    _insert(model, ["id", "code", *fields], prepared)
+    return ids
+
+
+def _set_parents(book, sheet: str, model, ids: dict[str, int]) -> None:
+    rows, index = _column(book, sheet)
+    code_at, parent_at = index("ma"), index("ma_cha")
+    pairs = [(ids[row[parent_at]], ids[row[code_at]]) for row in rows if row[parent_at] is not None]
+    if not pairs:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET parent_id = %s WHERE id = %s", pairs)  # noqa: S608
+
+
+def _load_cadres(book, ids) -> dict[str, int]:
+    rows, i = _column(book, "can_bo")
+    first = _next_id(Cadre)
+    places, ranks = ids["dia_ban"], ids["ngach"]
+    code_at, name_at, birth_at, gender_at = i("ma"), i("ho_ten"), i("ngay_sinh"), i("gioi_tinh")
+    hometown_at, birthplace_at, rank_at = i("que_quan"), i("noi_sinh"), i("ngach")
+    party_at, joined_at, category_at, ethnic_at, hired_at = (
+        i("dang_vien"),
+        i("ngay_vao_dang"),
+        i("loai"),
+        i("dan_toc"),
+        i("ngay_tuyen_dung"),
+    )
+    cadre_ids: dict[str, int] = {}
+    prepared = []
+    for n, row in enumerate(rows):
+        code, full_name, gender = row[code_at], row[name_at], row[gender_at]
+        birth, precision = row[birth_at]
+        derived = cadre_derived_fields(code=code, full_name=full_name, gender=gender, birth_date=birth)
+        cadre_ids[code] = first + n
+        prepared.append(
+            (
+                first + n,
+                code,
+                full_name,
+                derived["search_text"],
+                birth.isoformat(),
+                precision,
+                gender,
+                row[ethnic_at] or "",
+                places.get(row[hometown_at]),
+                places.get(row[birthplace_at]),
+                bool(row[party_at]),
+                _iso(row[joined_at]),
+                row[category_at],
+                ranks.get(row[rank_at]),
+                _iso(row[hired_at]),
+                derived["retirement_date"].isoformat(),
+            )
+        )
+    _insert(
+        Cadre,
+        [
+            "id",
+            "code",
+            "full_name",
+            "search_text",
+            "birth_date",
+            "birth_precision",
+            "gender",
+            "ethnicity",
+            "hometown_id",
+            "birthplace_id",
+            "party_member",
+            "party_join_date",
+            "category",
+            "rank_id",
+            "employment_start",
+            "retirement_date",
+        ],
+        prepared,
+    )
+    return cadre_ids
+
+
+def _load_histories(book, ids):
+    cadres, units, types = ids["can_bo"], ids["don_vi"], ids["chuc_danh"]
+
+    rows, i = _column(book, "cong_tac")
+    c, u, t, f, e = i("ma_can_bo"), i("ma_don_vi"), i("ma_chuc_danh"), i("tu_ngay"), i("den_ngay")
+    _insert(
+        PositionHolding,
+        ["cadre_id", "unit_id", "position_type_id", "valid_from", "valid_to"],
+        [(cadres[r[c]], units[r[u]], types[r[t]], r[f].isoformat(), _iso(r[e])) for r in rows],
+    )
+    yield "cong_tac", len(rows)
+
+    rows, i = _column(book, "trinh_do")
+    levels = {(r[i("loai")], r[i("bac")]) for r in rows}
+    ranks = {(kind, level): qualification_rank(kind, level) for kind, level in levels}
+    c, k, lv, d = i("ma_can_bo"), i("loai"), i("bac"), i("ngay_cap")
+    m, g, mj, p, s = i("he"), i("xep_loai"), i("chuyen_nganh"), i("so_tiet_trung_llct"), i("noi_cap")
+    _insert(
+        Qualification,
+        [
+            "cadre_id",
+            "kind",
+            "level",
+            "rank",
+            "obtained_on",
+            "mode",
+            "grade",
+            "major",
+            "llct_overlap_periods",
+            "issuer",
+        ],
+        [
+            (
+                cadres[r[c]],
+                r[k],
+                r[lv],
+                ranks[r[k], r[lv]],
+                r[d].isoformat(),
+                r[m] or "",
+                r[g] or "",
+                r[mj] or "",
+                r[p],
+                r[s] or "",
+            )
+            for r in rows
+        ],
+    )
+    yield "trinh_do", len(rows)
+
+    rows, i = _column(book, "quy_hoach")
+    c, t, u, term, d = i("ma_can_bo"), i("ma_chuc_danh"), i("ma_don_vi"), i("nhiem_ky"), i("ngay_phe_duyet")
+    _insert(
+        PlanningEntry,
+        ["cadre_id", "position_type_id", "unit_id", "term_start", "term_end", "approved_on"],
+        [
+            (cadres[r[c]], types[r[t]], units.get(r[u]), r[term][0], r[term][1], r[d].isoformat())
+            for r in rows
+        ],
+    )
+    yield "quy_hoach", len(rows)
+
+    rows, i = _column(book, "ky_luat")
+    c, form, d, e = i("ma_can_bo"), i("hinh_thuc"), i("ngay_quyet_dinh"), i("hieu_luc_den")
+    _insert(
+        Discipline,
+        ["cadre_id", "form", "decided_on", "effective_until"],
+        [(cadres[r[c]], r[form], r[d].isoformat(), _iso(r[e])) for r in rows],
+    )
+    yield "ky_luat", len(rows)
+
+    rows, i = _column(book, "danh_gia")
+    c, y, rating, drop = i("ma_can_bo"), i("nam"), i("xep_loai"), i("uy_tin_giam")
+    _insert(
+        Evaluation,
+        ["cadre_id", "year", "rating", "prestige_decline"],
+        [(cadres[r[c]], r[y], r[rating], bool(r[drop])) for r in rows],
+    )
+    yield "danh_gia", len(rows)
+
+    rows, i = _column(book, "luan_chuyen")
+    c, k, fu, tu, t, f, e, no = (
+        i("ma_can_bo"),
+        i("loai"),
+        i("tu_don_vi"),
+        i("den_don_vi"),
+        i("ma_chuc_danh_moi"),
+        i("tu_ngay"),
+        i("den_ngay"),
+        i("so_quyet_dinh"),
+    )
+    _insert(
+        Movement,
+        [
+            "cadre_id",
+            "kind",
+            "from_unit_id",
+            "to_unit_id",
+            "new_position_type_id",
+            "valid_from",
+            "valid_to",
+            "decision_no",
+        ],
+        [
+            (
+                cadres[r[c]],
+                r[k],
+                units[r[fu]],
+                units[r[tu]],
+                types.get(r[t]),
+                r[f].isoformat(),
+                _iso(r[e]),
+                r[no] or "",
+            )
+            for r in rows
+        ],
+    )
+    yield "luan_chuyen", len(rows)

@@ -1,0 +1,250 @@
+"""The exchange workbook of SPEC §7, defined once for the reader, the writer, the demo and the tests.
+
+Each sheet lists its columns in order. A column has a key (row 1 of the sheet), whether it is
+required, how a cell is read (`kind`), the sheet its codes refer to (`ref`) and the allowed values
+of an enumeration (`choices`).
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from canbo.core.levels import Bloc, Grade, Kind, Level, Mode, level_codes
+from canbo.people.models import Category, Gender, MovementKind, Rating
+
+# How a cell is read (see canbo.exchange.cells).
+TEXT = "text"  # free text, trimmed
+CODE = "code"  # a code; 672 and 672.0 typed as numbers are the code "672"
+DATE = "date"  # a date cell, or text YYYY-MM-DD or dd/mm/yyyy
+BIRTH = "birth"  # like DATE, also YYYY-MM or YYYY; keeps the precision
+BOOL = "bool"  # 0/1
+INT = "int"  # a whole number
+ENUM = "enum"  # one of `choices`
+TERM = "term"  # a term of office "2020-2025"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    kind: str = TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref: str | None = None  # sheet whose `ma` this code must name
+    max_length: int | None = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    label: str
+    columns: tuple[Column, ...]
+    unique_key: str | None = "ma"  # column whose values may not repeat within the sheet
+    keys: tuple[str, ...] = field(init=False, default=())
+
+    def __post_init__(self):
+        object.__setattr__(self, "keys", tuple(column.key for column in self.columns))
+
+    def index(self, key: str) -> int:
+        return self.keys.index(key)
+
+
+def _enum(key: str, choices, required: bool = False) -> Column:
+    values = tuple(choices.values) if hasattr(choices, "values") else tuple(choices)
+    return Column(key, ENUM, required, values)
+
+
+def _level(key: str, kind: str) -> Column:
+    return Column(key, ENUM, False, tuple(level_codes(kind)))
+
+
+KIND_CODES = tuple(Kind.values)
+ALL_LEVEL_CODES = tuple(sorted({code for kind in KIND_CODES for code in level_codes(kind)}))
+
+LOCALITIES = Sheet(
+    "dia_ban",
+    _("Địa bàn"),
+    (
+        Column("ma", CODE, True, max_length=20),
+        Column("ten", TEXT, True, max_length=200),
+        _enum("cap", Level, True),
+        Column("ma_cha", CODE, ref="dia_ban"),
+    ),
+)
+
+UNITS = Sheet(
+    "don_vi",
+    _("Đơn vị"),
+    (
+        Column("ma", CODE, True, max_length=30),
+        Column("ten", TEXT, True, max_length=255),
+        _enum("cap", Level, True),
+        _enum("khoi", Bloc, True),
+        Column("ma_cha", CODE, ref="don_vi"),
+        Column("dia_ban", CODE, True, ref="dia_ban"),
+    ),
+)
+
+POSITION_TYPES = Sheet(
+    "chuc_danh",
+    _("Chức danh"),
+    (
+        Column("ma", CODE, True, max_length=30),
+        Column("ten", TEXT, True, max_length=255),
+        _level("llct", Kind.LLCT),
+        _level("chuyen_mon", Kind.CHUYEN_MON),
+        _level("qlnn", Kind.QLNN),
+        _level("ngoai_ngu", Kind.NGOAI_NGU),
+        _level("tin_hoc", Kind.TIN_HOC),
+        Column("dien_btv", BOOL),
+        Column("chu_chot", BOOL),
+        Column("khong_nguoi_dia_phuong", BOOL),
+        Column("tu_pho_phong", BOOL),
+        Column("can_cu", TEXT, max_length=255),
+    ),
+)
+
+RANKS = Sheet(
+    "ngach",
+    _("Ngạch"),
+    (
+        Column("ma", CODE, True, max_length=30),
+        Column("ten", TEXT, True, max_length=255),
+        _level("qlnn", Kind.QLNN),
+        _level("ngoai_ngu", Kind.NGOAI_NGU),
+        _level("tin_hoc", Kind.TIN_HOC),
+    ),
+)
+
+CADRES = Sheet(
+    "can_bo",
+    _("Cán bộ"),
+    (
+        Column("ma", CODE, True, max_length=30),
+        Column("ho_ten", TEXT, True, max_length=120),
+        Column("ngay_sinh", BIRTH, True),
+        _enum("gioi_tinh", Gender, True),
+        Column("dan_toc", TEXT, max_length=40),
+        Column("que_quan", CODE, ref="dia_ban"),
+        Column("noi_sinh", CODE, ref="dia_ban"),
+        Column("dang_vien", BOOL),
+        Column("ngay_vao_dang", DATE),
+        _enum("loai", Category, True),
+        Column("ngach", CODE, ref="ngach"),
+        Column("ngay_tuyen_dung", DATE),
+    ),
+)
+
+HOLDINGS = Sheet(
+    "cong_tac",
+    _("Quá trình công tác"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        Column("ma_don_vi", CODE, True, ref="don_vi"),
+        Column("ma_chuc_danh", CODE, True, ref="chuc_danh"),
+        Column("tu_ngay", DATE, True),
+        Column("den_ngay", DATE),
+    ),
+    unique_key=None,
+)
+
+QUALIFICATIONS = Sheet(
+    "trinh_do",
+    _("Trình độ"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        _enum("loai", KIND_CODES, True),
+        Column("bac", ENUM, True, ALL_LEVEL_CODES),  # must also belong to `loai` (checked per row)
+        Column("ngay_cap", DATE, True),
+        _enum("he", Mode),
+        _enum("xep_loai", Grade),
+        Column("chuyen_nganh", TEXT, max_length=200),
+        Column("so_tiet_trung_llct", INT),
+        Column("noi_cap", TEXT, max_length=200),
+    ),
+    unique_key=None,
+)
+
+PLANNING = Sheet(
+    "quy_hoach",
+    _("Quy hoạch"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        Column("ma_chuc_danh", CODE, True, ref="chuc_danh"),
+        Column("ma_don_vi", CODE, ref="don_vi"),
+        Column("nhiem_ky", TERM, True),
+        Column("ngay_phe_duyet", DATE, True),
+    ),
+    unique_key=None,
+)
+
+DISCIPLINE = Sheet(
+    "ky_luat",
+    _("Kỷ luật"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        Column("hinh_thuc", TEXT, True, max_length=100),
+        Column("ngay_quyet_dinh", DATE, True),
+        Column("hieu_luc_den", DATE),
+    ),
+    unique_key=None,
+)
+
+EVALUATIONS = Sheet(
+    "danh_gia",
+    _("Đánh giá"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        Column("nam", INT, True),
+        _enum("xep_loai", Rating, True),
+        Column("uy_tin_giam", BOOL),
+    ),
+    unique_key=None,
+)
+
+MOVEMENTS = Sheet(
+    "luan_chuyen",
+    _("Luân chuyển, điều động"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        _enum("loai", MovementKind, True),
+        Column("tu_don_vi", CODE, True, ref="don_vi"),
+        Column("den_don_vi", CODE, True, ref="don_vi"),
+        Column("ma_chuc_danh_moi", CODE, ref="chuc_danh"),
+        Column("tu_ngay", DATE, True),
+        Column("den_ngay", DATE),
+        Column("so_quyet_dinh", TEXT, max_length=60),
+    ),
+    unique_key=None,
+)
+
+# In load order: every sheet refers only to sheets before it.
+SHEETS: tuple[Sheet, ...] = (
+    LOCALITIES,
+    UNITS,
+    POSITION_TYPES,
+    RANKS,
+    CADRES,
+    HOLDINGS,
+    QUALIFICATIONS,
+    PLANNING,
+    DISCIPLINE,
+    EVALUATIONS,
+    MOVEMENTS,
+)
+SHEET_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
+
+# Columns whose end date may not precede the start date: sheet -> (start key, end key).
+DATE_RANGES = {
+    "cong_tac": ("tu_ngay", "den_ngay"),
+    "luan_chuyen": ("tu_ngay", "den_ngay"),
+    "ky_luat": ("ngay_quyet_dinh", "hieu_luc_den"),
+}
+
+# Requirement columns of position types and ranks: key -> kind.
+REQUIREMENT_KINDS = {
+    "llct": Kind.LLCT,
+    "chuyen_mon": Kind.CHUYEN_MON,
+    "qlnn": Kind.QLNN,
+    "ngoai_ngu": Kind.NGOAI_NGU,
+    "tin_hoc": Kind.TIN_HOC,
+}

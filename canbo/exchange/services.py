@@ -1,0 +1,169 @@
+"""Load a province from an exchange workbook (SPEC §7): all of it, or nothing."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
+
+from canbo.audit.services import audit_record
+from canbo.exchange.issues import Issue
+from canbo.exchange.loader import PROVINCE_MODELS, workbook_write
+from canbo.exchange.reader import workbook_read
+from canbo.exchange.schema import SHEET_BY_NAME, SHEETS
+from canbo.exchange.speed import paused_gc
+from canbo.exchange.validate import CODED_MODELS, workbook_validate
+from canbo.org.models import Locality, Unit
+
+
+@dataclass
+class ImportResult:
+    path: str
+    counts: dict[str, int] = field(default_factory=dict)  # rows per sheet (read, or written)
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    written: bool = False
+    replaced: dict[str, int] = field(default_factory=dict)  # rows deleted per model by --replace
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _issue_order(issue: Issue) -> tuple:
+    """Errors listed as a clerk walks the workbook: sheet by sheet, row by row, column by column."""
+    sheet = SHEET_BY_NAME.get(issue.sheet)
+    sheet_at = SHEETS.index(sheet) if sheet else len(SHEETS)
+    column_at = sheet.keys.index(issue.column) if sheet and issue.column in sheet.keys else -1
+    return (sheet_at, issue.row or 0, column_at)
+
+
+def province_record_counts() -> dict[str, int]:
+    """How many province records the database holds, per model (for the --replace warning)."""
+    return {model._meta.verbose_name_plural: model.objects.count() for model in reversed(PROVINCE_MODELS)}
+
+
+def _existing_codes() -> dict[str, set[str]]:
+    from django.apps import apps
+
+    return {
+        sheet: set(apps.get_model(label).objects.values_list("code", flat=True))
+        for sheet, label in CODED_MODELS.items()
+    }
+
+
+def _detach_user_scopes() -> dict[int, str]:
+    """Users scoped to a unit keep their scope across --replace: remember the unit code, detach."""
+    users = get_user_model().objects.filter(scope_unit__isnull=False)
+    scopes = dict(users.values_list("id", "scope_unit__code"))
+    users.update(scope_unit=None)
+    return scopes
+
+
+def _reattach_user_scopes(scopes: dict[int, str], warnings: list[Issue]) -> None:
+    units = dict(Unit.objects.filter(code__in=set(scopes.values())).values_list("code", "id"))
+    model = get_user_model()
+    for user_id, code in scopes.items():
+        if code in units:
+            model.objects.filter(id=user_id).update(scope_unit_id=units[code])
+        else:
+            username = model.objects.get(id=user_id).get_username()
+            warnings.append(
+                Issue(
+                    "don_vi",
+                    None,
+                    "ma",
+                    code,
+                    _(
+                        "Người dùng %(user)s có phạm vi là đơn vị này nhưng tệp mới không có nó: "
+                        "phạm vi đã được bỏ trống, cần gán lại."
+                    )
+                    % {"user": username},
+                )
+            )
+
+
+def _province_delete() -> dict[str, int]:
+    """Delete every province record (children first). Raises ProtectedError/RestrictedError when
+    records outside the province tables still point at them."""
+    deleted: dict[str, int] = {}
+    Unit.objects.update(parent=None)
+    Locality.objects.update(parent=None)
+    for model in PROVINCE_MODELS:
+        _total, per_model = model.objects.all().delete()
+        for label, count in per_model.items():
+            deleted[label] = deleted.get(label, 0) + count
+    return deleted
+
+
+def workbook_import(
+    *, actor, path, dry_run: bool = False, replace: bool = False, progress=None
+) -> ImportResult:
+    """Validate the whole workbook, then write it in one transaction, or write nothing.
+
+    `replace` deletes the province records already in the database first, in the same transaction.
+    `progress(stage, sheet, rows)` is called after each sheet is read and written.
+    """
+    with paused_gc():
+        return _workbook_import(actor=actor, path=path, dry_run=dry_run, replace=replace, progress=progress)
+
+
+def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> ImportResult:
+    path = Path(path)
+    result = ImportResult(path=str(path))
+    book = workbook_read(path, progress=progress)
+    result.warnings = book.warnings
+    result.counts = {name: len(parsed.rows) for name, parsed in book.sheets.items()}
+    existing = None if replace else _existing_codes()
+    result.errors = sorted(book.errors + workbook_validate(book, existing_codes=existing), key=_issue_order)
+    if result.errors or dry_run:
+        return result
+    try:
+        with transaction.atomic():
+            scopes = {}
+            if replace:
+                scopes = _detach_user_scopes()
+                result.replaced = _province_delete()
+            result.counts = workbook_write(book, progress=progress)
+            if scopes:
+                _reattach_user_scopes(scopes, result.warnings)
+            audit_record(
+                actor=actor,
+                action="workbook_import",
+                summary=_("Nhập tệp %(file)s: %(counts)s")
+                % {
+                    "file": path.name,
+                    "counts": ", ".join(f"{name} {count}" for name, count in result.counts.items()),
+                },
+                data={
+                    "tep": path.name,
+                    "so_dong": result.counts,
+                    "thay_the": replace,
+                    "da_xoa": result.replaced,
+                },
+            )
+    except (ProtectedError, RestrictedError) as exc:
+        blocking = sorted(
+            {obj._meta.verbose_name_plural for obj in exc.protected_objects if obj is not None}
+            if isinstance(exc, ProtectedError)
+            else {obj._meta.verbose_name_plural for obj in exc.restricted_objects}
+        )
+        result.errors = [
+            Issue(
+                "",
+                None,
+                "",
+                ", ".join(str(b) for b in blocking),
+                _(
+                    "Không thể xoá dữ liệu cũ của tỉnh vì còn dữ liệu khác gắn với nó (%(what)s). "
+                    "Hãy gỡ các liên kết đó trước rồi nhập lại."
+                )
+                % {"what": ", ".join(str(b) for b in blocking)},
+            )
+        ]
+        result.replaced = {}
+        return result
+    result.written = True
+    return result

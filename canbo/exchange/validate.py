@@ -1,0 +1,184 @@
+"""Checks across rows and sheets of a read workbook, and against the database; every problem is kept."""
+
+from django.utils.translation import gettext as _
+
+from canbo.core.levels import level_codes
+from canbo.exchange import schema
+from canbo.exchange.issues import Issue
+from canbo.exchange.reader import ParsedWorkbook
+
+# Sheets whose `ma` is a record code in the database: sheet -> model (label "app.Model").
+CODED_MODELS = {
+    "dia_ban": "org.Locality",
+    "don_vi": "org.Unit",
+    "chuc_danh": "org.PositionType",
+    "ngach": "org.CivilServiceRank",
+    "can_bo": "people.Cadre",
+}
+
+
+def workbook_validate(
+    book: ParsedWorkbook, *, existing_codes: dict[str, set[str]] | None = None
+) -> list[Issue]:
+    """Every problem across rows and sheets. `existing_codes`: sheet -> codes already in the database."""
+    errors: list[Issue] = []
+    codes = _codes_and_duplicates(book, errors)
+    _references(book, codes, errors)
+    _date_ranges(book, errors)
+    _qualification_levels(book, errors)
+    _one_evaluation_a_year(book, errors)
+    for name in ("dia_ban", "don_vi"):
+        _parent_cycles(book, name, errors)
+    if existing_codes:
+        _already_present(book, existing_codes, errors)
+    return errors
+
+
+def _codes_and_duplicates(book: ParsedWorkbook, errors: list[Issue]) -> dict[str, set[str]]:
+    codes: dict[str, set[str]] = {}
+    for name, parsed in book.sheets.items():
+        key = parsed.sheet.unique_key
+        if key is None:
+            continue
+        index = parsed.sheet.index(key)
+        seen: dict[str, int] = {}
+        for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+            code = row[index]
+            if code is None:
+                continue
+            if code in seen:
+                errors.append(
+                    Issue(name, number, key, code, _("Mã bị trùng với dòng %(row)s.") % {"row": seen[code]})
+                )
+            else:
+                seen[code] = number
+        codes[name] = set(seen)
+    return codes
+
+
+def _references(book: ParsedWorkbook, codes: dict[str, set[str]], errors: list[Issue]) -> None:
+    for name, parsed in book.sheets.items():
+        checks = [(parsed.sheet.index(c.key), c) for c in parsed.sheet.columns if c.ref]
+        for index, column in checks:
+            known = codes.get(column.ref, set())
+            label = schema.SHEET_BY_NAME[column.ref].label
+            for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+                code = row[index]
+                if code is not None and code not in known:
+                    errors.append(
+                        Issue(
+                            name,
+                            number,
+                            column.key,
+                            code,
+                            _("Không có mã này trong trang “%(sheet)s” (%(label)s).")
+                            % {"sheet": column.ref, "label": label},
+                        )
+                    )
+
+
+def _date_ranges(book: ParsedWorkbook, errors: list[Issue]) -> None:
+    for name, (start_key, end_key) in schema.DATE_RANGES.items():
+        parsed = book.sheets[name]
+        start, end = parsed.sheet.index(start_key), parsed.sheet.index(end_key)
+        for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+            if row[start] is not None and row[end] is not None and row[end] < row[start]:
+                errors.append(
+                    Issue(
+                        name,
+                        number,
+                        end_key,
+                        row[end].strftime("%d/%m/%Y"),
+                        _("Ngày kết thúc trước ngày bắt đầu (%(start)s).")
+                        % {"start": row[start].strftime("%d/%m/%Y")},
+                    )
+                )
+
+
+def _qualification_levels(book: ParsedWorkbook, errors: list[Issue]) -> None:
+    parsed = book.sheets["trinh_do"]
+    kind_at, level_at = parsed.sheet.index("loai"), parsed.sheet.index("bac")
+    allowed = {kind: set(level_codes(kind)) for kind in schema.KIND_CODES}
+    for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+        kind, level = row[kind_at], row[level_at]
+        if kind is not None and level is not None and level not in allowed[kind]:
+            errors.append(
+                Issue(
+                    "trinh_do",
+                    number,
+                    "bac",
+                    level,
+                    _("Bậc này không thuộc loại trình độ “%(kind)s”; dùng một trong: %(values)s.")
+                    % {"kind": kind, "values": ", ".join(level_codes(kind))},
+                )
+            )
+
+
+def _one_evaluation_a_year(book: ParsedWorkbook, errors: list[Issue]) -> None:
+    parsed = book.sheets["danh_gia"]
+    cadre_at, year_at = parsed.sheet.index("ma_can_bo"), parsed.sheet.index("nam")
+    seen: dict[tuple, int] = {}
+    for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+        key = (row[cadre_at], row[year_at])
+        if None in key:
+            continue
+        if key in seen:
+            errors.append(
+                Issue(
+                    "danh_gia",
+                    number,
+                    "nam",
+                    str(key[1]),
+                    _("Cán bộ %(code)s đã có đánh giá năm này ở dòng %(row)s.")
+                    % {"code": key[0], "row": seen[key]},
+                )
+            )
+        else:
+            seen[key] = number
+
+
+def _parent_cycles(book: ParsedWorkbook, name: str, errors: list[Issue]) -> None:
+    parsed = book.sheets[name]
+    code_at, parent_at = parsed.sheet.index("ma"), parsed.sheet.index("ma_cha")
+    parents = {row[code_at]: row[parent_at] for row in parsed.rows if row[code_at] is not None}
+    numbers = {row[code_at]: number for number, row in zip(parsed.numbers, parsed.rows, strict=True)}
+    settled: set[str] = set()
+    for start in parents:
+        chain: list[str] = []
+        node = start
+        while node is not None and node in parents and node not in settled and node not in chain:
+            chain.append(node)
+            node = parents[node]
+        if node is not None and node in chain:
+            cycle = chain[chain.index(node) :]
+            for code in cycle:
+                errors.append(
+                    Issue(
+                        name,
+                        numbers[code],
+                        "ma_cha",
+                        parents[code] or "",
+                        _("Quan hệ cấp trên tạo thành vòng lặp: %(cycle)s.")
+                        % {"cycle": " → ".join(cycle + [node])},
+                    )
+                )
+        settled.update(chain)
+
+
+def _already_present(book: ParsedWorkbook, existing: dict[str, set[str]], errors: list[Issue]) -> None:
+    for name, in_db in existing.items():
+        if not in_db:
+            continue
+        parsed = book.sheets[name]
+        index = parsed.sheet.index("ma")
+        for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+            if row[index] in in_db:
+                errors.append(
+                    Issue(
+                        name,
+                        number,
+                        "ma",
+                        row[index],
+                        _("Mã đã có trong cơ sở dữ liệu. Dùng --replace để thay toàn bộ dữ liệu của tỉnh."),
+                    )
+                )

@@ -1,0 +1,53 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from canbo.core.admin_audit import AuditedAdmin
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.org.tree import rebuild_paths
+
+admin.site.site_header = _("canbo – Quản trị danh mục")
+admin.site.site_title = _("canbo quản trị")
+admin.site.index_title = _("Danh mục và người dùng")
+
+
+class TreeAdmin(AuditedAdmin):
+    def after_save(self, obj):
+        rebuild_paths(type(obj))
+
+
+@admin.register(Locality)
+class LocalityAdmin(TreeAdmin):
+    list_display = ("code", "name", "level", "parent")
+    list_filter = ("level",)
+    search_fields = ("code", "name")
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Unit)
+class UnitAdmin(TreeAdmin):
+    list_display = ("code", "name", "level", "bloc", "parent", "locality", "valid_from", "valid_to")
+    list_filter = ("level", "bloc")
+    search_fields = ("code", "name")
+    autocomplete_fields = ("parent", "locality")
+    list_select_related = ("parent", "locality")
+
+
+@admin.register(PositionType)
+class PositionTypeAdmin(AuditedAdmin):
+    list_display = ("code", "name", "req_llct", "req_chuyen_mon", "req_qlnn", "btv_managed", "key_position",
+                    "non_local_required")
+    list_filter = ("btv_managed", "key_position", "non_local_required", "deputy_head_or_above", "req_llct")
+    search_fields = ("code", "name")
+    fieldsets = (
+        (None, {"fields": ("code", "name", "source")}),
+        (_("Tiêu chuẩn tối thiểu"), {"fields": ("req_llct", "req_chuyen_mon", "req_qlnn", "req_ngoai_ngu",
+                                                "req_tin_hoc")}),
+        (_("Đặc điểm"), {"fields": ("btv_managed", "key_position", "non_local_required",
+                                     "deputy_head_or_above")}),
+    )
+
+
+@admin.register(CivilServiceRank)
+class CivilServiceRankAdmin(AuditedAdmin):
+    list_display = ("code", "name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
+    search_fields = ("code", "name")

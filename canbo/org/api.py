@@ -1,0 +1,76 @@
+"""REST API of the unit tree, scoped like the pages."""
+
+import datetime as dt
+
+from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from canbo.accounts.api import API_AUTH, as_of_or_today
+from canbo.accounts.scope import visible_units
+from canbo.org.selectors import unit_record
+
+router = Router(tags=["đơn vị"], auth=API_AUTH)
+
+
+class UnitOut(Schema):
+    code: str
+    name: str
+    level: str
+    bloc: str
+    parent_code: str | None
+    locality_code: str
+
+    @staticmethod
+    def resolve_parent_code(unit):
+        return unit.parent.code if unit.parent_id else None
+
+    @staticmethod
+    def resolve_locality_code(unit):
+        return unit.locality.code
+
+
+class UnitHoldingOut(Schema):
+    cadre_code: str
+    cadre_name: str
+    position_type_code: str
+    position_type_name: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+
+class UnitDetailOut(Schema):
+    unit: UnitOut
+    as_of: dt.date
+    children: list[str]
+    holdings: list[UnitHoldingOut]
+
+
+@router.get("/", response=list[UnitOut], summary="Các đơn vị trong phạm vi")
+@paginate(PageNumberPagination, page_size=100)
+def unit_list(request, cap: str = "", khoi: str = ""):
+    units = visible_units(request.auth).select_related("parent", "locality").order_by("path")
+    if cap:
+        units = units.filter(level=cap)
+    if khoi:
+        units = units.filter(bloc=khoi)
+    return units
+
+
+@router.get("/{code}", response=UnitDetailOut,
+            summary="Một đơn vị: đơn vị trực thuộc, người giữ chức danh tại ngày")
+def unit_detail(request, code: str, as_of: dt.date | None = None):
+    day = as_of_or_today(as_of)
+    record = unit_record(actor=request.auth, code=code, as_of=day)
+    return {
+        "unit": record.unit,
+        "as_of": day,
+        "children": [child.code for child in record.children],
+        "holdings": [
+            {
+                "cadre_code": h.cadre.code, "cadre_name": h.cadre.full_name,
+                "position_type_code": h.position_type.code, "position_type_name": h.position_type.name,
+                "valid_from": h.valid_from, "valid_to": h.valid_to,
+            }
+            for h in record.holdings
+        ],
+    }

@@ -1,0 +1,20 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from canbo.org.selectors import tree_rows, unit_record, unit_tree
+
+
+@login_required
+def tree(request):
+    roots = unit_tree(actor=request.user, as_of=request.as_of)
+    context = {"roots": roots, "rows": tree_rows(roots), "crumbs": [(_("Cây tổ chức"), "")]}
+    return render(request, "org/unit_tree.html", context)
+
+
+@login_required
+def unit_detail(request, code):
+    record = unit_record(actor=request.user, code=code, as_of=request.as_of)
+    crumbs = [(_("Cây tổ chức"), reverse("org:unit_tree")), (record.unit.name, "")]
+    return render(request, "org/unit_detail.html", {"record": record, "unit": record.unit, "crumbs": crumbs})

@@ -1,0 +1,147 @@
+"""Reads of cadre records for pages and the API; every one starts from the actor's scope."""
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from canbo.accounts.scope import cadre_get, planned_q, unit_get, visible_cadres, visible_units
+from canbo.core.dated import active_q
+from canbo.core.dates import age_on
+from canbo.core.text import fold
+from canbo.people.models import PlanningEntry, PositionHolding
+
+STATUS_HOLDING = "dang_cong_tac"
+STATUS_PLANNED = "quy_hoach"
+
+
+@dataclass(frozen=True)
+class CadreFilters:
+    """Filters of the cadre list, named as in the query string (`?q=…&don_vi=…`)."""
+
+    q: str = ""
+    don_vi: str = ""      # unit code: positions held at D in its subtree
+    khoi: str = ""        # bloc of the unit of a position held at D
+    cap: str = ""         # level of the unit of a position held at D
+    loai: str = ""        # category
+    gioi_tinh: str = ""
+    dan_toc: str = ""
+    trang_thai: str = ""  # dang_cong_tac: holds a position at D; quy_hoach: planned at D
+
+    @classmethod
+    def from_query(cls, query) -> "CadreFilters":
+        return cls(**{f.name: (query.get(f.name) or "").strip() for f in fields(cls)})
+
+    def any(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+def current_holdings(as_of: dt.date) -> Prefetch:
+    """Prefetch of the positions each cadre holds at D, with unit and type, as `current_holdings`."""
+    queryset = (
+        PositionHolding.objects.filter(active_q(as_of))
+        .select_related("unit", "position_type")
+        .order_by("-position_type__key_position", "valid_from")
+    )
+    return Prefetch("holdings", queryset=queryset, to_attr="current_holdings")
+
+
+def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
+    """Cadres in scope matching `filters`, each with `current_holdings`. Http404 for a unit out of scope."""
+    cadres = visible_cadres(actor, as_of)
+    if filters.q:
+        for word in fold(filters.q).split():
+            cadres = cadres.filter(search_text__contains=word)
+    for name, field in (("loai", "category"), ("gioi_tinh", "gender"), ("dan_toc", "ethnicity")):
+        value = getattr(filters, name)
+        if value:
+            cadres = cadres.filter(**{field: value})
+    unit_condition = Q()
+    if filters.don_vi:
+        unit_condition &= Q(unit__path__startswith=unit_get(actor=actor, code=filters.don_vi).path)
+    if filters.khoi:
+        unit_condition &= Q(unit__bloc=filters.khoi)
+    if filters.cap:
+        unit_condition &= Q(unit__level=filters.cap)
+    if unit_condition or filters.trang_thai == STATUS_HOLDING:
+        holdings = PositionHolding.objects.filter(active_q(as_of), unit_condition, cadre=OuterRef("pk"))
+        cadres = cadres.filter(Exists(holdings))
+    if filters.trang_thai == STATUS_PLANNED:
+        cadres = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
+    return cadres.prefetch_related(current_holdings(as_of))
+
+
+def unit_choices(actor, selected: str = "") -> list[tuple[str, str]]:
+    """Units for the list's unit filter: the top two levels of the tree in scope, and the one selected."""
+    units = visible_units(actor).filter(
+        Q(parent__isnull=True) | Q(parent__parent__isnull=True) | Q(code=selected)
+    )
+    return list(units.order_by("path").values_list("code", "name"))
+
+
+def ethnicity_choices(actor, as_of: dt.date) -> list[str]:
+    values = visible_cadres(actor, as_of).exclude(ethnicity="").values_list("ethnicity", flat=True)
+    return sorted(set(values.order_by().distinct()))
+
+
+@dataclass
+class CadreRecord:
+    """A cadre with every dated history, read as of D."""
+
+    cadre: object
+    as_of: dt.date
+    age: int
+    retired: bool
+    holdings: list
+    qualifications: list
+    planning: list
+    disciplines: list
+    evaluations: list
+    movements: list
+
+
+def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
+    cadre = cadre_get(actor=actor, code=code, as_of=as_of)
+    holdings = list(
+        cadre.holdings.select_related("unit", "position_type").order_by("-valid_from")
+    )
+    for holding in holdings:
+        holding.held_at_date = holding.is_active_on(as_of)
+    planning = list(
+        cadre.planning.select_related("position_type", "unit").order_by("-term_start", "-approved_on")
+    )
+    for entry in planning:
+        entry.in_force = entry.approved_on <= as_of and entry.term_start <= as_of.year <= entry.term_end
+    return CadreRecord(
+        cadre=cadre,
+        as_of=as_of,
+        age=age_on(cadre.birth_date, as_of),
+        retired=as_of > cadre.retirement_date,
+        holdings=holdings,
+        qualifications=list(cadre.qualifications.order_by("kind", "-obtained_on")),
+        planning=planning,
+        disciplines=list(cadre.disciplines.order_by("-decided_on")),
+        evaluations=list(cadre.evaluations.order_by("-year")),
+        movements=list(
+            cadre.movements.select_related("from_unit", "to_unit", "new_position_type")
+            .order_by("-valid_from")
+        ),
+    )
+
+
+def scope_figures(*, actor, as_of: dt.date) -> dict:
+    """Counts for the home page, all within the actor's scope at D."""
+    cadres = visible_cadres(actor, as_of)
+    units = visible_units(actor)
+    holdings = PositionHolding.objects.filter(active_q(as_of), cadre__in=cadres, unit__in=units)
+    planned = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
+    holding_cadres = cadres.filter(
+        Exists(PositionHolding.objects.filter(active_q(as_of), cadre=OuterRef("pk")))
+    )
+    return {
+        "cadres": cadres.count(),
+        "holding_cadres": holding_cadres.count(),
+        "units": units.count(),
+        "holdings": holdings.count(),
+        "planned": planned.count(),
+    }

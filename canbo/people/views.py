@@ -1,0 +1,61 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from canbo.core.levels import Bloc, Level
+from canbo.core.tables import Column, Table
+from canbo.people.exports import cadre_list_xlsx
+from canbo.people.models import Category, Gender
+from canbo.people.selectors import (
+    STATUS_HOLDING,
+    STATUS_PLANNED,
+    CadreFilters,
+    cadre_record,
+    cadre_search,
+    ethnicity_choices,
+    unit_choices,
+)
+from canbo.reports.selectors import cadre_verdicts
+
+CADRE_COLUMNS = (
+    Column("ma", _("Mã"), ("code",)),
+    Column("ho_ten", _("Họ và tên"), ("full_name",)),
+    Column("ngay_sinh", _("Ngày sinh"), ("birth_date",)),
+    Column("gioi_tinh", _("Giới tính")),
+    Column("chuc_vu", _("Chức danh, đơn vị tại ngày xem")),
+    Column("loai", _("Loại"), ("category",)),
+    Column("nghi_huu", _("Ngày nghỉ hưu"), ("retirement_date",)),
+)
+
+STATUS_CHOICES = ((STATUS_HOLDING, _("Đang công tác")), (STATUS_PLANNED, _("Trong quy hoạch")))
+
+
+@login_required
+def cadre_list(request):
+    filters = CadreFilters.from_query(request.GET)
+    cadres = cadre_search(actor=request.user, as_of=request.as_of, filters=filters)
+    table = Table(request, cadres, CADRE_COLUMNS, default_sort="ma")
+    if request.GET.get("xuat") == "xlsx":
+        return cadre_list_xlsx(table.paginator.object_list, as_of=request.as_of)
+    return render(request, "people/cadre_list.html", {
+        "table": table,
+        "filters": filters,
+        "units": unit_choices(request.user, filters.don_vi),
+        "blocs": Bloc.choices,
+        "levels": Level.choices,
+        "categories": Category.choices,
+        "genders": Gender.choices,
+        "ethnicities": ethnicity_choices(request.user, request.as_of),
+        "statuses": STATUS_CHOICES,
+        "crumbs": [(_("Danh sách cán bộ"), "")],
+    })
+
+
+@login_required
+def cadre_detail(request, code):
+    record = cadre_record(actor=request.user, code=code, as_of=request.as_of)
+    crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")), (record.cadre.full_name, "")]
+    verdicts = cadre_verdicts(cadre=record.cadre, as_of=request.as_of)
+    context = {"record": record, "cadre": record.cadre, "crumbs": crumbs, "verdicts": verdicts}
+    return render(request, "people/cadre_detail.html", context)

@@ -1,0 +1,35 @@
+"""Shared parsing and printing for the review commands (SPEC §8–§9)."""
+
+import json
+
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+
+from canbo.core.dates import parse_date
+
+
+def as_of_arg(parser) -> None:
+    parser.add_argument("--as-of", required=True, help="ngày xem: YYYY-MM-DD hoặc dd/mm/yyyy")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def parse_as_of(text: str):
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise CommandError(
+            _("Ngày “%(text)s” không hợp lệ: dùng YYYY-MM-DD hoặc dd/mm/yyyy.") % {"text": text}
+        ) from exc
+
+
+def dump(payload) -> str:
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def table(headers: list[str], rows: list[list]) -> str:
+    """A plain text table that lines up in a terminal."""
+    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -1,0 +1,190 @@
+"""What users read from the rules: scoped to what they may see, limited to a subtree if asked.
+
+`actor=None` is the command line, which reads the whole database (SPEC §8–§9).
+"""
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from canbo.accounts.scope import visible_cadres, visible_units
+from canbo.core.dated import active_q
+from canbo.org.models import Unit
+from canbo.people.models import Cadre, PositionHolding
+from canbo.rules import engine, explain
+from canbo.rules.nonlocal_rule import violations
+from canbo.rules.verdicts import EXCLUSIONS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW_BY_KEY, SPLIT
+
+
+class UnknownCode(LookupError):
+    """A cadre or unit code that does not exist (or that the user may not see)."""
+
+
+def unit_by_code(*, actor, code: str) -> Unit:
+    units = Unit.objects.all() if actor is None else visible_units(actor)
+    unit = units.filter(code=code).first()
+    if unit is None:
+        raise UnknownCode(code)
+    return unit
+
+
+def population(*, actor, as_of: dt.date, unit: Unit | None = None) -> QuerySet | None:
+    """The cadres a figure counts: the actor's scope, and those holding at D a position in the
+    subtree of `unit` (SPEC §8). None means every cadre."""
+    restrict = None if actor is None else visible_cadres(actor, as_of)
+    if unit is not None:
+        in_subtree = PositionHolding.objects.filter(
+            active_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
+        )
+        restrict = (restrict if restrict is not None else Cadre.objects.all()).filter(Exists(in_subtree))
+    return restrict
+
+
+def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
+    ctx = engine.context_for(as_of)
+    return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
+
+
+def verdict_for_key(key: str):
+    """A review key, a split key (`thieu_trung_cap_chuyen_mon.bo_nhiem`) or a programme code."""
+    if key in REVIEW_BY_KEY:
+        return REVIEW_BY_KEY[key]
+    if key.startswith("thieu_trung_cap_chuyen_mon.") and key.split(".", 1)[1] in SPLIT:
+        return SPLIT[key.split(".", 1)[1]]
+    if key in PROGRAMMES_BY_KEY:
+        return PROGRAMMES_BY_KEY[key]
+    raise UnknownCode(key)
+
+
+def people_behind(
+    *, actor, as_of: dt.date, key: str, unit: Unit | None = None, limit: int | None = None, offset: int = 0
+) -> tuple[int, list[dict]]:
+    """The people behind a figure, with the reason per person; (total, page of rows)."""
+    verdict = verdict_for_key(key)
+    ctx = engine.context_for(as_of)
+    restrict = population(actor=actor, as_of=as_of, unit=unit)
+    total = engine.count(ctx, verdict.condition, restrict)
+    rows = engine.matching(ctx, verdict.condition, restrict, limit=limit, offset=offset)
+    sources = explain.requirement_sources([r["id"] for r in rows], as_of)
+    rules = explain.citations(as_of)
+    units = _units_held([r["id"] for r in rows], as_of)
+    for row in rows:
+        explained = explain.explain_verdict(verdict, row, ctx, sources[row["id"]], rules)
+        row["reason"] = explain.reason_line(explained)
+        row["units"] = units.get(row["id"], "")
+    return total, rows
+
+
+def _units_held(cadre_ids: list[int], as_of: dt.date) -> dict[int, str]:
+    found: dict[int, list[str]] = {}
+    for cadre_id, name in (
+        PositionHolding.objects.filter(active_q(as_of), cadre_id__in=cadre_ids)
+        .order_by("valid_from", "id")
+        .values_list("cadre_id", "unit__name")
+    ):
+        found.setdefault(cadre_id, [])
+        if name not in found[cadre_id]:
+            found[cadre_id].append(name)
+    return {key: "; ".join(names) for key, names in found.items()}
+
+
+def cadre_by_code(*, actor, code: str, as_of: dt.date) -> Cadre:
+    cadres = Cadre.objects.all() if actor is None else visible_cadres(actor, as_of)
+    cadre = cadres.filter(code=code).select_related("rank", "hometown").first()
+    if cadre is None:
+        raise UnknownCode(code)
+    return cadre
+
+
+def cadre_verdicts(*, cadre: Cadre, as_of: dt.date) -> dict:
+    """What the person owes and the programmes they are eligible for at D, explained (the caller
+    has checked that the user may see this cadre)."""
+    ctx = engine.context_for(as_of)
+    row = engine.facts_of(ctx, [cadre.id])[cadre.id]
+    sources = explain.requirement_sources([cadre.id], as_of)[cadre.id]
+    result = explain.person_verdicts(row, ctx, sources, explain.citations(as_of))
+    result["cadre"] = cadre
+    result["as_of"] = as_of
+    result["non_local"] = list(violations(as_of, PositionHolding.objects.filter(cadre=cadre)))
+    return result
+
+
+def eligibility(*, cadre: Cadre, as_of: dt.date) -> dict:
+    """SPEC §9 `canbo eligibility` for one cadre."""
+    ctx = engine.context_for(as_of)
+    row = engine.facts_of(ctx, [cadre.id])[cadre.id]
+    programmes = []
+    if row["active"]:
+        programmes = [explain.programme_entry(v, row, ctx) for v in PROGRAMMES if v.condition.holds(row, ctx)]
+    return {"ma": cadre.code, "chuong_trinh": programmes}
+
+
+def eligible_lists(*, actor, as_of: dt.date, programme: str, unit: Unit | None = None) -> list[dict]:
+    """The eligible cadres of a programme, ranked by the T3 priority groups: planned for a
+    BTV-managed position first, then by how many groups they belong to, then by code."""
+    ctx = engine.context_for(as_of)
+    rows = engine.eligibility_table(ctx, population(actor=actor, as_of=as_of, unit=unit), programme=programme)
+    verdict = PROGRAMMES_BY_KEY[programme]
+    for row in rows:
+        row["priorities"] = [code for code in _priority_codes() if row[f"u_{code}"]]
+        row["mode"] = ("tap_trung" if row["full_time"] else "tai_chuc") if verdict.extra.get("llct") else None
+    rows.sort(key=lambda r: (-r["u_quy_hoach_btv"], -len(r["priorities"]), r["code"]))
+    return rows
+
+
+def _priority_codes() -> list[str]:
+    from canbo.rules.verdicts import PRIORITIES
+
+    return [code for code, _cond, _label in PRIORITIES]
+
+
+def rotation_pool(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
+    ctx = engine.context_for(as_of)
+    rows = engine.rotation_table(ctx, population(actor=actor, as_of=as_of, unit=unit))
+    eligible, excluded = [], []
+    for row in rows:
+        reasons = [code for code, _cond, _label in EXCLUSIONS if row[f"x_{code}"]]
+        (excluded if reasons else eligible).append((row, reasons))
+    return {
+        "du_dieu_kien": sorted(row["code"] for row, _r in eligible),
+        "loai_tru": [
+            {"ma": row["code"], "ly_do": reasons} for row, reasons in sorted(excluded, key=_by_code)
+        ],
+        "rows": rows,
+    }
+
+
+def non_local(*, actor, as_of: dt.date) -> list:
+    holdings = None
+    if actor is not None:
+        holdings = PositionHolding.objects.filter(cadre__in=visible_cadres(actor, as_of))
+    return sorted(violations(as_of, holdings), key=lambda h: (h.cadre.code, h.unit.code, h.id))
+
+
+def _by_code(item) -> str:
+    return item[0]["code"]
+
+
+def non_local_json(items: list) -> dict:
+    return {
+        "vi_pham": [
+            {"ma_can_bo": h.cadre.code, "ma_don_vi": h.unit.code, "ma_chuc_danh": h.position_type.code}
+            for h in items
+        ]
+    }
+
+
+def review_by_units(*, actor, as_of: dt.date, key: str, units: list[Unit]) -> dict[int, int]:
+    """One figure split by units: cadres of the actor's scope holding a position in each unit's subtree."""
+    ctx = engine.context_for(as_of)
+    restrict = population(actor=actor, as_of=as_of)
+    return engine.count_by_units(ctx, verdict_for_key(key).condition, [u.id for u in units], restrict)
+
+
+def chart_units(*, actor, unit: Unit | None):
+    """The units a chart splits a figure by: the children of `unit`, or the top of the user's tree."""
+    units = Unit.objects.all() if actor is None else visible_units(actor)
+    if unit is not None:
+        return units.filter(parent=unit).order_by("code")
+    tops = units.exclude(parent__in=units)
+    return tops.order_by("code")

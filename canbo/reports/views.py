@@ -1,0 +1,275 @@
+"""Pages of the review: the six figures, the people behind each, a person's verdicts, the eligible
+lists, the rotation pool and the non-local violations. Every page honours `request.as_of` and the
+user's scope; every list exports to XLSX (`?xuat=xlsx`)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from canbo.accounts.scope import cadre_get, visible_units
+from canbo.core.levels import Level
+from canbo.reports import selectors
+from canbo.reports.export import xlsx_response
+from canbo.reports.selectors import UnknownCode
+from canbo.rules.verdicts import EXCLUSION_LABELS, PRIORITY_LABELS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW
+
+PAGE_SIZE = 50
+CHART_UNITS = 24
+CHART_UNITS_COUNTED = 500
+
+
+def _unit(request):
+    code = request.GET.get("don_vi") or ""
+    if not code:
+        return None
+    try:
+        return selectors.unit_by_code(actor=request.user, code=code)
+    except UnknownCode as exc:
+        raise Http404(_("Không có đơn vị mã “%(code)s” trong phạm vi của bạn.") % {"code": code}) from exc
+
+
+def _unit_choices(user):
+    return visible_units(user).exclude(level=Level.XA).order_by("path").values_list("code", "name")
+
+
+def _wants_xlsx(request) -> bool:
+    return request.GET.get("xuat") == "xlsx"
+
+
+def _figure_rows(counts: dict) -> list[dict]:
+    rows = []
+    for verdict in REVIEW:
+        value = counts[verdict.key]
+        total = value["tong"] if isinstance(value, dict) else value
+        rows.append(
+            {
+                "key": verdict.key,
+                "title": verdict.title,
+                "value": total,
+                "split": value if isinstance(value, dict) else None,
+            }
+        )
+    return rows
+
+
+@login_required
+def review(request):
+    unit = _unit(request)
+    counts = selectors.review(actor=request.user, as_of=request.as_of, unit=unit)
+    chosen = request.GET.get("chi_so") or REVIEW[0].key
+    if chosen not in {v.key for v in REVIEW}:
+        chosen = REVIEW[0].key
+    children = list(selectors.chart_units(actor=request.user, unit=unit)[:CHART_UNITS_COUNTED])
+    values = selectors.review_by_units(actor=request.user, as_of=request.as_of, key=chosen, units=children)
+    # The units with the most people first; the chart shows the first CHART_UNITS of them.
+    ranked = sorted(children, key=lambda child: (-values[child.id], child.path))
+    chart = [{"unit": child, "value": values[child.id]} for child in ranked[:CHART_UNITS]]
+    hidden = len(ranked) - len(chart)
+    peak = max([c["value"] for c in chart] + [1])
+    for item in chart:
+        item["percent"] = round(100 * item["value"] / peak)
+    return render(
+        request,
+        "reports/review.html",
+        {
+            "figures": _figure_rows(counts),
+            "unit": unit,
+            "units": _unit_choices(request.user),
+            "chart": chart,
+            "chart_hidden": hidden,
+            "chosen": chosen,
+            "chosen_title": next(v.title for v in REVIEW if v.key == chosen),
+            "crumbs": [(_("Rà soát nợ bằng"), "")],
+        },
+    )
+
+
+@login_required
+def people(request):
+    """The people behind one figure, with the reason per person."""
+    key = request.GET.get("chi_so", "")
+    try:
+        verdict = selectors.verdict_for_key(key)
+    except UnknownCode as exc:
+        raise Http404(_("Không có chỉ số “%(key)s”.") % {"key": key}) from exc
+    unit = _unit(request)
+    title = str(verdict.title)
+    if key.startswith("thieu_trung_cap_chuyen_mon."):
+        title = _("Nợ bằng trung cấp chuyên môn – %(part)s") % {"part": verdict.title}
+    if _wants_xlsx(request):
+        _total, rows = selectors.people_behind(actor=request.user, as_of=request.as_of, key=key, unit=unit)
+        return xlsx_response(
+            filename=f"{key}-{request.as_of:%Y%m%d}",
+            title=f"{title} – {request.as_of:%d/%m/%Y}",
+            columns=[_("Mã"), _("Họ và tên"), _("Ngày sinh"), _("Đơn vị"), _("Lý do")],
+            rows=[[r["code"], r["full_name"], r["birth_date"], r["units"], r["reason"]] for r in rows],
+        )
+    number = _page_number(request)
+    total, rows = selectors.people_behind(
+        actor=request.user,
+        as_of=request.as_of,
+        key=key,
+        unit=unit,
+        limit=PAGE_SIZE,
+        offset=(number - 1) * PAGE_SIZE,
+    )
+    page = Paginator(range(total), PAGE_SIZE).get_page(number)
+    return render(
+        request,
+        "reports/people.html",
+        {
+            "title": title,
+            "rows": rows,
+            "total": total,
+            "page": page,
+            "unit": unit,
+            "key": key,
+            "crumbs": [(_("Rà soát nợ bằng"), reverse("reports:review")), (title, "")],
+        },
+    )
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
+@login_required
+def cadre_verdicts(request, code):
+    cadre = cadre_get(actor=request.user, code=code, as_of=request.as_of)
+    verdicts = selectors.cadre_verdicts(cadre=cadre, as_of=request.as_of)
+    return render(
+        request,
+        "reports/cadre_verdicts_page.html",
+        {
+            "cadre": cadre,
+            "verdicts": verdicts,
+            "crumbs": [(_("Rà soát nợ bằng"), reverse("reports:review")), (cadre.full_name, "")],
+        },
+    )
+
+
+@login_required
+def eligible(request):
+    programme = request.GET.get("chuong_trinh") or PROGRAMMES[0].key
+    if programme not in PROGRAMMES_BY_KEY:
+        raise Http404(_("Không có chương trình “%(key)s”.") % {"key": programme})
+    unit = _unit(request)
+    rows = selectors.eligible_lists(actor=request.user, as_of=request.as_of, programme=programme, unit=unit)
+    modes = {"tap_trung": _("tập trung"), "tai_chuc": _("tại chức"), None: ""}
+    for row in rows:
+        row["priority_labels"] = [str(PRIORITY_LABELS[c]) for c in row["priorities"]]
+        row["mode_label"] = modes[row["mode"]]
+    verdict = PROGRAMMES_BY_KEY[programme]
+    if _wants_xlsx(request):
+        return xlsx_response(
+            filename=f"du-dieu-kien-{programme}-{request.as_of:%Y%m%d}",
+            title=f"{verdict.title} – {request.as_of:%d/%m/%Y}",
+            columns=[_("Thứ tự"), _("Mã"), _("Họ và tên"), _("Ngày sinh"), _("Hình thức"), _("Ưu tiên")],
+            rows=[
+                [
+                    i,
+                    r["code"],
+                    r["full_name"],
+                    r["birth_date"],
+                    r["mode_label"],
+                    ", ".join(r["priority_labels"]),
+                ]
+                for i, r in enumerate(rows, start=1)
+            ],
+        )
+    page = Paginator(rows, PAGE_SIZE).get_page(_page_number(request))
+    return render(
+        request,
+        "reports/eligible.html",
+        {
+            "programmes": PROGRAMMES,
+            "programme": verdict,
+            "page": page,
+            "total": len(rows),
+            "unit": unit,
+            "units": _unit_choices(request.user),
+            "crumbs": [(_("Danh sách đủ điều kiện đào tạo"), "")],
+        },
+    )
+
+
+@login_required
+def rotation_pool(request):
+    unit = _unit(request)
+    pool = selectors.rotation_pool(actor=request.user, as_of=request.as_of, unit=unit)
+    rows = sorted(pool["rows"], key=lambda r: r["code"])
+    for row in rows:
+        row["reasons"] = [str(label) for code, label in EXCLUSION_LABELS.items() if row[f"x_{code}"]]
+    if _wants_xlsx(request):
+        return xlsx_response(
+            filename=f"nguon-luan-chuyen-{request.as_of:%Y%m%d}",
+            title=_("Nguồn luân chuyển – %(d)s") % {"d": request.as_of.strftime("%d/%m/%Y")},
+            columns=[_("Mã"), _("Họ và tên"), _("Kết luận"), _("Lý do loại trừ")],
+            rows=[
+                [
+                    r["code"],
+                    r["full_name"],
+                    _("Loại trừ") if r["reasons"] else _("Đủ điều kiện"),
+                    "; ".join(r["reasons"]),
+                ]
+                for r in rows
+            ],
+        )
+    return render(
+        request,
+        "reports/rotation_pool.html",
+        {
+            "rows": rows,
+            "page": Paginator(rows, PAGE_SIZE).get_page(_page_number(request)),
+            "eligible_count": len(pool["du_dieu_kien"]),
+            "excluded_count": len(pool["loai_tru"]),
+            "unit": unit,
+            "units": _unit_choices(request.user),
+            "crumbs": [(_("Nguồn luân chuyển"), "")],
+        },
+    )
+
+
+@login_required
+def non_local(request):
+    items = selectors.non_local(actor=request.user, as_of=request.as_of)
+    if _wants_xlsx(request):
+        return xlsx_response(
+            filename=f"khong-dia-phuong-{request.as_of:%Y%m%d}",
+            title=_("Bố trí không là người địa phương – %(d)s") % {"d": request.as_of.strftime("%d/%m/%Y")},
+            columns=[
+                _("Mã cán bộ"),
+                _("Họ và tên"),
+                _("Chức danh"),
+                _("Đơn vị"),
+                _("Địa bàn đơn vị"),
+                _("Quê quán"),
+                _("Từ ngày"),
+            ],
+            rows=[
+                [
+                    h.cadre.code,
+                    h.cadre.full_name,
+                    h.position_type.name,
+                    h.unit.name,
+                    h.unit.locality.name,
+                    h.cadre.hometown.name,
+                    h.valid_from,
+                ]
+                for h in items
+            ],
+        )
+    return render(
+        request,
+        "reports/nonlocal.html",
+        {
+            "items": items,
+            "crumbs": [(_("Bố trí không là người địa phương"), "")],
+        },
+    )

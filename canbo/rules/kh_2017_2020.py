@@ -1,0 +1,299 @@
+# ruff: noqa: E501 -- long Vietnamese texts of the plan, kept whole for reading
+"""The rule set of the 2017–2020 plan (Kế hoạch của Ban Thường vụ Tỉnh ủy Lâm Đồng), as shipped.
+
+Loaded once by the data migration `0002_kh_2017_2020`; afterwards the rows are the truth and users
+edit parameters through `canbo.rules.services`. Citations point into the plan (`III.1.1.a`) or the
+law it relies on.
+"""
+
+import datetime as dt
+
+CODE = "KH-2017-2020"
+NAME = (
+    "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức; điều động, luân chuyển cán bộ "
+    "lãnh đạo, quản lý của tỉnh Lâm Đồng, giai đoạn 2017 - 2020"
+)
+SOURCE = "Kế hoạch của Ban Thường vụ Tỉnh ủy Lâm Đồng, giai đoạn 2017 - 2020"
+VALID_FROM = dt.date(2017, 1, 1)
+VALID_TO = dt.date(2020, 12, 31)
+
+# key, label, value, unit, min, max, citation
+PARAMETERS = [
+    ("tuoi_tre", "Tuổi của cán bộ trẻ (dưới)", 35, "tuổi", 18, 60, "III.1.1.a"),
+    ("tuoi_tap_trung", "Dưới tuổi này phải học tập trung", 40, "tuổi", 18, 65, "III.1.1.a"),
+    ("nam_dao_tao_dai_hoc", "Thời gian đào tạo đại học", 4, "năm", 1, 8, "III.1.1.b"),
+    ("nam_dao_tao_trung_cap", "Thời gian đào tạo trung cấp chuyên môn", 2, "năm", 1, 5, "III.1.1.b"),
+    ("nam_cong_tac_con_lai", "Thời gian công tác còn lại sau khi học xong", 5, "năm", 0, 20, "III.1.1.b"),
+    (
+        "so_tiet_trung_llct",
+        "Số tiết đại học trùng chương trình trung cấp LLCT - HC",
+        250,
+        "tiết",
+        1,
+        2000,
+        "III.1.1.a",
+    ),
+    (
+        "thang_hieu_luc_ky_luat",
+        "Thời hạn hiệu lực kỷ luật khi quyết định không ghi",
+        12,
+        "tháng",
+        1,
+        120,
+        "II.3",
+    ),
+    (
+        "nam_cong_tac_sau_dai_hoc",
+        "Thời gian công tác tối thiểu để đi học sau đại học",
+        3,
+        "năm",
+        0,
+        20,
+        "III.1.1.b; Nghị định 101/2017/NĐ-CP, Điều 6",
+    ),
+    (
+        "tuoi_sau_dai_hoc",
+        "Tuổi tối đa đi học sau đại học",
+        40,
+        "tuổi",
+        18,
+        65,
+        "III.1.1.b; Nghị định 101/2017/NĐ-CP, Điều 6",
+    ),
+    ("ty_le_luan_chuyen", "Tỷ lệ luân chuyển tối thiểu", 20, "%", 0, 100, "III.2.1.c"),
+    ("nam_luan_chuyen_toi_thieu", "Thời gian luân chuyển tối thiểu", 3, "năm", 1, 10, "III.2.2"),
+    ("nam_luan_chuyen_toi_da", "Thời gian luân chuyển tối đa", 5, "năm", 1, 10, "III.2.2"),
+    ("thang_bao_cao_ke_hoach", "Tháng báo cáo kế hoạch đào tạo hằng năm", 11, "tháng", 1, 12, "IV.1"),
+]
+
+# code, group, title, text, citation, produces, parameter keys
+RULES = [
+    (
+        "T1",
+        "dao_tao",
+        "Đối tượng đào tạo cao cấp lý luận chính trị",
+        "Trưởng phòng và tương đương của các sở, ban, ngành, Mặt trận Tổ quốc, đoàn thể cấp tỉnh; cấp ủy viên "
+        "cấp huyện, Phó Chủ tịch HĐND, UBND cấp huyện và tương đương; trưởng phòng ban, ngành, đoàn thể cấp "
+        "huyện và tương đương; cán bộ quy hoạch vào các chức danh đó. Trong canbo: chức danh đang giữ hoặc được "
+        "quy hoạch có tiêu chuẩn cao cấp LLCT mà cán bộ chưa có. Ưu tiên cán bộ quy hoạch chức danh diện Ban "
+        "Thường vụ Tỉnh ủy quản lý.",
+        "III.1.1.a",
+        "cao_cap_llct",
+        [],
+    ),
+    (
+        "T2",
+        "dao_tao",
+        "Hình thức đào tạo lý luận chính trị",
+        "Cán bộ dưới 40 tuổi phải học hệ chính quy tập trung; từ 40 tuổi được học tại chức, khuyến khích học "
+        "tập trung.",
+        "III.1.1.a",
+        "hinh_thuc",
+        ["tuoi_tap_trung"],
+    ),
+    (
+        "T3",
+        "dao_tao",
+        "Nhóm ưu tiên đào tạo lý luận chính trị",
+        "Ưu tiên, theo thứ tự: khối Đảng, khối Nội chính, cán bộ nữ, cán bộ trẻ, cán bộ người dân tộc thiểu số; "
+        "cán bộ quy hoạch chức danh diện Ban Thường vụ Tỉnh ủy quản lý.",
+        "III.1.1.a",
+        "uu_tien",
+        ["tuoi_tre"],
+    ),
+    (
+        "T4",
+        "dao_tao",
+        "Đối tượng đào tạo trung cấp lý luận chính trị",
+        "Cán bộ không thuộc đối tượng cao cấp, trong diện quy hoạch các chức danh còn lại: chức danh đang giữ "
+        "hoặc được quy hoạch có tiêu chuẩn trung cấp LLCT mà cán bộ chưa có.",
+        "III.1.1.a",
+        "trung_cap_llct",
+        [],
+    ),
+    (
+        "T5",
+        "dao_tao",
+        "Hoàn chỉnh chương trình trung cấp lý luận chính trị",
+        "Cán bộ đương chức được quy hoạch phó trưởng phòng và tương đương trở lên, đã tốt nghiệp đại học trở lên "
+        "với số tiết trùng chương trình trung cấp LLCT - HC từ 250 tiết.",
+        "III.1.1.a",
+        "hoan_chinh_trung_cap_llct",
+        ["so_tiet_trung_llct"],
+    ),
+    (
+        "T6",
+        "dao_tao",
+        "Đào tạo sau đại học",
+        "Có trình độ đại học chính quy loại trung bình khá trở lên, đủ thời gian công tác, trong độ tuổi, hai năm "
+        "liền trước được đánh giá hoàn thành tốt nhiệm vụ trở lên.",
+        "III.1.1.b",
+        "sau_dai_hoc",
+        ["nam_cong_tac_sau_dai_hoc", "tuoi_sau_dai_hoc"],
+    ),
+    (
+        "T7",
+        "dao_tao",
+        "Đào tạo đại học",
+        "Cán bộ đã bổ nhiệm hoặc quy hoạch chức danh có tiêu chuẩn đại học mà chưa có; sau khi học xong còn ít "
+        "nhất 5 năm công tác.",
+        "III.1.1.b",
+        "dai_hoc",
+        ["nam_dao_tao_dai_hoc", "nam_cong_tac_con_lai"],
+    ),
+    (
+        "T8",
+        "dao_tao",
+        "Đào tạo trung cấp chuyên môn",
+        "Cán bộ đã bổ nhiệm hoặc quy hoạch chức danh có tiêu chuẩn trung cấp, cao đẳng mà chưa có trình độ "
+        "trung cấp; sau khi học xong còn ít nhất 5 năm công tác.",
+        "III.1.1.b",
+        "trung_cap_chuyen_mon",
+        ["nam_dao_tao_trung_cap", "nam_cong_tac_con_lai"],
+    ),
+    (
+        "T9",
+        "dao_tao",
+        "Ngoại ngữ, tin học",
+        "Khuyến khích tự học; nhà nước cử đi học khi cần thiết, theo chỉ tiêu Đề án 165.",
+        "III.1.1.b",
+        "ngoai_ngu_tin_hoc",
+        [],
+    ),
+    (
+        "QLNN",
+        "dao_tao",
+        "Bồi dưỡng quản lý nhà nước",
+        "Bồi dưỡng kiến thức quản lý nhà nước chương trình chuyên viên, chuyên viên chính, chuyên viên cao cấp "
+        "cho cán bộ chưa đạt tiêu chuẩn của chức danh, ngạch.",
+        "III.1.2",
+        "qlnn",
+        [],
+    ),
+    (
+        "thieu_cao_cap_llct",
+        "ra_soat",
+        "Nợ bằng cao cấp lý luận chính trị",
+        "Yêu cầu LLCT là cao cấp, trình độ đạt được thấp hơn.",
+        "III.1.1.a, chú thích 1",
+        "",
+        [],
+    ),
+    (
+        "thieu_trung_cap_llct",
+        "ra_soat",
+        "Nợ bằng trung cấp lý luận chính trị",
+        "Yêu cầu LLCT là trung cấp, trình độ đạt được thấp hơn.",
+        "III.1.1.a, chú thích 3",
+        "",
+        [],
+    ),
+    (
+        "thieu_dai_hoc",
+        "ra_soat",
+        "Nợ bằng đại học",
+        "Yêu cầu chuyên môn từ đại học trở lên, trình độ đạt được dưới đại học.",
+        "III.1.1.b, chú thích 4",
+        "",
+        [],
+    ),
+    (
+        "thieu_trung_cap_chuyen_mon",
+        "ra_soat",
+        "Nợ bằng trung cấp chuyên môn",
+        "Yêu cầu chuyên môn trung cấp hoặc cao đẳng, chưa có trung cấp; tách cán bộ đã bổ nhiệm (chức danh đang "
+        "giữ hoặc ngạch đã yêu cầu) và cán bộ quy hoạch (chỉ quy hoạch yêu cầu).",
+        "III.1.1.b, chú thích 5",
+        "",
+        [],
+    ),
+    (
+        "thieu_ngoai_ngu_tin_hoc",
+        "ra_soat",
+        "Chưa đạt chuẩn ngoại ngữ, tin học",
+        "Thấp hơn yêu cầu về ngoại ngữ hoặc tin học (mỗi người tính một lần).",
+        "III.1.1.b, chú thích 6",
+        "",
+        [],
+    ),
+    (
+        "thieu_qlnn",
+        "ra_soat",
+        "Thiếu chứng chỉ quản lý nhà nước",
+        "Thấp hơn yêu cầu về quản lý nhà nước của chức danh hoặc ngạch.",
+        "III.1.2, chú thích 7",
+        "",
+        [],
+    ),
+    (
+        "R1",
+        "luan_chuyen",
+        "Đối tượng luân chuyển",
+        "Cán bộ đang công tác, được quy hoạch chức danh diện Ban Thường vụ Tỉnh ủy quản lý hoặc chức danh chủ "
+        "chốt.",
+        "III.2.1.a",
+        "du_dieu_kien",
+        [],
+    ),
+    (
+        "R2",
+        "luan_chuyen",
+        "Không luân chuyển",
+        "Chỉ luân chuyển cán bộ trong quy hoạch; không luân chuyển cán bộ bị kỷ luật (còn hiệu lực), uy tín giảm "
+        "sút, không đảm bảo tiêu chuẩn về phẩm chất, năng lực (đánh giá gần nhất không hoàn thành nhiệm vụ).",
+        "II.3",
+        "loai_tru",
+        ["thang_hieu_luc_ky_luat"],
+    ),
+    (
+        "R4",
+        "luan_chuyen",
+        "Chỉ tiêu luân chuyển",
+        "Luân chuyển từ 20% trở lên cán bộ cấp tỉnh trong quy hoạch và cán bộ diện Ban Thường vụ quản lý chưa "
+        "qua luân chuyển về huyện, thành phố và ngược lại.",
+        "III.2.1.c",
+        "",
+        ["ty_le_luan_chuyen"],
+    ),
+    (
+        "R5",
+        "luan_chuyen",
+        "Thời gian luân chuyển",
+        "Từ 03 đến 05 năm; trường hợp đặc biệt do Ban Thường vụ Tỉnh ủy quyết định.",
+        "III.2.2",
+        "",
+        ["nam_luan_chuyen_toi_thieu", "nam_luan_chuyen_toi_da"],
+    ),
+    (
+        "N1",
+        "khong_dia_phuong",
+        "Chức danh không bố trí người địa phương",
+        "Các chức danh chủ chốt được đánh dấu (bí thư, chủ tịch cấp huyện, người đứng đầu một số ngành theo quy "
+        "định của Trung ương) không do người có quê quán trong địa bàn của đơn vị đảm nhiệm.",
+        "I.3",
+        "vi_pham",
+        [],
+    ),
+]
+
+
+def load(rule_set_model, rule_model, parameter_model):
+    """Write this rule set with the given models (the migration's historical ones, or the app's)."""
+    rule_set = rule_set_model.objects.create(
+        code=CODE, name=NAME, source=SOURCE, valid_from=VALID_FROM, valid_to=VALID_TO
+    )
+    parameter_model.objects.bulk_create(
+        parameter_model(
+            rule_set=rule_set, key=key, label=label, value=value, default=value, unit=unit,
+            min_value=low, max_value=high, citation=citation,
+        )
+        for key, label, value, unit, low, high, citation in PARAMETERS
+    )
+    rule_model.objects.bulk_create(
+        rule_model(
+            rule_set=rule_set, code=code, group=group, order=index, title=title, text=text,
+            citation=citation, produces=produces, parameter_keys=keys,
+        )
+        for index, (code, group, title, text, citation, produces, keys) in enumerate(RULES)
+    )
+    return rule_set

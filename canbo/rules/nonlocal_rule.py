@@ -1,0 +1,27 @@
+"""N1 (I.3): positions flagged `khong_nguoi_dia_phuong` must not be held by a local.
+
+A violation is a position held at D whose type has the flag, in a unit whose locality contains
+the holder's hometown (the same locality or one below it). Locality paths make containment a
+prefix test that the database answers in one query.
+"""
+
+import datetime as dt
+
+from django.db.models import F, QuerySet
+
+from canbo.core.dated import active_q
+from canbo.people.models import PositionHolding
+
+
+def violations(as_of: dt.date, holdings: QuerySet | None = None) -> QuerySet:
+    base = holdings if holdings is not None else PositionHolding.objects.all()
+    return (
+        base.filter(
+            active_q(as_of),
+            position_type__non_local_required=True,
+            cadre__hometown__isnull=False,
+            cadre__hometown__path__startswith=F("unit__locality__path"),
+        )
+        .select_related("cadre", "cadre__hometown", "unit", "unit__locality", "position_type")
+        .order_by("cadre__code", "unit__code", "id")
+    )

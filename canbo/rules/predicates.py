@@ -1,0 +1,212 @@
+"""A small language for rule conditions over the columns of the facts (`canbo.rules.facts`).
+
+A condition is written once and then either compiled to SQL (run by the database over the whole
+workforce) or evaluated on one facts row in Python (to explain one person). Both readings treat
+an unknown value (NULL / None) as "the condition does not hold", so they always agree.
+
+    Col("lv_llct") < Col("req_llct")           level below requirement
+    Col("req_chuyen_mon").isin(1, 2)           requirement trung cấp or cao đẳng
+    Col("birth_date") > Ctx("born_after_tre")  a threshold computed from D and the parameters
+"""
+
+import operator
+from dataclasses import dataclass
+from typing import Any
+
+_OPS = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "=": operator.eq,
+    "<>": operator.ne,
+}
+
+
+class Cond:
+    def __and__(self, other: "Cond") -> "Cond":
+        return All((self, other))
+
+    def __or__(self, other: "Cond") -> "Cond":
+        return AnyOf((self, other))
+
+    def __invert__(self) -> "Cond":
+        return Not(self)
+
+    def sql(self, ctx: dict) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def holds(self, row: dict, ctx: dict) -> bool:
+        raise NotImplementedError
+
+    def describe(self, words) -> str:
+        """The condition in words; `words.term(column, op, other)` phrases one comparison."""
+        raise NotImplementedError
+
+    def columns(self) -> set[str]:
+        """The facts columns the condition reads."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """A value known before the query runs: a date threshold or a parameter."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+
+    def _cmp(self, op: str, other) -> "Cmp":
+        return Cmp(self.name, op, other)
+
+    def __lt__(self, other):
+        return self._cmp("<", other)
+
+    def __le__(self, other):
+        return self._cmp("<=", other)
+
+    def __gt__(self, other):
+        return self._cmp(">", other)
+
+    def __ge__(self, other):
+        return self._cmp(">=", other)
+
+    def eq(self, other) -> "Cmp":
+        return self._cmp("=", other)
+
+    def ne(self, other) -> "Cmp":
+        return self._cmp("<>", other)
+
+    def isin(self, *values) -> "In":
+        return In(self.name, tuple(values))
+
+    def true(self) -> "Cmp":
+        return self._cmp("=", 1)
+
+
+def _operand_sql(value, ctx: dict) -> tuple[str, list]:
+    if isinstance(value, Col):
+        return f"f.{value.name}", []
+    if isinstance(value, Ctx):
+        return "%s", [ctx[value.name]]
+    return "%s", [value]
+
+
+def _operand_value(value, row: dict, ctx: dict) -> Any:
+    if isinstance(value, Col):
+        return row[value.name]
+    if isinstance(value, Ctx):
+        return ctx[value.name]
+    return value
+
+
+@dataclass(frozen=True)
+class Cmp(Cond):
+    column: str
+    op: str
+    other: Any
+
+    def sql(self, ctx):
+        right, params = _operand_sql(self.other, ctx)
+        return f"COALESCE(f.{self.column} {self.op} {right}, 0 = 1)", params
+
+    def describe(self, words):
+        return words.term(self.column, self.op, self.other)
+
+    def columns(self):
+        return {self.column} | ({self.other.name} if isinstance(self.other, Col) else set())
+
+    def holds(self, row, ctx):
+        left, right = row[self.column], _operand_value(self.other, row, ctx)
+        if left is None or right is None:
+            return False
+        return _OPS[self.op](left, right)
+
+
+@dataclass(frozen=True)
+class In(Cond):
+    column: str
+    values: tuple
+
+    def sql(self, ctx):
+        marks = ", ".join(["%s"] * len(self.values))
+        return f"COALESCE(f.{self.column} IN ({marks}), 0 = 1)", list(self.values)
+
+    def describe(self, words):
+        return words.term(self.column, "in", self.values)
+
+    def columns(self):
+        return {self.column}
+
+    def holds(self, row, ctx):
+        return row[self.column] is not None and row[self.column] in self.values
+
+
+@dataclass(frozen=True)
+class All(Cond):
+    parts: tuple
+
+    def sql(self, ctx):
+        texts, params = [], []
+        for part in self.parts:
+            text, more = part.sql(ctx)
+            texts.append(text)
+            params += more
+        return "(" + " AND ".join(texts) + ")", params
+
+    def describe(self, words):
+        return f" {words.AND} ".join(_grouped(part, words) for part in self.parts)
+
+    def columns(self):
+        return set().union(*(part.columns() for part in self.parts))
+
+    def holds(self, row, ctx):
+        return all(part.holds(row, ctx) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class AnyOf(Cond):
+    parts: tuple
+
+    def sql(self, ctx):
+        texts, params = [], []
+        for part in self.parts:
+            text, more = part.sql(ctx)
+            texts.append(text)
+            params += more
+        return "(" + " OR ".join(texts) + ")", params
+
+    def describe(self, words):
+        return f" {words.OR} ".join(_grouped(part, words) for part in self.parts)
+
+    def columns(self):
+        return set().union(*(part.columns() for part in self.parts))
+
+    def holds(self, row, ctx):
+        return any(part.holds(row, ctx) for part in self.parts)
+
+
+@dataclass(frozen=True)
+class Not(Cond):
+    part: Cond
+
+    def sql(self, ctx):
+        text, params = self.part.sql(ctx)
+        return f"(NOT {text})", params
+
+    def describe(self, words):
+        return f"{words.NOT} ({self.part.describe(words)})"
+
+    def columns(self):
+        return self.part.columns()
+
+    def holds(self, row, ctx):
+        return not self.part.holds(row, ctx)
+
+
+def _grouped(part: Cond, words) -> str:
+    text = part.describe(words)
+    return f"({text})" if isinstance(part, All | AnyOf) else text

@@ -1,0 +1,52 @@
+"""Capture the screenshots of docs/screenshots from a running canbo with the demo province.
+
+    CANBO_DATA_DIR=/tmp/demo canbo demo
+    CANBO_DATA_DIR=/tmp/demo canbo runserver 127.0.0.1:8734 --noreload &
+    .venv/bin/python tests/browser/capture_screenshots.py http://127.0.0.1:8734
+
+Signs in as the demo `btv` user (password of canbo.accounts.demo) at 1366×768 and saves
+sign-in, home, list, detail and unit-tree PNGs.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+import django
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+django.setup()
+
+from canbo.accounts.demo import DEMO_PASSWORD  # noqa: E402
+from tests.browser.chromium import VIEWPORT, launch  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+AS_OF = "01/01/2020"
+
+
+def capture(base: str, username: str = "btv", password: str = DEMO_PASSWORD) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_context(viewport=VIEWPORT, locale="vi-VN").new_page()
+        page.goto(f"{base}/tai-khoan/dang-nhap/")
+        page.screenshot(path=str(OUT / "sign-in.png"))
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill(password)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.goto(f"{base}/?as_of={AS_OF}")
+        page.screenshot(path=str(OUT / "home.png"))
+        page.goto(f"{base}/can-bo/?trang_thai=dang_cong_tac&cap=huyen")
+        page.screenshot(path=str(OUT / "list.png"))
+        page.locator("table.data tbody tr a").first.click()
+        page.wait_for_load_state()
+        page.screenshot(path=str(OUT / "detail.png"))
+        page.goto(f"{base}/to-chuc/")
+        page.screenshot(path=str(OUT / "unit-tree.png"))
+        browser.close()
+
+
+if __name__ == "__main__":
+    capture(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8734")
