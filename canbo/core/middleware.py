@@ -1,6 +1,9 @@
 """The as-of date: every page honours `?as_of=YYYY-MM-DD` (kept in the session), default today."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import parse_date, today
@@ -35,3 +38,24 @@ class AsOfDateMiddleware:
         if session is not None and SESSION_KEY in session:
             return parse_date(session[SESSION_KEY])
         return today()
+
+
+class LanguageMiddleware:
+    """Vietnamese unless the user chose another language with the switch (the language cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, and many office PCs run
+    an English Windows: canbo speaks Vietnamese to them all the same.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Cookie"])
+        return response

@@ -253,7 +253,7 @@ def add_history(rng, person: Person, tree, staff_type_of_level: dict, units_by_l
         decided = rand_date(rng, max(person.start, dt.date(2014, 1, 1)), min(end or HORIZON, HORIZON))
         until = add_months(decided, 12) if rng.random() < 0.5 else None
         person.disciplines.append((weighted(rng, DISCIPLINE_FORMS), decided, until))
-    for year in (2015, 2016, 2025):
+    for year in range(2015, HORIZON.year):
         if person.hired.year < year and (end is None or end >= dt.date(year, 12, 31)):
             draw = rng.random()
             rating = (
