@@ -146,8 +146,14 @@ class In(Cond):
 
 
 @dataclass(frozen=True)
-class All(Cond):
+class _Junction(Cond):
+    """Parts joined by AND (`All`) or OR (`AnyOf`); subclasses name the SQL operator, the word
+    that describes it and the Python fold (`all` or `any`)."""
+
     parts: tuple
+
+    operator = ""
+    word = ""
 
     def sql(self, ctx):
         texts, params = [], []
@@ -155,38 +161,24 @@ class All(Cond):
             text, more = part.sql(ctx)
             texts.append(text)
             params += more
-        return "(" + " AND ".join(texts) + ")", params
+        return "(" + f" {self.operator} ".join(texts) + ")", params
 
     def describe(self, words):
-        return f" {words.AND} ".join(_grouped(part, words) for part in self.parts)
+        return f" {getattr(words, self.word)} ".join(_grouped(part, words) for part in self.parts)
 
     def columns(self):
         return set().union(*(part.columns() for part in self.parts))
 
     def holds(self, row, ctx):
-        return all(part.holds(row, ctx) for part in self.parts)
+        return self.fold(part.holds(row, ctx) for part in self.parts)
 
 
-@dataclass(frozen=True)
-class AnyOf(Cond):
-    parts: tuple
+class All(_Junction):
+    operator, word, fold = "AND", "AND", staticmethod(all)
 
-    def sql(self, ctx):
-        texts, params = [], []
-        for part in self.parts:
-            text, more = part.sql(ctx)
-            texts.append(text)
-            params += more
-        return "(" + " OR ".join(texts) + ")", params
 
-    def describe(self, words):
-        return f" {words.OR} ".join(_grouped(part, words) for part in self.parts)
-
-    def columns(self):
-        return set().union(*(part.columns() for part in self.parts))
-
-    def holds(self, row, ctx):
-        return any(part.holds(row, ctx) for part in self.parts)
+class AnyOf(_Junction):
+    operator, word, fold = "OR", "OR", staticmethod(any)
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from canbo.accounts.demo import demo_users_create
 from canbo.exchange.demo.build import DEFAULT_SEED, DEFAULT_SIZE, demo_workbook
 from canbo.exchange.issues import issues_table
 from canbo.exchange.progress import ProgressBar, format_count
@@ -71,12 +71,5 @@ class Command(BaseCommand):
         self._print_logins()
 
     def _print_logins(self):
-        logins = demo_users_create()
         self.stdout.write(_("Tài khoản dùng thử:"))
-        headers = (_("Tên đăng nhập"), _("Mật khẩu"), _("Vai trò"), _("Phạm vi"))
-        rows = [
-            (str(u["username"]), str(u["password"]), str(u["role"]), str(u["scope"] or "")) for u in logins
-        ]
-        widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-        for row in [headers, tuple("-" * w for w in widths), *rows]:
-            self.stdout.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+        call_command("logins", stdout=self.stdout._out)
