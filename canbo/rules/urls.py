@@ -6,4 +6,5 @@ app_name = "rules"
 urlpatterns = [
     path("", views.rule_list, name="list"),
     path("tham-so/<int:pk>/", views.parameter_edit, name="parameter_edit"),
+    path("sao-chep/<str:code>/", views.rule_set_copy, name="rule_set_copy"),
 ]

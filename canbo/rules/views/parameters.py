@@ -17,7 +17,7 @@ from canbo.rules.services import parameter_update
 from canbo.rules.verdicts import PROGRAMMES, REVIEW
 
 
-def _may_edit(user) -> bool:
+def may_edit(user) -> bool:
     return user.is_superuser or user.role == Role.BTC
 
 
@@ -33,7 +33,7 @@ def rule_list(request):
             "rule_sets": RuleSet.objects.all(),
             "groups": rules_catalogue(rule_set=rule_set),
             "parameters": rule_set.parameters.order_by("id"),
-            "may_edit": _may_edit(request.user),
+            "may_edit": may_edit(request.user),
             "review_keys": [v.key for v in REVIEW],
             "programme_keys": [v.key for v in PROGRAMMES],
             "crumbs": [(_("Quy tắc"), "")],
@@ -47,7 +47,7 @@ class ParameterForm(forms.Form):
 
 @login_required
 def parameter_edit(request, pk):
-    if not _may_edit(request.user):
+    if not may_edit(request.user):
         raise PermissionDenied(_("Chỉ Ban Tổ chức Tỉnh ủy được sửa tham số quy tắc."))
     parameter = get_object_or_404(Parameter.objects.select_related("rule_set"), pk=pk)
     form = ParameterForm(request.POST or None, initial={"value": parameter.value})

@@ -1,0 +1,53 @@
+"""Copy a rule set for the next plan period (Ban Tổ chức only), to edit its parameters there."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from canbo.rules.models import RuleSet
+from canbo.rules.services import rule_set_copy as rule_set_copy_service
+from canbo.rules.views.parameters import may_edit
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+class RuleSetCopyForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Mã bộ quy tắc mới"), max_length=30, help_text="KH-2021-2025")
+    name = forms.CharField(label=gettext_lazy("Tên"), max_length=255)
+    valid_from = forms.DateField(
+        label=gettext_lazy("Áp dụng từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS
+    )
+    valid_to = forms.DateField(
+        label=gettext_lazy("Đến ngày (dd/mm/yyyy, để trống nếu chưa định)"),
+        input_formats=DATE_FORMATS,
+        required=False,
+    )
+    document = forms.CharField(label=gettext_lazy("Văn bản căn cứ"), max_length=255, required=False)
+
+
+@login_required
+def rule_set_copy(request, code):
+    if not may_edit(request.user):
+        raise PermissionDenied(_("Chỉ Ban Tổ chức Tỉnh ủy được tạo bộ quy tắc mới."))
+    source = get_object_or_404(RuleSet, code=code)
+    form = RuleSetCopyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            copy = rule_set_copy_service(actor=request.user, source=source, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request,
+                _("Đã tạo bộ quy tắc %(new)s từ %(old)s; sửa các tham số cho giai đoạn mới bên dưới.")
+                % {"new": copy.code, "old": source.code},
+            )
+            return redirect(f"{reverse('rules:list')}?bo={copy.code}")
+    crumbs = [(_("Quy tắc"), reverse("rules:list")), (_("Tạo bộ quy tắc cho giai đoạn sau"), "")]
+    return render(request, "rules/rule_set_copy.html", {"source": source, "form": form, "crumbs": crumbs})
