@@ -8,7 +8,7 @@ from python_calamine import CalamineWorkbook
 
 from canbo.exchange import schema
 from canbo.exchange.cells import READERS, CellError, show
-from canbo.exchange.issues import Issue
+from canbo.exchange.findings import Finding
 from canbo.exchange.speed import paused_gc
 
 
@@ -24,8 +24,8 @@ class SheetRows:
 @dataclass
 class ParsedWorkbook:
     sheets: dict[str, SheetRows]
-    errors: list[Issue]
-    warnings: list[Issue]
+    errors: list[Finding]
+    warnings: list[Finding]
 
 
 READ_THREADS = 2
@@ -39,19 +39,19 @@ def _grid(path: str, name: str) -> list[list]:
 
 def workbook_read(path, progress=None) -> ParsedWorkbook:
     """Read every sheet of SPEC §7; errors and warnings are collected, never raised."""
-    errors: list[Issue] = []
-    warnings: list[Issue] = []
+    errors: list[Finding] = []
+    warnings: list[Finding] = []
     path = str(path)
     book = CalamineWorkbook.from_path(path)
     present = {name.strip(): name for name in book.sheet_names}
     for name in present:
         if name not in schema.SHEET_BY_NAME:
-            warnings.append(Issue(name, None, "", "", _("Trang không thuộc mẫu, đã bỏ qua.")))
+            warnings.append(Finding(name, None, "", "", _("Trang không thuộc mẫu, đã bỏ qua.")))
     sheets = {sheet.name: SheetRows(sheet) for sheet in schema.SHEETS}
     for sheet in schema.SHEETS:
         if sheet.name not in present:
             message = _("Thiếu trang “%(name)s” (%(label)s).") % {"name": sheet.name, "label": sheet.label}
-            errors.append(Issue(sheet.name, None, "", "", message))
+            errors.append(Finding(sheet.name, None, "", "", message))
     wanted = [sheet for sheet in schema.SHEETS if sheet.name in present]
     with paused_gc(), ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
         grids = pool.map(_grid, [path] * len(wanted), [present[sheet.name] for sheet in wanted])
@@ -63,22 +63,22 @@ def workbook_read(path, progress=None) -> ParsedWorkbook:
     return ParsedWorkbook(sheets, errors, warnings)
 
 
-def _read_sheet(sheet, grid, parsed: SheetRows, errors: list[Issue], warnings: list[Issue]) -> None:
+def _read_sheet(sheet, grid, parsed: SheetRows, errors: list[Finding], warnings: list[Finding]) -> None:
     header = [str(show(cell)).strip() for cell in grid[0]] if grid else []
     positions: dict[str, int] = {}
     for index, key in enumerate(header):
         if not key:
             continue
         if key in positions:
-            errors.append(Issue(sheet.name, 1, key, key, _("Cột bị lặp lại trong dòng tiêu đề.")))
+            errors.append(Finding(sheet.name, 1, key, key, _("Cột bị lặp lại trong dòng tiêu đề.")))
         elif key not in sheet.keys:
-            warnings.append(Issue(sheet.name, 1, key, key, _("Cột không thuộc mẫu, đã bỏ qua.")))
+            warnings.append(Finding(sheet.name, 1, key, key, _("Cột không thuộc mẫu, đã bỏ qua.")))
         else:
             positions[key] = index
     missing = [column.key for column in sheet.columns if column.required and column.key not in positions]
     for key in missing:
         errors.append(
-            Issue(sheet.name, 1, key, "", _("Thiếu cột bắt buộc “%(key)s” ở dòng 1.") % {"key": key})
+            Finding(sheet.name, 1, key, "", _("Thiếu cột bắt buộc “%(key)s” ở dòng 1.") % {"key": key})
         )
     if missing:
         return
@@ -111,7 +111,7 @@ class _Bad:
         self.message = message
 
 
-def _read_column(sheet_name: str, column, cells, numbers: list[int], errors: list[Issue]) -> list:
+def _read_column(sheet_name: str, column, cells, numbers: list[int], errors: list[Finding]) -> list:
     """Read one column. Text and codes take a fast path; other kinds are memoised per distinct raw value,
     since dates, enumerations and flags repeat across thousands of rows. The checks for errors run at
     C speed first and walk the column only when there is something to report."""
@@ -123,7 +123,7 @@ def _read_column(sheet_name: str, column, cells, numbers: list[int], errors: lis
             message = _("Dài quá %(n)s ký tự.") % {"n": limit}
             for index, value in enumerate(out):
                 if value is not None and len(value) > limit:
-                    errors.append(Issue(sheet_name, numbers[index], column.key, value, message))
+                    errors.append(Finding(sheet_name, numbers[index], column.key, value, message))
     else:
         reader = READERS[column.kind]
         memo: dict = {}
@@ -146,7 +146,7 @@ def _read_column(sheet_name: str, column, cells, numbers: list[int], errors: lis
             for index, value in enumerate(out):
                 if type(value) is _Bad:
                     errors.append(
-                        Issue(sheet_name, numbers[index], column.key, show(cells[index]), value.message)
+                        Finding(sheet_name, numbers[index], column.key, show(cells[index]), value.message)
                     )
                     out[index] = None
                     failed.add(index)
@@ -154,6 +154,6 @@ def _read_column(sheet_name: str, column, cells, numbers: list[int], errors: lis
         for index, value in enumerate(out):
             if value is None and index not in failed:
                 errors.append(
-                    Issue(sheet_name, numbers[index], column.key, "", _("Ô bắt buộc đang để trống."))
+                    Finding(sheet_name, numbers[index], column.key, "", _("Ô bắt buộc đang để trống."))
                 )
     return out

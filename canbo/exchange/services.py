@@ -9,7 +9,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from canbo.audit.services import audit_record
-from canbo.exchange.issues import Issue
+from canbo.exchange.findings import Finding
 from canbo.exchange.loader import PROVINCE_MODELS, workbook_write
 from canbo.exchange.reader import workbook_read
 from canbo.exchange.schema import SHEET_BY_NAME, SHEETS
@@ -22,8 +22,8 @@ from canbo.org.models import Locality, Unit
 class ImportResult:
     path: str
     counts: dict[str, int] = field(default_factory=dict)  # rows per sheet (read, or written)
-    errors: list[Issue] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
     written: bool = False
     replaced: dict[str, int] = field(default_factory=dict)  # rows deleted per model by --replace
 
@@ -32,7 +32,7 @@ class ImportResult:
         return not self.errors
 
 
-def _issue_order(issue: Issue) -> tuple:
+def _issue_order(issue: Finding) -> tuple:
     """Errors listed as a clerk walks the workbook: sheet by sheet, row by row, column by column."""
     sheet = SHEET_BY_NAME.get(issue.sheet)
     sheet_at = SHEETS.index(sheet) if sheet else len(SHEETS)
@@ -62,7 +62,7 @@ def _detach_user_scopes() -> dict[int, str]:
     return scopes
 
 
-def _reattach_user_scopes(scopes: dict[int, str], warnings: list[Issue]) -> None:
+def _reattach_user_scopes(scopes: dict[int, str], warnings: list[Finding]) -> None:
     units = dict(Unit.objects.filter(code__in=set(scopes.values())).values_list("code", "id"))
     model = get_user_model()
     for user_id, code in scopes.items():
@@ -71,7 +71,7 @@ def _reattach_user_scopes(scopes: dict[int, str], warnings: list[Issue]) -> None
         else:
             username = model.objects.get(id=user_id).get_username()
             warnings.append(
-                Issue(
+                Finding(
                     "don_vi",
                     None,
                     "ma",
@@ -151,7 +151,7 @@ def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> 
             else {obj._meta.verbose_name_plural for obj in exc.restricted_objects}
         )
         result.errors = [
-            Issue(
+            Finding(
                 "",
                 None,
                 "",

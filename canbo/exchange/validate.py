@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from canbo.core.levels import level_codes
 from canbo.exchange import schema
-from canbo.exchange.issues import Issue
+from canbo.exchange.findings import Finding
 from canbo.exchange.reader import ParsedWorkbook
 
 # Sheets whose `ma` is a record code in the database: sheet -> model (label "app.Model").
@@ -19,9 +19,9 @@ CODED_MODELS = {
 
 def workbook_validate(
     book: ParsedWorkbook, *, existing_codes: dict[str, set[str]] | None = None
-) -> list[Issue]:
+) -> list[Finding]:
     """Every problem across rows and sheets. `existing_codes`: sheet -> codes already in the database."""
-    errors: list[Issue] = []
+    errors: list[Finding] = []
     codes = _codes_and_duplicates(book, errors)
     _references(book, codes, errors)
     _date_ranges(book, errors)
@@ -34,7 +34,7 @@ def workbook_validate(
     return errors
 
 
-def _codes_and_duplicates(book: ParsedWorkbook, errors: list[Issue]) -> dict[str, set[str]]:
+def _codes_and_duplicates(book: ParsedWorkbook, errors: list[Finding]) -> dict[str, set[str]]:
     codes: dict[str, set[str]] = {}
     for name, parsed in book.sheets.items():
         key = parsed.sheet.unique_key
@@ -48,7 +48,7 @@ def _codes_and_duplicates(book: ParsedWorkbook, errors: list[Issue]) -> dict[str
                 continue
             if code in seen:
                 errors.append(
-                    Issue(name, number, key, code, _("Mã bị trùng với dòng %(row)s.") % {"row": seen[code]})
+                    Finding(name, number, key, code, _("Mã bị trùng với dòng %(row)s.") % {"row": seen[code]})
                 )
             else:
                 seen[code] = number
@@ -56,7 +56,7 @@ def _codes_and_duplicates(book: ParsedWorkbook, errors: list[Issue]) -> dict[str
     return codes
 
 
-def _references(book: ParsedWorkbook, codes: dict[str, set[str]], errors: list[Issue]) -> None:
+def _references(book: ParsedWorkbook, codes: dict[str, set[str]], errors: list[Finding]) -> None:
     for name, parsed in book.sheets.items():
         checks = [(parsed.sheet.index(c.key), c) for c in parsed.sheet.columns if c.ref]
         for index, column in checks:
@@ -66,7 +66,7 @@ def _references(book: ParsedWorkbook, codes: dict[str, set[str]], errors: list[I
                 code = row[index]
                 if code is not None and code not in known:
                     errors.append(
-                        Issue(
+                        Finding(
                             name,
                             number,
                             column.key,
@@ -77,14 +77,14 @@ def _references(book: ParsedWorkbook, codes: dict[str, set[str]], errors: list[I
                     )
 
 
-def _date_ranges(book: ParsedWorkbook, errors: list[Issue]) -> None:
+def _date_ranges(book: ParsedWorkbook, errors: list[Finding]) -> None:
     for name, (start_key, end_key) in schema.DATE_RANGES.items():
         parsed = book.sheets[name]
         start, end = parsed.sheet.index(start_key), parsed.sheet.index(end_key)
         for number, row in zip(parsed.numbers, parsed.rows, strict=True):
             if row[start] is not None and row[end] is not None and row[end] < row[start]:
                 errors.append(
-                    Issue(
+                    Finding(
                         name,
                         number,
                         end_key,
@@ -95,7 +95,7 @@ def _date_ranges(book: ParsedWorkbook, errors: list[Issue]) -> None:
                 )
 
 
-def _qualification_levels(book: ParsedWorkbook, errors: list[Issue]) -> None:
+def _qualification_levels(book: ParsedWorkbook, errors: list[Finding]) -> None:
     parsed = book.sheets["trinh_do"]
     kind_at, level_at = parsed.sheet.index("loai"), parsed.sheet.index("bac")
     allowed = {kind: set(level_codes(kind)) for kind in schema.KIND_CODES}
@@ -103,7 +103,7 @@ def _qualification_levels(book: ParsedWorkbook, errors: list[Issue]) -> None:
         kind, level = row[kind_at], row[level_at]
         if kind is not None and level is not None and level not in allowed[kind]:
             errors.append(
-                Issue(
+                Finding(
                     "trinh_do",
                     number,
                     "bac",
@@ -114,7 +114,7 @@ def _qualification_levels(book: ParsedWorkbook, errors: list[Issue]) -> None:
             )
 
 
-def _one_evaluation_a_year(book: ParsedWorkbook, errors: list[Issue]) -> None:
+def _one_evaluation_a_year(book: ParsedWorkbook, errors: list[Finding]) -> None:
     parsed = book.sheets["danh_gia"]
     cadre_at, year_at = parsed.sheet.index("ma_can_bo"), parsed.sheet.index("nam")
     seen: dict[tuple, int] = {}
@@ -124,7 +124,7 @@ def _one_evaluation_a_year(book: ParsedWorkbook, errors: list[Issue]) -> None:
             continue
         if key in seen:
             errors.append(
-                Issue(
+                Finding(
                     "danh_gia",
                     number,
                     "nam",
@@ -137,7 +137,7 @@ def _one_evaluation_a_year(book: ParsedWorkbook, errors: list[Issue]) -> None:
             seen[key] = number
 
 
-def _parent_cycles(book: ParsedWorkbook, name: str, errors: list[Issue]) -> None:
+def _parent_cycles(book: ParsedWorkbook, name: str, errors: list[Finding]) -> None:
     parsed = book.sheets[name]
     code_at, parent_at = parsed.sheet.index("ma"), parsed.sheet.index("ma_cha")
     parents = {row[code_at]: row[parent_at] for row in parsed.rows if row[code_at] is not None}
@@ -153,7 +153,7 @@ def _parent_cycles(book: ParsedWorkbook, name: str, errors: list[Issue]) -> None
             cycle = chain[chain.index(node) :]
             for code in cycle:
                 errors.append(
-                    Issue(
+                    Finding(
                         name,
                         numbers[code],
                         "ma_cha",
@@ -165,7 +165,7 @@ def _parent_cycles(book: ParsedWorkbook, name: str, errors: list[Issue]) -> None
         settled.update(chain)
 
 
-def _already_present(book: ParsedWorkbook, existing: dict[str, set[str]], errors: list[Issue]) -> None:
+def _already_present(book: ParsedWorkbook, existing: dict[str, set[str]], errors: list[Finding]) -> None:
     for name, in_db in existing.items():
         if not in_db:
             continue
@@ -174,7 +174,7 @@ def _already_present(book: ParsedWorkbook, existing: dict[str, set[str]], errors
         for number, row in zip(parsed.numbers, parsed.rows, strict=True):
             if row[index] in in_db:
                 errors.append(
-                    Issue(
+                    Finding(
                         name,
                         number,
                         "ma",

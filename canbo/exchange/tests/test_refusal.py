@@ -93,9 +93,9 @@ def test_command_exits_1_with_a_table_and_dry_run_reports(tmp_path, capsys):
 
 
 def test_error_table_shows_the_first_errors_and_the_total():
-    from canbo.exchange.issues import Issue, issues_table
+    from canbo.exchange.findings import Finding, findings_table
 
-    issues = [Issue("can_bo", n, "ngay_sinh", "x", "Ngày sinh không đúng dạng.") for n in range(2, 2502)]
-    table = issues_table(issues, limit=200)
+    findings = [Finding("can_bo", n, "ngay_sinh", "x", "Ngày sinh không đúng dạng.") for n in range(2, 2502)]
+    table = findings_table(findings, limit=200)
     assert table.count("Ngày sinh không đúng dạng.") == 200
     assert "2300" in table and "2500" in table

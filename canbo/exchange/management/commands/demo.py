@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from canbo.exchange.demo.build import DEFAULT_SEED, DEFAULT_SIZE, demo_workbook
-from canbo.exchange.issues import issues_table
+from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
 from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import workbook_import
@@ -61,7 +61,7 @@ class Command(BaseCommand):
             result = workbook_import(actor=None, path=path, replace=opts["replace"], progress=progress)
             progress.finish()
         if not result.ok:
-            self.stderr.write(issues_table(result.errors, limit=50))
+            self.stderr.write(findings_table(result.errors, limit=50))
             raise CommandError(_("Không nạp được dữ liệu mẫu (cơ sở dữ liệu đã có dữ liệu? dùng --replace)."))
         for name, count in result.counts.items():
             self.stdout.write(f"  {name:<12} {format_count(count):>10}")

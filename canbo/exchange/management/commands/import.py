@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from canbo.exchange.issues import issues_table
+from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
 from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import province_record_counts, workbook_import
@@ -55,13 +55,13 @@ class Command(BaseCommand):
         progress.finish()
         if result.warnings:
             self.stderr.write(self.style.WARNING(_("Cảnh báo (%s):") % len(result.warnings)))
-            self.stderr.write(issues_table(result.warnings))
+            self.stderr.write(findings_table(result.warnings))
         if result.errors:
             limit = None if opts["all_errors"] else SHOWN_ERRORS
             self.stderr.write(
                 self.style.ERROR(_("Tệp có %s lỗi, không nhập dòng nào:") % format_count(len(result.errors)))
             )
-            self.stderr.write(issues_table(result.errors, limit=limit))
+            self.stderr.write(findings_table(result.errors, limit=limit))
             raise CommandError(_("Không nhập: hãy sửa các lỗi trên rồi nhập lại."), returncode=1)
         for name, count in result.counts.items():
             self.stdout.write(f"  {name:<12} {format_count(count):>10}")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
-class Issue:
+class Finding:
     sheet: str
     row: int | None  # Excel row number; None for a problem of the whole sheet
     column: str
@@ -23,9 +23,9 @@ class Issue:
         }
 
 
-def issues_table(issues: list[Issue], limit: int | None = None) -> str:
-    """A plain-text table of issues, the first `limit` of them, then how many were left out."""
-    shown = issues if limit is None else issues[:limit]
+def findings_table(findings: list[Finding], limit: int | None = None) -> str:
+    """A plain-text table of findings, the first `limit` of them, then how many were left out."""
+    shown = findings if limit is None else findings[:limit]
     headers = (_("Trang"), _("Dòng"), _("Cột"), _("Giá trị"), _("Lỗi"))
     rows = [
         (i.sheet, "" if i.row is None else str(i.row), i.column, _clip(i.value), i.message) for i in shown
@@ -37,10 +37,10 @@ def issues_table(issues: list[Issue], limit: int | None = None) -> str:
 
     out = [line(headers), line(["-" * w for w in widths] + ["-" * len(headers[-1])])]
     out += [line(row) for row in rows]
-    if len(shown) < len(issues):
+    if len(shown) < len(findings):
         out.append(
             _("… và %(n)s lỗi khác (tổng cộng %(total)s).")
-            % {"n": len(issues) - len(shown), "total": len(issues)}
+            % {"n": len(findings) - len(shown), "total": len(findings)}
         )
     return "\n".join(out)
 
