@@ -1,6 +1,7 @@
 """Export the province held in the database to the exchange workbook (SPEC §7)."""
 
 from canbo.core.levels import code_of
+from canbo.exchange import schema
 from canbo.exchange.writer import rows_to_xlsx
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
 from canbo.people.models import (
@@ -65,25 +66,12 @@ def province_rows() -> dict:
             )
             for c, n, a, b, q, nn, th, btv, key, nonlocal_, deputy, src in PositionType.objects.order_by(
                 "id"
-            ).values_list(
-                "code",
-                "name",
-                "req_llct",
-                "req_chuyen_mon",
-                "req_qlnn",
-                "req_ngoai_ngu",
-                "req_tin_hoc",
-                "btv_managed",
-                "key_position",
-                "non_local_required",
-                "deputy_head_or_above",
-                "source",
-            )
+            ).values_list("code", *schema.POSITION_TYPE_FIELDS)
         ),
         "ngach": (
             (c, n, req("qlnn", q), req("ngoai_ngu", nn), req("tin_hoc", th))
             for c, n, q, nn, th in CivilServiceRank.objects.order_by("id").values_list(
-                "code", "name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc"
+                "code", *schema.RANK_FIELDS
             )
         ),
         "can_bo": (

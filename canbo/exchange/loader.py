@@ -7,6 +7,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Max
 
+from canbo.exchange import schema
 from canbo.exchange.reader import ParsedWorkbook
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
 from canbo.org.tree import rebuild_paths
@@ -132,19 +133,7 @@ def workbook_write(book: ParsedWorkbook, progress=None) -> dict[str, int]:
             bool(r[i("tu_pho_phong")]),
             r[i("can_cu")] or "",
         ),
-        [
-            "name",
-            "req_llct",
-            "req_chuyen_mon",
-            "req_qlnn",
-            "req_ngoai_ngu",
-            "req_tin_hoc",
-            "btv_managed",
-            "key_position",
-            "non_local_required",
-            "deputy_head_or_above",
-            "source",
-        ],
+        list(schema.POSITION_TYPE_FIELDS),
     )
     step("chuc_danh", len(ids["chuc_danh"]))
 
@@ -153,7 +142,7 @@ def workbook_write(book: ParsedWorkbook, progress=None) -> dict[str, int]:
         "ngach",
         CivilServiceRank,
         lambda r, i, ref: (r[i("ten")], *requirements(r, i, pt_keys[2:])),
-        ["name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc"],
+        list(schema.RANK_FIELDS),
     )
     step("ngach", len(ids["ngach"]))
 

@@ -103,6 +103,23 @@ POSITION_TYPES = Sheet(
     ),
 )
 
+# Model fields behind the `chuc_danh` and `ngach` columns after `ma`, in column order: the loader
+# writes them and the exporter reads them.
+POSITION_TYPE_FIELDS = (
+    "name",
+    "req_llct",
+    "req_chuyen_mon",
+    "req_qlnn",
+    "req_ngoai_ngu",
+    "req_tin_hoc",
+    "btv_managed",
+    "key_position",
+    "non_local_required",
+    "deputy_head_or_above",
+    "source",
+)
+RANK_FIELDS = ("name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
+
 RANKS = Sheet(
     "ngach",
     _("Ngạch"),
