@@ -78,21 +78,7 @@ def province_rows() -> dict:
             (c, n, (b, bp), g, _blank(e), places.get(h), places.get(bpl), party, j, cat, ranks.get(r), hired)
             for c, n, b, bp, g, e, h, bpl, party, j, cat, r, hired in Cadre.objects.order_by(
                 "id"
-            ).values_list(
-                "code",
-                "full_name",
-                "birth_date",
-                "birth_precision",
-                "gender",
-                "ethnicity",
-                "hometown_id",
-                "birthplace_id",
-                "party_member",
-                "party_join_date",
-                "category",
-                "rank_id",
-                "employment_start",
-            )
+            ).values_list(*schema.CADRE_FIELDS)
         ),
         "cong_tac": (
             (cadres[c], units[u], types[t], f, e)

@@ -207,7 +207,6 @@ def _load_cadres(book, ids) -> dict[str, int]:
                 first + n,
                 code,
                 full_name,
-                derived["search_text"],
                 birth.isoformat(),
                 precision,
                 gender,
@@ -219,29 +218,13 @@ def _load_cadres(book, ids) -> dict[str, int]:
                 row[category_at],
                 ranks.get(row[rank_at]),
                 _iso(row[hired_at]),
+                derived["search_text"],
                 derived["retirement_date"].isoformat(),
             )
         )
     _insert(
         Cadre,
-        [
-            "id",
-            "code",
-            "full_name",
-            "search_text",
-            "birth_date",
-            "birth_precision",
-            "gender",
-            "ethnicity",
-            "hometown_id",
-            "birthplace_id",
-            "party_member",
-            "party_join_date",
-            "category",
-            "rank_id",
-            "employment_start",
-            "retirement_date",
-        ],
+        ["id", *schema.CADRE_FIELDS, "search_text", "retirement_date"],
         prepared,
     )
     return cadre_ids

@@ -120,6 +120,23 @@ POSITION_TYPE_FIELDS = (
 )
 RANK_FIELDS = ("name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
 
+# Model fields behind the `can_bo` columns, in column order (`ngay_sinh` is a date and its precision).
+CADRE_FIELDS = (
+    "code",
+    "full_name",
+    "birth_date",
+    "birth_precision",
+    "gender",
+    "ethnicity",
+    "hometown_id",
+    "birthplace_id",
+    "party_member",
+    "party_join_date",
+    "category",
+    "rank_id",
+    "employment_start",
+)
+
 RANKS = Sheet(
     "ngach",
     _("Ngạch"),

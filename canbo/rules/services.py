@@ -66,34 +66,8 @@ def rule_set_copy(
     copy = RuleSet(code=code, name=name, valid_from=valid_from, valid_to=valid_to, source=document)
     copy.full_clean()
     copy.save()
-    Rule.objects.bulk_create(
-        Rule(
-            rule_set=copy,
-            code=r.code,
-            group=r.group,
-            order=r.order,
-            title=r.title,
-            text=r.text,
-            citation=r.citation,
-            produces=r.produces,
-            parameter_keys=r.parameter_keys,
-        )
-        for r in source.rules.all()
-    )
-    Parameter.objects.bulk_create(
-        Parameter(
-            rule_set=copy,
-            key=p.key,
-            label=p.label,
-            value=p.value,
-            default=p.default,
-            unit=p.unit,
-            min_value=p.min_value,
-            max_value=p.max_value,
-            citation=p.citation,
-        )
-        for p in source.parameters.all()
-    )
+    Rule.objects.bulk_create(_copied(rule, copy) for rule in source.rules.all())
+    Parameter.objects.bulk_create(_copied(parameter, copy) for parameter in source.parameters.all())
     audit_record(
         actor=actor,
         action="rule_set_copy",
@@ -102,3 +76,13 @@ def rule_set_copy(
         data={"tu": source.code},
     )
     return copy
+
+
+def _copied(row, rule_set: RuleSet):
+    """An unsaved copy of a rule or parameter, every field kept, belonging to `rule_set`."""
+    values = {
+        field.attname: getattr(row, field.attname)
+        for field in row._meta.concrete_fields
+        if not field.primary_key and field.name != "rule_set"
+    }
+    return type(row)(rule_set=rule_set, **values)
