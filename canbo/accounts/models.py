@@ -4,17 +4,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.roles import Role
 from canbo.org.models import Unit
 
-
-class Role(models.TextChoices):
-    BTV = "btv", _("Ban Thường vụ Tỉnh ủy")
-    THUONG_TRUC = "thuong_truc", _("Thường trực Tỉnh ủy")
-    BTC = "btc", _("Ban Tổ chức Tỉnh ủy")
-    SNV = "snv", _("Sở Nội vụ")
-    UNIT_HR = "unit_hr", _("Cán bộ tổ chức đơn vị")
-    SCHOOL = "school", _("Cơ sở đào tạo")
-    INSPECTOR = "inspector", _("Ủy ban Kiểm tra Tỉnh ủy")
+__all__ = ["ApiToken", "Role", "User"]
 
 
 class User(AbstractUser):
