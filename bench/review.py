@@ -38,6 +38,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
+from canbo.accounts.system import system_actor  # noqa: E402
 from canbo.core.dates import today  # noqa: E402
 from canbo.people.models import (  # noqa: E402
     Cadre,
@@ -143,13 +144,14 @@ def run_size(size: int) -> list[dict]:
     ctx = engine.context_for(AS_OF)
     someone = Cadre.objects.filter(holdings__valid_to__isnull=True).order_by("id").first()
     rows = [
-        measure("review (6 figures)", lambda: selectors.review(actor=None, as_of=AS_OF)),
+        measure("review (6 figures)", lambda: selectors.review(actor=system_actor(), as_of=AS_OF)),
         measure("eligibility of every cadre, counted by programme", lambda: engine.eligibility_counts(ctx)),
         measure(
             "eligibility of every cadre, rows fetched", lambda: len(engine.eligibility_table(ctx)), repeat=1
         ),
         measure(
-            "rotation pool", lambda: len(selectors.rotation_pool(actor=None, as_of=AS_OF)["du_dieu_kien"])
+            "rotation pool",
+            lambda: len(selectors.rotation_pool(actor=system_actor(), as_of=AS_OF)["du_dieu_kien"]),
         ),
         measure(
             "one person's explanation",

@@ -1,16 +1,35 @@
-"""The REST API (django-ninja): one router per app, OpenAPI at /api/docs."""
+"""The REST API (django-ninja): one router per app, OpenAPI at /api/docs (signed-in users only,
+served from the Swagger UI files that django-ninja ships, so it works without the internet).
 
+Domain errors become HTTP here, once for every endpoint: `NotFound` is 404 and `PermissionDenied`
+403, both as `{"detail": message}`.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="canbo API", version="1", urls_namespace="api")
+from canbo.core.errors import NotFound
+
+api = NinjaAPI(title="canbo API", version="1", urls_namespace="api", docs_decorator=login_required)
+
+
+@api.exception_handler(NotFound)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": str(exc.message)}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=403)
+
 
 from canbo.accounts.api import router as accounts_router  # noqa: E402
-from canbo.org.api import router as org_router  # noqa: E402
 from canbo.people.api import router as people_router  # noqa: E402
-
-api.add_router("/tai-khoan/", accounts_router)
-api.add_router("/don-vi/", org_router)
-api.add_router("/can-bo/", people_router)
+from canbo.people.unit_api import router as units_router  # noqa: E402
 from canbo.reports.api import router as reports_router  # noqa: E402
 
+api.add_router("/tai-khoan/", accounts_router)
+api.add_router("/don-vi/", units_router)
+api.add_router("/can-bo/", people_router)
 api.add_router("/ra-soat/", reports_router)

@@ -4,10 +4,10 @@ from django.urls import include, path
 from config.api import api
 
 urlpatterns = [
-    path("", include("canbo.core.urls")),
+    path("", include("canbo.people.home_urls")),
     path("tai-khoan/", include("canbo.accounts.urls")),
     path("can-bo/", include("canbo.people.urls")),
-    path("to-chuc/", include("canbo.org.urls")),
+    path("to-chuc/", include("canbo.people.unit_urls")),
     path("quy-tac/", include("canbo.rules.urls")),
     path("ra-soat/", include("canbo.reports.urls")),
     path("nhat-ky/", include("canbo.audit.urls")),

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from canbo.accounts.models import ApiToken, User
-from canbo.core.admin_audit import AuditedAdmin
+from canbo.audit.admin_audit import AuditedAdmin
 
 
 @admin.register(User)

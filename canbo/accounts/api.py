@@ -1,12 +1,15 @@
-"""API authentication: a session (with CSRF on unsafe methods) or a bearer key; the caller's own keys."""
+"""What every endpoint of the API shares: authentication (a session with CSRF on unsafe methods,
+or a bearer key), the capability check (`requires_api`), the declared error responses; and the
+caller's own account and keys."""
 
 import datetime as dt
+from functools import wraps
 
 from ninja import Router, Schema, Status
 from ninja.security import HttpBearer, django_auth
 
-from canbo.accounts.scope import scope_label
 from canbo.accounts.tokens import api_token_create, user_for_key
+from canbo.core.capabilities import Action, require, scope_label
 from canbo.core.dates import today
 
 
@@ -28,6 +31,42 @@ def as_of_or_today(as_of: dt.date | None) -> dt.date:
     return as_of or today()
 
 
+class ErrorOut(Schema):
+    """A refusal: 401 not signed in, 403 not allowed, 404 not found or out of scope."""
+
+    detail: str
+
+
+class InvalidOut(Schema):
+    """A request whose parameters or body do not validate: one entry per problem."""
+
+    detail: list[dict]
+
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+
+
+def responses(schema, status: int = 200) -> dict:
+    """The responses of an endpoint: its own, and the errors every endpoint may answer."""
+    return {status: schema, **ERRORS}
+
+
+def requires_api(action: str):
+    """The endpoint's action from the capability table (403 with the reason otherwise); the
+    access matrix test reads it back (`endpoint.capability`)."""
+
+    def decorate(endpoint):
+        @wraps(endpoint)
+        def wrapped(request, *args, **kwargs):
+            require(request.auth, action)
+            return endpoint(request, *args, **kwargs)
+
+        wrapped.capability = action
+        return wrapped
+
+    return decorate
+
+
 router = Router(tags=["tài khoản"], auth=API_AUTH)
 
 
@@ -46,13 +85,16 @@ class NewKeyOut(Schema):
     prefix: str
 
 
-@router.get("/toi", response=MeOut, summary="Người dùng đang gọi API, vai trò và phạm vi")
+@router.get("/toi", response=responses(MeOut), summary="Người dùng đang gọi API, vai trò và phạm vi")
+@requires_api(Action.OWN_ACCOUNT)
 def me(request):
     user = request.auth
     return {"username": user.username, "role": user.role, "scope": scope_label(user)}
 
 
-@router.post("/khoa", response={201: NewKeyOut}, summary="Cấp khóa API mới cho chính mình (hiển thị một lần)")
+@router.post("/khoa", response=responses(NewKeyOut, 201),
+             summary="Cấp khóa API mới cho chính mình (hiển thị một lần)")
+@requires_api(Action.OWN_ACCOUNT)
 def new_key(request, payload: NewKeyIn):
     token, key = api_token_create(actor=request.auth, user=request.auth, label=payload.label)
     return Status(201, {"key": key, "prefix": token.prefix})

@@ -1,27 +1,38 @@
 """Users, their role (SPEC §1) and the organisation scope the role grants."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.levels import Bloc
 from canbo.core.roles import Role
-from canbo.org.models import Unit
 
 __all__ = ["ApiToken", "Role", "User"]
 
 
 class User(AbstractUser):
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.UNIT_HR)
+    # Named by label: accounts sits below org in the layers (docs/decisions.md).
     scope_unit = models.ForeignKey(
-        Unit, verbose_name=_("phạm vi đơn vị"), null=True, blank=True, on_delete=models.PROTECT,
+        "org.Unit", verbose_name=_("phạm vi đơn vị"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+", help_text=_("Để trống: toàn tỉnh."),
     )
-    # Blocs the role covers; empty = every bloc.
+    # Narrows the role's blocs (the intersection); empty = the role's own blocs.
     blocs = models.JSONField(_("khối"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+
+    def clean(self):
+        super().clean()
+        if not isinstance(self.blocs, list) or not all(isinstance(bloc, str) for bloc in self.blocs):
+            raise ValidationError({"blocs": _("Khối phải là một danh sách mã khối.")})
+        unknown = sorted(set(self.blocs) - set(Bloc.values))
+        if unknown:
+            raise ValidationError({"blocs": _("Không có khối mã: %(codes)s. Các mã khối: %(known)s.")
+                                   % {"codes": ", ".join(unknown), "known": ", ".join(Bloc.values)}})
 
 
 class ApiToken(models.Model):

@@ -1,8 +1,9 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from canbo.accounts.decorators import requires
 from canbo.audit.selectors import audit_actions, audit_events
+from canbo.core.capabilities import Action
 from canbo.core.tables import Column, Table
 
 COLUMNS = (
@@ -13,7 +14,7 @@ COLUMNS = (
 )
 
 
-@login_required
+@requires(Action.VIEW_AUDIT)
 def event_list(request):
     text = request.GET.get("q", "").strip()
     action = request.GET.get("thao_tac", "").strip()

@@ -1,19 +1,24 @@
-"""The one capability table: which role may take which action (SPEC §1).
+"""The one capability table: which role may take which action (SPEC §1), and the scope table:
+where a role's actions reach.
 
-Services (`require`), selectors, views (`canbo.accounts.decorators.requires`), API endpoints and
-the menu all ask this table; no role list lives anywhere else. *Where* an allowed action reaches
-(the unit subtree, the blocs, the BTV-managed cadres) is the role's scope, applied to data by
-`canbo.accounts.scope`.
+Services (`require`), selectors, views (`canbo.accounts.decorators.requires`), API endpoints
+(`canbo.accounts.api.requires_api`) and the menu all ask these tables; no role list lives anywhere
+else. The scope is applied to data by `canbo.accounts.scope` (units) and each domain's
+`visible_*` selector (`canbo.org.selectors.visible_units`, `canbo.people.selectors.visible_cadres`).
 """
+
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.levels import Bloc
 from canbo.core.roles import Role
 
 
 class Action(models.TextChoices):
+    OWN_ACCOUNT = "tai_khoan", _("Xem tài khoản của mình, cấp khóa API")
     VIEW_RECORDS = "xem_ho_so", _("Xem hồ sơ cán bộ")
     EDIT_RECORDS = "sua_ho_so", _("Sửa hồ sơ cán bộ")
     VIEW_REVIEW = "xem_ra_soat", _("Xem rà soát nợ bằng")
@@ -34,6 +39,7 @@ _READERS = frozenset({Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.INSPE
 
 # action -> roles that may take it. A superuser may take every action.
 CAPABILITIES: dict[str, frozenset[str]] = {
+    Action.OWN_ACCOUNT: _ALL,
     Action.VIEW_RECORDS: _ALL,
     Action.EDIT_RECORDS: frozenset({Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.VIEW_REVIEW: _READERS,
@@ -69,3 +75,98 @@ def require(actor, action: str) -> None:
         _("Bạn không có quyền: %(action)s. Quyền này thuộc: %(roles)s.")
         % {"action": Action(action).label, "roles": allowed or _("quản trị hệ thống")}
     )
+
+
+@dataclass(frozen=True)
+class RoleScope:
+    """Where a role's actions reach.
+
+    `blocs`: the blocs of the units it sees (None: every bloc). `own_unit`: only the subtree of the
+    user's `scope_unit`, nothing while it is unset. `btv_managed`: besides, every cadre holding or
+    planned at D for a position type the Standing Committee manages.
+    """
+
+    blocs: frozenset[str] | None = None
+    own_unit: bool = False
+    btv_managed: bool = False
+
+
+PROVINCE = RoleScope()
+
+SCOPES: dict[str, RoleScope] = {
+    Role.BTV: PROVINCE,
+    Role.THUONG_TRUC: PROVINCE,
+    Role.INSPECTOR: PROVINCE,
+    Role.SCHOOL: PROVINCE,
+    Role.BTC: RoleScope(blocs=frozenset({Bloc.DANG, Bloc.MTTQ_DOAN_THE}), btv_managed=True),
+    Role.SNV: RoleScope(blocs=frozenset({Bloc.NHA_NUOC, Bloc.SU_NGHIEP})),
+    Role.UNIT_HR: RoleScope(own_unit=True),
+}
+
+
+@dataclass(frozen=True)
+class ActorScope:
+    """A user's scope: the role's, narrowed by the user's own `scope_unit` and `blocs`.
+
+    `everything`: no condition at all (superusers, the system actor). `nothing`: no unit and no
+    cadre. Otherwise units are those under `unit_path` (None: anywhere) whose bloc is in `blocs`
+    (None: any bloc), and, when `btv_managed`, also BTV-managed cadres whose post or planned post
+    lies within the user's own narrowing (`own_path`, `own_blocs`).
+    """
+
+    everything: bool = False
+    nothing: bool = False
+    unit_path: str | None = None
+    blocs: frozenset[str] | None = None
+    btv_managed: bool = False
+    own_blocs: frozenset[str] | None = None
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether the user's own settings narrow the scope (the BTV-managed reach follows them)."""
+        return self.unit_path is not None or self.own_blocs is not None
+
+
+EVERYTHING = ActorScope(everything=True)
+NOTHING = ActorScope(nothing=True)
+
+
+def scope_of(actor) -> ActorScope:
+    """The actor's scope; a user's own `scope_unit` and `blocs` only ever narrow the role's."""
+    if not (getattr(actor, "is_authenticated", False) and getattr(actor, "is_active", True)):
+        return NOTHING
+    if actor.is_superuser:
+        return EVERYTHING
+    role_scope = SCOPES.get(actor.role)
+    if role_scope is None or (role_scope.own_unit and actor.scope_unit_id is None):
+        return NOTHING
+    own_blocs = frozenset(actor.blocs) if actor.blocs else None
+    blocs = role_scope.blocs
+    if own_blocs is not None:
+        blocs = own_blocs if blocs is None else blocs & own_blocs
+    unit_path = actor.scope_unit.path if actor.scope_unit_id is not None else None
+    if unit_path is None and blocs is None and not role_scope.btv_managed:
+        return EVERYTHING
+    return ActorScope(
+        unit_path=unit_path, blocs=blocs, btv_managed=role_scope.btv_managed, own_blocs=own_blocs
+    )
+
+
+def scope_label(actor) -> str:
+    """The scope in words, for the top bar and the API: a unit, blocs, or the whole province."""
+    if getattr(actor, "is_superuser", False):
+        return str(_("Toàn tỉnh (quản trị)"))
+    scope = scope_of(actor)
+    if scope.nothing and getattr(actor, "scope_unit_id", None) is None:
+        return str(_("Chưa được giao đơn vị"))
+    if scope.everything:
+        return str(_("Toàn tỉnh"))
+    parts = []
+    if scope.unit_path is not None:
+        parts.append(actor.scope_unit.name)
+    if scope.blocs is not None:
+        labels = dict(Bloc.choices)
+        parts.append(", ".join(str(labels[bloc]) for bloc in Bloc.values if bloc in scope.blocs) or "—")
+    if scope.btv_managed:
+        parts.append(str(_("cán bộ diện BTV quản lý")))
+    return "; ".join(parts)

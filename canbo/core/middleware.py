@@ -1,12 +1,16 @@
-"""The as-of date: every page honours `?as_of=YYYY-MM-DD` (kept in the session), default today."""
+"""The as-of date (every page honours `?as_of=YYYY-MM-DD`, kept in the session, default today), the
+language, and the one mapping of domain errors to HTTP for pages."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.handlers.exception import response_for_exception
+from django.http import Http404
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import parse_date, today
+from canbo.core.errors import NotFound
 
 SESSION_KEY = "canbo_as_of"
 
@@ -59,3 +63,19 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+class DomainErrorMiddleware:
+    """Pages answer a domain error as Django answers its HTTP twin: `NotFound` as 404 with the
+    error's message, through the project's 404 page (PermissionDenied is already a 403)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, NotFound):
+            return response_for_exception(request, Http404(exception.message))
+        return None

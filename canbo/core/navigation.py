@@ -1,8 +1,9 @@
-"""The left navigation, as data: (area, label, URL name, roles).
+"""The left navigation, as data: (area, label, URL name, action).
 
-An item shows only when its URL name resolves (the page exists) and the user's role may use it,
-so a new page appears in the menu by adding one line here. `roles=None` means every role;
-`staff_only` items show to administrators only. Areas keep the order of `AREAS`.
+An item shows only when its URL name resolves (the page exists) and the capability table lets the
+user take its action, so a new page appears in the menu by adding one line here and the menu
+never offers a page that would answer 403. `staff_only` items show to administrators only. Areas
+keep the order of `AREAS`.
 """
 
 from dataclasses import dataclass
@@ -10,10 +11,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from canbo.accounts.models import Role
-
-PROVINCE_READERS = (Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.INSPECTOR)
-REVIEWERS = (*PROVINCE_READERS, Role.UNIT_HR)
+from canbo.core.capabilities import Action, can
 
 AREAS = (
     ("overview", _("Tổng quan")),
@@ -32,21 +30,21 @@ class NavItem:
     area: str
     label: str
     url_name: str
-    roles: tuple[str, ...] | None = None
+    action: str
     staff_only: bool = False
 
 
 ITEMS = (
-    NavItem("overview", _("Trang chủ"), "core:home"),
-    NavItem("records", _("Danh sách cán bộ"), "people:cadre_list"),
-    NavItem("records", _("Cây tổ chức"), "org:unit_tree"),
-    NavItem("review", _("Rà soát"), "reports:review", REVIEWERS),
-    NavItem("training", _("Danh sách đủ điều kiện đào tạo"), "reports:eligible", (*REVIEWERS, Role.SCHOOL)),
-    NavItem("rotation", _("Nguồn luân chuyển"), "reports:rotation_pool", REVIEWERS),
-    NavItem("rotation", _("Bố trí không là người địa phương"), "reports:nonlocal", REVIEWERS),
-    NavItem("catalogues", _("Quy tắc"), "rules:list"),
-    NavItem("catalogues", _("Quản trị danh mục"), "admin:index", staff_only=True),
-    NavItem("audit", _("Nhật ký thay đổi"), "audit:list", (Role.INSPECTOR, Role.BTC)),
+    NavItem("overview", _("Trang chủ"), "core:home", Action.VIEW_RECORDS),
+    NavItem("records", _("Danh sách cán bộ"), "people:cadre_list", Action.VIEW_RECORDS),
+    NavItem("records", _("Cây tổ chức"), "org:unit_tree", Action.VIEW_RECORDS),
+    NavItem("review", _("Rà soát"), "reports:review", Action.VIEW_REVIEW),
+    NavItem("training", _("Danh sách đủ điều kiện đào tạo"), "reports:eligible", Action.VIEW_TRAINING),
+    NavItem("rotation", _("Nguồn luân chuyển"), "reports:rotation_pool", Action.VIEW_ROTATION),
+    NavItem("rotation", _("Bố trí không là người địa phương"), "reports:nonlocal", Action.VIEW_ROTATION),
+    NavItem("catalogues", _("Quy tắc"), "rules:list", Action.VIEW_RULES),
+    NavItem("catalogues", _("Quản trị danh mục"), "admin:index", Action.EDIT_CATALOGUES, staff_only=True),
+    NavItem("audit", _("Nhật ký thay đổi"), "audit:list", Action.VIEW_AUDIT),
 )
 
 
@@ -58,11 +56,9 @@ def _url(url_name: str) -> str | None:
 
 
 def item_allowed(user, item: NavItem) -> bool:
-    if user.is_superuser:
-        return True
-    if item.staff_only:
-        return user.is_staff
-    return item.roles is None or user.role in item.roles
+    if item.staff_only and not (user.is_staff or user.is_superuser):
+        return False
+    return can(user, item.action)
 
 
 def navigation_for(user, current_view: str | None = None) -> list[dict]:

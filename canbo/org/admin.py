@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from canbo.core.admin_audit import AuditedAdmin
+from canbo.audit.admin_audit import AuditedAdmin
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
 from canbo.org.tree import rebuild_paths
 

@@ -1,90 +1,22 @@
-"""Reads of the organisation tree for pages and the API, within the actor's scope."""
+"""Reads of units within the actor's scope."""
 
-import datetime as dt
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
-from django.db.models import Count
-
-from canbo.accounts.scope import unit_get, visible_units
-from canbo.core.dated import active_q
-from canbo.people.models import PositionHolding
+from canbo.accounts.scope import unit_condition
+from canbo.core.errors import NotFound
+from canbo.org.models import Unit
 
 
-@dataclass
-class UnitNode:
-    unit: object
-    direct: int = 0      # cadres holding a position in this unit at D
-    subtree: int = 0     # cadres holding a position in this unit or below at D (each counted once)
-    children: list = field(default_factory=list)
+def visible_units(actor) -> QuerySet[Unit]:
+    """The units `actor` sees (SPEC §1, narrowed by the user's own scope)."""
+    condition = unit_condition(actor)
+    return Unit.objects.all() if condition is None else Unit.objects.filter(condition)
 
 
-def _path_ids(path: str) -> list[int]:
-    return [int(part) for part in path.strip("/").split("/") if part]
-
-
-def unit_tree(*, actor, as_of: dt.date) -> list[UnitNode]:
-    """The units in scope as a forest, with cadre counts at D.
-
-    Three aggregate queries (units; distinct cadres per unit; the few cadres holding positions in
-    more than one unit). A subtree's count adds its units' counts, less the cadres counted in two
-    units of the same subtree, so each cadre counts once. A unit whose parent is out of scope
-    becomes a root.
-    """
-    units = list(visible_units(actor).select_related("locality").order_by("path"))
-    nodes = {unit.id: UnitNode(unit) for unit in units}
-    ancestors = {unit.id: [a for a in _path_ids(unit.path) if a in nodes] for unit in units}
-    held = PositionHolding.objects.filter(active_q(as_of), unit__in=visible_units(actor))
-    for unit_id, count in held.values_list("unit_id").annotate(n=Count("cadre_id", distinct=True)).order_by():
-        nodes[unit_id].direct = count
-        for ancestor in ancestors[unit_id]:
-            nodes[ancestor].subtree += count
-    several = (
-        held.values("cadre_id").annotate(k=Count("unit_id", distinct=True)).filter(k__gt=1).values("cadre_id")
-    )
-    units_of = defaultdict(set)
-    for cadre_id, unit_id in held.filter(cadre_id__in=several).values_list("cadre_id", "unit_id").distinct():
-        units_of[cadre_id].add(unit_id)
-    for unit_ids in units_of.values():
-        under = Counter(ancestor for unit_id in unit_ids for ancestor in ancestors[unit_id])
-        for ancestor, times in under.items():
-            nodes[ancestor].subtree -= times - 1
-    roots = []
-    for unit in units:
-        parent = nodes.get(unit.parent_id)
-        (parent.children if parent else roots).append(nodes[unit.id])
-    return roots
-
-
-def tree_rows(roots: list[UnitNode]) -> list[tuple[str, UnitNode | None, int]]:
-    """The forest as a flat sequence for one template loop: ("node", node, depth) and ("end", None, depth)
-    after the last child of a node with children."""
-    rows = []
-
-    def walk(nodes, depth):
-        for node in nodes:
-            rows.append(("node", node, depth))
-            if node.children:
-                walk(node.children, depth + 1)
-                rows.append(("end", None, depth))
-
-    walk(roots, 0)
-    return rows
-
-
-@dataclass
-class UnitRecord:
-    unit: object
-    children: list
-    holdings: list
-
-
-def unit_record(*, actor, code: str, as_of: dt.date) -> UnitRecord:
-    unit = unit_get(actor=actor, code=code)
-    children = list(visible_units(actor).filter(parent=unit).order_by("name"))
-    holdings = list(
-        PositionHolding.objects.filter(active_q(as_of), unit=unit)
-        .select_related("cadre", "position_type")
-        .order_by("-position_type__key_position", "position_type__name", "cadre__full_name")
-    )
-    return UnitRecord(unit=unit, children=children, holdings=holdings)
+def unit_get(*, actor, code: str) -> Unit:
+    """The unit with this code if `actor` may see it; NotFound otherwise."""
+    unit = visible_units(actor).select_related("parent", "locality").filter(code=code).first()
+    if unit is None:
+        raise NotFound(_("Không có đơn vị mã “%(code)s” trong phạm vi của bạn.") % {"code": code})
+    return unit

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from canbo.core.admin_audit import AuditedAdmin
+from canbo.audit.admin_audit import AuditedAdmin
 from canbo.people.models import Cadre
 
 

@@ -5,7 +5,8 @@ import datetime as dt
 from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from canbo.accounts.api import API_AUTH, as_of_or_today
+from canbo.accounts.api import API_AUTH, as_of_or_today, requires_api, responses
+from canbo.core.capabilities import Action
 from canbo.core.dates import format_partial_date
 from canbo.people.selectors import CadreFilters, cadre_record, cadre_search
 
@@ -126,7 +127,8 @@ class CadreDetailOut(Schema):
     movements: list[MovementOut]
 
 
-@router.get("/", response=list[CadreOut], summary="Cán bộ trong phạm vi, lọc như trang danh sách")
+@router.get("/", response=responses(list[CadreOut]), summary="Cán bộ trong phạm vi, lọc như trang danh sách")
+@requires_api(Action.VIEW_RECORDS)
 @paginate(PageNumberPagination, page_size=50)
 def cadre_list(request, filters: Query[CadreQuery]):
     values = filters.dict()
@@ -134,7 +136,9 @@ def cadre_list(request, filters: Query[CadreQuery]):
     return cadre_search(actor=request.auth, as_of=day, filters=CadreFilters(**values)).order_by("code")
 
 
-@router.get("/{code}", response=CadreDetailOut, summary="Hồ sơ một cán bộ với mọi quá trình, tại ngày")
+@router.get("/{code}", response=responses(CadreDetailOut),
+            summary="Hồ sơ một cán bộ với mọi quá trình, tại ngày")
+@requires_api(Action.VIEW_RECORDS)
 def cadre_detail(request, code: str, as_of: dt.date | None = None):
     day = as_of_or_today(as_of)
     record = cadre_record(actor=request.auth, code=code, as_of=day)

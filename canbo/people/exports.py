@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from canbo.core.dated import active_q
 from canbo.core.templatetags.canbo import birth_text
+from canbo.core.xlsx import xlsx_response
 from canbo.people.models import Category, Gender, PositionHolding
-from canbo.reports.export import xlsx_response
 
 
 def cadre_list_xlsx(cadres, *, as_of: dt.date):

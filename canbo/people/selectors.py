@@ -4,15 +4,57 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
-from canbo.accounts.scope import cadre_get, planned_q, unit_get, visible_cadres, visible_units
+from canbo.accounts.scope import (
+    btv_managed_unit_condition,
+    reaches_btv_managed,
+    sees_everything,
+    unit_condition,
+)
 from canbo.core.dated import active_q
 from canbo.core.dates import age_on
+from canbo.core.errors import NotFound
 from canbo.core.text import fold
-from canbo.people.models import PlanningEntry, PositionHolding
+from canbo.org.selectors import unit_get, visible_units
+from canbo.people.models import Cadre, PlanningEntry, PositionHolding
 
 STATUS_HOLDING = "dang_cong_tac"
 STATUS_PLANNED = "quy_hoach"
+
+
+def planned_q(as_of: dt.date) -> Q:
+    """Planning entries in force at D: approved on or before D, term covering D's year."""
+    return Q(approved_on__lte=as_of, term_start__lte=as_of.year, term_end__gte=as_of.year)
+
+
+def visible_cadres(actor, as_of: dt.date) -> QuerySet[Cadre]:
+    """The cadres `actor` sees at D: holding at D a position in a unit of the scope (SPEC §8's
+    subtree rule), and for roles that follow BTV-managed cadres, those holding or planned at D
+    for a BTV-managed position type within the user's own narrowing. One query, no Python loop."""
+    if sees_everything(actor):
+        return Cadre.objects.all()
+    holdings = PositionHolding.objects.filter(active_q(as_of), cadre=OuterRef("pk"))
+    scope = Exists(holdings.filter(unit_condition(actor, "unit__")))
+    if reaches_btv_managed(actor):
+        where = btv_managed_unit_condition(actor, "unit__") or Q()
+        planned = PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))
+        scope |= Exists(holdings.filter(where, position_type__btv_managed=True))
+        scope |= Exists(planned.filter(where, position_type__btv_managed=True))
+    return Cadre.objects.filter(scope)
+
+
+def cadre_get(*, actor, code: str, as_of: dt.date) -> Cadre:
+    """The cadre with this code if `actor` may see them at `as_of`; NotFound otherwise."""
+    cadre = (
+        visible_cadres(actor, as_of)
+        .select_related("hometown", "birthplace", "rank")
+        .filter(code=code)
+        .first()
+    )
+    if cadre is None:
+        raise NotFound(_("Không có cán bộ mã “%(code)s” trong phạm vi của bạn.") % {"code": code})
+    return cadre
 
 
 @dataclass(frozen=True)
@@ -47,7 +89,7 @@ def current_holdings(as_of: dt.date) -> Prefetch:
 
 
 def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
-    """Cadres in scope matching `filters`, each with `current_holdings`. Http404 for a unit out of scope."""
+    """Cadres in scope matching `filters`, each with `current_holdings`. NotFound for a unit out of scope."""
     cadres = visible_cadres(actor, as_of)
     if filters.q:
         for word in fold(filters.q).split():

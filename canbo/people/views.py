@@ -1,8 +1,9 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action
 from canbo.core.levels import Bloc, Level
 from canbo.core.tables import Column, Table
 from canbo.people.exports import cadre_list_xlsx
@@ -16,7 +17,6 @@ from canbo.people.selectors import (
     ethnicity_choices,
     unit_choices,
 )
-from canbo.reports.selectors import cadre_verdicts
 
 CADRE_COLUMNS = (
     Column("ma", _("Mã"), ("code",)),
@@ -31,7 +31,7 @@ CADRE_COLUMNS = (
 STATUS_CHOICES = ((STATUS_HOLDING, _("Đang công tác")), (STATUS_PLANNED, _("Trong quy hoạch")))
 
 
-@login_required
+@requires(Action.VIEW_RECORDS)
 def cadre_list(request):
     filters = CadreFilters.from_query(request.GET)
     cadres = cadre_search(actor=request.user, as_of=request.as_of, filters=filters)
@@ -52,10 +52,9 @@ def cadre_list(request):
     })
 
 
-@login_required
+@requires(Action.VIEW_RECORDS)
 def cadre_detail(request, code):
     record = cadre_record(actor=request.user, code=code, as_of=request.as_of)
     crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")), (record.cadre.full_name, "")]
-    verdicts = cadre_verdicts(cadre=record.cadre, as_of=request.as_of)
-    context = {"record": record, "cadre": record.cadre, "crumbs": crumbs, "verdicts": verdicts}
+    context = {"record": record, "cadre": record.cadre, "crumbs": crumbs}
     return render(request, "people/cadre_detail.html", context)

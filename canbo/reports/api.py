@@ -2,46 +2,93 @@
 
 import datetime as dt
 
-from django.http import Http404
-from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Schema
 
-from canbo.accounts.api import API_AUTH
+from canbo.accounts.api import API_AUTH, requires_api, responses
+from canbo.core.capabilities import Action
+from canbo.org.selectors import unit_get
+from canbo.people.selectors import cadre_get
 from canbo.reports import selectors
-from canbo.reports.selectors import UnknownCode
 
 router = Router(tags=["rà soát"], auth=API_AUTH)
 
 
+class SplitCountOut(Schema):
+    tong: int
+    bo_nhiem: int
+    quy_hoach: int
+
+
+class ReviewOut(Schema):
+    """The six figures of SPEC §8; professional trung cấp split by appointed and planned."""
+
+    thieu_cao_cap_llct: int
+    thieu_trung_cap_llct: int
+    thieu_dai_hoc: int
+    thieu_trung_cap_chuyen_mon: SplitCountOut
+    thieu_ngoai_ngu_tin_hoc: int
+    thieu_qlnn: int
+
+
+class ProgrammeOut(Schema):
+    ma: str
+    hinh_thuc: str | None
+    uu_tien: list[str]
+    can_cu: str
+
+
+class EligibilityOut(Schema):
+    ma: str
+    chuong_trinh: list[ProgrammeOut]
+
+
+class ExcludedOut(Schema):
+    ma: str
+    ly_do: list[str]
+
+
+class RotationPoolOut(Schema):
+    du_dieu_kien: list[str]
+    loai_tru: list[ExcludedOut]
+
+
+class ViolationOut(Schema):
+    ma_can_bo: str
+    ma_don_vi: str
+    ma_chuc_danh: str
+
+
+class NonLocalOut(Schema):
+    vi_pham: list[ViolationOut]
+
+
 def _unit(request, code: str | None):
-    if not code:
-        return None
-    try:
-        return selectors.unit_by_code(actor=request.auth, code=code)
-    except UnknownCode as exc:
-        raise Http404(_("Không có đơn vị mã “%(code)s” trong phạm vi của bạn.") % {"code": code}) from exc
+    return unit_get(actor=request.auth, code=code) if code else None
 
 
-@router.get("/review", summary="Sáu chỉ số nợ bằng tại một ngày")
-def review(request, as_of: dt.date, unit: str | None = None):
-    return selectors.review(actor=request.auth, as_of=as_of, unit=_unit(request, unit))
+@router.get("/chi-so", response=responses(ReviewOut), summary="Sáu chỉ số nợ bằng tại một ngày")
+@requires_api(Action.VIEW_REVIEW)
+def review(request, as_of: dt.date, don_vi: str | None = None):
+    return selectors.review(actor=request.auth, as_of=as_of, unit=_unit(request, don_vi))
 
 
-@router.get("/eligibility/{code}", summary="Chương trình một cán bộ thuộc đối tượng")
+@router.get("/doi-tuong-dao-tao/{code}", response=responses(EligibilityOut),
+            summary="Chương trình một cán bộ thuộc đối tượng")
+@requires_api(Action.VIEW_TRAINING)
 def eligibility(request, code: str, as_of: dt.date):
-    try:
-        cadre = selectors.cadre_by_code(actor=request.auth, code=code, as_of=as_of)
-    except UnknownCode as exc:
-        raise Http404(_("Không có cán bộ mã “%(code)s” trong phạm vi của bạn.") % {"code": code}) from exc
+    cadre = cadre_get(actor=request.auth, code=code, as_of=as_of)
     return selectors.eligibility(cadre=cadre, as_of=as_of)
 
 
-@router.get("/rotation-pool", summary="Nguồn cán bộ luân chuyển")
-def rotation_pool(request, as_of: dt.date, unit: str | None = None):
-    pool = selectors.rotation_pool(actor=request.auth, as_of=as_of, unit=_unit(request, unit))
+@router.get("/nguon-luan-chuyen", response=responses(RotationPoolOut), summary="Nguồn cán bộ luân chuyển")
+@requires_api(Action.VIEW_ROTATION)
+def rotation_pool(request, as_of: dt.date, don_vi: str | None = None):
+    pool = selectors.rotation_pool(actor=request.auth, as_of=as_of, unit=_unit(request, don_vi))
     return {"du_dieu_kien": pool["du_dieu_kien"], "loai_tru": pool["loai_tru"]}
 
 
-@router.get("/nonlocal", summary="Vi phạm quy định không là người địa phương")
+@router.get("/khong-dia-phuong", response=responses(NonLocalOut),
+            summary="Vi phạm quy định không là người địa phương")
+@requires_api(Action.VIEW_ROTATION)
 def nonlocal_violations(request, as_of: dt.date):
     return selectors.non_local_json(selectors.non_local(actor=request.auth, as_of=as_of))

@@ -1,37 +1,30 @@
-"""What users read from the rules: scoped to what they may see, limited to a subtree if asked.
+"""What users read from the rules: scoped to what the actor may see, limited to a subtree if asked.
 
-`actor=None` is the command line, which reads the whole database (SPEC §8–§9).
+The command line reads as `canbo.accounts.system.system_actor()`, which sees the whole database
+(SPEC §8–§9).
 """
 
 import datetime as dt
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext as _
 
-from canbo.accounts.scope import visible_cadres, visible_units
+from canbo.accounts.scope import sees_everything
 from canbo.core.dated import active_q
+from canbo.core.errors import NotFound
 from canbo.org.models import Unit
+from canbo.org.selectors import visible_units
 from canbo.people.models import Cadre, PositionHolding
+from canbo.people.selectors import visible_cadres
 from canbo.rules import engine, explain
 from canbo.rules.nonlocal_rule import violations
 from canbo.rules.verdicts import EXCLUSIONS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW_BY_KEY, SPLIT
 
 
-class UnknownCode(LookupError):
-    """A cadre or unit code that does not exist (or that the user may not see)."""
-
-
-def unit_by_code(*, actor, code: str) -> Unit:
-    units = Unit.objects.all() if actor is None else visible_units(actor)
-    unit = units.filter(code=code).first()
-    if unit is None:
-        raise UnknownCode(code)
-    return unit
-
-
 def population(*, actor, as_of: dt.date, unit: Unit | None = None) -> QuerySet | None:
     """The cadres a figure counts: the actor's scope, and those holding at D a position in the
     subtree of `unit` (SPEC §8). None means every cadre."""
-    restrict = None if actor is None else visible_cadres(actor, as_of)
+    restrict = None if sees_everything(actor) else visible_cadres(actor, as_of)
     if unit is not None:
         in_subtree = PositionHolding.objects.filter(
             active_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
@@ -53,7 +46,7 @@ def verdict_for_key(key: str):
         return SPLIT[key.split(".", 1)[1]]
     if key in PROGRAMMES_BY_KEY:
         return PROGRAMMES_BY_KEY[key]
-    raise UnknownCode(key)
+    raise NotFound(_("Không có chỉ số “%(key)s”.") % {"key": key})
 
 
 def people_behind(
@@ -86,14 +79,6 @@ def _units_held(cadre_ids: list[int], as_of: dt.date) -> dict[int, str]:
         if name not in found[cadre_id]:
             found[cadre_id].append(name)
     return {key: "; ".join(names) for key, names in found.items()}
-
-
-def cadre_by_code(*, actor, code: str, as_of: dt.date) -> Cadre:
-    cadres = Cadre.objects.all() if actor is None else visible_cadres(actor, as_of)
-    cadre = cadres.filter(code=code).select_related("rank", "hometown").first()
-    if cadre is None:
-        raise UnknownCode(code)
-    return cadre
 
 
 def cadre_verdicts(*, cadre: Cadre, as_of: dt.date) -> dict:
@@ -156,7 +141,7 @@ def rotation_pool(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
 
 def non_local(*, actor, as_of: dt.date) -> list:
     holdings = None
-    if actor is not None:
+    if not sees_everything(actor):
         holdings = PositionHolding.objects.filter(cadre__in=visible_cadres(actor, as_of))
     return sorted(violations(as_of, holdings), key=lambda h: (h.cadre.code, h.unit.code, h.id))
 
@@ -183,7 +168,7 @@ def review_by_units(*, actor, as_of: dt.date, key: str, units: list[Unit]) -> di
 
 def chart_units(*, actor, unit: Unit | None):
     """The units a chart splits a figure by: the children of `unit`, or the top of the user's tree."""
-    units = Unit.objects.all() if actor is None else visible_units(actor)
+    units = visible_units(actor)
     if unit is not None:
         return units.filter(parent=unit).order_by("code")
     tops = units.exclude(parent__in=units)

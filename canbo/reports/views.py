@@ -2,18 +2,19 @@
 lists, the rotation pool and the non-local violations. Every page honours `request.as_of` and the
 user's scope; every list exports to XLSX (`?xuat=xlsx`)."""
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from canbo.accounts.scope import cadre_get, visible_units
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action
+from canbo.core.errors import NotFound
 from canbo.core.levels import Level
+from canbo.core.xlsx import xlsx_response
+from canbo.org.selectors import unit_get, visible_units
+from canbo.people.selectors import cadre_get
 from canbo.reports import selectors
-from canbo.reports.export import xlsx_response
-from canbo.reports.selectors import UnknownCode
 from canbo.rules.verdicts import EXCLUSION_LABELS, PRIORITY_LABELS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW
 
 PAGE_SIZE = 50
@@ -23,12 +24,7 @@ CHART_UNITS_COUNTED = 500
 
 def _unit(request):
     code = request.GET.get("don_vi") or ""
-    if not code:
-        return None
-    try:
-        return selectors.unit_by_code(actor=request.user, code=code)
-    except UnknownCode as exc:
-        raise Http404(_("Không có đơn vị mã “%(code)s” trong phạm vi của bạn.") % {"code": code}) from exc
+    return unit_get(actor=request.user, code=code) if code else None
 
 
 def _unit_choices(user):
@@ -55,7 +51,7 @@ def _figure_rows(counts: dict) -> list[dict]:
     return rows
 
 
-@login_required
+@requires(Action.VIEW_REVIEW)
 def review(request):
     unit = _unit(request)
     counts = selectors.review(actor=request.user, as_of=request.as_of, unit=unit)
@@ -87,14 +83,11 @@ def review(request):
     )
 
 
-@login_required
+@requires(Action.VIEW_REVIEW)
 def people(request):
     """The people behind one figure, with the reason per person."""
     key = request.GET.get("chi_so", "")
-    try:
-        verdict = selectors.verdict_for_key(key)
-    except UnknownCode as exc:
-        raise Http404(_("Không có chỉ số “%(key)s”.") % {"key": key}) from exc
+    verdict = selectors.verdict_for_key(key)
     unit = _unit(request)
     title = str(verdict.title)
     if key.startswith("thieu_trung_cap_chuyen_mon."):
@@ -139,7 +132,7 @@ def _page_number(request) -> int:
         return 1
 
 
-@login_required
+@requires(Action.VIEW_REVIEW)
 def cadre_verdicts(request, code):
     cadre = cadre_get(actor=request.user, code=code, as_of=request.as_of)
     verdicts = selectors.cadre_verdicts(cadre=cadre, as_of=request.as_of)
@@ -154,11 +147,11 @@ def cadre_verdicts(request, code):
     )
 
 
-@login_required
+@requires(Action.VIEW_TRAINING)
 def eligible(request):
     programme = request.GET.get("chuong_trinh") or PROGRAMMES[0].key
     if programme not in PROGRAMMES_BY_KEY:
-        raise Http404(_("Không có chương trình “%(key)s”.") % {"key": programme})
+        raise NotFound(_("Không có chương trình “%(key)s”.") % {"key": programme})
     unit = _unit(request)
     rows = selectors.eligible_lists(actor=request.user, as_of=request.as_of, programme=programme, unit=unit)
     modes = {"tap_trung": _("tập trung"), "tai_chuc": _("tại chức"), None: ""}
@@ -199,7 +192,7 @@ def eligible(request):
     )
 
 
-@login_required
+@requires(Action.VIEW_ROTATION)
 def rotation_pool(request):
     unit = _unit(request)
     pool = selectors.rotation_pool(actor=request.user, as_of=request.as_of, unit=unit)
@@ -236,7 +229,7 @@ def rotation_pool(request):
     )
 
 
-@login_required
+@requires(Action.VIEW_ROTATION)
 def non_local(request):
     items = selectors.non_local(actor=request.user, as_of=request.as_of)
     if _wants_xlsx(request):

@@ -4,7 +4,7 @@
     CANBO_DATA_DIR=/tmp/demo canbo runserver 127.0.0.1:8734 --noreload &
     .venv/bin/python tests/browser/capture_screenshots.py http://127.0.0.1:8734
 
-Signs in as the demo `btv` user (password of canbo.accounts.demo) at 1366×768 and saves
+Signs in as the demo `btv` user (password of canbo.exchange.demo.users) at 1366×768 and saves
 sign-in, home, list, detail and unit-tree PNGs.
 """
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django.setup()
 
-from canbo.accounts.demo import DEMO_PASSWORD  # noqa: E402
+from canbo.exchange.demo.users import DEMO_PASSWORD  # noqa: E402
 from tests.browser.chromium import VIEWPORT, launch  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

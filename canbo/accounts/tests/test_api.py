@@ -80,9 +80,41 @@ def test_bearer_write_needs_no_csrf(small_province):
     assert response.status_code == 201
 
 
-def test_openapi_docs(small_province):
-    assert Client().get("/api/openapi.json").status_code == 200
-    assert Client().get("/api/docs").status_code == 200
+def test_openapi_docs_need_sign_in_and_load_nothing_from_outside(small_province):
+    assert Client().get("/api/docs").status_code == 302
+    assert Client().get("/api/openapi.json").status_code == 302
+    client = Client()
+    client.force_login(small_province.user("school", Role.SCHOOL))
+    assert client.get("/api/openapi.json").status_code == 200
+    html = client.get("/api/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "cdn" not in html.lower() and "https://" not in html
+
+
+def test_every_endpoint_declares_its_responses_and_errors():
+    from config.api import api
+
+    schema = api.get_openapi_schema()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            declared = {str(code): response for code, response in operation["responses"].items()}
+            assert {"401", "403", "404", "422"} <= set(declared), (method, path)
+            success = [code for code in declared if code.startswith("2")]
+            assert success and all("content" in declared[c] for c in success), (method, path)
+            assert path.isascii() and "_" not in path, path
+
+
+def test_errors_are_json_with_a_message(small_province):
+    user = small_province.user("school", Role.SCHOOL)
+    _token, key = api_token_create(actor=None, user=user)
+    refused = Client().get("/api/ra-soat/chi-so", {"as_of": "2020-01-01"}, **bearer(key))
+    assert refused.status_code == 403
+    assert "Xem rà soát nợ bằng" in refused.json()["detail"]
+    missing = Client().get("/api/can-bo/NOBODY", **bearer(key))
+    assert missing.status_code == 404
+    assert "NOBODY" in missing.json()["detail"]
+    invalid = Client().get("/api/ra-soat/doi-tuong-dao-tao/TU1", {"as_of": "x"}, **bearer(key))
+    assert invalid.status_code == 422 and isinstance(invalid.json()["detail"], list)
 
 
 def test_token_command_prints_a_key_once(small_province, capsys):

@@ -4,7 +4,7 @@ from django import template
 from django.utils import numberformat
 from django.utils.formats import get_format
 
-from canbo.accounts.scope import scope_label
+from canbo.core.capabilities import scope_label
 from canbo.core.levels import LEVELS
 from canbo.core.navigation import navigation_for
 

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role
+from canbo.core.capabilities import Action
 from canbo.core.navigation import ITEMS, NavItem, navigation_for
 
 pytestmark = pytest.mark.django_db
@@ -31,13 +32,15 @@ def test_as_of_is_kept_in_the_session_and_bad_dates_are_explained(client_as):
 def test_navigation_shows_only_pages_that_exist_and_the_role_may_use(client_as, small_province, monkeypatch):
     user = small_province.user("school", Role.SCHOOL)
     monkeypatch.setattr("canbo.core.navigation.ITEMS", (
-        *ITEMS, NavItem("reports", "Không tồn tại", "reports:does_not_exist"),
-        NavItem("reports", "Chỉ BTV", "core:home", (Role.BTV,)),
+        *ITEMS, NavItem("reports", "Không tồn tại", "reports:does_not_exist", Action.VIEW_RECORDS),
+        NavItem("reports", "Chỉ người sửa quy tắc", "core:home", Action.EDIT_RULES),
     ))
     labels = [link["label"] for area in navigation_for(user) for link in area["links"]]
     assert "Danh sách cán bộ" in labels
+    assert "Danh sách đủ điều kiện đào tạo" in labels
+    assert "Rà soát" not in labels
     assert "Không tồn tại" not in labels
-    assert "Chỉ BTV" not in labels
+    assert "Chỉ người sửa quy tắc" not in labels
 
 
 def test_language_switch_to_english(client_as):

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from canbo.accounts.system import system_actor
 from canbo.reports.selectors import review
 from canbo.reports.tests.builders import Province
 
@@ -14,7 +15,7 @@ def test_smoke():
     a = p.cadre()
     p.hold(a, p.truong_phong)
     p.qualify(a, "llct", "trung_cap")
-    result = review(actor=None, as_of=D)
+    result = review(actor=system_actor(), as_of=D)
     assert result["thieu_cao_cap_llct"] == 1
     assert result["thieu_dai_hoc"] == 1
     assert result["thieu_qlnn"] == 1

@@ -3,25 +3,21 @@ parameter edit form for the Ban Tổ chức (with a confirmation step; the chang
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from canbo.accounts.models import Role
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action, can
 from canbo.rules.models import Parameter, RuleSet
 from canbo.rules.selectors import rule_set_in_force, rules_catalogue
 from canbo.rules.services import parameter_update
 from canbo.rules.verdicts import PROGRAMMES, REVIEW
 
 
-def may_edit(user) -> bool:
-    return user.is_superuser or user.role == Role.BTC
-
-
-@login_required
+@requires(Action.VIEW_RULES)
 def rule_list(request):
     code = request.GET.get("bo")
     rule_set = get_object_or_404(RuleSet, code=code) if code else rule_set_in_force(request.as_of)
@@ -33,7 +29,7 @@ def rule_list(request):
             "rule_sets": RuleSet.objects.all(),
             "groups": rules_catalogue(rule_set=rule_set),
             "parameters": rule_set.parameters.order_by("id"),
-            "may_edit": may_edit(request.user),
+            "may_edit": can(request.user, Action.EDIT_RULES),
             "review_keys": [v.key for v in REVIEW],
             "programme_keys": [v.key for v in PROGRAMMES],
             "crumbs": [(_("Quy tắc"), "")],
@@ -45,10 +41,8 @@ class ParameterForm(forms.Form):
     value = forms.IntegerField(label=gettext_lazy("Giá trị mới"))
 
 
-@login_required
+@requires(Action.EDIT_RULES)
 def parameter_edit(request, pk):
-    if not may_edit(request.user):
-        raise PermissionDenied(_("Chỉ Ban Tổ chức Tỉnh ủy được sửa tham số quy tắc."))
     parameter = get_object_or_404(Parameter.objects.select_related("rule_set"), pk=pk)
     form = ParameterForm(request.POST or None, initial={"value": parameter.value})
     confirming = False

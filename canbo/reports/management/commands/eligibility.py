@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from canbo.accounts.system import system_actor
+from canbo.core.errors import NotFound
+from canbo.people.selectors import cadre_get
 from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
-from canbo.reports.selectors import UnknownCode, cadre_by_code, eligibility
+from canbo.reports.selectors import eligibility
 from canbo.rules.verdicts import PRIORITY_LABELS, PROGRAMMES_BY_KEY
 
 
@@ -16,8 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         as_of = parse_as_of(opts["as_of"])
         try:
-            cadre = cadre_by_code(actor=None, code=opts["cadre"], as_of=as_of)
-        except UnknownCode as exc:
+            cadre = cadre_get(actor=system_actor(), code=opts["cadre"], as_of=as_of)
+        except NotFound as exc:
             raise CommandError(_("Không có cán bộ mã “%(code)s”.") % {"code": opts["cadre"]}) from exc
         result = eligibility(cadre=cadre, as_of=as_of)
         if opts["json"]:

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from canbo.accounts.system import system_actor
 from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
 from canbo.reports.selectors import non_local, non_local_json
 
@@ -13,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         as_of = parse_as_of(opts["as_of"])
-        items = non_local(actor=None, as_of=as_of)
+        items = non_local(actor=system_actor(), as_of=as_of)
         if opts["json"]:
             self.stdout.write(dump(non_local_json(items)))
             return

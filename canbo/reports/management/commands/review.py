@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from canbo.accounts.system import system_actor
+from canbo.core.errors import NotFound
+from canbo.org.selectors import unit_get
 from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
-from canbo.reports.selectors import UnknownCode, review, unit_by_code
+from canbo.reports.selectors import review
 from canbo.rules.verdicts import REVIEW
 
 
@@ -15,13 +18,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         as_of = parse_as_of(opts["as_of"])
+        actor = system_actor()
         unit = None
         if opts["unit"]:
             try:
-                unit = unit_by_code(actor=None, code=opts["unit"])
-            except UnknownCode as exc:
+                unit = unit_get(actor=actor, code=opts["unit"])
+            except NotFound as exc:
                 raise CommandError(_("Không có đơn vị mã “%(code)s”.") % {"code": opts["unit"]}) from exc
-        counts = review(actor=None, as_of=as_of, unit=unit)
+        counts = review(actor=actor, as_of=as_of, unit=unit)
         if opts["json"]:
             self.stdout.write(dump(counts))
             return

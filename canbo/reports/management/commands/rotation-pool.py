@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from canbo.accounts.system import system_actor
 from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
 from canbo.reports.selectors import rotation_pool
 from canbo.rules.verdicts import EXCLUSION_LABELS
@@ -14,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         as_of = parse_as_of(opts["as_of"])
-        pool = rotation_pool(actor=None, as_of=as_of)
+        pool = rotation_pool(actor=system_actor(), as_of=as_of)
         if opts["json"]:
             self.stdout.write(dump({"du_dieu_kien": pool["du_dieu_kien"], "loai_tru": pool["loai_tru"]}))
             return

@@ -1,13 +1,14 @@
-"""REST API of the unit tree, scoped like the pages."""
+"""REST API of the unit tree and the people in each unit, scoped like the pages."""
 
 import datetime as dt
 
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from canbo.accounts.api import API_AUTH, as_of_or_today
-from canbo.accounts.scope import visible_units
-from canbo.org.selectors import unit_record
+from canbo.accounts.api import API_AUTH, as_of_or_today, requires_api, responses
+from canbo.core.capabilities import Action
+from canbo.org.selectors import visible_units
+from canbo.people.units import unit_record
 
 router = Router(tags=["đơn vị"], auth=API_AUTH)
 
@@ -45,7 +46,8 @@ class UnitDetailOut(Schema):
     holdings: list[UnitHoldingOut]
 
 
-@router.get("/", response=list[UnitOut], summary="Các đơn vị trong phạm vi")
+@router.get("/", response=responses(list[UnitOut]), summary="Các đơn vị trong phạm vi")
+@requires_api(Action.VIEW_RECORDS)
 @paginate(PageNumberPagination, page_size=100)
 def unit_list(request, cap: str = "", khoi: str = ""):
     units = visible_units(request.auth).select_related("parent", "locality").order_by("path")
@@ -56,8 +58,9 @@ def unit_list(request, cap: str = "", khoi: str = ""):
     return units
 
 
-@router.get("/{code}", response=UnitDetailOut,
+@router.get("/{code}", response=responses(UnitDetailOut),
             summary="Một đơn vị: đơn vị trực thuộc, người giữ chức danh tại ngày")
+@requires_api(Action.VIEW_RECORDS)
 def unit_detail(request, code: str, as_of: dt.date | None = None):
     day = as_of_or_today(as_of)
     record = unit_record(actor=request.auth, code=code, as_of=day)

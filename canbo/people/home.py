@@ -1,11 +1,11 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from canbo.accounts.scope import scope_label
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action, scope_label
 from canbo.people.selectors import STATUS_HOLDING, STATUS_PLANNED, scope_figures
 
 
-@login_required
+@requires(Action.VIEW_RECORDS)
 def home(request):
     figures = scope_figures(actor=request.user, as_of=request.as_of)
     return render(request, "core/home.html", {

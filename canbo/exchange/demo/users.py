@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models.functions import Length
 
 from canbo.accounts.models import Role, User
-from canbo.accounts.scope import scope_label
 from canbo.audit.services import audit_record
+from canbo.core.capabilities import scope_label
 from canbo.core.levels import Level
 from canbo.org.models import Unit
 

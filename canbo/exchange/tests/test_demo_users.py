@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from canbo.accounts.demo import DEMO_PASSWORD, demo_users_create
 from canbo.accounts.models import User
+from canbo.exchange.demo.users import DEMO_PASSWORD, demo_users_create
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,8 @@
+"""The organisation pages (namespace `org`): served here because they show the people in each unit."""
+
 from django.urls import path
 
-from canbo.org import views
+from canbo.people import unit_views as views
 
 app_name = "org"
 urlpatterns = [

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from canbo.accounts.demo import demo_users_create
 from canbo.accounts.models import Role
+from canbo.exchange.demo.users import demo_users_create
 
 
 class Command(BaseCommand):
