@@ -1,0 +1,203 @@
+"""Who reaches what: every role × every page and API endpoint × an object in and out of its scope.
+
+The pages come from the URL conf and the endpoints from the OpenAPI document, so a new URL or
+endpoint without a row in ACCESS fails the test. The expected answers are written out here, in one
+table, not derived from `canbo.core.capabilities`: the test checks the capability and scope tables
+rather than repeating them. Besides the status, no answer of a role may name a cadre outside its
+scope (zero leaks). One database, built once (the small province of canbo.accounts.testing).
+"""
+
+import re
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from canbo.accounts.models import Role
+from canbo.accounts.testing import AS_OF, build_small_province
+from canbo.rules.models import Parameter, RuleSet
+from config.api import api
+
+ROLES = ("btv", "thuong_truc", "btc", "snv", "hr_huyen", "hr_so", "school", "inspector", "anonymous")
+USERS = {
+    "btv": (Role.BTV, None),
+    "thuong_truc": (Role.THUONG_TRUC, None),
+    "btc": (Role.BTC, None),
+    "snv": (Role.SNV, None),
+    "hr_huyen": (Role.UNIT_HR, "HU-DT"),
+    "hr_so": (Role.UNIT_HR, "SNV"),
+    "school": (Role.SCHOOL, None),
+    "inspector": (Role.INSPECTOR, None),
+}
+# (cadre in scope, cadre out of scope, unit in scope, unit out of scope); None: the role sees all.
+OBJECTS = {
+    "btc": ("DT1", "SNV2", "HU-DT", "SNV"),
+    "snv": ("SNV2", "TU1", "UB-DT", "TU"),
+    "hr_huyen": ("DT1", "SNV1", "X-LN", "TU"),
+    "hr_so": ("SNV2", "DT1", "SNV", "HU-DT"),
+}
+PROVINCE_WIDE = ("SNV2", None, "HU-DT", None)
+MISSING = "KHONG-CO"
+
+# A: allowed (200; 404 for an object out of scope or missing). F: 403. L: sign-in first (a redirect
+# to the sign-in page; 401 from the API). P: public (200). R: a redirect elsewhere. M: 405 to GET.
+# N: 404 for everyone.
+# Columns follow ROLES. Kinds: which object the URL takes (path argument, or the `don_vi` filter).
+EVERYONE = "AAAAAAAAL"
+REVIEWERS = "AAAAAAFAL"
+ACCESS = {
+    # pages, by URL name
+    "core:home": (EVERYONE, None, ""),
+    "accounts:login": ("RRRRRRRRP", None, ""),
+    "accounts:logout": ("MMMMMMMMM", None, ""),
+    "set_language": ("RRRRRRRRR", None, ""),
+    "people:cadre_list": (EVERYONE, "unit_filter", ""),
+    "people:cadre_detail": (EVERYONE, "cadre", ""),
+    "org:unit_tree": (EVERYONE, None, ""),
+    "org:unit_detail": (EVERYONE, "unit", ""),
+    "rules:list": (EVERYONE, None, ""),
+    "rules:parameter_edit": ("FFAFFFFFL", "parameter", ""),
+    "rules:rule_set_copy": ("FFAFFFFFL", "rule_set", ""),
+    "reports:review": (REVIEWERS, "unit_filter", ""),
+    "reports:people": (REVIEWERS, "unit_filter", "chi_so=thieu_dai_hoc"),
+    "reports:cadre_verdicts": (REVIEWERS, "cadre", ""),
+    "reports:eligible": (EVERYONE, "unit_filter", ""),
+    "reports:rotation_pool": (REVIEWERS, "unit_filter", ""),
+    "reports:nonlocal": (REVIEWERS, None, ""),
+    "audit:list": ("FFAFFFFAL", None, ""),
+    "api:api-root": ("NNNNNNNNN", None, ""),
+    "api:openapi-json": ("PPPPPPPPL", None, ""),
+    "api:openapi-view": ("PPPPPPPPL", None, ""),
+    "admin:*": ("LLLLLLLLL", None, ""),  # staff only, and no role user here is staff
+    "admin:login": ("PPPPPPPPP", None, ""),
+    "admin:logout": ("RRRRRRRRR", None, ""),
+    # API endpoints, by method and OpenAPI path
+    "GET /api/tai-khoan/toi": (EVERYONE, None, ""),
+    "POST /api/tai-khoan/khoa": (EVERYONE, None, ""),
+    "GET /api/don-vi/": (EVERYONE, None, ""),
+    "GET /api/don-vi/{code}": (EVERYONE, "unit", ""),
+    "GET /api/can-bo/": (EVERYONE, "unit_filter", ""),
+    "GET /api/can-bo/{code}": (EVERYONE, "cadre", ""),
+    "GET /api/ra-soat/chi-so": (REVIEWERS, "unit_filter", ""),
+    "GET /api/ra-soat/doi-tuong-dao-tao/{code}": (EVERYONE, "cadre", ""),
+    "GET /api/ra-soat/nguon-luan-chuyen": (REVIEWERS, "unit_filter", ""),
+    "GET /api/ra-soat/khong-dia-phuong": (REVIEWERS, None, ""),
+}
+# Pages that list events about every cadre to the roles that audit (not a scope leak).
+NOT_SCOPED_BY_CADRE = {"audit:list"}
+
+
+def _walk(patterns, prefix="", namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, (namespace, pattern.namespace))) or None
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def _api_operations():
+    """(method, path, success status) of every operation in the OpenAPI document."""
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        for method, operation in operations.items():
+            success = min(str(code) for code in operation["responses"] if str(code).startswith("2"))
+            yield method.upper(), path, int(success)
+
+
+def _pages():
+    """(key in ACCESS, route) of every page; the API's operations are checked from the document."""
+    operations = {path.removeprefix("/") for _m, path, _s in _api_operations()}
+    for route, name in _walk(get_resolver().url_patterns):
+        if re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route) in operations:
+            continue
+        key = name if name in ACCESS or not name.startswith("admin:") else "admin:*"
+        yield key, route
+
+
+def _targets():
+    for key, route in _pages():
+        yield key, "GET", route, 200
+    for method, path, success in _api_operations():
+        yield f"{method} {path}", method, path.removeprefix("/"), success
+
+
+def test_every_page_and_endpoint_has_a_row():
+    keys = {key for key, *_rest in _targets()}
+    assert keys - set(ACCESS) == set(), "pages or endpoints with no row in ACCESS"
+    assert set(ACCESS) - keys == set(), "rows of ACCESS that name no page or endpoint"
+    assert all(len(letters) == len(ROLES) for letters, _kind, _query in ACCESS.values())
+
+
+@pytest.fixture(scope="module")
+def province(django_db_setup, django_db_blocker):
+    """The small province and one user per role, built once and rolled back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        small = build_small_province()
+        users = {
+            name: small.user(f"matrix_{name}", role, scope_unit) for name, (role, scope_unit) in USERS.items()
+        }
+        yield {
+            "users": users,
+            "parameter": str(Parameter.objects.order_by("pk").first().pk),
+            "rule_set": RuleSet.objects.order_by("pk").first().code,
+        }
+        transaction.set_rollback(True)
+
+
+def _variants(role: str, kind: str | None, province: dict):
+    """(label, path argument, extra query) of the requests to make for one row."""
+    cadre_in, cadre_out, unit_in, unit_out = OBJECTS.get(role, PROVINCE_WIDE)
+    if kind is None:
+        return [("", None, "")]
+    if kind in ("parameter", "rule_set"):
+        return [("", province[kind], ""), ("missing", "999999" if kind == "parameter" else MISSING, "")]
+    inside, outside = (cadre_in, cadre_out) if kind == "cadre" else (unit_in, unit_out)
+    objects = [("", inside), ("out", outside), ("missing", MISSING)]
+    if kind == "unit_filter":
+        return [("", None, "")] + [(label, None, f"don_vi={code}") for label, code in objects if code]
+    return [(label, code, "") for label, code in objects if code]
+
+
+def _expected(letter: str, label: str, is_api: bool, success: int) -> int:
+    if letter == "L":
+        return 401 if is_api else 302
+    if letter == "A":
+        return 404 if label in ("out", "missing") else success
+    return {"F": 403, "P": 200, "R": 302, "M": 405, "N": 404}[letter]
+
+
+def _fill(route: str, argument: str | None) -> str:
+    return "/" + re.sub(r"<(?:\w+:)?\w+>|\{\w+\}", argument or "1", route)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_access_matrix(role, province, django_db_blocker):
+    column = ROLES.index(role)
+    client = Client()
+    with django_db_blocker.unblock():
+        if role != "anonymous":
+            client.force_login(province["users"][role])
+        out_of_scope = OBJECTS.get(role, PROVINCE_WIDE)[1]
+        wrong = []
+        for key, method, route, success in _targets():
+            letters, kind, query = ACCESS[key]
+            is_api = " " in key
+            for label, argument, extra in _variants(role, kind, province):
+                params = "&".join(filter(None, [f"as_of={AS_OF.isoformat()}", query, extra]))
+                url = f"{_fill(route, argument)}?{params}"
+                if method == "POST":
+                    response = client.post(url, {}, content_type="application/json")
+                else:
+                    response = client.get(url)
+                expected = _expected(letters[column], label, is_api, success)
+                if response.status_code != expected:
+                    wrong.append(f"{method} {url}: {response.status_code}, expected {expected}")
+                elif expected == 302 and letters[column] == "L" and "login" not in response["Location"] \
+                        and "dang-nhap" not in response["Location"]:
+                    wrong.append(f"{method} {url}: redirects to {response['Location']}, not to sign in")
+                elif expected in (200, 201) and out_of_scope and key not in NOT_SCOPED_BY_CADRE:
+                    if re.search(rf"\b{re.escape(out_of_scope)}\b", response.content.decode()):
+                        wrong.append(f"{method} {url}: names {out_of_scope}, who is out of scope")
+    assert wrong == [], "\n".join(wrong)
