@@ -166,7 +166,8 @@ def scope_label(actor) -> str:
         parts.append(actor.scope_unit.name)
     if scope.blocs is not None:
         labels = dict(Bloc.choices)
-        parts.append(", ".join(str(labels[bloc]) for bloc in Bloc.values if bloc in scope.blocs) or "—")
+        blocs = ", ".join(str(labels[bloc]) for bloc in Bloc.values if bloc in scope.blocs)
+        parts.append(blocs or str(_("không khối nào (khối của người dùng ngoài khối của vai trò)")))
     if scope.btv_managed:
         parts.append(str(_("cán bộ diện BTV quản lý")))
     return "; ".join(parts)

@@ -136,12 +136,12 @@ def cadre_list(request, filters: Query[CadreQuery]):
     return cadre_search(actor=request.auth, as_of=day, filters=CadreFilters(**values)).order_by("code")
 
 
-@router.get("/{code}", response=responses(CadreDetailOut),
+@router.get("/{ma}", response=responses(CadreDetailOut),
             summary="Hồ sơ một cán bộ với mọi quá trình, tại ngày")
 @requires_api(Action.VIEW_RECORDS)
-def cadre_detail(request, code: str, as_of: dt.date | None = None):
+def cadre_detail(request, ma: str, as_of: dt.date | None = None):
     day = as_of_or_today(as_of)
-    record = cadre_record(actor=request.auth, code=code, as_of=day)
+    record = cadre_record(actor=request.auth, code=ma, as_of=day)
     cadre = record.cadre
     return {
         "code": cadre.code, "full_name": cadre.full_name,

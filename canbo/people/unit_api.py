@@ -58,12 +58,12 @@ def unit_list(request, cap: str = "", khoi: str = ""):
     return units
 
 
-@router.get("/{code}", response=responses(UnitDetailOut),
+@router.get("/{ma}", response=responses(UnitDetailOut),
             summary="Một đơn vị: đơn vị trực thuộc, người giữ chức danh tại ngày")
 @requires_api(Action.VIEW_RECORDS)
-def unit_detail(request, code: str, as_of: dt.date | None = None):
+def unit_detail(request, ma: str, as_of: dt.date | None = None):
     day = as_of_or_today(as_of)
-    record = unit_record(actor=request.auth, code=code, as_of=day)
+    record = unit_record(actor=request.auth, code=ma, as_of=day)
     return {
         "unit": record.unit,
         "as_of": day,

@@ -72,11 +72,11 @@ def review(request, as_of: dt.date, don_vi: str | None = None):
     return selectors.review(actor=request.auth, as_of=as_of, unit=_unit(request, don_vi))
 
 
-@router.get("/doi-tuong-dao-tao/{code}", response=responses(EligibilityOut),
+@router.get("/doi-tuong-dao-tao/{ma}", response=responses(EligibilityOut),
             summary="Chương trình một cán bộ thuộc đối tượng")
 @requires_api(Action.VIEW_TRAINING)
-def eligibility(request, code: str, as_of: dt.date):
-    cadre = cadre_get(actor=request.auth, code=code, as_of=as_of)
+def eligibility(request, ma: str, as_of: dt.date):
+    cadre = cadre_get(actor=request.auth, code=ma, as_of=as_of)
     return selectors.eligibility(cadre=cadre, as_of=as_of)
 
 

@@ -91,3 +91,56 @@ def test_anonymous_sees_nothing(small_province, as_of):
 
     assert not visible_cadres(AnonymousUser(), as_of).exists()
     assert not visible_units(AnonymousUser()).exists()
+
+
+def test_user_blocs_only_narrow_never_widen(small_province, as_of):
+    # Sở Nội vụ covers the state blocs: a user of it given the Party bloc gets the intersection, nothing.
+    user = small_province.user("snv-dang", Role.SNV, blocs=["dang"])
+    assert not visible_units(user).exists()
+    assert not visible_cadres(user, as_of).exists()
+    narrowed = small_province.user("snv-state", Role.SNV, blocs=["nha_nuoc", "dang"])
+    assert codes(visible_units(narrowed)) == {"SNV", "UB-DT"}
+
+
+def test_btc_narrowed_to_a_subtree_loses_btv_managed_cadres_elsewhere(small_province, as_of):
+    user = small_province.user("btc-dt", Role.BTC, scope_unit="HU-DT")
+    assert codes(visible_units(user)) == {"HU-DT", "X-LN"}
+    # DT1 by bloc and as Bí thư Huyện ủy; SNV1 (Giám đốc Sở) and PL1 (planned for it) are elsewhere.
+    assert codes(visible_cadres(user, as_of)) == {"DT1"}
+
+
+def test_a_province_wide_role_narrowed_to_a_unit(small_province, as_of):
+    user = small_province.user("school-tu", Role.SCHOOL, scope_unit="TU")
+    assert codes(visible_units(user)) == {"TU", "BTC"}
+    assert codes(visible_cadres(user, as_of)) == {"TU1"}
+
+
+def test_unknown_blocs_are_refused(small_province):
+    from django.core.exceptions import ValidationError
+
+    user = small_province.user("snv-typo", Role.SNV)
+    user.blocs = ["nha_nuoc", "khoi_la"]
+    with pytest.raises(ValidationError, match="khoi_la"):
+        user.full_clean()
+    user.blocs = "nha_nuoc"
+    with pytest.raises(ValidationError):
+        user.full_clean()
+    user.blocs = ["nha_nuoc", "su_nghiep"]
+    user.full_clean()
+
+
+def test_scope_in_words(small_province):
+    from canbo.core.capabilities import scope_label
+
+    assert scope_label(small_province.user("btv", Role.BTV)) == "Toàn tỉnh"
+    assert scope_label(small_province.user("snv-dang", Role.SNV, blocs=["dang"])).startswith("không khối nào")
+    assert scope_label(small_province.user("hr", Role.UNIT_HR)) == "Chưa được giao đơn vị"
+    btc = scope_label(small_province.user("btc-dt", Role.BTC, scope_unit="HU-DT"))
+    assert btc == "Huyện ủy Đức Trọng; Khối Đảng, Mặt trận Tổ quốc, đoàn thể; cán bộ diện BTV quản lý"
+
+
+def test_the_system_actor_sees_everything(small_province, as_of):
+    from canbo.accounts.system import system_actor
+
+    assert codes(visible_cadres(system_actor(), as_of)) == set(small_province.cadres)
+    assert codes(visible_units(system_actor())) == set(small_province.units)

@@ -48,3 +48,14 @@ def test_language_switch_to_english(client_as):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(reverse("core:home")).content.decode()
     assert "Overview" in html
+
+
+def test_domain_errors_become_pages_with_their_message(client_as, settings):
+    settings.DEBUG = False
+    client = client_as("hr", role=Role.UNIT_HR, scope_unit="HU-DT")
+    missing = client.get(reverse("people:cadre_detail", args=["SNV1"]))
+    assert missing.status_code == 404
+    assert "Không có cán bộ mã “SNV1” trong phạm vi của bạn." in missing.content.decode()
+    refused = client.get(reverse("rules:parameter_edit", args=[1]))
+    assert refused.status_code == 403
+    assert "Sửa tham số, bộ quy tắc" in refused.content.decode()
