@@ -129,6 +129,28 @@ def test_every_page_and_endpoint_has_a_row():
     assert all(len(letters) == len(ROLES) for letters, _kind, _query in ACCESS.values())
 
 
+# Pages outside the capability table: signing in and out, the language switch, the API's own
+# pages (the document needs a sign-in), and Django's admin (staff only).
+OUTSIDE_THE_TABLE = {"accounts:login", "accounts:logout", "set_language", "api:api-root", "api:openapi-json",
+                     "api:openapi-view", "admin:*", "admin:login", "admin:logout"}
+
+
+def test_every_page_and_endpoint_names_its_action():
+    """`@requires` and `@requires_api` leave the action on the view, so none is forgotten."""
+    from django.urls import resolve
+
+    pages = {key: resolve(_fill(route, "1")).func for key, route in _pages() if key not in OUTSIDE_THE_TABLE}
+    assert [key for key, view in pages.items() if not hasattr(view, "capability")] == []
+    endpoints = [
+        (prefix + path, operation.view_func)
+        for prefix, router in api._routers
+        for path, path_view in router.path_operations.items()
+        for operation in path_view.operations
+    ]
+    assert len(endpoints) == len(list(_api_operations()))
+    assert [path for path, view in endpoints if not hasattr(view, "capability")] == []
+
+
 @pytest.fixture(scope="module")
 def province(django_db_setup, django_db_blocker):
     """The small province and one user per role, built once and rolled back after the module."""
