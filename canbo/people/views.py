@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from canbo.audit.services import cadre_viewed
 from canbo.core.levels import Bloc, Level
 from canbo.core.tables import Column, Table
 from canbo.people.exports import cadre_list_xlsx
@@ -55,6 +56,7 @@ def cadre_list(request):
 @login_required
 def cadre_detail(request, code):
     record = cadre_record(actor=request.user, code=code, as_of=request.as_of)
+    cadre_viewed(request.user, record.cadre)
     crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")), (record.cadre.full_name, "")]
     verdicts = cadre_verdicts(cadre=record.cadre, as_of=request.as_of)
     context = {"record": record, "cadre": record.cadre, "crumbs": crumbs, "verdicts": verdicts}

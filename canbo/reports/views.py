@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.scope import cadre_get, visible_units
+from canbo.audit.services import cadre_viewed
 from canbo.core.levels import Level
 from canbo.reports import selectors
 from canbo.reports.export import xlsx_response
@@ -142,6 +143,7 @@ def _page_number(request) -> int:
 @login_required
 def cadre_verdicts(request, code):
     cadre = cadre_get(actor=request.user, code=code, as_of=request.as_of)
+    cadre_viewed(request.user, cadre)
     verdicts = selectors.cadre_verdicts(cadre=cadre, as_of=request.as_of)
     return render(
         request,

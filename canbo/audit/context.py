@@ -1,0 +1,20 @@
+"""The address of the request being served, for the events it records (None on the command line)."""
+
+from contextvars import ContextVar
+
+request_ip: ContextVar[str | None] = ContextVar("canbo_request_ip", default=None)
+
+
+class RequestAddressMiddleware:
+    """Makes the client's address (REMOTE_ADDR, as the web server or proxy sets it) known to
+    `audit_record` for the length of the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = request_ip.set(request.META.get("REMOTE_ADDR") or None)
+        try:
+            return self.get_response(request)
+        finally:
+            request_ip.reset(token)
