@@ -1,8 +1,16 @@
 """The address of the request being served, for the events it records (None on the command line)."""
 
+import ipaddress
 from contextvars import ContextVar
 
 request_ip: ContextVar[str | None] = ContextVar("canbo_request_ip", default=None)
+
+
+def _address(meta) -> str | None:
+    try:
+        return str(ipaddress.ip_address(meta.get("REMOTE_ADDR") or ""))
+    except ValueError:
+        return None
 
 
 class RequestAddressMiddleware:
@@ -13,7 +21,7 @@ class RequestAddressMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = request_ip.set(request.META.get("REMOTE_ADDR") or None)
+        token = request_ip.set(_address(request.META))
         try:
             return self.get_response(request)
         finally:

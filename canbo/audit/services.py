@@ -64,7 +64,8 @@ def audit_record(
         data=_stored(data) or {},
         ip=request_ip.get(),
     )
-    with transaction.atomic():
+    # No savepoint: if the event cannot be written, neither can the change it records.
+    with transaction.atomic(savepoint=False):
         last_seq, last_hash = _last_link()
         event.seq = last_seq + 1
         event.prev_hash = last_hash

@@ -128,3 +128,12 @@ def test_a_refused_view_records_nothing(client_as):
     since = _last_seq()
     assert client.get(reverse("people:cadre_detail", args=["SNV1"])).status_code == 404
     assert _last_seq() == since
+
+
+def test_any_address_is_chained_and_a_malformed_one_is_left_out(client_as):
+    client = client_as("btc", role=Role.BTC)
+    client.get(reverse("people:cadre_detail", args=["DT1"]), REMOTE_ADDR="2001:db8::1")
+    client.get(reverse("people:cadre_detail", args=["DT1"]), REMOTE_ADDR="unix:/run/canbo.sock")
+    views = AuditEvent.objects.filter(action=AuditAction.CADRE_VIEW).order_by("seq")
+    assert [event.ip for event in views] == ["2001:db8::1", None]
+    call_command("audit", "verify")

@@ -1,3 +1,5 @@
+from contextlib import closing
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -16,8 +18,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **opts):
-        events = AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
-        count, broken = chain_break(events)
+        # Closed even when the walk stops early, so PostgreSQL's server-side cursor ends with it.
+        with closing(AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)) as events:
+            count, broken = chain_break(events)
         if broken is None:
             self.stdout.write(self.style.SUCCESS(
                 _("Nhật ký nguyên vẹn: %(n)s sự kiện, chuỗi mã băm khớp.") % {"n": num(count)}
