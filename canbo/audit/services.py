@@ -11,6 +11,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
+from django.utils import timezone
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.chain import GENESIS, event_hash, fields_of
@@ -67,6 +68,7 @@ def audit_record(
     # No savepoint: if the event cannot be written, neither can the change it records.
     with transaction.atomic(savepoint=False):
         last_seq, last_hash = _last_link()
+        event.at = timezone.now()  # after the lock, so time follows the sequence
         event.seq = last_seq + 1
         event.prev_hash = last_hash
         event.hash = event_hash(fields_of(event), last_hash)
