@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from canbo.accounts.models import Role, User
+from canbo.accounts.system import system_actor
 from canbo.org.services import locality_create, position_type_create, unit_create
 from canbo.people import services
 
@@ -30,13 +31,14 @@ class SmallProvince:
 
 
 def build_small_province() -> SmallProvince:
-    province = locality_create(actor=None, code="68", name="Lâm Đồng", level="tinh")
-    duc_trong = locality_create(actor=None, code="672", name="Đức Trọng", level="huyen", parent=province)
-    lien_nghia = locality_create(actor=None, code="24913", name="Thị trấn Liên Nghĩa", level="xa",
+    system = system_actor()
+    province = locality_create(actor=system, code="68", name="Lâm Đồng", level="tinh")
+    duc_trong = locality_create(actor=system, code="672", name="Đức Trọng", level="huyen", parent=province)
+    lien_nghia = locality_create(actor=system, code="24913", name="Thị trấn Liên Nghĩa", level="xa",
                                  parent=duc_trong)
 
     def unit(code, name, level, bloc, locality, parent=None):
-        return unit_create(actor=None, code=code, name=name, level=level, bloc=bloc, locality=locality,
+        return unit_create(actor=system, code=code, name=name, level=level, bloc=bloc, locality=locality,
                            parent=units[parent] if parent else None)
 
     units = {}
@@ -49,23 +51,23 @@ def build_small_province() -> SmallProvince:
     units["X-LN"] = unit("X-LN", "Đảng ủy thị trấn Liên Nghĩa", "xa", "dang", lien_nghia, "HU-DT")
 
     types = {
-        "BT-TU": position_type_create(actor=None, code="BT-TU", name="Bí thư Tỉnh ủy", req_llct=3,
+        "BT-TU": position_type_create(actor=system, code="BT-TU", name="Bí thư Tỉnh ủy", req_llct=3,
                                       btv_managed=True, key_position=True),
-        "GD-SO": position_type_create(actor=None, code="GD-SO", name="Giám đốc Sở", req_llct=3,
+        "GD-SO": position_type_create(actor=system, code="GD-SO", name="Giám đốc Sở", req_llct=3,
                                       btv_managed=True),
-        "BT-HU": position_type_create(actor=None, code="BT-HU", name="Bí thư Huyện ủy", req_llct=3,
+        "BT-HU": position_type_create(actor=system, code="BT-HU", name="Bí thư Huyện ủy", req_llct=3,
                                       btv_managed=True, key_position=True, non_local_required=True),
-        "CV": position_type_create(actor=None, code="CV", name="Chuyên viên", req_chuyen_mon=3),
+        "CV": position_type_create(actor=system, code="CV", name="Chuyên viên", req_chuyen_mon=3),
     }
 
     def cadre(code, name, gender, born, *, unit_code, type_code, since=dt.date(2015, 1, 1), until=None,
               **extra):
         person = services.cadre_create(
-            actor=None, code=code, full_name=name, birth_date=born, gender=gender,
+            actor=system, code=code, full_name=name, birth_date=born, gender=gender,
             category=extra.pop("category", "cong_chuc"), hometown=duc_trong, **extra,
         )
-        services.holding_add(actor=None, cadre=person, unit=units[unit_code], position_type=types[type_code],
-                             valid_from=since, valid_to=until)
+        services.holding_add(actor=system, cadre=person, unit=units[unit_code],
+                             position_type=types[type_code], valid_from=since, valid_to=until)
         return person
 
     cadres = {
@@ -83,14 +85,14 @@ def build_small_province() -> SmallProvince:
                      until=dt.date(2015, 12, 31)),
         "HOI": cadre("HOI", "Hoàng Thị Mai", "nu", dt.date(1975, 4, 4), unit_code="HLHPN", type_code="CV"),
     }
-    services.planning_add(actor=None, cadre=cadres["PL1"], position_type=types["GD-SO"], term_start=2015,
+    services.planning_add(actor=system, cadre=cadres["PL1"], position_type=types["GD-SO"], term_start=2015,
                           term_end=2020, approved_on=dt.date(2016, 6, 1))
-    services.qualification_add(actor=None, cadre=cadres["DT1"], kind="llct", level="cao_cap",
+    services.qualification_add(actor=system, cadre=cadres["DT1"], kind="llct", level="cao_cap",
                                obtained_on=dt.date(2012, 6, 1))
-    services.evaluation_add(actor=None, cadre=cadres["DT1"], year=2018, rating="tot")
-    services.discipline_add(actor=None, cadre=cadres["SNV2"], form="Khiển trách",
+    services.evaluation_add(actor=system, cadre=cadres["DT1"], year=2018, rating="tot")
+    services.discipline_add(actor=system, cadre=cadres["SNV2"], form="Khiển trách",
                             decided_on=dt.date(2019, 3, 1))
-    services.movement_add(actor=None, cadre=cadres["DT1"], kind="luan_chuyen", from_unit=units["TU"],
+    services.movement_add(actor=system, cadre=cadres["DT1"], kind="luan_chuyen", from_unit=units["TU"],
                           to_unit=units["HU-DT"], valid_from=dt.date(2015, 1, 1), decision_no="123-QĐ/TU")
     return SmallProvince(units=units, types=types, cadres=cadres)
 

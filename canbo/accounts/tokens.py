@@ -7,7 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.accounts.models import ApiToken, User
+from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
+from canbo.audit.values import snapshot
 
 
 def _hash(key: str) -> str:
@@ -21,17 +23,19 @@ def api_token_create(*, actor, user: User, label: str = "") -> tuple[ApiToken, s
     token = ApiToken(user=user, key_hash=_hash(key), prefix=key[:8], label=label)
     token.full_clean()
     token.save()
-    audit_record(actor=actor, action="api_token_create", obj=token,
-                 summary=f"Cấp khóa API {token.prefix}… cho {user.username}")
+    audit_record(actor=actor, action=AuditAction.API_TOKEN_CREATE, obj=token, after=snapshot(token))
     return token, key
 
 
 @transaction.atomic
 def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
+    before = snapshot(token, ["revoked"])
     token.revoked = True
     token.save(update_fields=["revoked"])
-    audit_record(actor=actor, action="api_token_revoke", obj=token,
-                 summary=f"Thu hồi khóa API {token.prefix}… của {token.user.username}")
+    audit_record(
+        actor=actor, action=AuditAction.API_TOKEN_REVOKE, obj=token, before=before,
+        after=snapshot(token, ["revoked"]), data={"nguoi_dung": token.user.username},
+    )
     return token
 
 

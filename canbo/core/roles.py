@@ -13,3 +13,9 @@ class Role(models.TextChoices):
     UNIT_HR = "unit_hr", _("Cán bộ tổ chức đơn vị")
     SCHOOL = "school", _("Cơ sở đào tạo")
     INSPECTOR = "inspector", _("Ủy ban Kiểm tra Tỉnh ủy")
+
+
+# The system actor of command-line work (`canbo.accounts.system.system_actor`): its username and
+# fields, here so that migrations of lower layers can create it too.
+SYSTEM_USERNAME = "he_thong"
+SYSTEM_USER_FIELDS = {"first_name": "Hệ thống (dòng lệnh)", "role": Role.BTV.value, "is_superuser": True}

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
+from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.exchange.findings import Finding
 from canbo.exchange.loader import PROVINCE_MODELS, workbook_write
@@ -131,12 +132,7 @@ def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> 
                 _reattach_user_scopes(scopes, result.warnings)
             audit_record(
                 actor=actor,
-                action="workbook_import",
-                summary=_("Nhập tệp %(file)s: %(counts)s")
-                % {
-                    "file": path.name,
-                    "counts": ", ".join(f"{name} {count}" for name, count in result.counts.items()),
-                },
+                action=AuditAction.WORKBOOK_IMPORT,
                 data={
                     "tep": path.name,
                     "so_dong": result.counts,

@@ -2,7 +2,9 @@
 
 from django.db import transaction
 
+from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
+from canbo.audit.values import snapshot
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
 from canbo.org.tree import rebuild_paths
 
@@ -14,7 +16,7 @@ def locality_create(*, actor, code: str, name: str, level: str, parent: Locality
     locality.save()
     rebuild_paths(Locality)
     locality.refresh_from_db()
-    audit_record(actor=actor, action="locality_create", obj=locality, summary=f"Thêm địa bàn {code} – {name}")
+    audit_record(actor=actor, action=AuditAction.LOCALITY_CREATE, obj=locality, after=snapshot(locality))
     return locality
 
 
@@ -27,7 +29,7 @@ def unit_create(
     unit.save()
     rebuild_paths(Unit)
     unit.refresh_from_db()
-    audit_record(actor=actor, action="unit_create", obj=unit, summary=f"Thêm đơn vị {code} – {name}")
+    audit_record(actor=actor, action=AuditAction.UNIT_CREATE, obj=unit, after=snapshot(unit))
     return unit
 
 
@@ -39,10 +41,7 @@ def position_type_create(*, actor, code: str, name: str, **standard) -> Position
     position_type.full_clean()
     position_type.save()
     audit_record(
-        actor=actor,
-        action="position_type_create",
-        obj=position_type,
-        summary=f"Thêm chức danh {code} – {name}",
+        actor=actor, action=AuditAction.POSITION_TYPE_CREATE, obj=position_type, after=snapshot(position_type)
     )
     return position_type
 
@@ -53,5 +52,5 @@ def rank_create(*, actor, code: str, name: str, **standard) -> CivilServiceRank:
     rank = CivilServiceRank(code=code, name=name, **standard)
     rank.full_clean()
     rank.save()
-    audit_record(actor=actor, action="rank_create", obj=rank, summary=f"Thêm ngạch {code} – {name}")
+    audit_record(actor=actor, action=AuditAction.RANK_CREATE, obj=rank, after=snapshot(rank))
     return rank

@@ -6,6 +6,7 @@ from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from canbo.accounts.api import API_AUTH, as_of_or_today, requires_api, responses
+from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.dates import format_partial_date
 from canbo.people.selectors import CadreFilters, cadre_record, cadre_search
@@ -143,6 +144,7 @@ def cadre_detail(request, ma: str, as_of: dt.date | None = None):
     day = as_of_or_today(as_of)
     record = cadre_record(actor=request.auth, code=ma, as_of=day)
     cadre = record.cadre
+    cadre_viewed(request.auth, cadre)
     return {
         "code": cadre.code, "full_name": cadre.full_name,
         "birth_date": format_partial_date(cadre.birth_date, cadre.birth_precision),

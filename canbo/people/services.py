@@ -9,7 +9,9 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
+from canbo.audit.values import snapshot
 from canbo.core.dates import Precision
 from canbo.core.levels import rank_of
 from canbo.core.text import fold
@@ -76,14 +78,14 @@ def cadre_create(
     )
     cadre.full_clean()
     cadre.save()
-    audit_record(actor=actor, action="cadre_create", obj=cadre, summary=f"Thêm cán bộ {code} – {full_name}")
+    audit_record(actor=actor, action=AuditAction.CADRE_CREATE, obj=cadre, after=snapshot(cadre))
     return cadre
 
 
-def _add(actor, row, action: str, summary: str):
+def _add(actor, row, action: str):
     row.full_clean()
     row.save()
-    audit_record(actor=actor, action=action, obj=row, summary=summary, data={"can_bo": row.cadre.code})
+    audit_record(actor=actor, action=action, obj=row, after=snapshot(row))
     return row
 
 
@@ -100,9 +102,7 @@ def holding_add(
     row = PositionHolding(
         cadre=cadre, unit=unit, position_type=position_type, valid_from=valid_from, valid_to=valid_to
     )
-    return _add(
-        actor, row, "holding_add", f"{cadre.code}: giữ chức danh {position_type.code} tại {unit.code}"
-    )
+    return _add(actor, row, AuditAction.HOLDING_ADD)
 
 
 @transaction.atomic
@@ -131,7 +131,7 @@ def qualification_add(
         llct_overlap_periods=llct_overlap_periods,
         issuer=issuer,
     )
-    return _add(actor, row, "qualification_add", f"{cadre.code}: trình độ {kind} {level}")
+    return _add(actor, row, AuditAction.QUALIFICATION_ADD)
 
 
 @transaction.atomic
@@ -153,9 +153,7 @@ def planning_add(
         term_end=term_end,
         approved_on=approved_on,
     )
-    return _add(
-        actor, row, "planning_add", f"{cadre.code}: quy hoạch {position_type.code} {term_start}-{term_end}"
-    )
+    return _add(actor, row, AuditAction.PLANNING_ADD)
 
 
 @transaction.atomic
@@ -163,7 +161,7 @@ def discipline_add(
     *, actor, cadre: Cadre, form: str, decided_on: dt.date, effective_until: dt.date | None = None
 ) -> Discipline:
     row = Discipline(cadre=cadre, form=form, decided_on=decided_on, effective_until=effective_until)
-    return _add(actor, row, "discipline_add", f"{cadre.code}: kỷ luật {form}")
+    return _add(actor, row, AuditAction.DISCIPLINE_ADD)
 
 
 @transaction.atomic
@@ -171,7 +169,7 @@ def evaluation_add(
     *, actor, cadre: Cadre, year: int, rating: str, prestige_decline: bool = False
 ) -> Evaluation:
     row = Evaluation(cadre=cadre, year=year, rating=rating, prestige_decline=prestige_decline)
-    return _add(actor, row, "evaluation_add", f"{cadre.code}: đánh giá năm {year}")
+    return _add(actor, row, AuditAction.EVALUATION_ADD)
 
 
 @transaction.atomic
@@ -197,4 +195,4 @@ def movement_add(
         new_position_type=new_position_type,
         decision_no=decision_no,
     )
-    return _add(actor, row, "movement_add", f"{cadre.code}: {kind} {from_unit.code} → {to_unit.code}")
+    return _add(actor, row, AuditAction.MOVEMENT_ADD)

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from canbo.accounts.decorators import requires
+from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.levels import Bloc, Level
 from canbo.core.tables import Column, Table
@@ -55,6 +56,7 @@ def cadre_list(request):
 @requires(Action.VIEW_RECORDS)
 def cadre_detail(request, code):
     record = cadre_record(actor=request.user, code=code, as_of=request.as_of)
+    cadre_viewed(request.user, record.cadre)
     crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")), (record.cadre.full_name, "")]
     context = {"record": record, "cadre": record.cadre, "crumbs": crumbs}
     return render(request, "people/cadre_detail.html", context)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
+from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
 from canbo.core.levels import Level
@@ -135,6 +136,7 @@ def _page_number(request) -> int:
 @requires(Action.VIEW_REVIEW)
 def cadre_verdicts(request, code):
     cadre = cadre_get(actor=request.user, code=code, as_of=request.as_of)
+    cadre_viewed(request.user, cadre)
     verdicts = selectors.cadre_verdicts(cadre=cadre, as_of=request.as_of)
     return render(
         request,

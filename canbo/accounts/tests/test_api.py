@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from canbo.accounts.models import ApiToken, Role
+from canbo.accounts.system import system_actor
 from canbo.accounts.tokens import api_token_create
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def test_no_credentials_is_401(small_province):
 
 def test_token_auth_lists_only_the_scope(small_province):
     user = small_province.user("hr", Role.UNIT_HR, scope_unit="HU-DT")
-    token, key = api_token_create(actor=None, user=user)
+    token, key = api_token_create(actor=system_actor(), user=user)
     assert ApiToken.objects.get().key_hash != key and key not in token.key_hash
     response = Client().get("/api/can-bo/", {"as_of": "2020-01-01"}, **bearer(key))
     assert response.status_code == 200
@@ -33,7 +34,7 @@ def test_token_auth_lists_only_the_scope(small_province):
 
 def test_list_filters_and_detail_with_histories(small_province):
     user = small_province.user("btv", Role.BTV)
-    _token, key = api_token_create(actor=None, user=user)
+    _token, key = api_token_create(actor=system_actor(), user=user)
     client = Client()
     body = client.get("/api/can-bo/", {"q": "dao", "as_of": "2020-01-01"}, **bearer(key)).json()
     assert [item["code"] for item in body["items"]] == ["DT1"]
@@ -74,7 +75,7 @@ def test_session_auth_reads_and_needs_csrf_to_write(small_province):
 
 def test_bearer_write_needs_no_csrf(small_province):
     user = small_province.user("btc", Role.BTC)
-    _token, key = api_token_create(actor=None, user=user)
+    _token, key = api_token_create(actor=system_actor(), user=user)
     client = Client(enforce_csrf_checks=True)
     response = client.post("/api/tai-khoan/khoa", {}, content_type="application/json", **bearer(key))
     assert response.status_code == 201
@@ -106,7 +107,7 @@ def test_every_endpoint_declares_its_responses_and_errors():
 
 def test_errors_are_json_with_a_message(small_province):
     user = small_province.user("school", Role.SCHOOL)
-    _token, key = api_token_create(actor=None, user=user)
+    _token, key = api_token_create(actor=user, user=user)
     refused = Client().get("/api/ra-soat/chi-so", {"as_of": "2020-01-01"}, **bearer(key))
     assert refused.status_code == 403
     assert "Xem rà soát nợ bằng" in refused.json()["detail"]

@@ -1,7 +1,9 @@
 import pytest
 
+from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
-from canbo.org.models import Unit
+from canbo.audit.render import summary
+from canbo.org.models import PositionType, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -21,4 +23,22 @@ def test_admin_catalogues_open_and_unit_save_rebuilds_paths(admin_client, small_
     assert response.status_code == 302, response.content.decode()[:2000]
     unit = Unit.objects.get(pk=unit.pk)
     assert unit.path == f"{small_province.units['UB-DT'].path}{unit.pk}/"
-    assert AuditEvent.objects.filter(action="admin_unit_update").exists()
+    event = AuditEvent.objects.get(action=AuditAction.ADMIN_UPDATE)
+    assert (event.object_type, event.object_key) == ("org.Unit", "X-LN")
+    assert (event.before, event.after) == ({"parent": "HU-DT"}, {"parent": "UB-DT"})
+    assert summary(event) == "Quản trị sửa đơn vị X-LN: HU-DT → UB-DT"
+
+
+def test_admin_create_and_delete_record_the_values(admin_client, small_province):
+    requirements = {f"req_{kind}": 0 for kind in ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")}
+    response = admin_client.post(
+        "/quan-tri/org/positiontype/add/", {"code": "PGD", "name": "Phó Giám đốc Sở", **requirements}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = AuditEvent.objects.get(action=AuditAction.ADMIN_CREATE)
+    assert created.before is None and created.after["name"] == "Phó Giám đốc Sở"
+    position_type = PositionType.objects.get(code="PGD")
+    admin_client.post(f"/quan-tri/org/positiontype/{position_type.pk}/delete/", {"post": "yes"})
+    deleted = AuditEvent.objects.get(action=AuditAction.ADMIN_DELETE)
+    assert deleted.after is None and deleted.before["code"] == "PGD" and deleted.object_key == "PGD"
+    assert not PositionType.objects.filter(code="PGD").exists()

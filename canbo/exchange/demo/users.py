@@ -8,7 +8,10 @@ from django.db import transaction
 from django.db.models.functions import Length
 
 from canbo.accounts.models import Role, User
+from canbo.accounts.system import system_actor
+from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
+from canbo.audit.values import snapshot
 from canbo.core.capabilities import scope_label
 from canbo.core.levels import Level
 from canbo.org.models import Unit
@@ -54,8 +57,7 @@ def _ensure(username: str, *, role: str, first_name: str, scope_unit: Unit | Non
     user.set_password(DEMO_PASSWORD)
     user.full_clean()
     user.save()
-    audit_record(actor=None, action="user_create", obj=user,
-                 summary=f"Tạo tài khoản thử nghiệm {username} ({role})")
+    audit_record(actor=system_actor(), action=AuditAction.USER_CREATE, obj=user, after=snapshot(user))
     return user
 
 

@@ -3,6 +3,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from canbo.accounts.models import User
+from canbo.accounts.system import system_actor
 from canbo.exchange.demo.users import DEMO_PASSWORD, demo_users_create
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_users_cover_every_role_and_are_idempotent(small_province):
     from canbo.org.services import unit_create
 
-    unit_create(actor=None, code="SYT", name="Sở Y tế", level="tinh", bloc="nha_nuoc",
+    unit_create(actor=system_actor(), code="SYT", name="Sở Y tế", level="tinh", bloc="nha_nuoc",
                 locality=small_province.units["SNV"].locality)
     logins = demo_users_create()
     by_name = {item["username"]: item for item in logins}

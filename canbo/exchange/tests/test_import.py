@@ -2,7 +2,10 @@ import datetime as dt
 
 import pytest
 
+from canbo.accounts.system import system_actor
+from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
+from canbo.audit.render import summary
 from canbo.exchange.services import workbook_import
 from canbo.exchange.tests.workbooks import valid_sheets, write_workbook
 from canbo.org.models import Locality, PositionType, Unit
@@ -14,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_valid_workbook_loads_with_clerk_typing(tmp_path):
     path = write_workbook(tmp_path / "tinh.xlsx", valid_sheets(), extra_sheets=("ghi_chu",))
-    result = workbook_import(actor=None, path=path)
+    result = workbook_import(actor=system_actor(), path=path)
     assert result.ok, result.errors
     assert result.written
     assert [w.sheet for w in result.warnings] == ["ghi_chu"]
@@ -56,19 +59,19 @@ def test_valid_workbook_loads_with_clerk_typing(tmp_path):
 def test_one_audit_event_per_import(tmp_path):
     path = write_workbook(tmp_path / "tinh.xlsx", valid_sheets())
     before = AuditEvent.objects.count()
-    workbook_import(actor=None, path=path)
+    workbook_import(actor=system_actor(), path=path)
     events = AuditEvent.objects.all()[: AuditEvent.objects.count() - before]
     assert len(events) == 1
     event = events[0]
-    assert event.action == "workbook_import"
+    assert event.action == AuditAction.WORKBOOK_IMPORT and event.actor == system_actor()
     assert event.data["tep"] == "tinh.xlsx"
     assert event.data["so_dong"]["can_bo"] == 3
-    assert "tinh.xlsx" in event.summary
+    assert summary(event).startswith("Nhập tệp tinh.xlsx: ")
 
 
 def test_dry_run_writes_nothing(tmp_path):
     path = write_workbook(tmp_path / "tinh.xlsx", valid_sheets())
-    result = workbook_import(actor=None, path=path, dry_run=True)
+    result = workbook_import(actor=system_actor(), path=path, dry_run=True)
     assert result.ok and not result.written
     assert result.counts["can_bo"] == 3
     assert not Cadre.objects.exists() and not Locality.objects.exists() and not AuditEvent.objects.exists()
@@ -76,15 +79,15 @@ def test_dry_run_writes_nothing(tmp_path):
 
 def test_second_import_refused_then_replace_works(tmp_path):
     path = write_workbook(tmp_path / "tinh.xlsx", valid_sheets())
-    assert workbook_import(actor=None, path=path).ok
-    again = workbook_import(actor=None, path=path)
+    assert workbook_import(actor=system_actor(), path=path).ok
+    again = workbook_import(actor=system_actor(), path=path)
     assert not again.ok
     assert {(e.sheet, e.row, e.value) for e in again.errors} >= {
         ("can_bo", 2, "CB001"),
         ("dia_ban", 3, "672"),
     }
     assert Cadre.objects.count() == 3
-    replaced = workbook_import(actor=None, path=path, replace=True)
+    replaced = workbook_import(actor=system_actor(), path=path, replace=True)
     assert replaced.ok, replaced.errors
     assert Cadre.objects.count() == 3
     assert replaced.replaced
@@ -94,11 +97,11 @@ def test_replace_keeps_users_scoped_to_units(tmp_path):
     from django.contrib.auth import get_user_model
 
     path = write_workbook(tmp_path / "tinh.xlsx", valid_sheets())
-    assert workbook_import(actor=None, path=path).ok
+    assert workbook_import(actor=system_actor(), path=path).ok
     user = get_user_model().objects.create(
         username="hr", role="unit_hr", scope_unit=Unit.objects.get(code="BTC")
     )
-    replaced = workbook_import(actor=None, path=path, replace=True)
+    replaced = workbook_import(actor=system_actor(), path=path, replace=True)
     assert replaced.ok, replaced.errors
     user.refresh_from_db()
     assert user.scope_unit == Unit.objects.get(code="BTC")

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
 from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import workbook_import
@@ -51,7 +52,7 @@ EXPECTED = {
 
 def test_broken_workbook_lists_every_error_and_writes_nothing(tmp_path):
     path = write_workbook(tmp_path / "hong.xlsx", _broken_sheets())
-    result = workbook_import(actor=None, path=path)
+    result = workbook_import(actor=system_actor(), path=path)
     assert not result.ok and not result.written
     found = {(e.sheet, e.row, e.column, e.value) for e in result.errors}
     assert found == EXPECTED
@@ -68,7 +69,7 @@ def test_missing_sheet_and_column_are_errors_extra_column_a_warning(tmp_path):
     headers["danh_gia"] = [*headers["danh_gia"], "ghi_chu"]
     sheets["danh_gia"] = [[*row, "x"] for row in sheets["danh_gia"]]
     result = workbook_import(
-        actor=None, path=write_workbook(tmp_path / "thieu.xlsx", sheets, headers=headers)
+        actor=system_actor(), path=write_workbook(tmp_path / "thieu.xlsx", sheets, headers=headers)
     )
     found = {(e.sheet, e.row, e.column) for e in result.errors}
     assert ("luan_chuyen", None, "") in found

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from python_calamine import CalamineWorkbook
 
+from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
 from canbo.exchange.demo.build import demo_rows, demo_workbook
 from canbo.exchange.export import workbook_export
@@ -28,14 +29,14 @@ def test_demo_is_deterministic_for_a_seed():
 def test_demo_import_export_import_is_identical(tmp_path):
     original = tmp_path / "demo.xlsx"
     demo_workbook(original, size=250, seed=3)
-    assert workbook_import(actor=None, path=original).ok
+    assert workbook_import(actor=system_actor(), path=original).ok
     exported = tmp_path / "xuat.xlsx"
     workbook_export(path=exported)
     assert _cells(exported) == _cells(original)
     partial = Cadre.objects.exclude(birth_precision="day").count()
     assert partial > 0
 
-    again = workbook_import(actor=None, path=exported, replace=True)
+    again = workbook_import(actor=system_actor(), path=exported, replace=True)
     assert again.ok, again.errors[:5]
     second = tmp_path / "xuat2.xlsx"
     workbook_export(path=second)
@@ -45,7 +46,7 @@ def test_demo_import_export_import_is_identical(tmp_path):
 
 
 def test_clerk_typed_workbook_round_trips(tmp_path):
-    assert workbook_import(actor=None, path=write_workbook(tmp_path / "a.xlsx", valid_sheets())).ok
+    assert workbook_import(actor=system_actor(), path=write_workbook(tmp_path / "a.xlsx", valid_sheets())).ok
     before = list(
         Qualification.objects.order_by("id").values_list(
             "cadre__code",
@@ -61,7 +62,7 @@ def test_clerk_typed_workbook_round_trips(tmp_path):
         )
     )
     call_command("export", str(tmp_path / "b.xlsx"))
-    assert workbook_import(actor=None, path=tmp_path / "b.xlsx", replace=True).ok
+    assert workbook_import(actor=system_actor(), path=tmp_path / "b.xlsx", replace=True).ok
     after = list(
         Qualification.objects.order_by("id").values_list(
             "cadre__code",

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role
+from canbo.accounts.system import system_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +12,7 @@ def test_tree_counts_each_cadre_once_per_subtree(client_as, small_province):
 
     # DT1 also chairs the district People's Committee: still one cadre in Đức Trọng.
     head = small_province.cadres["DT1"]
-    holding_add(actor=None, cadre=head, unit=small_province.units["UB-DT"],
+    holding_add(actor=system_actor(), cadre=head, unit=small_province.units["UB-DT"],
                 position_type=small_province.types["CV"], valid_from=head.holdings.get().valid_from)
     client = client_as("hr", role=Role.UNIT_HR, scope_unit="HU-DT")
     response = client.get(reverse("org:unit_tree"), {"as_of": "01/01/2020"})

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role
+from canbo.accounts.system import system_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -101,9 +102,9 @@ def test_a_full_page_costs_no_more_queries_than_a_small_one(client_as, small_pro
     from canbo.people.services import cadre_create, holding_add
 
     for n in range(60):
-        cadre = cadre_create(actor=None, code=f"X{n:03d}", full_name=f"Nguyễn Văn Số {n}",
+        cadre = cadre_create(actor=system_actor(), code=f"X{n:03d}", full_name=f"Nguyễn Văn Số {n}",
                              birth_date=dt.date(1980, 1, 1), gender="nam", category="cong_chuc")
-        holding_add(actor=None, cadre=cadre, unit=small_province.units["X-LN"],
+        holding_add(actor=system_actor(), cadre=cadre, unit=small_province.units["X-LN"],
                     position_type=small_province.types["CV"], valid_from=dt.date(2015, 1, 1))
     client = client_as("hr", role=Role.UNIT_HR, scope_unit="HU-DT")
     client.get(LIST, {"as_of": "01/01/2020"})

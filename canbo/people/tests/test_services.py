@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
 from canbo.core.dates import Precision
 from canbo.org.services import locality_create, position_type_create, unit_create
@@ -12,17 +13,18 @@ pytestmark = pytest.mark.django_db
 
 
 def test_cadre_with_history_is_audited_and_derived():
-    province = locality_create(actor=None, code="68", name="Lâm Đồng", level="tinh")
-    district = locality_create(actor=None, code="672", name="Đức Trọng", level="huyen", parent=province)
+    system = system_actor()
+    province = locality_create(actor=system, code="68", name="Lâm Đồng", level="tinh")
+    district = locality_create(actor=system, code="672", name="Đức Trọng", level="huyen", parent=province)
     unit = unit_create(
-        actor=None, code="HU-DT", name="Huyện ủy Đức Trọng", level="huyen", bloc="dang", locality=district
+        actor=system, code="HU-DT", name="Huyện ủy Đức Trọng", level="huyen", bloc="dang", locality=district
     )
     assert district.path == f"/{province.id}/{district.id}/"
     head = position_type_create(
-        actor=None, code="BT-HU", name="Bí thư Huyện ủy", req_llct=3, key_position=True
+        actor=system, code="BT-HU", name="Bí thư Huyện ủy", req_llct=3, key_position=True
     )
     cadre = services.cadre_create(
-        actor=None,
+        actor=system,
         code="CB1",
         full_name="Nguyễn Thị Đào",
         birth_date=dt.date(1966, 9, 1),
@@ -34,10 +36,10 @@ def test_cadre_with_history_is_audited_and_derived():
     assert cadre.search_text == "nguyen thi dao cb1"
     assert cadre.retirement_date == dt.date(2022, 5, 31)
     services.holding_add(
-        actor=None, cadre=cadre, unit=unit, position_type=head, valid_from=dt.date(2015, 1, 1)
+        actor=system, cadre=cadre, unit=unit, position_type=head, valid_from=dt.date(2015, 1, 1)
     )
     services.qualification_add(
-        actor=None, cadre=cadre, kind="llct", level="cu_nhan", obtained_on=dt.date(2010, 5, 1)
+        actor=system, cadre=cadre, kind="llct", level="cu_nhan", obtained_on=dt.date(2010, 5, 1)
     )
     assert cadre.qualifications.get().rank == 3
     assert (
@@ -47,8 +49,9 @@ def test_cadre_with_history_is_audited_and_derived():
 
 
 def test_unknown_level_is_refused_and_nothing_written():
+    system = system_actor()
     cadre = services.cadre_create(
-        actor=None,
+        actor=system,
         code="CB2",
         full_name="Lê Văn A",
         birth_date=dt.date(1980, 1, 1),
@@ -57,17 +60,18 @@ def test_unknown_level_is_refused_and_nothing_written():
     )
     with pytest.raises(ValidationError, match="không thuộc"):
         services.qualification_add(
-            actor=None, cadre=cadre, kind="llct", level="tien_si", obtained_on=dt.date(2010, 1, 1)
+            actor=system, cadre=cadre, kind="llct", level="tien_si", obtained_on=dt.date(2010, 1, 1)
         )
     assert not cadre.qualifications.exists()
 
 
 def test_holding_end_before_start_is_refused():
-    province = locality_create(actor=None, code="68", name="Lâm Đồng", level="tinh")
-    unit = unit_create(actor=None, code="TU", name="Tỉnh ủy", level="tinh", bloc="dang", locality=province)
-    pt = position_type_create(actor=None, code="CV", name="Chuyên viên")
+    system = system_actor()
+    province = locality_create(actor=system, code="68", name="Lâm Đồng", level="tinh")
+    unit = unit_create(actor=system, code="TU", name="Tỉnh ủy", level="tinh", bloc="dang", locality=province)
+    pt = position_type_create(actor=system, code="CV", name="Chuyên viên")
     cadre = services.cadre_create(
-        actor=None,
+        actor=system,
         code="CB3",
         full_name="Trần B",
         birth_date=dt.date(1980, 1, 1),
@@ -76,7 +80,7 @@ def test_holding_end_before_start_is_refused():
     )
     with pytest.raises(ValidationError):
         services.holding_add(
-            actor=None,
+            actor=system,
             cadre=cadre,
             unit=unit,
             position_type=pt,

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from canbo.accounts.system import system_actor
 from canbo.people import services
 from canbo.reports.tests.builders import Province
 
@@ -100,15 +101,16 @@ def test_retired_on_and_after_the_retirement_date(p):
 
 
 def test_discipline_with_and_without_end_date(p):
+    system = system_actor()
     a = p.cadre(code="KL1")
     b = p.cadre(code="KL2")
     c = p.cadre(code="OK")
     for cadre in (a, b, c):
         p.hold(cadre, p.nhan_vien)
         p.plan(cadre, p.bi_thu, term=(2015, 2020))
-    services.discipline_add(actor=None, cadre=a, form="Khiển trách", decided_on=dt.date(2016, 6, 30))
+    services.discipline_add(actor=system, cadre=a, form="Khiển trách", decided_on=dt.date(2016, 6, 30))
     services.discipline_add(
-        actor=None,
+        actor=system,
         cadre=b,
         form="Cảnh cáo",
         decided_on=dt.date(2015, 1, 1),
@@ -124,12 +126,15 @@ def test_discipline_with_and_without_end_date(p):
 
 
 def test_rotation_reasons_in_order_and_latest_evaluation(p):
+    system = system_actor()
     a = p.cadre(code="EV")
     p.hold(a, p.nhan_vien)
     p.plan(a, p.chu_chot_xa, term=(2015, 2020))
-    services.evaluation_add(actor=None, cadre=a, year=2016, rating="khong_hoan_thanh", prestige_decline=True)
-    services.evaluation_add(actor=None, cadre=a, year=2018, rating="tot")
-    services.discipline_add(actor=None, cadre=a, form="Khiển trách", decided_on=dt.date(2017, 1, 1))
+    services.evaluation_add(
+        actor=system, cadre=a, year=2016, rating="khong_hoan_thanh", prestige_decline=True
+    )
+    services.evaluation_add(actor=system, cadre=a, year=2018, rating="tot")
+    services.discipline_add(actor=system, cadre=a, form="Khiển trách", decided_on=dt.date(2017, 1, 1))
     pool = run("rotation-pool", "--as-of", "2017-06-30")
     assert pool["loai_tru"] == [{"ma": "EV", "ly_do": ["ky_luat", "uy_tin_giam", "khong_dat_tieu_chuan"]}]
     assert run("rotation-pool", "--as-of", "2018-06-30") == {"du_dieu_kien": ["EV"], "loai_tru": []}

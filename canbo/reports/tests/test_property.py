@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
+from canbo.accounts.system import system_actor
 from canbo.core.dated import active_q
 from canbo.core.levels import LEVELS
 from canbo.people import services
@@ -85,7 +86,7 @@ def build(province: Province, specs: list[dict]) -> None:
         if spec["discipline"]:
             decided, days = spec["discipline"]
             services.discipline_add(
-                actor=None,
+                actor=system_actor(),
                 cadre=cadre,
                 form="Khiển trách",
                 decided_on=decided,
@@ -93,7 +94,7 @@ def build(province: Province, specs: list[dict]) -> None:
             )
         for year, rating, decline in spec["evaluations"]:
             services.evaluation_add(
-                actor=None, cadre=cadre, year=year, rating=rating, prestige_decline=decline
+                actor=system_actor(), cadre=cadre, year=year, rating=rating, prestige_decline=decline
             )
 
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from canbo.accounts.models import User
+from canbo.accounts.system import system_actor
 from canbo.accounts.tokens import api_token_create
 
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
             raise CommandError(_("Không có người dùng đang hoạt động tên “%(u)s”.") % {"u": username})
-        _token, key = api_token_create(actor=None, user=user, label=label)
+        _token, key = api_token_create(actor=system_actor(), user=user, label=label)
         self.stdout.write(key)
         self.stderr.write(_("Lưu khóa này ngay: canbo không lưu và không hiển thị lại. "
                             "Dùng trong tiêu đề: Authorization: Bearer <khóa>"))

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from canbo.accounts.system import system_actor
 from canbo.exchange.demo.build import DEFAULT_SEED, DEFAULT_SIZE, demo_workbook
 from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
@@ -58,7 +59,9 @@ class Command(BaseCommand):
                 }
             )
             progress = ProgressBar(total_steps=2 * len(SHEETS), stream=self.stderr._out)
-            result = workbook_import(actor=None, path=path, replace=opts["replace"], progress=progress)
+            result = workbook_import(
+                actor=system_actor(), path=path, replace=opts["replace"], progress=progress
+            )
             progress.finish()
         if not result.ok:
             self.stderr.write(findings_table(result.errors, limit=50))

@@ -1,7 +1,8 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from canbo.accounts.models import User
+from canbo.accounts.system import system_actor
 from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
 from canbo.exchange.schema import SHEETS
@@ -27,9 +28,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **opts):
-        actor = None
+        actor = system_actor()
         if opts["user"]:
-            actor = get_user_model().objects.filter(username=opts["user"]).first()
+            actor = User.objects.filter(username=opts["user"]).first()
             if actor is None:
                 raise CommandError(_("Không có người dùng “%s”.") % opts["user"])
         if opts["replace"] and not opts["dry_run"]:

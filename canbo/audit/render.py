@@ -1,0 +1,218 @@
+"""Events into words, when they are read and in the reader's language.
+
+Nothing but values is stored: one renderer per action words an event from the action's label,
+the object and its before/after values, with field labels and choice labels of the object's model.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from canbo.audit.actions import AuditAction
+from canbo.core.levels import LEVELS
+
+EMPTY = "—"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+# Shown in its own column of the log, not among the changed fields.
+OWN_COLUMN_FIELDS = frozenset({"cadre"})
+
+
+@cache
+def _model(label: str):
+    try:
+        return apps.get_model(label) if label else None
+    except (LookupError, ValueError):
+        return None
+
+
+def _field(label: str, name: str):
+    model = _model(label)
+    try:
+        return model._meta.get_field(name) if model else None
+    except FieldDoesNotExist:
+        return None
+
+
+def display(value, field=None) -> str:
+    """One recorded value as officials read it: choice labels, dd/mm/yyyy dates, có/không."""
+    if value is None or value == "" or value == []:
+        return EMPTY
+    if isinstance(value, bool):
+        return _("có") if value else _("không")
+    choices = dict(field.flatchoices) if field is not None and field.choices else {}
+    if isinstance(value, str):
+        if value in choices:
+            return str(choices[value])
+        if _DATE.match(value):
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        if _DATETIME.match(value):
+            return timezone.localtime(dt.datetime.fromisoformat(value)).strftime("%d/%m/%Y %H:%M")
+        return value
+    if isinstance(value, list):
+        return ", ".join(display(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {display(item)}" for key, item in value.items())
+    return str(value)
+
+
+def _level(values: dict, level) -> str:
+    for code, _rank, label in LEVELS.get(values.get("kind"), ()):
+        if code == level:
+            return str(label)
+    return display(level)
+
+
+# Values whose label depends on another field of the same object.
+LABELLED_BY_VALUES = {("people.Qualification", "level"): _level}
+
+
+def shown(object_type: str, name: str, values: dict) -> str:
+    """Field `name` of recorded `values` as officials read it."""
+    labelled = LABELLED_BY_VALUES.get((object_type, name))
+    if labelled is not None:
+        return labelled(values, values.get(name))
+    return display(values.get(name), _field(object_type, name))
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    label: str
+    before: str
+    after: str
+
+
+def changes(event) -> list[Change]:
+    """The fields an event recorded, before and after, in the model's field order."""
+    before, after = event.before or {}, event.after or {}
+    names = list(after) + [name for name in before if name not in after]
+    model = _model(event.object_type)
+    if model is not None:
+        order = {field.name: index for index, field in enumerate(model._meta.concrete_fields)}
+        names.sort(key=lambda name: order.get(name, len(order)))
+    rows = []
+    for name in names:
+        if name in OWN_COLUMN_FIELDS or (before.get(name) in (None, "") and after.get(name) in (None, "")):
+            continue
+        field = _field(event.object_type, name)
+        label = str(field.verbose_name) if field is not None else name
+        old = shown(event.object_type, name, before) if name in before else ""
+        new = shown(event.object_type, name, after) if name in after else ""
+        rows.append(Change(name, label, old, new))
+    return rows
+
+
+class _Words:
+    """What a renderer reads from an event: its key, its cadre and its values, shown."""
+
+    def __init__(self, event):
+        self.event = event
+        self.key = event.object_key
+        self.cadre = event.cadre_code
+        self.data = event.data or {}
+
+    def value(self, name: str) -> str:
+        after = self.event.after or {}
+        return shown(self.event.object_type, name, after if name in after else self.event.before or {})
+
+    @property
+    def object_name(self) -> str:
+        model = _model(self.event.object_type)
+        return str(model._meta.verbose_name) if model else self.event.object_type
+
+    @cached_property
+    def changed(self) -> str:
+        """The changed values: "35 → 36" for one field, "label: old → new; …" for several."""
+        changed = [change for change in changes(self.event) if change.before != change.after]
+        if len(changed) == 1:
+            return f"{changed[0].before or EMPTY} → {changed[0].after or EMPTY}"
+        return "; ".join(f"{c.label}: {c.before or EMPTY} → {c.after or EMPTY}" for c in changed)
+
+
+def _created(text):
+    return lambda w: text() % {"key": w.key, "name": w.value("name")}
+
+
+def _named(text):
+    return lambda w: text() % {"key": w.key, "object": w.object_name, "set": w.data.get("bo_quy_tac", "")}
+
+
+def _with_changes(text):
+    def render(w):
+        words = _named(text)(w)
+        return f"{words}: {w.changed}" if w.changed else words
+
+    return render
+
+
+def _import(w) -> str:
+    counts = display(w.data.get("so_dong"))
+    return _("Nhập tệp %(file)s: %(counts)s") % {"file": w.data.get("tep", ""), "counts": counts}
+
+
+def _parameter(w) -> str:
+    if w.data.get("bo_quy_tac"):
+        return _with_changes(lambda: _("Sửa tham số %(key)s của %(set)s"))(w)
+    return _with_changes(lambda: _("Sửa tham số %(key)s"))(w)
+
+
+RENDERERS = {
+    AuditAction.LOCALITY_CREATE: _created(lambda: _("Thêm địa bàn %(key)s – %(name)s")),
+    AuditAction.UNIT_CREATE: _created(lambda: _("Thêm đơn vị %(key)s – %(name)s")),
+    AuditAction.UNIT_CLOSE: _with_changes(lambda: _("Giải thể, sáp nhập đơn vị %(key)s")),
+    AuditAction.POSITION_TYPE_CREATE: _created(lambda: _("Thêm chức danh %(key)s – %(name)s")),
+    AuditAction.RANK_CREATE: _created(lambda: _("Thêm ngạch %(key)s – %(name)s")),
+    AuditAction.STANDARD_VERSION_CREATE: _with_changes(lambda: _("Ban hành tiêu chuẩn mới của %(key)s")),
+    AuditAction.CADRE_CREATE: lambda w: _("Thêm cán bộ %(key)s – %(name)s") % {
+        "key": w.key, "name": w.value("full_name")},
+    AuditAction.CADRE_VIEW: lambda w: _("Xem hồ sơ cán bộ %(cadre)s") % {"cadre": w.cadre},
+    AuditAction.HOLDING_ADD: lambda w: _("%(cadre)s: giữ chức danh %(type)s tại %(unit)s từ %(start)s") % {
+        "cadre": w.cadre, "type": w.value("position_type"), "unit": w.value("unit"),
+        "start": w.value("valid_from")},
+    AuditAction.QUALIFICATION_ADD: lambda w: _("%(cadre)s: thêm trình độ %(kind)s – %(level)s") % {
+        "cadre": w.cadre, "kind": w.value("kind"), "level": w.value("level")},
+    AuditAction.PLANNING_ADD: lambda w: _("%(cadre)s: quy hoạch %(type)s nhiệm kỳ %(start)s–%(end)s") % {
+        "cadre": w.cadre, "type": w.value("position_type"), "start": w.value("term_start"),
+        "end": w.value("term_end")},
+    AuditAction.DISCIPLINE_ADD: lambda w: _("%(cadre)s: kỷ luật %(form)s ngày %(day)s") % {
+        "cadre": w.cadre, "form": w.value("form"), "day": w.value("decided_on")},
+    AuditAction.EVALUATION_ADD: lambda w: _("%(cadre)s: đánh giá năm %(year)s – %(rating)s") % {
+        "cadre": w.cadre, "year": w.value("year"), "rating": w.value("rating")},
+    AuditAction.MOVEMENT_ADD: lambda w: _("%(cadre)s: %(kind)s từ %(source)s sang %(target)s") % {
+        "cadre": w.cadre, "kind": w.value("kind"), "source": w.value("from_unit"),
+        "target": w.value("to_unit")},
+    AuditAction.POST_ADD: _named(lambda: _("Thêm vị trí %(key)s")),
+    AuditAction.PARAMETER_VERSION_CREATE: _parameter,
+    AuditAction.RULE_SET_COPY: lambda w: _("Tạo bộ quy tắc %(key)s từ %(source)s") % {
+        "key": w.key, "source": w.data.get("tu", EMPTY)},
+    AuditAction.RULE_TOGGLE: _with_changes(lambda: _("Bật, tắt quy tắc %(key)s")),
+    AuditAction.WORKBOOK_IMPORT: _import,
+    AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(what)s") % {"what": display(w.data)},
+    AuditAction.USER_CREATE: lambda w: _("Tạo tài khoản %(key)s (%(role)s)") % {
+        "key": w.key, "role": w.value("role")},
+    AuditAction.API_TOKEN_CREATE: lambda w: _("Cấp khóa API %(key)s… cho %(user)s") % {
+        "key": w.key, "user": w.value("user")},
+    AuditAction.API_TOKEN_REVOKE: lambda w: _("Thu hồi khóa API %(key)s… của %(user)s") % {
+        "key": w.key, "user": w.data.get("nguoi_dung", EMPTY)},
+    AuditAction.ADMIN_CREATE: _named(lambda: _("Quản trị thêm %(object)s %(key)s")),
+    AuditAction.ADMIN_UPDATE: _with_changes(lambda: _("Quản trị sửa %(object)s %(key)s")),
+    AuditAction.ADMIN_DELETE: _named(lambda: _("Quản trị xóa %(object)s %(key)s")),
+    AuditAction.SIGN_IN: lambda w: _("Đăng nhập"),
+    AuditAction.SIGN_IN_FAILED: lambda w: _("Đăng nhập sai với tên %(key)s") % {
+        "key": w.data.get("ten", w.key)},
+}
+
+
+def summary(event) -> str:
+    """The event in one sentence, in the active language. Events written before the log was
+    structured keep the sentence they were written with (`data["noi_dung"]`)."""
+    if event.before is None and event.after is None and "noi_dung" in (event.data or {}):
+        return event.data["noi_dung"]
+    return RENDERERS[event.action](_Words(event))

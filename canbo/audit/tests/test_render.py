@@ -1,0 +1,78 @@
+"""Summaries are worded when read, from the recorded values, in the reader's language."""
+
+import datetime as dt
+
+import pytest
+from django.utils import translation
+
+from canbo.accounts.system import system_actor
+from canbo.audit.actions import AuditAction
+from canbo.audit.models import AuditEvent
+from canbo.audit.render import RENDERERS, changes, summary
+from canbo.people import services
+from canbo.rules.models import Parameter
+
+pytestmark = pytest.mark.django_db
+
+
+def _event(action, **fields) -> AuditEvent:
+    return AuditEvent(action=action, **fields)
+
+
+def test_every_action_has_a_renderer():
+    assert set(RENDERERS) == set(AuditAction)
+
+
+def test_a_parameter_change_is_worded_from_its_values():
+    event = _event(
+        AuditAction.PARAMETER_VERSION_CREATE, object_type="rules.Parameter", object_key="tuoi_tre",
+        before={"value": 35}, after={"value": 36}, data={"bo_quy_tac": "KH-2017-2020"},
+    )
+    assert summary(event) == "Sửa tham số tuoi_tre của KH-2017-2020: 35 → 36"
+    assert [(c.label, c.before, c.after) for c in changes(event)] == [("giá trị", "35", "36")]
+
+
+def test_record_events_read_as_sentences_with_labels(small_province):
+    cadre = small_province.cadres["SNV2"]
+    event = services.qualification_add(actor=system_actor(), cadre=cadre, kind="llct", level="cao_cap",
+                                       obtained_on=dt.date(2019, 5, 2))
+    recorded = AuditEvent.objects.get(action=AuditAction.QUALIFICATION_ADD, object_key=str(event.pk))
+    assert summary(recorded) == "SNV2: thêm trình độ Lý luận chính trị – Cao cấp"
+    by_field = {c.field: c for c in changes(recorded)}
+    assert by_field["obtained_on"].after == "02/05/2019" and by_field["obtained_on"].before == ""
+    assert "cadre" not in by_field  # shown in its own column
+    holding = AuditEvent.objects.filter(action=AuditAction.HOLDING_ADD, cadre_code="DT1").first()
+    assert summary(holding) == "DT1: giữ chức danh BT-HU tại HU-DT từ 01/01/2015"
+    created = AuditEvent.objects.get(action=AuditAction.CADRE_CREATE, object_key="DT1")
+    assert summary(created) == "Thêm cán bộ DT1 – Nguyễn Thị Đào"
+    assert {c.label: c.after for c in changes(created)}["giới tính"] == "Nữ"
+
+
+def test_admin_changes_list_each_field_with_its_label():
+    event = _event(
+        AuditAction.ADMIN_UPDATE, object_type="org.Unit", object_key="X-LN",
+        before={"name": "Xã cũ", "parent": "HU-DT"}, after={"name": "Xã mới", "parent": "UB-DT"},
+    )
+    assert summary(event) == "Quản trị sửa đơn vị X-LN: tên: Xã cũ → Xã mới; đơn vị cấp trên: HU-DT → UB-DT"
+
+
+def test_the_reader_language_words_the_same_event_again():
+    event = _event(
+        AuditAction.PARAMETER_VERSION_CREATE, object_type="rules.Parameter", object_key="tuoi_tre",
+        before={"value": 35}, after={"value": 36}, data={"bo_quy_tac": "KH-2017-2020"},
+    )
+    toggle = _event(AuditAction.RULE_TOGGLE, object_type="rules.Rule", object_key="T3",
+                    before={"enabled": True}, after={"enabled": False})
+    with translation.override("en"):
+        sentence = translation.gettext("Sửa tham số %(key)s của %(set)s") % {
+            "key": "tuoi_tre", "set": "KH-2017-2020"}
+        assert summary(event) == f"{sentence}: 35 → 36"
+        label = str(Parameter._meta.get_field("value").verbose_name)
+        assert [(c.label, c.before, c.after) for c in changes(event)] == [(label, "35", "36")]
+        yes, no = translation.gettext("có"), translation.gettext("không")
+        assert summary(toggle).endswith(f"{yes} → {no}")
+
+
+def test_events_from_before_the_structured_log_keep_their_sentence():
+    legacy = _event(AuditAction.UNIT_CREATE, data={"noi_dung": "Thêm đơn vị TU – Tỉnh ủy"})
+    assert summary(legacy) == "Thêm đơn vị TU – Tỉnh ủy"
