@@ -14,3 +14,6 @@ api.add_router("/can-bo/", people_router)
 from canbo.reports.api import router as reports_router  # noqa: E402
 
 api.add_router("/ra-soat/", reports_router)
+from canbo.rotation.api import router as rotation_router  # noqa: E402
+
+api.add_router("/luan-chuyen/", rotation_router)

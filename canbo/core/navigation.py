@@ -44,6 +44,13 @@ ITEMS = (
     NavItem("training", _("Danh sách đủ điều kiện đào tạo"), "reports:eligible", (*REVIEWERS, Role.SCHOOL)),
     NavItem("rotation", _("Nguồn luân chuyển"), "reports:rotation_pool", REVIEWERS),
     NavItem("rotation", _("Bố trí không là người địa phương"), "reports:nonlocal", REVIEWERS),
+    NavItem("rotation", _("Vị trí khuyết"), "rotation:vacancies", REVIEWERS),
+    NavItem(
+        "rotation",
+        _("Kiểm tra đề xuất"),
+        "rotation:check_proposal",
+        (Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.UNIT_HR),
+    ),
     NavItem("catalogues", _("Quy tắc"), "rules:list"),
     NavItem("catalogues", _("Quản trị danh mục"), "admin:index", staff_only=True),
     NavItem("audit", _("Nhật ký thay đổi"), "audit:list", (Role.INSPECTOR, Role.BTC)),
