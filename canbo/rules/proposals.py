@@ -40,8 +40,8 @@ CHECKS = (*VIOLATIONS, *WARNINGS, SUPPORT)
 
 
 def flag_name(check: Check) -> str:
-    """The 0/1 column of a check in `pair_table`."""
-    return f"k_{check.code}"
+    """The 0/1 column of a check in `pair_table` (lower case: PostgreSQL folds unquoted names)."""
+    return f"k_{check.code.lower()}"
 
 
 def proposal_context(start: dt.date) -> dict:
