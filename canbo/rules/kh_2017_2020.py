@@ -362,15 +362,29 @@ def load(rule_set_model, rule_model, parameter_model):
     )
     parameter_model.objects.bulk_create(
         parameter_model(
-            rule_set=rule_set, key=key, label=label, value=value, default=value, unit=unit,
-            min_value=low, max_value=high, citation=citation,
+            rule_set=rule_set,
+            key=key,
+            label=label,
+            value=value,
+            default=value,
+            unit=unit,
+            min_value=low,
+            max_value=high,
+            citation=citation,
         )
         for key, label, value, unit, low, high, citation in PARAMETERS
     )
     rule_model.objects.bulk_create(
         rule_model(
-            rule_set=rule_set, code=code, group=group, order=index, title=title, text=text,
-            citation=citation, produces=produces, parameter_keys=keys,
+            rule_set=rule_set,
+            code=code,
+            group=group,
+            order=index,
+            title=title,
+            text=text,
+            citation=citation,
+            produces=produces,
+            parameter_keys=keys,
         )
         for index, (code, group, title, text, citation, produces, keys) in enumerate(RULES)
     )

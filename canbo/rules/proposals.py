@@ -23,12 +23,15 @@ from canbo.rules.explain import citations
 from canbo.rules.pairs import Proposal
 from canbo.rules.predicates import Col, Cond
 from canbo.rules.proposal_rules import (
+    ALLOWED,
     AUTHORITY,
     AUTHORITY_LABELS,
     DIRECTION,
     DIRECTION_LABELS,
+    IN_POOL,
     INACTIVE,
     KIND_LABELS,
+    LUAN_CHUYEN,
     SUPPORT,
     VIOLATIONS,
     WARNINGS,
@@ -68,7 +71,7 @@ def pair_table(
 ) -> list[dict]:
     """Pair facts with the verdict of every check (`flag_name`), `huong` and `tham_quyen`, for every
     pair of the cadres × posts chosen as in `canbo.rules.pairs.pairs_sql` and meeting `where`."""
-    conditions = [check.condition for check in CHECKS] + [where] if where else [c.condition for c in CHECKS]
+    conditions = [check.condition for check in CHECKS] + ([where] if where is not None else [])
     needs = set().union(*(condition.columns() for condition in conditions))
     for decision in (DIRECTION, AUTHORITY):
         needs |= set().union(*(branch.condition.columns() for branch in decision.branches))
@@ -99,6 +102,24 @@ def pair_table(
     with facts.population_cursor() as cursor:
         cursor.execute(sql + " ORDER BY f.code, f.target_unit_code, f.target_type_code", params)
         return pairs.as_rows([col[0] for col in cursor.description], cursor.fetchall())
+
+
+def rotation_pairs(as_of: dt.date, *, posts: list[tuple[int, int]] | None = None) -> list[dict]:
+    """The allowed pairs of SPEC §13 in one query: cadres of the rotation pool at D × the posts
+    (the key posts with a vacancy at D, or the given (unit id, type id) pairs), for a rotation
+    from D to D + the minimum term − 1 day with no violation, to a unit other than the cadre's own.
+    Each row carries the pair facts the fit is computed from."""
+    ctx = proposal_context(as_of)
+    end = add_years(as_of, ctx["params"]["nam_luan_chuyen_toi_thieu"]) - dt.timedelta(days=1)
+    key_vacancies = (Col("target_vacancy") > 0) & Col("target_key").true()
+    return pair_table(
+        ctx,
+        Proposal(LUAN_CHUYEN, as_of, end),
+        cadre_condition=IN_POOL,
+        posts=posts,
+        post_condition=None if posts is not None else key_vacancies,
+        where=ALLOWED & Col("from_unit_id").ne(Col("target_unit_id")),
+    )
 
 
 def _date(value: dt.date | None) -> str:

@@ -4,6 +4,7 @@ public-service unit)."""
 
 import datetime as dt
 
+from canbo.core.dates import add_years
 from canbo.org.services import post_add, unit_create
 from canbo.reports.tests.builders import Province
 from canbo.rules.pairs import Proposal
@@ -62,7 +63,7 @@ class World(Province):
         exception=False,
     ):
         if end == "3y":
-            end = dt.date(start.year + 3, start.month, start.day) - dt.timedelta(days=1)
+            end = add_years(start, 3) - dt.timedelta(days=1)
         result, _explanation = proposal_check(
             cadre=cadre,
             unit=unit,
