@@ -62,7 +62,7 @@ def _not_found(exc: UnknownCode) -> Http404:
 
 @router.get(
     "/vi-tri-khuyet",
-    response={200: VacanciesOut, 404: ErrorOut},
+    response={200: VacanciesOut, 403: ErrorOut, 404: ErrorOut},
     summary="Vị trí khuyết tại một ngày (SPEC §10)",
 )
 def vacancies(request, ngay: dt.date, don_vi: str | None = None, chu_chot: bool = False):
@@ -78,7 +78,7 @@ def vacancies(request, ngay: dt.date, don_vi: str | None = None, chu_chot: bool 
 
 @router.get(
     "/kiem-tra-de-xuat",
-    response={200: ProposalOut, 404: ErrorOut},
+    response={200: ProposalOut, 403: ErrorOut, 404: ErrorOut},
     summary="Kiểm tra một đề xuất luân chuyển, điều động (SPEC §11)",
 )
 def check_proposal(request, query: Query[ProposalQuery]):

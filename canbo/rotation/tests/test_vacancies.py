@@ -130,3 +130,8 @@ def test_pages_list_vacancies_and_explain_a_proposal(w, client):
     client.force_login(_user("school", Role.SCHOOL))
     assert client.get("/kiem-tra-de-xuat/").status_code == 403
     assert client.get("/vi-tri-khuyet/").status_code == 403
+
+
+def test_api_refuses_a_role_without_the_capability(w, client):
+    client.force_login(_user("school", Role.SCHOOL))
+    assert client.get("/api/luan-chuyen/vi-tri-khuyet", {"ngay": "2018-01-01"}).status_code == 403
