@@ -228,29 +228,33 @@ def pairs_sql(
     ids, id_params = _cadre_ids(cadres)
     only = f" AND cadre_id IN ({ids})" if ids else ""
     end_next = proposal.end + dt.timedelta(days=1) if proposal.end else proposal.start
+    # Both sides are materialised first (a few thousand cadres, a few hundred posts), then crossed:
+    # otherwise SQLite flattens the subqueries and loops over every unit × every cadre.
+    cadre_side = (
+        f"SELECT f.*, hl.path AS hometown_path, {', '.join(f'x.{name}' for name in FROM_COLUMNS)} "
+        f"FROM ({base}) f JOIN {_t(Cadre)} cc ON cc.id = f.id "
+        f"LEFT JOIN {_t(Locality)} hl ON hl.id = cc.hometown_id "
+        f"LEFT JOIN ({from_sql}) x ON x.cadre_id = f.id{cadre_where}"
+    )
     select = ", ".join(
         [
             "c.*",
-            "hl.path AS hometown_path",
-            *(f"x.{name}" for name in FROM_COLUMNS),
             "p.*",
             "CASE WHEN ht.cadre_id IS NULL THEN 0 ELSE 1 END AS holds_target",
             "CASE WHEN pl.cadre_id IS NULL THEN 0 ELSE 1 END AS planned_target",
-            "CASE WHEN hl.path IS NOT NULL AND hl.path LIKE p.target_locality_path || '%%' "
+            "CASE WHEN c.hometown_path IS NOT NULL AND c.hometown_path LIKE p.target_locality_path || '%%' "
             "THEN 1 ELSE 0 END AS local",
-            "CASE WHEN x.from_unit_id IS NULL THEN NULL WHEN x.from_district <> p.target_district "
+            "CASE WHEN c.from_unit_id IS NULL THEN NULL WHEN c.from_district <> p.target_district "
             "THEN 1 ELSE 0 END AS out_of_locality",
-            "CASE WHEN x.from_unit_id IS NULL THEN NULL WHEN x.from_bloc <> p.target_bloc "
+            "CASE WHEN c.from_unit_id IS NULL THEN NULL WHEN c.from_bloc <> p.target_bloc "
             "THEN 1 ELSE 0 END AS out_of_sector",
             "%s AS prop_kind, %s AS prop_start, %s AS prop_has_end, %s AS prop_end_next, "
             "%s AS prop_btv_exception",
         ]
     )
     sql = (
-        f"SELECT {select} FROM (SELECT * FROM ({base}) f{cadre_where}) c "
-        f"JOIN {_t(Cadre)} cc ON cc.id = c.id LEFT JOIN {_t(Locality)} hl ON hl.id = cc.hometown_id "
-        f"LEFT JOIN ({from_sql}) x ON x.cadre_id = c.id "
-        f"CROSS JOIN ({post_sql}) p "
+        f"WITH pc AS MATERIALIZED ({cadre_side}), pp AS MATERIALIZED ({post_sql}) "
+        f"SELECT {select} FROM pc c CROSS JOIN pp p "
         "LEFT JOIN (SELECT DISTINCT cadre_id, unit_id, position_type_id "
         f"FROM {_t(PositionHolding)} h WHERE {_in_force('h')}{only}) ht "
         "ON ht.cadre_id = c.id AND ht.unit_id = p.target_unit_id AND ht.position_type_id = p.target_type_id "
@@ -266,11 +270,11 @@ def pairs_sql(
         1 if proposal.btv_exception else 0,
     ]
     params = [
-        *proposal_params,
         *base_params,
-        *cadre_where_params,
         *from_params,
+        *cadre_where_params,
         *post_params,
+        *proposal_params,
         d,
         d,
         *id_params,
