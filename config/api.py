@@ -33,3 +33,6 @@ api.add_router("/tai-khoan/", accounts_router)
 api.add_router("/don-vi/", units_router)
 api.add_router("/can-bo/", people_router)
 api.add_router("/ra-soat/", reports_router)
+from canbo.rotation.api import router as rotation_router  # noqa: E402
+
+api.add_router("/luan-chuyen/", rotation_router)

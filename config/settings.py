@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "canbo.rules",
     "canbo.exchange",
     "canbo.reports",
+    "canbo.rotation",
 ]
 
 MIDDLEWARE = [

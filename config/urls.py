@@ -5,6 +5,7 @@ from config.api import api
 
 urlpatterns = [
     path("", include("canbo.people.home_urls")),
+    path("", include("canbo.rotation.urls")),
     path("tai-khoan/", include("canbo.accounts.urls")),
     path("can-bo/", include("canbo.people.urls")),
     path("to-chuc/", include("canbo.people.unit_urls")),

@@ -73,3 +73,11 @@ def last_day(year: int, month: int) -> int:
 def age_on(birth: dt.date, as_of: dt.date) -> int:
     """Age in completed years on `as_of`."""
     return as_of.year - birth.year - ((as_of.month, as_of.day) < (birth.month, birth.day))
+
+
+def add_years(value: dt.date, years: int) -> dt.date:
+    """The same day and month `years` later, or 1 March where that day does not exist (29/02)."""
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:
+        return dt.date(value.year + years, 3, 1)

@@ -42,6 +42,8 @@ ITEMS = (
     NavItem("training", _("Danh sách đủ điều kiện đào tạo"), "reports:eligible", Action.VIEW_TRAINING),
     NavItem("rotation", _("Nguồn luân chuyển"), "reports:rotation_pool", Action.VIEW_ROTATION),
     NavItem("rotation", _("Bố trí không là người địa phương"), "reports:nonlocal", Action.VIEW_ROTATION),
+    NavItem("rotation", _("Vị trí khuyết"), "rotation:vacancies", Action.VIEW_ROTATION),
+    NavItem("rotation", _("Kiểm tra đề xuất"), "rotation:check_proposal", Action.CHECK_PROPOSAL),
     NavItem("catalogues", _("Quy tắc"), "rules:list", Action.VIEW_RULES),
     NavItem("catalogues", _("Quản trị danh mục"), "admin:index", Action.EDIT_CATALOGUES, staff_only=True),
     NavItem("audit", _("Nhật ký thay đổi"), "audit:list", Action.VIEW_AUDIT),

@@ -3,7 +3,7 @@
 from canbo.core.levels import code_of
 from canbo.exchange import schema
 from canbo.exchange.writer import rows_to_xlsx
-from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, Unit
 from canbo.people.models import (
     Cadre,
     Discipline,
@@ -129,6 +129,12 @@ def province_rows() -> dict:
                 "valid_from",
                 "valid_to",
                 "decision_no",
+            )
+        ),
+        "vi_tri": (
+            (units[u], types[t], n, a, b)
+            for u, t, n, a, b in Post.objects.order_by("id").values_list(
+                "unit_id", "position_type_id", "seats", "valid_from", "valid_to"
             )
         ),
     }

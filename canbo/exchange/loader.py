@@ -9,7 +9,7 @@ from django.db.models import Max
 
 from canbo.exchange import schema
 from canbo.exchange.reader import ParsedWorkbook
-from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, Unit
 from canbo.org.tree import rebuild_paths
 from canbo.people.models import (
     Cadre,
@@ -24,6 +24,7 @@ from canbo.people.services import cadre_derived_fields, qualification_rank
 
 # Deleted children first by --replace; loaded in the reverse order.
 PROVINCE_MODELS = (
+    Post,
     Movement,
     Evaluation,
     Discipline,
@@ -347,3 +348,12 @@ def _load_histories(book, ids):
         ],
     )
     yield "luan_chuyen", len(rows)
+
+    rows, i = _column(book, "vi_tri")
+    u, t, n, f, e = i("ma_don_vi"), i("ma_chuc_danh"), i("so_luong"), i("tu_ngay"), i("den_ngay")
+    _insert(
+        Post,
+        ["unit_id", "position_type_id", "seats", "valid_from", "valid_to"],
+        [(units[r[u]], types[r[t]], r[n], _iso(r[f]), _iso(r[e])) for r in rows],
+    )
+    yield "vi_tri", len(rows)

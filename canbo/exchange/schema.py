@@ -251,6 +251,19 @@ MOVEMENTS = Sheet(
     unique_key=None,
 )
 
+POSTS = Sheet(
+    "vi_tri",
+    _("Vị trí"),
+    (
+        Column("ma_don_vi", CODE, True, ref="don_vi"),
+        Column("ma_chuc_danh", CODE, True, ref="chuc_danh"),
+        Column("so_luong", INT, True),  # a whole number >= 1 (checked per row)
+        Column("tu_ngay", DATE),
+        Column("den_ngay", DATE),
+    ),
+    unique_key=None,
+)
+
 # In load order: every sheet refers only to sheets before it.
 SHEETS: tuple[Sheet, ...] = (
     LOCALITIES,
@@ -264,6 +277,7 @@ SHEETS: tuple[Sheet, ...] = (
     DISCIPLINE,
     EVALUATIONS,
     MOVEMENTS,
+    POSTS,
 )
 SHEET_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
@@ -272,6 +286,7 @@ DATE_RANGES = {
     "cong_tac": ("tu_ngay", "den_ngay"),
     "luan_chuyen": ("tu_ngay", "den_ngay"),
     "ky_luat": ("ngay_quyet_dinh", "hieu_luc_den"),
+    "vi_tri": ("tu_ngay", "den_ngay"),
 }
 
 # Requirement columns of position types and ranks: key -> kind.

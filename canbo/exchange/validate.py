@@ -27,6 +27,7 @@ def workbook_validate(
     _date_ranges(book, errors)
     _qualification_levels(book, errors)
     _one_evaluation_a_year(book, errors)
+    _seats_positive(book, errors)
     for name in ("dia_ban", "don_vi"):
         _parent_cycles(book, name, errors)
     if existing_codes:
@@ -135,6 +136,22 @@ def _one_evaluation_a_year(book: ParsedWorkbook, errors: list[Finding]) -> None:
             )
         else:
             seen[key] = number
+
+
+def _seats_positive(book: ParsedWorkbook, errors: list[Finding]) -> None:
+    parsed = book.sheets["vi_tri"]
+    seats_at = parsed.sheet.index("so_luong")
+    for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+        if row[seats_at] is not None and row[seats_at] < 1:
+            errors.append(
+                Finding(
+                    "vi_tri",
+                    number,
+                    "so_luong",
+                    str(row[seats_at]),
+                    _("Số lượng phải là số nguyên từ 1 trở lên."),
+                )
+            )
 
 
 def _parent_cycles(book: ParsedWorkbook, name: str, errors: list[Finding]) -> None:

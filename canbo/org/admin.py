@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from canbo.audit.admin_audit import AuditedAdmin
-from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, Unit
 from canbo.org.tree import rebuild_paths
 
 admin.site.site_header = _("canbo – Quản trị danh mục")
@@ -51,3 +51,11 @@ class PositionTypeAdmin(AuditedAdmin):
 class CivilServiceRankAdmin(AuditedAdmin):
     list_display = ("code", "name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
     search_fields = ("code", "name")
+
+
+@admin.register(Post)
+class PostAdmin(AuditedAdmin):
+    list_display = ("unit", "position_type", "seats", "valid_from", "valid_to")
+    list_filter = ("position_type__key_position",)
+    search_fields = ("unit__code", "unit__name", "position_type__code", "position_type__name")
+    autocomplete_fields = ("unit", "position_type")

@@ -1,6 +1,7 @@
 """Localities, the unit tree, position types with their standards, civil-service ranks."""
 
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.levels import Bloc, Kind, Level, rank_choices
@@ -109,3 +110,35 @@ class CivilServiceRank(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Post(models.Model):
+    """Seats a unit has for a position type over a period (vị trí, SPEC §10): `seats` holders of
+    `position_type` in `unit` from `valid_from` to `valid_to` (either empty = unbounded, both ends
+    included). Several rows of the same unit and type in force at a date add up."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="posts")
+    position_type = models.ForeignKey(
+        PositionType, verbose_name=_("chức danh"), on_delete=models.PROTECT, related_name="posts"
+    )
+    seats = models.PositiveIntegerField(_("số lượng"))
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vị trí")
+        verbose_name_plural = _("vị trí")
+        ordering = ["unit", "position_type", "valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=Q(seats__gte=1), name="post_seats_at_least_one"),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
+                name="post_valid_range",
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "position_type"])]
+
+    def __str__(self):
+        return f"{self.position_type} – {self.unit} ({self.seats})"

@@ -1,11 +1,13 @@
 """Writes to the organisation catalogues; each validates, saves and records an audit event."""
 
+import datetime as dt
+
 from django.db import transaction
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
-from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, Unit
 from canbo.org.tree import rebuild_paths
 
 
@@ -54,3 +56,32 @@ def rank_create(*, actor, code: str, name: str, **standard) -> CivilServiceRank:
     rank.save()
     audit_record(actor=actor, action=AuditAction.RANK_CREATE, obj=rank, after=snapshot(rank))
     return rank
+
+
+@transaction.atomic
+def post_add(
+    *,
+    actor,
+    unit: Unit,
+    position_type: PositionType,
+    seats: int,
+    valid_from: dt.date | None = None,
+    valid_to: dt.date | None = None,
+) -> Post:
+    """Record that `unit` has `seats` seats of `position_type` over a period (SPEC §10)."""
+    post = Post(unit=unit, position_type=position_type, seats=seats, valid_from=valid_from, valid_to=valid_to)
+    post.full_clean()
+    post.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.POST_ADD,
+        obj=post,
+        after={
+            "ma_don_vi": unit.code,
+            "ma_chuc_danh": position_type.code,
+            "so_luong": seats,
+            "tu_ngay": valid_from.isoformat() if valid_from else None,
+            "den_ngay": valid_to.isoformat() if valid_to else None,
+        },
+    )
+    return post

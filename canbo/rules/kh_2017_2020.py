@@ -63,6 +63,8 @@ PARAMETERS = [
     ("ty_le_luan_chuyen", "Tỷ lệ luân chuyển tối thiểu", 20, "%", 0, 100, "III.2.1.c"),
     ("nam_luan_chuyen_toi_thieu", "Thời gian luân chuyển tối thiểu", 3, "năm", 1, 10, "III.2.2"),
     ("nam_luan_chuyen_toi_da", "Thời gian luân chuyển tối đa", 5, "năm", 1, 10, "III.2.2"),
+    ("nam_bat_dau_luan_chuyen", "Năm bắt đầu thực hiện luân chuyển", 2017, "năm", 2000, 2100, "III.2.3"),
+    ("thang_bat_dau_luan_chuyen", "Tháng bắt đầu thực hiện luân chuyển", 10, "tháng", 1, 12, "III.2.3"),
     ("thang_bao_cao_ke_hoach", "Tháng báo cáo kế hoạch đào tạo hằng năm", 11, "tháng", 1, 12, "IV.1"),
 ]
 
@@ -265,6 +267,82 @@ RULES = [
         ["nam_luan_chuyen_toi_thieu", "nam_luan_chuyen_toi_da"],
     ),
     (
+        "R3",
+        "luan_chuyen",
+        "Địa bàn luân chuyển",
+        "Luân chuyển từ cấp trên xuống cấp dưới; từ cấp dưới lên cấp trên; từ địa phương, cơ quan, đơn vị này "
+        "sang địa phương, cơ quan, đơn vị khác. Trong canbo: hướng luân chuyển so cấp của đơn vị đang công tác "
+        "với cấp của đơn vị đến; không đề xuất vào chính vị trí cán bộ đang giữ.",
+        "III.2.1.b",
+        "huong",
+        [],
+    ),
+    (
+        "R6",
+        "luan_chuyen",
+        "Thời điểm thực hiện luân chuyển",
+        "Việc luân chuyển cán bộ thực hiện từ ngày 01/{thang_bat_dau_luan_chuyen}/{nam_bat_dau_luan_chuyen} "
+        "(quý IV/2017).",
+        "III.2.3",
+        "vi_pham",
+        ["nam_bat_dau_luan_chuyen", "thang_bat_dau_luan_chuyen"],
+    ),
+    (
+        "R7",
+        "luan_chuyen",
+        "Thẩm quyền quyết định luân chuyển",
+        "Ban Thường vụ Tỉnh ủy quyết định luân chuyển đối với các chức danh cán bộ thuộc diện Ban Thường vụ "
+        "Tỉnh ủy quản lý; cán bộ luân chuyển ra ngoài ngành, ngoài địa phương.",
+        "III.2.4",
+        "tham_quyen",
+        [],
+    ),
+    (
+        "R8",
+        "luan_chuyen",
+        "Hỗ trợ kinh phí đối với cán bộ luân chuyển",
+        "Cán bộ lãnh đạo chủ chốt của địa phương, cơ quan, đơn vị do Ban Thường vụ Tỉnh ủy quyết định luân "
+        "chuyển, ngoài việc hưởng các chế độ chính sách theo quy định, còn được tính hỗ trợ một lần kinh phí "
+        "theo Quyết định số 811-QĐ/TU, ngày 29/11/2004 của Ban Thường vụ Tỉnh ủy.",
+        "III.2.5; Quyết định 811-QĐ/TU",
+        "ho_tro_mot_lan",
+        [],
+    ),
+    (
+        "D1",
+        "dieu_dong",
+        "Đối tượng điều động",
+        "Là cán bộ lãnh đạo các sở, ban, ngành, địa phương có đủ tiêu chuẩn, điều kiện đáp ứng được yêu cầu "
+        "nhiệm vụ được giao. Trong canbo: không điều động cán bộ đang bị kỷ luật, uy tín giảm sút hoặc đánh giá "
+        "gần nhất không hoàn thành nhiệm vụ; cảnh báo khi chưa đạt tiêu chuẩn của chức danh đề xuất.",
+        "III.3.1",
+        "vi_pham",
+        ["thang_hieu_luc_ky_luat"],
+    ),
+    (
+        "D2",
+        "dieu_dong",
+        "Địa bàn điều động",
+        "Các sở, ban, ngành, Mặt trận Tổ quốc, đoàn thể tỉnh; các huyện, thành phố khuyết, thiếu hoặc cần bố "
+        "trí, sắp xếp lại đội ngũ cán bộ lãnh đạo chủ chốt. Trong canbo: vị trí khuyết là số lượng vị trí của "
+        "chức danh tại đơn vị trừ số người đang giữ.",
+        "III.3.2",
+        "khuyet",
+        [],
+    ),
+    (
+        "D4",
+        "dieu_dong",
+        "Thẩm quyền điều động cán bộ",
+        "Ban Thường vụ Tỉnh ủy quyết định điều động đối với các chức danh cán bộ thuộc diện Ban Thường vụ Tỉnh "
+        "ủy quản lý. Trường hợp điều động cán bộ ra ngoài ngành, ngoài địa phương: do Ban cán sự đảng UBND tỉnh "
+        "quyết định đối với cán bộ thuộc các cơ quan Nhà nước; do Ban Tổ chức Tỉnh ủy quyết định đối với cán bộ "
+        "thuộc khối Đảng, Đoàn thể sau khi có sự thống nhất bằng văn bản của Thường trực Tỉnh ủy.",
+        "III.3.4",
+        "tham_quyen",
+        [],
+    ),
+    (
         "N1",
         "khong_dia_phuong",
         "Chức danh không bố trí người địa phương",
@@ -284,15 +362,29 @@ def load(rule_set_model, rule_model, parameter_model):
     )
     parameter_model.objects.bulk_create(
         parameter_model(
-            rule_set=rule_set, key=key, label=label, value=value, default=value, unit=unit,
-            min_value=low, max_value=high, citation=citation,
+            rule_set=rule_set,
+            key=key,
+            label=label,
+            value=value,
+            default=value,
+            unit=unit,
+            min_value=low,
+            max_value=high,
+            citation=citation,
         )
         for key, label, value, unit, low, high, citation in PARAMETERS
     )
     rule_model.objects.bulk_create(
         rule_model(
-            rule_set=rule_set, code=code, group=group, order=index, title=title, text=text,
-            citation=citation, produces=produces, parameter_keys=keys,
+            rule_set=rule_set,
+            code=code,
+            group=group,
+            order=index,
+            title=title,
+            text=text,
+            citation=citation,
+            produces=produces,
+            parameter_keys=keys,
         )
         for index, (code, group, title, text, citation, produces, keys) in enumerate(RULES)
     )

@@ -38,6 +38,7 @@ class RuleGroup(models.TextChoices):
     REVIEW = "ra_soat", _("Rà soát nợ bằng (chú thích 1, 3–7)")
     PROGRAMME = "chuong_trinh", _("Chương trình được cử đi học")
     ROTATION = "luan_chuyen", _("Luân chuyển (II.3, III.2)")
+    TRANSFER = "dieu_dong", _("Điều động (III.3)")
     NON_LOCAL = "khong_dia_phuong", _("Không là người địa phương (I.3)")
 
 

@@ -4,6 +4,7 @@
 from django.utils.translation import gettext as _
 
 from canbo.core.levels import Kind, label_of
+from canbo.rules import proposal_rules
 from canbo.rules.predicates import Col, Ctx
 from canbo.rules.verdicts import (
     CANDIDATE,
@@ -32,6 +33,7 @@ def _flag_labels() -> dict[str, str]:
         "overlap_degree": _("có bằng đại học trở lên trùng đủ số tiết chương trình trung cấp LLCT - HC"),
         "discipline_active": _("đang trong thời hạn kỷ luật"),
         "latest_prestige_decline": _("đánh giá gần nhất ghi uy tín giảm sút"),
+        **{name: str(label) for name, label in proposal_rules.COLUMN_LABELS.items()},
     }
 
 
@@ -56,6 +58,8 @@ class Words:
     def _value(self, column: str, value) -> str:
         if isinstance(value, Col):
             return self._column(value.name)
+        if value in proposal_rules.VALUE_LABELS.get(column, {}):
+            return str(proposal_rules.VALUE_LABELS[column][value])
         for prefix in KIND_COLUMNS:
             if column.startswith(prefix) and column[len(prefix) :] in Kind.values and isinstance(value, int):
                 return label_of(column[len(prefix) :], value)
@@ -63,6 +67,9 @@ class Words:
 
     def term(self, column: str, op: str, other) -> str:
         p = self.params
+        if isinstance(other, Ctx) and other.name in proposal_rules.THRESHOLDS:
+            symbol = {"<": _("trước"), ">": _("sau")}.get(op, op)
+            return f"{self._column(column)} {symbol} {proposal_rules.threshold_words(p)[other.name]}"
         if isinstance(other, Ctx):
             return {
                 "born_after_tre": _("dưới %(n)s tuổi") % {"n": p["tuoi_tre"]},
@@ -106,4 +113,6 @@ def conditions_by_rule(params: dict[str, int]) -> dict[str, list[tuple[str, str]
     found["T2"] = [(_("Học tập trung"), FULL_TIME.describe(words))]
     found["T3"] = [(str(label), cond.describe(words)) for _code, cond, label in PRIORITIES]
     found["R2"] = [(str(label), cond.describe(words)) for _code, cond, label in EXCLUSIONS]
+    for code, entries in proposal_rules.conditions_in_words(words).items():
+        found.setdefault(code, []).extend(entries)
     return found

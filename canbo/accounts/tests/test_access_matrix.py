@@ -46,6 +46,7 @@ MISSING = "KHONG-CO"
 # Columns follow ROLES. Kinds: which object the URL takes (path argument, or the `don_vi` filter).
 EVERYONE = "AAAAAAAAL"
 REVIEWERS = "AAAAAAFAL"
+PROPOSERS = "AAAAAAFFL"
 ACCESS = {
     # pages, by URL name
     "core:home": (EVERYONE, None, ""),
@@ -83,6 +84,12 @@ ACCESS = {
     "GET /api/ra-soat/doi-tuong-dao-tao/{ma}": (EVERYONE, "cadre", ""),
     "GET /api/ra-soat/nguon-luan-chuyen": (REVIEWERS, "unit_filter", ""),
     "GET /api/ra-soat/khong-dia-phuong": (REVIEWERS, None, ""),
+    "rotation:vacancies": (REVIEWERS, "unit_filter", ""),
+    "rotation:check_proposal": (PROPOSERS, None, ""),
+    "GET /api/luan-chuyen/vi-tri-khuyet": (REVIEWERS, "unit_filter", "ngay=2017-06-30"),
+    "GET /api/luan-chuyen/kiem-tra-de-xuat": (
+        PROPOSERS, "cadre_query", "loai=dieu_dong&den_don_vi=TU&chuc_danh=CV&tu_ngay=2017-06-30"
+    ),
 }
 # Pages that list events about every cadre to the roles that audit (not a scope leak).
 NOT_SCOPED_BY_CADRE = {"audit:list"}
@@ -174,10 +181,12 @@ def _variants(role: str, kind: str | None, province: dict):
         return [("", None, "")]
     if kind in ("parameter", "rule_set"):
         return [("", province[kind], ""), ("missing", "999999" if kind == "parameter" else MISSING, "")]
-    inside, outside = (cadre_in, cadre_out) if kind == "cadre" else (unit_in, unit_out)
+    inside, outside = (cadre_in, cadre_out) if kind in ("cadre", "cadre_query") else (unit_in, unit_out)
     objects = [("", inside), ("out", outside), ("missing", MISSING)]
     if kind == "unit_filter":
         return [("", None, "")] + [(label, None, f"don_vi={code}") for label, code in objects if code]
+    if kind == "cadre_query":
+        return [(label, None, f"ma_can_bo={code}") for label, code in objects if code]
     return [(label, code, "") for label, code in objects if code]
 
 

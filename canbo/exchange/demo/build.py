@@ -6,6 +6,7 @@ import random
 from canbo.exchange.demo.catalogue import POSITION_TYPES, RANKS
 from canbo.exchange.demo.people import TYPES, add_history, make_person
 from canbo.exchange.demo.places import OTHER_PROVINCES, all_places_of_province, communes_of, locality_rows
+from canbo.exchange.demo.posts import post_rows
 from canbo.exchange.demo.training import add_qualifications, choose_owing
 from canbo.exchange.demo.units import build_tree
 from canbo.exchange.speed import paused_gc
@@ -129,6 +130,7 @@ def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str
         "ky_luat": [(p.code, *d) for p in people for d in p.disciplines],
         "danh_gia": [(p.code, *e) for p in people for e in p.evaluations],
         "luan_chuyen": [(p.code, *m) for p in people for m in p.movements],
+        "vi_tri": post_rows(tree, seed),
     }
 
 

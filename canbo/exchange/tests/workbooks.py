@@ -70,6 +70,7 @@ def valid_sheets() -> dict[str, list[list]]:
         "ky_luat": [["CB002", "Khiển trách", "2016-05-01", None]],
         "danh_gia": [["CB001", 2016, "tot", 0], ["CB001", 2017.0, "xuat_sac", None]],
         "luan_chuyen": [["CB002", "dieu_dong", "BTC", "TUDL", "TP", "2017-01-01", None, "12-QĐ/TU"]],
+        "vi_tri": [["TUDL", "BT", 1, None, None], ["BTC", "TP", 2.0, "01/01/2016", "2020-12-31"]],
     }
 
 

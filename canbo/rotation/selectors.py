@@ -1,0 +1,99 @@
+"""Reads of posts, vacancies and proposal checks, within the actor's scope.
+
+A code the actor may not see is an unknown code (`UnknownCode`): pages and the API answer 404,
+commands (acting as the system actor, who sees everything) exit with a message naming it.
+"""
+
+import datetime as dt
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from canbo.core.dated import active_q
+from canbo.core.errors import NotFound
+from canbo.org.models import PositionType, Unit
+from canbo.org.selectors import visible_units
+from canbo.people.models import Cadre, PositionHolding
+from canbo.people.selectors import visible_cadres
+from canbo.rules import proposals
+from canbo.rules.pairs import Proposal
+
+
+class UnknownCode(NotFound):
+    """A cadre, unit or position type code that does not exist, or that the actor may not see."""
+
+    def __init__(self, what: str, code: str):
+        messages = {
+            "don_vi": _("Không có đơn vị mã “%(code)s” trong phạm vi của bạn."),
+            "chuc_danh": _("Không có chức danh mã “%(code)s”."),
+            "can_bo": _("Không có cán bộ mã “%(code)s” trong phạm vi của bạn."),
+        }
+        super().__init__(messages[what] % {"code": code})
+        self.what, self.code = what, code
+
+
+def unit_in_scope(*, actor, code: str) -> Unit:
+    unit = visible_units(actor).select_related("locality").filter(code=code).first()
+    if unit is None:
+        raise UnknownCode("don_vi", code)
+    return unit
+
+
+def any_unit(*, code: str) -> Unit:
+    """A target unit may lie outside the actor's scope (a rotation goes elsewhere)."""
+    unit = Unit.objects.select_related("locality").filter(code=code).first()
+    if unit is None:
+        raise UnknownCode("don_vi", code)
+    return unit
+
+
+def position_type(*, code: str) -> PositionType:
+    found = PositionType.objects.filter(code=code).first()
+    if found is None:
+        raise UnknownCode("chuc_danh", code)
+    return found
+
+
+def cadre_in_scope(*, actor, code: str, as_of: dt.date) -> Cadre:
+    cadre = visible_cadres(actor, as_of).select_related("hometown").filter(code=code).first()
+    if cadre is None:
+        raise UnknownCode("can_bo", code)
+    return cadre
+
+
+def vacancy_list(*, actor, as_of: dt.date, unit: Unit | None = None, key_only: bool = False) -> list[dict]:
+    """Vacancies at D of the units the actor sees (of `unit`'s subtree when given), each with the
+    names of its unit and type and the holders at D."""
+    units: QuerySet = visible_units(actor)
+    if unit is not None:
+        units = units.filter(path__startswith=unit.path)
+    rows = proposals.vacancies(as_of, units=units, key_only=key_only)
+    names = dict(Unit.objects.filter(id__in={r["target_unit_id"] for r in rows}).values_list("id", "name"))
+    types = dict(
+        PositionType.objects.filter(id__in={r["target_type_id"] for r in rows}).values_list("id", "name")
+    )
+    holders: dict[tuple, list] = {}
+    holdings = PositionHolding.objects.filter(
+        active_q(as_of),
+        cadre__retirement_date__gte=as_of,
+        unit_id__in={r["target_unit_id"] for r in rows},
+    ).select_related("cadre")
+    for holding in holdings.order_by("cadre__code"):
+        holders.setdefault((holding.unit_id, holding.position_type_id), []).append(holding.cadre)
+    for row in rows:
+        row["unit_name"] = names[row["target_unit_id"]]
+        row["type_name"] = types[row["target_type_id"]]
+        row["holders"] = holders.get((row["target_unit_id"], row["target_type_id"]), [])
+    return rows
+
+
+def proposal_check(*, actor, cadre_code: str, unit_code: str, type_code: str, proposal: Proposal):
+    """The JSON of SPEC §11 and its explanation, for a cadre the actor sees."""
+    cadre = cadre_in_scope(actor=actor, code=cadre_code, as_of=proposal.start)
+    unit = any_unit(code=unit_code)
+    target_type = position_type(code=type_code)
+    result, explanation = proposals.proposal_check(
+        cadre=cadre, unit=unit, position_type=target_type, proposal=proposal
+    )
+    explanation.update({"cadre": cadre, "unit": unit, "position_type": target_type})
+    return result, explanation

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from canbo.rotation import views
+
+app_name = "rotation"
+urlpatterns = [
+    path("vi-tri-khuyet/", views.vacancies, name="vacancies"),
+    path("kiem-tra-de-xuat/", views.check_proposal, name="check_proposal"),
+]
