@@ -27,7 +27,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from canbo.accounts.models import Role
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.core.levels import Bloc
 from canbo.org.models import Unit
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
@@ -77,7 +77,7 @@ def visible_cadres(actor, as_of: dt.date) -> QuerySet[Cadre]:
         return Cadre.objects.none()
     if _everything(actor):
         return Cadre.objects.all()
-    holdings = PositionHolding.objects.filter(active_q(as_of), cadre=OuterRef("pk"))
+    holdings = PositionHolding.objects.filter(in_force_q(as_of), cadre=OuterRef("pk"))
     condition = unit_q(actor, "unit__")
     in_units = holdings.filter(condition) if condition is not None else holdings
     scope = Exists(in_units)

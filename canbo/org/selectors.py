@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from canbo.accounts.scope import unit_get, visible_units
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.people.models import PositionHolding
 
 
@@ -34,7 +34,7 @@ def unit_tree(*, actor, as_of: dt.date) -> list[UnitNode]:
     units = list(visible_units(actor).select_related("locality").order_by("path"))
     nodes = {unit.id: UnitNode(unit) for unit in units}
     ancestors = {unit.id: [a for a in _path_ids(unit.path) if a in nodes] for unit in units}
-    held = PositionHolding.objects.filter(active_q(as_of), unit__in=visible_units(actor))
+    held = PositionHolding.objects.filter(in_force_q(as_of), unit__in=visible_units(actor))
     for unit_id, count in held.values_list("unit_id").annotate(n=Count("cadre_id", distinct=True)).order_by():
         nodes[unit_id].direct = count
         for ancestor in ancestors[unit_id]:
@@ -83,7 +83,7 @@ def unit_record(*, actor, code: str, as_of: dt.date) -> UnitRecord:
     unit = unit_get(actor=actor, code=code)
     children = list(visible_units(actor).filter(parent=unit).order_by("name"))
     holdings = list(
-        PositionHolding.objects.filter(active_q(as_of), unit=unit)
+        PositionHolding.objects.filter(in_force_q(as_of), unit=unit)
         .select_related("cadre", "position_type")
         .order_by("-position_type__key_position", "position_type__name", "cadre__full_name")
     )

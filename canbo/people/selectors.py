@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from canbo.accounts.scope import cadre_get, planned_q, unit_get, visible_cadres, visible_units
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.core.dates import age_on
 from canbo.core.text import fold
 from canbo.people.models import PlanningEntry, PositionHolding
@@ -39,7 +39,7 @@ class CadreFilters:
 def current_holdings(as_of: dt.date) -> Prefetch:
     """Prefetch of the positions each cadre holds at D, with unit and type, as `current_holdings`."""
     queryset = (
-        PositionHolding.objects.filter(active_q(as_of))
+        PositionHolding.objects.filter(in_force_q(as_of))
         .select_related("unit", "position_type")
         .order_by("-position_type__key_position", "valid_from")
     )
@@ -64,7 +64,7 @@ def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
     if filters.cap:
         unit_condition &= Q(unit__level=filters.cap)
     if unit_condition or filters.trang_thai == STATUS_HOLDING:
-        holdings = PositionHolding.objects.filter(active_q(as_of), unit_condition, cadre=OuterRef("pk"))
+        holdings = PositionHolding.objects.filter(in_force_q(as_of), unit_condition, cadre=OuterRef("pk"))
         cadres = cadres.filter(Exists(holdings))
     if filters.trang_thai == STATUS_PLANNED:
         cadres = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
@@ -106,7 +106,7 @@ def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
         cadre.holdings.select_related("unit", "position_type").order_by("-valid_from")
     )
     for holding in holdings:
-        holding.held_at_date = holding.is_active_on(as_of)
+        holding.held_at_date = holding.is_in_force(as_of)
     planning = list(
         cadre.planning.select_related("position_type", "unit").order_by("-term_start", "-approved_on")
     )
@@ -133,10 +133,10 @@ def scope_figures(*, actor, as_of: dt.date) -> dict:
     """Counts for the home page, all within the actor's scope at D."""
     cadres = visible_cadres(actor, as_of)
     units = visible_units(actor)
-    holdings = PositionHolding.objects.filter(active_q(as_of), cadre__in=cadres, unit__in=units)
+    holdings = PositionHolding.objects.filter(in_force_q(as_of), cadre__in=cadres, unit__in=units)
     planned = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
     holding_cadres = cadres.filter(
-        Exists(PositionHolding.objects.filter(active_q(as_of), cadre=OuterRef("pk")))
+        Exists(PositionHolding.objects.filter(in_force_q(as_of), cadre=OuterRef("pk")))
     )
     return {
         "cadres": cadres.count(),

@@ -8,7 +8,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, QuerySet
 
 from canbo.accounts.scope import visible_cadres, visible_units
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.org.models import Unit
 from canbo.people.models import Cadre, PositionHolding
 from canbo.rules import engine, explain
@@ -34,7 +34,7 @@ def population(*, actor, as_of: dt.date, unit: Unit | None = None) -> QuerySet |
     restrict = None if actor is None else visible_cadres(actor, as_of)
     if unit is not None:
         in_subtree = PositionHolding.objects.filter(
-            active_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
+            in_force_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
         )
         restrict = (restrict if restrict is not None else Cadre.objects.all()).filter(Exists(in_subtree))
     return restrict
@@ -78,7 +78,7 @@ def people_behind(
 def _units_held(cadre_ids: list[int], as_of: dt.date) -> dict[int, str]:
     found: dict[int, list[str]] = {}
     for cadre_id, name in (
-        PositionHolding.objects.filter(active_q(as_of), cadre_id__in=cadre_ids)
+        PositionHolding.objects.filter(in_force_q(as_of), cadre_id__in=cadre_ids)
         .order_by("valid_from", "id")
         .values_list("cadre_id", "unit__name")
     ):

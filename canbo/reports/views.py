@@ -14,6 +14,7 @@ from canbo.core.levels import Level
 from canbo.reports import selectors
 from canbo.reports.export import xlsx_response
 from canbo.reports.selectors import UnknownCode
+from canbo.rules import explain
 from canbo.rules.verdicts import EXCLUSION_LABELS, PRIORITY_LABELS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW
 
 PAGE_SIZE = 50
@@ -190,6 +191,7 @@ def eligible(request):
         {
             "programmes": PROGRAMMES,
             "programme": verdict,
+            "rule": explain.citations(request.as_of).get(verdict.rule),
             "page": page,
             "total": len(rows),
             "unit": unit,

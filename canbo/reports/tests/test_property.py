@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.core.levels import LEVELS
 from canbo.people import services
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding, Qualification
@@ -101,7 +101,7 @@ def plain_review(as_of: dt.date) -> dict[str, set[str]]:
     """SPEC §8 read literally, one cadre at a time (the oracle)."""
     found = {v.key: set() for v in REVIEW}
     for cadre in Cadre.objects.select_related("rank"):
-        held = [h.position_type for h in PositionHolding.objects.filter(active_q(as_of), cadre=cadre)]
+        held = [h.position_type for h in PositionHolding.objects.filter(in_force_q(as_of), cadre=cadre)]
         if not held or as_of > cadre.retirement_date:
             continue
         planned = [

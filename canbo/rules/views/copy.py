@@ -2,18 +2,17 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action
 from canbo.rules.models import RuleSet
 from canbo.rules.services import rule_set_copy as rule_set_copy_service
-from canbo.rules.views.parameters import may_edit
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+from canbo.rules.views.parameters import DATE_FORMATS
 
 
 class RuleSetCopyForm(forms.Form):
@@ -30,10 +29,8 @@ class RuleSetCopyForm(forms.Form):
     document = forms.CharField(label=gettext_lazy("Văn bản căn cứ"), max_length=255, required=False)
 
 
-@login_required
+@requires(Action.EDIT_RULES)
 def rule_set_copy(request, code):
-    if not may_edit(request.user):
-        raise PermissionDenied(_("Chỉ Ban Tổ chức Tỉnh ủy được tạo bộ quy tắc mới."))
     source = get_object_or_404(RuleSet, code=code)
     form = RuleSetCopyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

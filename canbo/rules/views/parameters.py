@@ -1,39 +1,47 @@
-"""The rules page (every rule of the rule set in force, with citation and parameters) and the
-parameter edit form for the Ban Tổ chức (with a confirmation step; the change is audited)."""
+"""The rules page (every rule of the rule set in force, its text filled in with the parameter
+values in force at the page's date, citation, parameters with their history, and whether canbo
+checks it) and the form that gives a parameter a new dated value (Ban Tổ chức, with a
+confirmation step; the change is audited)."""
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from canbo.accounts.models import Role
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action, can
+from canbo.org.models import StandardVersion
 from canbo.rules.models import Parameter, RuleSet
-from canbo.rules.selectors import rule_set_in_force, rules_catalogue
-from canbo.rules.services import parameter_update
+from canbo.rules.selectors import rule_set_in_force, rules_catalogue, versions_in_force
+from canbo.rules.services import parameter_version_create
 from canbo.rules.verdicts import PROGRAMMES, REVIEW
 
-
-def may_edit(user) -> bool:
-    return user.is_superuser or user.role == Role.BTC
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 @login_required
 def rule_list(request):
     code = request.GET.get("bo")
     rule_set = get_object_or_404(RuleSet, code=code) if code else rule_set_in_force(request.as_of)
+    versions = versions_in_force(rule_set, request.as_of)
+    parameters = list(rule_set.parameters.order_by("id").prefetch_related("versions"))
+    for parameter in parameters:
+        parameter.in_force = versions.get(parameter.key)
+        parameter.history = sorted(parameter.versions.all(), key=lambda v: v.valid_from, reverse=True)
     return render(
         request,
         "rules/list.html",
         {
             "rule_set": rule_set,
             "rule_sets": RuleSet.objects.all(),
-            "groups": rules_catalogue(rule_set=rule_set),
-            "parameters": rule_set.parameters.order_by("id"),
-            "may_edit": may_edit(request.user),
+            "groups": rules_catalogue(rule_set=rule_set, as_of=request.as_of),
+            "parameters": parameters,
+            "standards": _changed_standards(),
+            "may_edit": can(request.user, Action.EDIT_RULES),
             "review_keys": [v.key for v in REVIEW],
             "programme_keys": [v.key for v in PROGRAMMES],
             "crumbs": [(_("Quy tắc"), "")],
@@ -41,44 +49,60 @@ def rule_list(request):
     )
 
 
-class ParameterForm(forms.Form):
+def _changed_standards() -> list[StandardVersion]:
+    """The versions of every standard that has changed since it was first written, by holder."""
+    changed = StandardVersion.objects.filter(valid_from__isnull=False)
+    holders = set(changed.values_list("position_type_id", "rank_id"))
+    versions = StandardVersion.objects.select_related("position_type", "rank").order_by(
+        "position_type__code", "rank__code", "valid_from"
+    )
+    return [v for v in versions if (v.position_type_id, v.rank_id) in holders]
+
+
+class ParameterVersionForm(forms.Form):
     value = forms.IntegerField(label=gettext_lazy("Giá trị mới"))
+    valid_from = forms.DateField(label=gettext_lazy("Hiệu lực từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS)
+    reason = forms.CharField(label=gettext_lazy("Lý do thay đổi"), max_length=500)
+    decision = forms.CharField(label=gettext_lazy("Văn bản quyết định (số, ngày, cơ quan ban hành)"), max_length=255)
 
 
-@login_required
+@requires(Action.EDIT_RULES)
 def parameter_edit(request, pk):
-    if not may_edit(request.user):
-        raise PermissionDenied(_("Chỉ Ban Tổ chức Tỉnh ủy được sửa tham số quy tắc."))
     parameter = get_object_or_404(Parameter.objects.select_related("rule_set"), pk=pk)
-    form = ParameterForm(request.POST or None, initial={"value": parameter.value})
+    current = versions_in_force(parameter.rule_set, request.as_of).get(parameter.key)
+    form = ParameterVersionForm(request.POST or None, initial={"value": current.value if current else None})
     confirming = False
     if request.method == "POST" and form.is_valid():
-        value = form.cleaned_data["value"]
-        if request.POST.get("xac_nhan") == "1":
-            try:
-                parameter_update(actor=request.user, parameter=parameter, value=value)
-            except ValidationError as exc:
-                form.add_error("value", exc.message_dict.get("value", exc.messages))
+        try:
+            parameter.validate_value(form.cleaned_data["value"])
+            if request.POST.get("xac_nhan") == "1":
+                parameter_version_create(actor=request.user, parameter=parameter, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            if request.POST.get("xac_nhan") != "1":
+                confirming = True
             else:
                 messages.success(
                     request,
-                    _("Đã sửa tham số “%(label)s” thành %(value)s %(unit)s.")
-                    % {"label": parameter.label, "value": value, "unit": parameter.unit},
+                    _("Tham số “%(label)s” có giá trị %(value)s từ ngày %(day)s.")
+                    % {
+                        "label": parameter.label,
+                        "value": parameter.shown(form.cleaned_data["value"]),
+                        "day": form.cleaned_data["valid_from"].strftime("%d/%m/%Y"),
+                    },
                 )
-                return redirect(f"{reverse('rules:list')}?bo={parameter.rule_set.code}")
-        elif not parameter.min_value <= value <= parameter.max_value:
-            form.add_error(
-                "value",
-                _("Giá trị phải từ %(lo)s đến %(hi)s %(unit)s.")
-                % {"lo": parameter.min_value, "hi": parameter.max_value, "unit": parameter.unit},
-            )
-        else:
-            confirming = True
+                return redirect(f"{reverse('rules:list')}?bo={parameter.rule_set.code}#tham-so-{parameter.key}")
     return render(
         request,
         "rules/parameter_edit.html",
         {
             "parameter": parameter,
+            "current": current,
+            "history": parameter.versions.order_by("-valid_from"),
+            "scale": list(enumerate(parameter.scale, start=1)),
+            "new_value": parameter.shown(form.cleaned_data["value"]) if confirming else "",
             "form": form,
             "confirming": confirming,
             "crumbs": [(_("Quy tắc"), reverse("rules:list")), (parameter.label, "")],
