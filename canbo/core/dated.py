@@ -32,7 +32,9 @@ def in_force_sql(alias: str, as_of: dt.date) -> tuple[str, list]:
 
 def is_in_force(row, as_of: dt.date) -> bool:
     """The same test on one loaded row."""
-    return (row.valid_from is None or row.valid_from <= as_of) and (row.valid_to is None or row.valid_to >= as_of)
+    return (row.valid_from is None or row.valid_from <= as_of) and (
+        row.valid_to is None or row.valid_to >= as_of
+    )
 
 
 class InForceQuerySet(models.QuerySet):
@@ -43,7 +45,9 @@ class InForceQuerySet(models.QuerySet):
 def valid_range_constraint(name: str) -> models.CheckConstraint:
     """The end, when given, is not before the start."""
     return models.CheckConstraint(
-        condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+        condition=Q(valid_to__isnull=True)
+        | Q(valid_from__isnull=True)
+        | Q(valid_to__gte=models.F("valid_from")),
         name=name,
     )
 

@@ -62,7 +62,15 @@ def province_rows() -> dict:
         "don_vi": (
             (c, n, lv, b, units.get(p), places[loc], start, end, units.get(successor))
             for c, n, lv, b, p, loc, start, end, successor in Unit.objects.order_by("id").values_list(
-                "code", "name", "level", "bloc", "parent_id", "locality_id", "valid_from", "valid_to", "successor_id"
+                "code",
+                "name",
+                "level",
+                "bloc",
+                "parent_id",
+                "locality_id",
+                "valid_from",
+                "valid_to",
+                "successor_id",
             )
         ),
         "chuc_danh": (
@@ -87,7 +95,9 @@ def province_rows() -> dict:
         ),
         "ngach": (
             (c, n, req("qlnn", q), req("ngoai_ngu", nn), req("tin_hoc", th))
-            for pk, c, n in CivilServiceRank.objects.order_by("id").values_list("id", "code", *schema.RANK_FIELDS)
+            for pk, c, n in CivilServiceRank.objects.order_by("id").values_list(
+                "id", "code", *schema.RANK_FIELDS
+            )
             for q, nn, th in [rank_standards.get(pk, no_standard[2:5])]
         ),
         "can_bo": (

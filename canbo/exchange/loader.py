@@ -187,9 +187,10 @@ def _load_coded(book, sheet: str, model, build, fields: list[str]) -> dict[str, 
 def _first_standards(book, sheet: str, ids: dict[str, int], holder: str, build, fields) -> None:
     """Each row's standard as the first version of its type or rank, in force since always."""
     rows, index = _column(book, sheet)
-    code_at, now = index("ma"), timezone.now()
-    prepared = [(ids[row[code_at]], *build(row, index), "", "", now) for row in rows]
-    _insert(StandardVersion, [holder, *fields, "reason", "decision", "created_at"], prepared)
+    code_at, now = index("ma"), connection.ops.adapt_datetimefield_value(timezone.now())
+    unset = [name for name in schema.POSITION_STANDARD_FIELDS if name not in fields]  # a rank's LLCT, …
+    prepared = [(ids[row[code_at]], *build(row, index), *[0] * len(unset), "", "", now) for row in rows]
+    _insert(StandardVersion, [holder, *fields, *unset, "reason", "decision", "created_at"], prepared)
 
 
 def _set_parents(

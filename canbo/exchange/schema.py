@@ -110,7 +110,14 @@ POSITION_TYPES = Sheet(
 # first standard version's (`org.StandardVersion`), in column order. The loader writes them and
 # the exporter reads them.
 POSITION_TYPE_FIELDS = ("name", "btv_managed", "key_position", "non_local_required", "deputy_head_or_above")
-POSITION_STANDARD_FIELDS = ("req_llct", "req_chuyen_mon", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc", "source")
+POSITION_STANDARD_FIELDS = (
+    "req_llct",
+    "req_chuyen_mon",
+    "req_qlnn",
+    "req_ngoai_ngu",
+    "req_tin_hoc",
+    "source",
+)
 RANK_FIELDS = ("name",)
 RANK_STANDARD_FIELDS = ("req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
 

@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.admin_audit import AuditedAdmin
-from canbo.org.models import RANK_REQUIREMENTS, CivilServiceRank, Locality, PositionType, StandardVersion, Unit
+from canbo.org.models import (
+    RANK_REQUIREMENTS,
+    CivilServiceRank,
+    Locality,
+    PositionType,
+    StandardVersion,
+    Unit,
+)
 from canbo.org.tree import rebuild_paths
 
 admin.site.site_header = _("canbo – Quản trị danh mục")
@@ -25,7 +32,17 @@ class LocalityAdmin(TreeAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(TreeAdmin):
-    list_display = ("code", "name", "level", "bloc", "parent", "locality", "valid_from", "valid_to", "successor")
+    list_display = (
+        "code",
+        "name",
+        "level",
+        "bloc",
+        "parent",
+        "locality",
+        "valid_from",
+        "valid_to",
+        "successor",
+    )
     list_filter = ("level", "bloc")
     search_fields = ("code", "name")
     autocomplete_fields = ("parent", "locality", "successor")
@@ -39,8 +56,17 @@ class StandardHistory(admin.TabularInline):
     model = StandardVersion
     extra = 0
     can_delete = False
-    fields = ("valid_from", "valid_to", "req_llct", "req_chuyen_mon", *RANK_REQUIREMENTS, "source", "reason",
-              "decision", "created_at")
+    fields = (
+        "valid_from",
+        "valid_to",
+        "req_llct",
+        "req_chuyen_mon",
+        *RANK_REQUIREMENTS,
+        "source",
+        "reason",
+        "decision",
+        "created_at",
+    )
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -59,8 +85,10 @@ class PositionTypeAdmin(AuditedAdmin):
     search_fields = ("code", "name")
     fieldsets = (
         (None, {"fields": ("code", "name")}),
-        (_("Đặc điểm"), {"fields": ("btv_managed", "key_position", "non_local_required",
-                                     "deputy_head_or_above")}),
+        (
+            _("Đặc điểm"),
+            {"fields": ("btv_managed", "key_position", "non_local_required", "deputy_head_or_above")},
+        ),
     )
     inlines = (StandardHistory,)
 

@@ -170,7 +170,9 @@ class StandardVersion(models.Model):
                 | Q(position_type__isnull=True, rank__isnull=False),
                 name="standard_of_one_type_or_rank",
             ),
-            models.UniqueConstraint(fields=["position_type", "valid_from"], name="position_standard_once_a_day"),
+            models.UniqueConstraint(
+                fields=["position_type", "valid_from"], name="position_standard_once_a_day"
+            ),
             models.UniqueConstraint(fields=["rank", "valid_from"], name="rank_standard_once_a_day"),
             models.UniqueConstraint(
                 fields=["position_type"],
@@ -178,7 +180,9 @@ class StandardVersion(models.Model):
                 name="position_standard_one_first",
             ),
             models.UniqueConstraint(
-                fields=["rank"], condition=Q(valid_from__isnull=True, rank__isnull=False), name="rank_standard_one_first"
+                fields=["rank"],
+                condition=Q(valid_from__isnull=True, rank__isnull=False),
+                name="rank_standard_one_first",
             ),
         ]
 

@@ -14,8 +14,8 @@ from canbo.people.models import PositionHolding
 @dataclass
 class UnitNode:
     unit: object
-    direct: int = 0      # cadres holding a position in this unit at D
-    subtree: int = 0     # cadres holding a position in this unit or below at D (each counted once)
+    direct: int = 0  # cadres holding a position in this unit at D
+    subtree: int = 0  # cadres holding a position in this unit or below at D (each counted once)
     children: list = field(default_factory=list)
 
 
@@ -23,18 +23,25 @@ def _path_ids(path: str) -> list[int]:
     return [int(part) for part in path.strip("/").split("/") if part]
 
 
+def units_in_force(*, actor, as_of: dt.date):
+    """The units in the actor's scope that exist at D (opened on or before D, not yet closed): what
+    lists, pickers and trees as of D offer. Histories name their units whatever the date."""
+    return visible_units(actor).in_force(as_of)
+
+
 def unit_tree(*, actor, as_of: dt.date) -> list[UnitNode]:
-    """The units in scope as a forest, with cadre counts at D.
+    """The units in scope and in force at D as a forest, with cadre counts at D.
 
     Three aggregate queries (units; distinct cadres per unit; the few cadres holding positions in
     more than one unit). A subtree's count adds its units' counts, less the cadres counted in two
     units of the same subtree, so each cadre counts once. A unit whose parent is out of scope
     becomes a root.
     """
-    units = list(visible_units(actor).select_related("locality").order_by("path"))
+    in_force = units_in_force(actor=actor, as_of=as_of)
+    units = list(in_force.select_related("locality").order_by("path"))
     nodes = {unit.id: UnitNode(unit) for unit in units}
     ancestors = {unit.id: [a for a in _path_ids(unit.path) if a in nodes] for unit in units}
-    held = PositionHolding.objects.filter(in_force_q(as_of), unit__in=visible_units(actor))
+    held = PositionHolding.objects.filter(in_force_q(as_of), unit__in=in_force)
     for unit_id, count in held.values_list("unit_id").annotate(n=Count("cadre_id", distinct=True)).order_by():
         nodes[unit_id].direct = count
         for ancestor in ancestors[unit_id]:
@@ -81,7 +88,7 @@ class UnitRecord:
 
 def unit_record(*, actor, code: str, as_of: dt.date) -> UnitRecord:
     unit = unit_get(actor=actor, code=code)
-    children = list(visible_units(actor).filter(parent=unit).order_by("name"))
+    children = list(units_in_force(actor=actor, as_of=as_of).filter(parent=unit).order_by("name"))
     holdings = list(
         PositionHolding.objects.filter(in_force_q(as_of), unit=unit)
         .select_related("cadre", "position_type")

@@ -153,13 +153,18 @@ def unit_close(*, actor, unit: Unit, closed_on: dt.date, successor: Unit | None 
     takes over its work. Histories keep the unit; lists and trees as of later dates leave it out."""
     require(actor, Action.EDIT_CATALOGUES)
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
-    before = {"den_ngay": unit.valid_to.isoformat() if unit.valid_to else None, "ke_thua": _code(unit.successor)}
+    before = {
+        "den_ngay": unit.valid_to.isoformat() if unit.valid_to else None,
+        "ke_thua": _code(unit.successor),
+    }
     if unit.valid_to is not None:
         raise ValidationError(
             {"closed_on": _("Đơn vị đã giải thể ngày %(d)s.") % {"d": unit.valid_to.strftime("%d/%m/%Y")}}
         )
     if successor is not None and (successor.pk == unit.pk or successor.path.startswith(unit.path)):
-        raise ValidationError({"successor": _("Đơn vị kế thừa không được là chính đơn vị hoặc đơn vị cấp dưới.")})
+        raise ValidationError(
+            {"successor": _("Đơn vị kế thừa không được là chính đơn vị hoặc đơn vị cấp dưới.")}
+        )
     if successor is not None and successor.valid_to is not None and successor.valid_to <= closed_on:
         raise ValidationError({"successor": _("Đơn vị kế thừa phải còn hoạt động sau ngày giải thể.")})
     open_children = Unit.objects.filter(parent=unit).in_force(closed_on + dt.timedelta(days=1))

@@ -66,7 +66,7 @@ def people_behind(
     total = engine.count(ctx, verdict.condition, restrict)
     rows = engine.matching(ctx, verdict.condition, restrict, limit=limit, offset=offset)
     sources = explain.requirement_sources([r["id"] for r in rows], as_of)
-    rules = explain.citations(as_of)
+    rules = ctx["rules"]
     units = _units_held([r["id"] for r in rows], as_of)
     for row in rows:
         explained = explain.explain_verdict(verdict, row, ctx, sources[row["id"]], rules)
@@ -102,10 +102,10 @@ def cadre_verdicts(*, cadre: Cadre, as_of: dt.date) -> dict:
     ctx = engine.context_for(as_of)
     row = engine.facts_of(ctx, [cadre.id])[cadre.id]
     sources = explain.requirement_sources([cadre.id], as_of)[cadre.id]
-    result = explain.person_verdicts(row, ctx, sources, explain.citations(as_of))
+    result = explain.person_verdicts(row, ctx, sources, ctx["rules"])
     result["cadre"] = cadre
     result["as_of"] = as_of
-    result["non_local"] = list(violations(as_of, PositionHolding.objects.filter(cadre=cadre)))
+    result["non_local"] = list(violations(as_of, PositionHolding.objects.filter(cadre=cadre), ctx["rules"]))
     return result
 
 

@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from canbo.accounts.scope import cadre_get, visible_units
+from canbo.accounts.scope import cadre_get
 from canbo.core.levels import Level
+from canbo.org.selectors import units_in_force
 from canbo.reports import selectors
 from canbo.reports.export import xlsx_response
 from canbo.reports.selectors import UnknownCode
@@ -32,8 +33,9 @@ def _unit(request):
         raise Http404(_("Không có đơn vị mã “%(code)s” trong phạm vi của bạn.") % {"code": code}) from exc
 
 
-def _unit_choices(user):
-    return visible_units(user).exclude(level=Level.XA).order_by("path").values_list("code", "name")
+def _unit_choices(user, as_of):
+    units = units_in_force(actor=user, as_of=as_of)
+    return units.exclude(level=Level.XA).order_by("path").values_list("code", "name")
 
 
 def _wants_xlsx(request) -> bool:
@@ -78,7 +80,7 @@ def review(request):
         {
             "figures": _figure_rows(counts),
             "unit": unit,
-            "units": _unit_choices(request.user),
+            "units": _unit_choices(request.user, request.as_of),
             "chart": chart,
             "chart_hidden": hidden,
             "chosen": chosen,
@@ -195,7 +197,7 @@ def eligible(request):
             "page": page,
             "total": len(rows),
             "unit": unit,
-            "units": _unit_choices(request.user),
+            "units": _unit_choices(request.user, request.as_of),
             "crumbs": [(_("Danh sách đủ điều kiện đào tạo"), "")],
         },
     )
@@ -232,7 +234,7 @@ def rotation_pool(request):
             "eligible_count": len(pool["du_dieu_kien"]),
             "excluded_count": len(pool["loai_tru"]),
             "unit": unit,
-            "units": _unit_choices(request.user),
+            "units": _unit_choices(request.user, request.as_of),
             "crumbs": [(_("Nguồn luân chuyển"), "")],
         },
     )

@@ -59,7 +59,9 @@ def requirement_sources(cadre_ids: list[int], as_of: dt.date) -> dict[int, dict]
     standards.update(
         standards_in_force(
             as_of,
-            position_type_ids={row.position_type_id for v in found.values() for row in v["holdings"] + v["planning"]},
+            position_type_ids={
+                row.position_type_id for v in found.values() for row in v["holdings"] + v["planning"]
+            },
             rank_ids={v["rank"].id for v in found.values() if v["rank"] is not None},
         )
     )

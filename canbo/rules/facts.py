@@ -97,7 +97,9 @@ def context(as_of: dt.date, params: dict[str, int], rules: dict) -> dict:
         "retire_from_dai_hoc": moved(years("nam_dao_tao_dai_hoc", "nam_cong_tac_con_lai"), 1),
         "retire_from_trung_cap": moved(years("nam_dao_tao_trung_cap", "nam_cong_tac_con_lai"), 1),
         "discipline_from": (
-            earliest_reaching(as_of, params["thang_hieu_luc_ky_luat"]) if "thang_hieu_luc_ky_luat" in params else None
+            earliest_reaching(as_of, params["thang_hieu_luc_ky_luat"])
+            if "thang_hieu_luc_ky_luat" in params
+            else None
         ),
         "overlap_periods": params.get("so_tiet_trung_llct"),
         "good_grades": [str(g) for g in GRADE_ORDER[:good_grades]] if good_grades else [],
@@ -153,7 +155,8 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
             f"SELECT ph.cadre_id, {held_cols}, "
             "MAX(CASE WHEN u.bloc = 'dang' THEN 1 ELSE 0 END) AS bloc_dang, "
             "MAX(CASE WHEN u.bloc = 'noi_chinh' THEN 1 ELSE 0 END) AS bloc_noi_chinh "
-            f"FROM {_t(PositionHolding)} ph LEFT JOIN ({standards}) pt ON pt.position_type_id = ph.position_type_id "
+            f"FROM {_t(PositionHolding)} ph "
+            f"LEFT JOIN ({standards}) pt ON pt.position_type_id = ph.position_type_id "
             f"JOIN {_t(Unit)} u ON u.id = ph.unit_id "
             f"WHERE {held}{only('ph.')} GROUP BY ph.cadre_id",
             [*standards_params, *held_params, *only_params],
@@ -189,7 +192,8 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
         "el": (
             "SELECT cadre_id, MAX(year * 100 + (CASE rating "
             f"{rating_code} ELSE 0 END) * 10 + CASE WHEN prestige_decline THEN 1 ELSE 0 END) AS latest, "
-            f"SUM(CASE WHEN year >= %s AND year <= %s AND rating IN ({rating_marks}) THEN 1 ELSE 0 END) AS good "
+            "SUM(CASE WHEN year >= %s AND year <= %s "
+            f"AND rating IN ({rating_marks}) THEN 1 ELSE 0 END) AS good "
             f"FROM {_t(Evaluation)} WHERE year <= %s{only()} GROUP BY cadre_id",
             [year - recent, year - 1, *ratings, year, *only_params],
         ),

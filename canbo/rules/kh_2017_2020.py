@@ -83,7 +83,15 @@ PARAMETERS = [
         4,
         "III.1.1.b",
     ),
-    ("so_nam_danh_gia", "Số năm liền trước được xét đánh giá để đi học sau đại học", 2, "năm", 1, 5, "III.1.1.b"),
+    (
+        "so_nam_danh_gia",
+        "Số năm liền trước được xét đánh giá để đi học sau đại học",
+        2,
+        "năm",
+        1,
+        5,
+        "III.1.1.b",
+    ),
 ]
 
 # Parameters whose value is a place on a named scale, best first (1 = the first name).
@@ -349,8 +357,15 @@ def load(apps):
             rule_set=rule_set,
             **_only(
                 parameter_fields,
-                key=key, label=label, value=value, default=value, unit=unit, min_value=low,
-                max_value=high, citation=citation, scale=SCALES.get(key, []),
+                key=key,
+                label=label,
+                value=value,
+                default=value,
+                unit=unit,
+                min_value=low,
+                max_value=high,
+                citation=citation,
+                scale=SCALES.get(key, []),
             ),
         )
         for key, label, value, unit, low, high, citation in PARAMETERS
@@ -358,8 +373,11 @@ def load(apps):
     if "value" not in parameter_fields:
         apps.get_model("rules", "ParameterVersion").objects.bulk_create(
             apps.get_model("rules", "ParameterVersion")(
-                parameter=parameter, value=parameter.default, valid_from=VALID_FROM,
-                reason=INITIAL_REASON, decision=SOURCE,
+                parameter=parameter,
+                value=parameter.default,
+                valid_from=VALID_FROM,
+                reason=INITIAL_REASON,
+                decision=SOURCE,
             )
             for parameter in parameters
         )
@@ -369,8 +387,15 @@ def load(apps):
             rule_set=rule_set,
             **_only(
                 rule_fields,
-                code=code, group=group, order=index, title=title, text=text, citation=citation,
-                produces=produces, parameter_keys=keys, enforced=code not in NOT_CHECKED_YET,
+                code=code,
+                group=group,
+                order=index,
+                title=title,
+                text=text,
+                citation=citation,
+                produces=produces,
+                parameter_keys=keys,
+                enforced=code not in NOT_CHECKED_YET,
             ),
         )
         for index, (code, group, title, text, citation, produces, keys) in enumerate(RULES)

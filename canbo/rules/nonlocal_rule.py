@@ -17,9 +17,10 @@ from canbo.rules.selectors import rule_set_in_force, rules_in_force
 RULE = "N1"
 
 
-def violations(as_of: dt.date, holdings: QuerySet | None = None) -> QuerySet:
+def violations(as_of: dt.date, holdings: QuerySet | None = None, rules: dict | None = None) -> QuerySet:
+    """`rules`: the rules in force at D when the caller has them (`ctx["rules"]`)."""
     base = holdings if holdings is not None else PositionHolding.objects.all()
-    if RULE not in rules_in_force(rule_set_in_force(as_of)):
+    if RULE not in (rules if rules is not None else rules_in_force(rule_set_in_force(as_of))):
         return base.none()
     return (
         base.filter(

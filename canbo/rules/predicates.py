@@ -222,5 +222,7 @@ class RuleInForce(Cond):
 
 def _grouped(part: Cond, words) -> str:
     text = part.describe(words)
-    several = isinstance(part, All | AnyOf) and sum(1 for p in part.parts if not isinstance(p, RuleInForce)) > 1
+    several = (
+        isinstance(part, All | AnyOf) and sum(1 for p in part.parts if not isinstance(p, RuleInForce)) > 1
+    )
     return f"({text})" if several else text

@@ -40,7 +40,11 @@ def parameter_version_create(
             }
         )
     version = ParameterVersion(
-        parameter=parameter, value=value, valid_from=valid_from, reason=reason.strip(), decision=decision.strip()
+        parameter=parameter,
+        value=value,
+        valid_from=valid_from,
+        reason=reason.strip(),
+        decision=decision.strip(),
     )
     version.full_clean()
     if previous is not None:
@@ -53,7 +57,12 @@ def parameter_version_create(
         obj=parameter,
         before=_version_json(previous),
         after=_version_json(version),
-        data={"bo_quy_tac": parameter.rule_set.code, "khoa": parameter.key, "ly_do": reason, "van_ban": decision},
+        data={
+            "bo_quy_tac": parameter.rule_set.code,
+            "khoa": parameter.key,
+            "ly_do": reason,
+            "van_ban": decision,
+        },
     )
     return version
 
@@ -84,7 +93,9 @@ def rule_set_copy(
     copy.save()
     Rule.objects.bulk_create(_copied(rule, copy) for rule in source.rules.all())
     values = versions_in_force(source, valid_from)
-    parameters = Parameter.objects.bulk_create(_copied(parameter, copy) for parameter in source.parameters.all())
+    parameters = Parameter.objects.bulk_create(
+        _copied(parameter, copy) for parameter in source.parameters.all()
+    )
     ParameterVersion.objects.bulk_create(
         ParameterVersion(
             parameter=parameter,

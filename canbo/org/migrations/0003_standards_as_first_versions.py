@@ -9,7 +9,9 @@ RANK_FIELDS = ("req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
 def forward(apps, schema_editor):
     version = apps.get_model("org", "StandardVersion")
     version.objects.bulk_create(
-        version(position_type=row, source=row.source, **{name: getattr(row, name) for name in POSITION_FIELDS})
+        version(
+            position_type=row, source=row.source, **{name: getattr(row, name) for name in POSITION_FIELDS}
+        )
         for row in apps.get_model("org", "PositionType").objects.all()
     )
     version.objects.bulk_create(

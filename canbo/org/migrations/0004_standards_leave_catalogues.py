@@ -7,7 +7,10 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name=model, name=name)
         for model, names in (
             ("civilservicerank", ("req_qlnn", "req_ngoai_ngu", "req_tin_hoc")),
-            ("positiontype", ("req_llct", "req_chuyen_mon", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc", "source")),
+            (
+                "positiontype",
+                ("req_llct", "req_chuyen_mon", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc", "source"),
+            ),
         )
         for name in names
     ]

@@ -10,6 +10,7 @@ from hypothesis.extra.django import TestCase
 
 from canbo.core.dated import in_force_q
 from canbo.core.levels import LEVELS
+from canbo.org.standards import position_standard, rank_standard
 from canbo.people import services
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding, Qualification
 from canbo.reports.tests.builders import Province
@@ -112,9 +113,9 @@ def plain_review(as_of: dt.date) -> dict[str, set[str]]:
         ]
 
         def req(kind, types, cadre=cadre):
-            values = [getattr(t, f"req_{kind}") for t in types]
-            if cadre.rank is not None and hasattr(cadre.rank, f"req_{kind}"):
-                values.append(getattr(cadre.rank, f"req_{kind}"))
+            values = [position_standard(t, as_of)[kind] for t in types]
+            if cadre.rank is not None:
+                values.append(rank_standard(cadre.rank, as_of).get(kind, 0))
             return max(values, default=0)
 
         def level(kind, cadre=cadre):
@@ -155,7 +156,11 @@ class VerdictsAgree(TestCase):
         for verdict in verdicts:
             for row in rows.values():
                 explained = explain.explain_verdict(
-                    verdict, row, ctx, {"holdings": [], "planning": [], "rank": None}, {}
+                    verdict,
+                    row,
+                    ctx,
+                    {"holdings": [], "planning": [], "rank": None, "standards": {}},
+                    ctx["rules"],
                 )
                 assert explained["holds"] == all(c["holds"] for c in explained["clauses"])
         per_programme = engine.eligibility_counts(ctx)

@@ -32,8 +32,16 @@ def forward(apps, schema_editor):
             if key not in present:
                 _key, label, value, unit, low, high, citation = by_key[key]
                 parameter_model.objects.create(
-                    rule_set=rule_set, key=key, label=label, value=value, default=value, unit=unit,
-                    min_value=low, max_value=high, citation=citation, scale=shipped.SCALES.get(key, []),
+                    rule_set=rule_set,
+                    key=key,
+                    label=label,
+                    value=value,
+                    default=value,
+                    unit=unit,
+                    min_value=low,
+                    max_value=high,
+                    citation=citation,
+                    scale=shipped.SCALES.get(key, []),
                 )
     version_model.objects.bulk_create(
         version_model(
@@ -57,8 +65,15 @@ def forward(apps, schema_editor):
         for index, (code, group, title, text, citation, produces, keys) in enumerate(shipped.RULES):
             if code in ADDED_RULES and code not in old_texts:
                 rule_model.objects.create(
-                    rule_set=original, code=code, group=group, order=index, title=title, text=text,
-                    citation=citation, produces=produces, parameter_keys=keys,
+                    rule_set=original,
+                    code=code,
+                    group=group,
+                    order=index,
+                    title=title,
+                    text=text,
+                    citation=citation,
+                    produces=produces,
+                    parameter_keys=keys,
                 )
     rule_model.objects.filter(code__in=shipped.NOT_CHECKED_YET).update(enforced=False)
 

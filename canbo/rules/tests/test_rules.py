@@ -32,7 +32,12 @@ def test_shipped_rule_set_has_every_rule_and_parameter():
 def _new_value(actor, key, value, on, rule_set="KH-2017-2020"):
     parameter = Parameter.objects.get(rule_set__code=rule_set, key=key)
     return parameter_version_create(
-        actor=actor, parameter=parameter, value=value, valid_from=on, reason="Điều chỉnh", decision="QĐ 1/2024"
+        actor=actor,
+        parameter=parameter,
+        value=value,
+        valid_from=on,
+        reason="Điều chỉnh",
+        decision="QĐ 1/2024",
     )
 
 
@@ -59,7 +64,9 @@ def test_every_parameter_has_a_first_version_from_the_set_start():
     rule_set = RuleSet.objects.get(code="KH-2017-2020")
     for parameter in Parameter.objects.filter(rule_set=rule_set):
         first = parameter.versions.order_by("valid_from").first()
-        assert first is not None and first.valid_from == rule_set.valid_from and first.value == parameter.default
+        assert (
+            first is not None and first.valid_from == rule_set.valid_from and first.value == parameter.default
+        )
 
 
 def test_every_parameter_is_cited_by_a_rule_and_every_text_placeholder_is_a_parameter():
@@ -87,7 +94,9 @@ def test_rule_texts_carry_no_values_and_show_those_in_force(client, btc):
     assert "nhiều nhóm ưu tiên hơn" in t3["text"] and "dưới 35 tuổi" in t3["text"]
     assert "theo thứ tự" not in t3["text"]
     later = client.get(reverse("rules:list"), {"bo": "KH-2017-2020", "as_of": "2019-06-30"})
-    t2 = next(item for group in later.context["groups"] for item in group["rules"] if item["rule"].code == "T2")
+    t2 = next(
+        item for group in later.context["groups"] for item in group["rules"] if item["rule"].code == "T2"
+    )
     assert t2["text"].startswith("Cán bộ dưới 45 tuổi phải học")
 
 

@@ -61,9 +61,13 @@ def _changed_standards() -> list[StandardVersion]:
 
 class ParameterVersionForm(forms.Form):
     value = forms.IntegerField(label=gettext_lazy("Giá trị mới"))
-    valid_from = forms.DateField(label=gettext_lazy("Hiệu lực từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS)
+    valid_from = forms.DateField(
+        label=gettext_lazy("Hiệu lực từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS
+    )
     reason = forms.CharField(label=gettext_lazy("Lý do thay đổi"), max_length=500)
-    decision = forms.CharField(label=gettext_lazy("Văn bản quyết định (số, ngày, cơ quan ban hành)"), max_length=255)
+    decision = forms.CharField(
+        label=gettext_lazy("Văn bản quyết định (số, ngày, cơ quan ban hành)"), max_length=255
+    )
 
 
 @requires(Action.EDIT_RULES)
@@ -93,7 +97,9 @@ def parameter_edit(request, pk):
                         "day": form.cleaned_data["valid_from"].strftime("%d/%m/%Y"),
                     },
                 )
-                return redirect(f"{reverse('rules:list')}?bo={parameter.rule_set.code}#tham-so-{parameter.key}")
+                return redirect(
+                    f"{reverse('rules:list')}?bo={parameter.rule_set.code}#tham-so-{parameter.key}"
+                )
     return render(
         request,
         "rules/parameter_edit.html",
