@@ -118,7 +118,7 @@ def standard_version_create(
         raise ValidationError(_("Không có yêu cầu %(names)s.") % {"names": ", ".join(sorted(unknown))})
     if not reason.strip():
         raise ValidationError({"reason": _("Ghi lý do thay đổi tiêu chuẩn.")})
-    versions = StandardVersion.objects.select_for_update().filter(**holder)
+    versions = StandardVersion.objects.select_for_update().filter(**holder).order_by("id")
     previous = versions.filter(valid_to__isnull=True).first()
     if previous is not None and previous.valid_from is not None and valid_from <= previous.valid_from:
         raise ValidationError(
