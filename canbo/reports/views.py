@@ -42,7 +42,8 @@ def _wants_xlsx(request) -> bool:
     return request.GET.get("xuat") == "xlsx"
 
 
-def _figure_rows(counts: dict) -> list[dict]:
+def _figure_rows(counts: dict, rules: dict) -> list[dict]:
+    """One row per figure; a figure whose rule the rule set in force lacks says so (it counts nothing)."""
     rows = []
     for verdict in REVIEW:
         value = counts[verdict.key]
@@ -53,6 +54,7 @@ def _figure_rows(counts: dict) -> list[dict]:
                 "title": verdict.title,
                 "value": total,
                 "split": value if isinstance(value, dict) else None,
+                "absent": "" if verdict.rule in rules else explain.absent_text(verdict.rule),
             }
         )
     return rows
@@ -78,7 +80,7 @@ def review(request):
         request,
         "reports/review.html",
         {
-            "figures": _figure_rows(counts),
+            "figures": _figure_rows(counts, explain.citations(request.as_of)),
             "unit": unit,
             "units": _unit_choices(request.user, request.as_of),
             "chart": chart,

@@ -166,3 +166,25 @@ def test_a_standard_version_must_follow_the_one_in_force(world):
         )
     assert province.pho_phong.standards.get(valid_from__isnull=True).valid_to == dt.date(2019, 12, 31)
     assert province.pho_phong.standards.get(valid_from=dt.date(2020, 1, 1)).valid_to is None
+
+
+def test_a_rule_absent_from_the_set_in_force_does_not_run_and_says_so(world, client):
+    from django.urls import reverse
+
+    from canbo.rules.models import RuleSet
+    from canbo.rules.services import rule_set_copy
+
+    _province, btc = world
+    copy = rule_set_copy(
+        actor=btc,
+        source=RuleSet.objects.get(code="KH-2017-2020"),
+        code="KH-2021-2025",
+        name="2021–2025",
+        valid_from=dt.date(2021, 1, 1),
+    )
+    copy.rules.filter(code="thieu_qlnn").delete()
+    assert _review(EARLY)["thieu_qlnn"] == 3
+    assert _review(dt.date(2022, 6, 30))["thieu_qlnn"] == 0
+    client.force_login(btc)
+    page = client.get(reverse("reports:review"), {"as_of": "2022-06-30"}).content.decode()
+    assert "quy tắc thieu_qlnn không có trong bộ quy tắc đang áp dụng" in page
