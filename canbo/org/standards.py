@@ -9,8 +9,9 @@ place (`canbo.core.dated`). A type or rank without a version in force at D requi
 import datetime as dt
 
 from django.db import connection
+from django.db.models import F
 
-from canbo.core.dated import in_force_sql
+from canbo.core.dated import in_force_sql, is_in_force
 from canbo.core.levels import REQUIRED_KINDS
 from canbo.org.models import CivilServiceRank, PositionType, StandardVersion
 
@@ -67,3 +68,26 @@ def standards_in_force(as_of: dt.date, *, position_type_ids=(), rank_ids=()) -> 
         else:
             found["ngach", version.rank_id] = _requirements(version, RANK_KINDS)
     return found
+
+
+def standard_histories(as_of: dt.date) -> list[dict]:
+    """Every position type and rank with its standard in force at D and all its versions (newest
+    first), types then ranks by code: what the rules page lists."""
+    by_holder: dict[tuple, dict] = {}
+    versions = StandardVersion.objects.select_related("position_type", "rank").order_by(
+        "rank__code", "position_type__code", F("valid_from").desc(nulls_last=True)
+    )
+    for version in versions:
+        entry = by_holder.setdefault(
+            (version.rank_id is not None, version.holder.code),
+            {
+                "holder": version.holder,
+                "is_rank": version.rank_id is not None,
+                "in_force": None,
+                "history": [],
+            },
+        )
+        entry["history"].append(version)
+        if is_in_force(version, as_of):
+            entry["in_force"] = version
+    return [by_holder[key] for key in sorted(by_holder)]

@@ -188,3 +188,26 @@ def test_a_rule_absent_from_the_set_in_force_does_not_run_and_says_so(world, cli
     client.force_login(btc)
     page = client.get(reverse("reports:review"), {"as_of": "2022-06-30"}).content.decode()
     assert "quy tắc thieu_qlnn không có trong bộ quy tắc đang áp dụng" in page
+
+
+def test_the_rules_page_shows_each_standard_in_force_and_its_history(world, client):
+    province, btc = world
+    standard_version_create(
+        actor=btc,
+        position_type=province.truong_phong,
+        valid_from=dt.date(2020, 1, 1),
+        reason="Quy định mới",
+        decision="QĐ 99-QĐ/TU",
+        req_llct=2,
+    )
+    client.force_login(btc)
+    from django.urls import reverse
+
+    early = client.get(reverse("rules:list"), {"as_of": "2017-06-30"})
+    entry = next(s for s in early.context["standards"] if s["holder"] == province.truong_phong)
+    assert entry["in_force"].valid_from is None and len(entry["history"]) == 2
+    later = client.get(reverse("rules:list"), {"as_of": "2021-06-30"})
+    entry = next(s for s in later.context["standards"] if s["holder"] == province.truong_phong)
+    assert entry["in_force"].req_llct == 2
+    text = later.content.decode()
+    assert "Quy định mới" in text and "QĐ 99-QĐ/TU" in text and "LLCT trung cấp" in text

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
-from canbo.org.models import StandardVersion
+from canbo.org.standards import standard_histories
 from canbo.rules.models import Parameter, RuleSet
 from canbo.rules.selectors import rule_set_in_force, rules_catalogue, versions_in_force
 from canbo.rules.services import parameter_version_create
@@ -40,23 +40,13 @@ def rule_list(request):
             "rule_sets": RuleSet.objects.all(),
             "groups": rules_catalogue(rule_set=rule_set, as_of=request.as_of),
             "parameters": parameters,
-            "standards": _changed_standards(),
+            "standards": standard_histories(request.as_of),
             "may_edit": can(request.user, Action.EDIT_RULES),
             "review_keys": [v.key for v in REVIEW],
             "programme_keys": [v.key for v in PROGRAMMES],
             "crumbs": [(_("Quy tắc"), "")],
         },
     )
-
-
-def _changed_standards() -> list[StandardVersion]:
-    """The versions of every standard that has changed since it was first written, by holder."""
-    changed = StandardVersion.objects.filter(valid_from__isnull=False)
-    holders = set(changed.values_list("position_type_id", "rank_id"))
-    versions = StandardVersion.objects.select_related("position_type", "rank").order_by(
-        "position_type__code", "rank__code", "valid_from"
-    )
-    return [v for v in versions if (v.position_type_id, v.rank_id) in holders]
 
 
 class ParameterVersionForm(forms.Form):
