@@ -6,8 +6,7 @@ from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from canbo.accounts.api import API_AUTH, as_of_or_today
-from canbo.accounts.scope import visible_units
-from canbo.org.selectors import unit_record
+from canbo.org.selectors import unit_record, units_in_force
 
 router = Router(tags=["đơn vị"], auth=API_AUTH)
 
@@ -19,10 +18,17 @@ class UnitOut(Schema):
     bloc: str
     parent_code: str | None
     locality_code: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    successor_code: str | None
 
     @staticmethod
     def resolve_parent_code(unit):
         return unit.parent.code if unit.parent_id else None
+
+    @staticmethod
+    def resolve_successor_code(unit):
+        return unit.successor.code if unit.successor_id else None
 
     @staticmethod
     def resolve_locality_code(unit):
@@ -45,10 +51,11 @@ class UnitDetailOut(Schema):
     holdings: list[UnitHoldingOut]
 
 
-@router.get("/", response=list[UnitOut], summary="Các đơn vị trong phạm vi")
+@router.get("/", response=list[UnitOut], summary="Các đơn vị trong phạm vi, đang hoạt động tại ngày")
 @paginate(PageNumberPagination, page_size=100)
-def unit_list(request, cap: str = "", khoi: str = ""):
-    units = visible_units(request.auth).select_related("parent", "locality").order_by("path")
+def unit_list(request, cap: str = "", khoi: str = "", as_of: dt.date | None = None):
+    units = units_in_force(actor=request.auth, as_of=as_of_or_today(as_of))
+    units = units.select_related("parent", "locality", "successor").order_by("path")
     if cap:
         units = units.filter(level=cap)
     if khoi:

@@ -181,9 +181,10 @@ def review_by_units(*, actor, as_of: dt.date, key: str, units: list[Unit]) -> di
     return engine.count_by_units(ctx, verdict_for_key(key).condition, [u.id for u in units], restrict)
 
 
-def chart_units(*, actor, unit: Unit | None):
-    """The units a chart splits a figure by: the children of `unit`, or the top of the user's tree."""
-    units = Unit.objects.all() if actor is None else visible_units(actor)
+def chart_units(*, actor, unit: Unit | None, as_of: dt.date):
+    """The units in force at D a chart splits a figure by: the children of `unit`, or the top of
+    the user's tree."""
+    units = (Unit.objects.all() if actor is None else visible_units(actor)).in_force(as_of)
     if unit is not None:
         return units.filter(parent=unit).order_by("code")
     tops = units.exclude(parent__in=units)

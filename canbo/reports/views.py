@@ -67,7 +67,9 @@ def review(request):
     chosen = request.GET.get("chi_so") or REVIEW[0].key
     if chosen not in {v.key for v in REVIEW}:
         chosen = REVIEW[0].key
-    children = list(selectors.chart_units(actor=request.user, unit=unit)[:CHART_UNITS_COUNTED])
+    children = list(
+        selectors.chart_units(actor=request.user, unit=unit, as_of=request.as_of)[:CHART_UNITS_COUNTED]
+    )
     values = selectors.review_by_units(actor=request.user, as_of=request.as_of, key=chosen, units=children)
     # The units with the most people first; the chart shows the first CHART_UNITS of them.
     ranked = sorted(children, key=lambda child: (-values[child.id], child.path))
