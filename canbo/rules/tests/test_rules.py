@@ -170,3 +170,15 @@ def test_a_parameter_change_changes_the_verdicts(btc):
     _new_value(btc, "tuoi_tre", 30, dt.date(2017, 6, 1))
     assert "tre" not in eligibility(cadre=cadre, as_of=as_of)["chuong_trinh"][0]["uu_tien"]
     assert "tre" in eligibility(cadre=cadre, as_of=dt.date(2017, 5, 31))["chuong_trinh"][0]["uu_tien"]
+
+
+def test_a_database_emptied_of_rule_sets_gets_the_shipped_one_with_its_versions():
+    RuleSet.objects.all().delete()
+    params = parameters_in_force(dt.date(2017, 6, 30))
+    assert params["tuoi_tre"] == 35 and params["xep_loai_bang_toi_thieu"] == 4
+    rule_set = RuleSet.objects.get()
+    assert (
+        ParameterVersion.objects.filter(parameter__rule_set=rule_set).count() == rule_set.parameters.count()
+    )
+    assert set(Rule.objects.filter(enforced=False).values_list("code", flat=True)) == {"R4", "R5", "BC"}
+    assert Parameter.objects.get(key="muc_danh_gia_toi_thieu").scale[1] == "hoàn thành tốt nhiệm vụ"
