@@ -339,6 +339,8 @@ RULES = [
 
 # Rules of the plan that canbo lists but does not check yet.
 NOT_CHECKED_YET = {"R4", "R5", "BC"}
+# Why the first version of each parameter holds: it came with the plan.
+INITIAL_REASON = "Giá trị ban hành cùng bộ quy tắc"
 
 
 def load(apps):
@@ -371,8 +373,9 @@ def load(apps):
         for key, label, value, unit, low, high, citation in PARAMETERS
     )
     if "value" not in parameter_fields:
-        apps.get_model("rules", "ParameterVersion").objects.bulk_create(
-            apps.get_model("rules", "ParameterVersion")(
+        version_model = apps.get_model("rules", "ParameterVersion")
+        version_model.objects.bulk_create(
+            version_model(
                 parameter=parameter,
                 value=parameter.default,
                 valid_from=VALID_FROM,
@@ -401,9 +404,6 @@ def load(apps):
         for index, (code, group, title, text, citation, produces, keys) in enumerate(RULES)
     )
     return rule_set
-
-
-INITIAL_REASON = "Giá trị ban hành cùng bộ quy tắc"
 
 
 def _field_names(model) -> set[str]:

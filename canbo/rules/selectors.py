@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from canbo.core.dated import in_force_q
+from canbo.core.dated import in_force_q, is_in_force
 from canbo.rules.models import Parameter, ParameterVersion, Rule, RuleSet
 from canbo.rules.wording import conditions_by_rule
 
@@ -41,7 +41,7 @@ def versions_in_force(rule_set: RuleSet, as_of: dt.date) -> dict[str, ParameterV
     versions = ParameterVersion.objects.filter(parameter__rule_set=rule_set).select_related("parameter")
     for version in versions.order_by("parameter_id", "valid_from"):
         key = version.parameter.key
-        if key not in found or version.valid_from <= as_of:
+        if key not in found or is_in_force(version, as_of):
             found[key] = version
     return found
 
