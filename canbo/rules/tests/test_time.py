@@ -211,3 +211,37 @@ def test_the_rules_page_shows_each_standard_in_force_and_its_history(world, clie
     assert entry["in_force"].req_llct == 2
     text = later.content.decode()
     assert "Quy định mới" in text and "QĐ 99-QĐ/TU" in text and "LLCT trung cấp" in text
+
+
+def test_a_new_standard_through_the_page_with_confirmation(world, client):
+    from django.urls import reverse
+
+    province, btc = world
+    url = reverse("rules:standard_version_new", args=["chuc-danh", "TP"])
+    client.force_login(btc)
+    page = client.get(url)
+    assert page.status_code == 200 and page.context["form"].initial["req_llct"] == 3
+    form = {
+        "valid_from": "01/01/2030",
+        "reason": "Quy định mới",
+        "decision": "QĐ 1-QĐ/TU",
+        "req_llct": "2",
+        "req_chuyen_mon": "3",
+        "req_qlnn": "1",
+        "req_ngoai_ngu": "0",
+        "req_tin_hoc": "0",
+        "source": "QĐ 1",
+    }
+    confirm = client.post(url, form)
+    assert confirm.context["confirming"] and province.truong_phong.standards.count() == 1
+    assert client.post(url, {**form, "xac_nhan": "1"}).status_code == 302
+    assert position_standard(province.truong_phong, dt.date(2030, 1, 1))["llct"] == 2
+    assert position_standard(province.truong_phong, dt.date(2029, 12, 31))["llct"] == 3
+    again = client.post(url, {**form, "valid_from": "01/01/2029", "xac_nhan": "1"}).content.decode()
+    assert "phải áp dụng sau ngày 01/01/2030" in again
+    rank_page = client.get(reverse("rules:standard_version_new", args=["ngach", "01.003"]))
+    assert "req_llct" not in rank_page.context["form"].fields
+    assert client.get(reverse("rules:standard_version_new", args=["khac", "TP"])).status_code == 404
+    school = User.objects.create_user(username="truong", password="x-very-long-1", role=Role.SCHOOL)
+    client.force_login(school)
+    assert client.get(url).status_code == 403

@@ -42,6 +42,7 @@ def rule_list(request):
             "parameters": parameters,
             "standards": standard_histories(request.as_of),
             "may_edit": can(request.user, Action.EDIT_RULES),
+            "may_edit_standards": can(request.user, Action.EDIT_CATALOGUES),
             "review_keys": [v.key for v in REVIEW],
             "programme_keys": [v.key for v in PROGRAMMES],
             "crumbs": [(_("Quy tắc"), "")],
