@@ -70,6 +70,7 @@ def child_import(path: Path, database_url: str) -> dict:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from canbo.accounts.system import system_actor
     from canbo.exchange.services import workbook_import
 
     marks: dict[str, float] = {}
@@ -78,7 +79,7 @@ def child_import(path: Path, database_url: str) -> dict:
     def progress(stage, sheet, rows):
         marks[stage] = time.perf_counter() - started
 
-    result = workbook_import(actor=None, path=path, progress=progress)
+    result = workbook_import(actor=system_actor(), path=path, progress=progress)
     total = time.perf_counter() - started
     if not result.ok:
         raise SystemExit(f"import refused: {result.errors[:3]}")

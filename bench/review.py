@@ -63,7 +63,7 @@ def load_demo(size: int) -> None:
     path = Path(tempfile.mkdtemp(prefix="canbo-demo-")) / "demo.xlsx"
     started = time.perf_counter()
     demo_workbook(path, size=size)
-    result = workbook_import(actor=None, path=path)
+    result = workbook_import(actor=system_actor(), path=path)
     if result.errors:
         raise SystemExit(f"demo import failed: {result.errors[:3]}")
     print(

@@ -89,11 +89,20 @@ class Change:
     after: str
 
 
+# Actions whose values are fields of another model than the object's: a new version of a
+# parameter or a standard records the version's fields against the parameter, type or rank.
+VALUES_MODEL = {
+    AuditAction.PARAMETER_VERSION_CREATE: "rules.ParameterVersion",
+    AuditAction.STANDARD_VERSION_CREATE: "org.StandardVersion",
+}
+
+
 def changes(event) -> list[Change]:
     """The fields an event recorded, before and after, in the model's field order."""
     before, after = event.before or {}, event.after or {}
     names = list(after) + [name for name in before if name not in after]
-    model = _model(event.object_type)
+    values_model = VALUES_MODEL.get(event.action, event.object_type)
+    model = _model(values_model)
     if model is not None:
         order = {field.name: index for index, field in enumerate(model._meta.concrete_fields)}
         names.sort(key=lambda name: order.get(name, len(order)))
@@ -101,10 +110,10 @@ def changes(event) -> list[Change]:
     for name in names:
         if name in OWN_COLUMN_FIELDS or (before.get(name) in (None, "") and after.get(name) in (None, "")):
             continue
-        field = _field(event.object_type, name)
+        field = _field(values_model, name)
         label = str(field.verbose_name) if field is not None else name
-        old = shown(event.object_type, name, before) if name in before else ""
-        new = shown(event.object_type, name, after) if name in after else ""
+        old = shown(values_model, name, before) if name in before else ""
+        new = shown(values_model, name, after) if name in after else ""
         rows.append(Change(name, label, old, new))
     return rows
 

@@ -1,4 +1,11 @@
-"""Dated validity: every history row holds from `valid_from` to `valid_to` (empty = still holds)."""
+"""Dated validity, defined once: a row is in force at D when `valid_from` is empty or ≤ D and
+`valid_to` is empty or ≥ D (both ends inclusive; an empty start means "since always", an empty end
+"still in force").
+
+Every reader asks the same question through one of three forms: `in_force_q` for ORM filters
+(`prefix` reaches the dated row through a relation), the `.in_force(as_of)` queryset method, and
+`in_force_sql` for the hand-written SQL of the facts (`canbo.rules.facts`, `canbo.org.standards`).
+"""
 
 import datetime as dt
 
@@ -7,23 +14,49 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
-def active_q(as_of: dt.date, prefix: str = "") -> Q:
-    """Rows valid on `as_of` (both ends inclusive); `prefix` reaches them through a relation."""
-    return Q(**{f"{prefix}valid_from__lte": as_of}) & (
+def in_force_q(as_of: dt.date, prefix: str = "") -> Q:
+    """Rows in force at `as_of`; `prefix` (e.g. `"unit__"`) reaches them through a relation."""
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": as_of})) & (
         Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": as_of})
     )
 
 
-class DatedQuerySet(models.QuerySet):
-    def active_on(self, as_of: dt.date):
-        return self.filter(active_q(as_of))
+def in_force_sql(alias: str, as_of: dt.date) -> tuple[str, list]:
+    """The same test in SQL, for the row `alias` of a hand-written query, with its parameters."""
+    return (
+        f"({alias}.valid_from IS NULL OR {alias}.valid_from <= %s) "
+        f"AND ({alias}.valid_to IS NULL OR {alias}.valid_to >= %s)",
+        [as_of, as_of],
+    )
+
+
+def is_in_force(row, as_of: dt.date) -> bool:
+    """The same test on one loaded row."""
+    return (row.valid_from is None or row.valid_from <= as_of) and (
+        row.valid_to is None or row.valid_to >= as_of
+    )
+
+
+class InForceQuerySet(models.QuerySet):
+    def in_force(self, as_of: dt.date):
+        return self.filter(in_force_q(as_of))
+
+
+def valid_range_constraint(name: str) -> models.CheckConstraint:
+    """The end, when given, is not before the start."""
+    return models.CheckConstraint(
+        condition=Q(valid_to__isnull=True)
+        | Q(valid_from__isnull=True)
+        | Q(valid_to__gte=models.F("valid_from")),
+        name=name,
+    )
 
 
 class Dated(models.Model):
     valid_from = models.DateField(_("từ ngày"))
     valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
 
-    objects = DatedQuerySet.as_manager()
+    objects = InForceQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -34,5 +67,5 @@ class Dated(models.Model):
             )
         ]
 
-    def is_active_on(self, as_of: dt.date) -> bool:
-        return self.valid_from <= as_of and (self.valid_to is None or self.valid_to >= as_of)
+    def is_in_force(self, as_of: dt.date) -> bool:
+        return is_in_force(self, as_of)

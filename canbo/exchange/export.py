@@ -1,9 +1,11 @@
 """Export the province held in the database to the exchange workbook (SPEC §7)."""
 
+from django.db.models import F
+
 from canbo.core.levels import code_of
 from canbo.exchange import schema
 from canbo.exchange.writer import rows_to_xlsx
-from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, Unit
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, StandardVersion, Unit
 from canbo.people.models import (
     Cadre,
     Discipline,
@@ -36,6 +38,20 @@ def province_rows() -> dict:
     def req(kind, rank):
         return code_of(kind, rank) or None
 
+    def first_standards(holder: str, fields) -> dict[int, tuple]:
+        """The first version of each type's or rank's standard: what the workbook's columns hold."""
+        first = StandardVersion.objects.filter(**{f"{holder}__isnull": False}).order_by(
+            holder, F("valid_from").asc(nulls_first=True)
+        )
+        found: dict[int, tuple] = {}
+        for key, *values in first.values_list(holder, *fields):
+            found.setdefault(key, tuple(values))
+        return found
+
+    type_standards = first_standards("position_type_id", schema.POSITION_STANDARD_FIELDS)
+    rank_standards = first_standards("rank_id", schema.RANK_STANDARD_FIELDS)
+    no_standard = (0, 0, 0, 0, 0, "")
+
     return {
         "dia_ban": (
             (c, n, lv, places.get(p))
@@ -44,9 +60,17 @@ def province_rows() -> dict:
             )
         ),
         "don_vi": (
-            (c, n, lv, b, units.get(p), places[loc])
-            for c, n, lv, b, p, loc in Unit.objects.order_by("id").values_list(
-                "code", "name", "level", "bloc", "parent_id", "locality_id"
+            (c, n, lv, b, units.get(p), places[loc], start, end, units.get(successor))
+            for c, n, lv, b, p, loc, start, end, successor in Unit.objects.order_by("id").values_list(
+                "code",
+                "name",
+                "level",
+                "bloc",
+                "parent_id",
+                "locality_id",
+                "valid_from",
+                "valid_to",
+                "successor_id",
             )
         ),
         "chuc_danh": (
@@ -64,15 +88,17 @@ def province_rows() -> dict:
                 deputy,
                 _blank(src),
             )
-            for c, n, a, b, q, nn, th, btv, key, nonlocal_, deputy, src in PositionType.objects.order_by(
-                "id"
-            ).values_list("code", *schema.POSITION_TYPE_FIELDS)
+            for pk, c, n, btv, key, nonlocal_, deputy in PositionType.objects.order_by("id").values_list(
+                "id", "code", *schema.POSITION_TYPE_FIELDS
+            )
+            for a, b, q, nn, th, src in [type_standards.get(pk, no_standard)]
         ),
         "ngach": (
             (c, n, req("qlnn", q), req("ngoai_ngu", nn), req("tin_hoc", th))
-            for c, n, q, nn, th in CivilServiceRank.objects.order_by("id").values_list(
-                "code", *schema.RANK_FIELDS
+            for pk, c, n in CivilServiceRank.objects.order_by("id").values_list(
+                "id", "code", *schema.RANK_FIELDS
             )
+            for q, nn, th in [rank_standards.get(pk, no_standard[2:5])]
         ),
         "can_bo": (
             (c, n, (b, bp), g, _blank(e), places.get(h), places.get(bpl), party, j, cat, ranks.get(r), hired)

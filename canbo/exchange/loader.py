@@ -6,10 +6,11 @@ services use (`cadre_derived_fields`, `qualification_rank`); tree paths from `re
 from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Max
+from django.utils import timezone
 
 from canbo.exchange import schema
 from canbo.exchange.reader import ParsedWorkbook
-from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, Unit
+from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, StandardVersion, Unit
 from canbo.org.tree import rebuild_paths
 from canbo.people.models import (
     Cadre,
@@ -33,6 +34,7 @@ PROVINCE_MODELS = (
     PositionHolding,
     Cadre,
     Unit,
+    StandardVersion,
     PositionType,
     CivilServiceRank,
     Locality,
@@ -102,13 +104,14 @@ def workbook_write(book: ParsedWorkbook, progress=None) -> dict[str, int]:
             r[i("khoi")],
             None,
             ids["dia_ban"][r[i("dia_ban")]],
-            None,
-            None,
+            _iso(r[i("tu_ngay")]),
+            _iso(r[i("den_ngay")]),
             "",
         ),
         ["name", "level", "bloc", "parent_id", "locality_id", "valid_from", "valid_to", "path"],
     )
     _set_parents(book, "don_vi", Unit, ids["don_vi"])
+    _set_parents(book, "don_vi", Unit, ids["don_vi"], column="ma_don_vi_ke_thua", field="successor_id")
     step("don_vi", len(ids["don_vi"]))
 
     def requirements(r, i, keys):
@@ -127,23 +130,33 @@ def workbook_write(book: ParsedWorkbook, progress=None) -> dict[str, int]:
         PositionType,
         lambda r, i, ref: (
             r[i("ten")],
-            *requirements(r, i, pt_keys),
             bool(r[i("dien_btv")]),
             bool(r[i("chu_chot")]),
             bool(r[i("khong_nguoi_dia_phuong")]),
             bool(r[i("tu_pho_phong")]),
-            r[i("can_cu")] or "",
         ),
         list(schema.POSITION_TYPE_FIELDS),
+    )
+    _first_standards(
+        book,
+        "chuc_danh",
+        ids["chuc_danh"],
+        "position_type_id",
+        lambda r, i: (*requirements(r, i, pt_keys), r[i("can_cu")] or ""),
+        schema.POSITION_STANDARD_FIELDS,
     )
     step("chuc_danh", len(ids["chuc_danh"]))
 
     ids["ngach"] = _load_coded(
+        book, "ngach", CivilServiceRank, lambda r, i, ref: (r[i("ten")],), list(schema.RANK_FIELDS)
+    )
+    _first_standards(
         book,
         "ngach",
-        CivilServiceRank,
-        lambda r, i, ref: (r[i("ten")], *requirements(r, i, pt_keys[2:])),
-        list(schema.RANK_FIELDS),
+        ids["ngach"],
+        "rank_id",
+        lambda r, i: requirements(r, i, pt_keys[2:]),
+        schema.RANK_STANDARD_FIELDS,
     )
     step("ngach", len(ids["ngach"]))
 
@@ -172,15 +185,27 @@ def _load_coded(book, sheet: str, model, build, fields: list[str]) -> dict[str, 
     return ids
 
 
-def _set_parents(book, sheet: str, model, ids: dict[str, int]) -> None:
+def _first_standards(book, sheet: str, ids: dict[str, int], holder: str, build, fields) -> None:
+    """Each row's standard as the first version of its type or rank, in force since always."""
     rows, index = _column(book, sheet)
-    code_at, parent_at = index("ma"), index("ma_cha")
+    code_at, now = index("ma"), connection.ops.adapt_datetimefield_value(timezone.now())
+    unset = [name for name in schema.POSITION_STANDARD_FIELDS if name not in fields]  # a rank's LLCT, …
+    prepared = [(ids[row[code_at]], *build(row, index), *[0] * len(unset), "", "", now) for row in rows]
+    _insert(StandardVersion, [holder, *fields, *unset, "reason", "decision", "created_at"], prepared)
+
+
+def _set_parents(
+    book, sheet: str, model, ids: dict[str, int], column: str = "ma_cha", field: str = "parent_id"
+) -> None:
+    """Set the self-reference `field` from the code in `column`, once every row exists."""
+    rows, index = _column(book, sheet)
+    code_at, parent_at = index("ma"), index(column)
     pairs = [(ids[row[parent_at]], ids[row[code_at]]) for row in rows if row[parent_at] is not None]
     if not pairs:
         return
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.executemany(f"UPDATE {table} SET parent_id = %s WHERE id = %s", pairs)  # noqa: S608
+        cursor.executemany(f"UPDATE {table} SET {field} = %s WHERE id = %s", pairs)  # noqa: S608
 
 
 def _load_cadres(book, ids) -> dict[str, int]:

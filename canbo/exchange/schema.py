@@ -81,6 +81,9 @@ UNITS = Sheet(
         _enum("khoi", Bloc, True),
         Column("ma_cha", CODE, ref="don_vi"),
         Column("dia_ban", CODE, True, ref="dia_ban"),
+        Column("tu_ngay", DATE),
+        Column("den_ngay", DATE),
+        Column("ma_don_vi_ke_thua", CODE, ref="don_vi"),
     ),
 )
 
@@ -103,22 +106,20 @@ POSITION_TYPES = Sheet(
     ),
 )
 
-# Model fields behind the `chuc_danh` and `ngach` columns after `ma`, in column order: the loader
-# writes them and the exporter reads them.
-POSITION_TYPE_FIELDS = (
-    "name",
+# Model fields behind the `chuc_danh` and `ngach` columns after `ma`: the catalogue row's, then its
+# first standard version's (`org.StandardVersion`), in column order. The loader writes them and
+# the exporter reads them.
+POSITION_TYPE_FIELDS = ("name", "btv_managed", "key_position", "non_local_required", "deputy_head_or_above")
+POSITION_STANDARD_FIELDS = (
     "req_llct",
     "req_chuyen_mon",
     "req_qlnn",
     "req_ngoai_ngu",
     "req_tin_hoc",
-    "btv_managed",
-    "key_position",
-    "non_local_required",
-    "deputy_head_or_above",
     "source",
 )
-RANK_FIELDS = ("name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
+RANK_FIELDS = ("name",)
+RANK_STANDARD_FIELDS = ("req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
 
 # Model fields behind the `can_bo` columns, in column order (`ngay_sinh` is a date and its precision).
 CADRE_FIELDS = (
@@ -287,6 +288,7 @@ DATE_RANGES = {
     "luan_chuyen": ("tu_ngay", "den_ngay"),
     "ky_luat": ("ngay_quyet_dinh", "hieu_luc_den"),
     "vi_tri": ("tu_ngay", "den_ngay"),
+    "don_vi": ("tu_ngay", "den_ngay"),
 }
 
 # Requirement columns of position types and ranks: key -> kind.

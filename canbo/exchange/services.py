@@ -90,7 +90,7 @@ def _province_delete() -> dict[str, int]:
     """Delete every province record (children first). Raises ProtectedError/RestrictedError when
     records outside the province tables still point at them."""
     deleted: dict[str, int] = {}
-    Unit.objects.update(parent=None)
+    Unit.objects.update(parent=None, successor=None)
     Locality.objects.update(parent=None)
     for model in PROVINCE_MODELS:
         _total, per_model = model.objects.all().delete()

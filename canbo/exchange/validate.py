@@ -30,6 +30,7 @@ def workbook_validate(
     _seats_positive(book, errors)
     for name in ("dia_ban", "don_vi"):
         _parent_cycles(book, name, errors)
+    _successors(book, errors)
     if existing_codes:
         _already_present(book, existing_codes, errors)
     return errors
@@ -94,6 +95,24 @@ def _date_ranges(book: ParsedWorkbook, errors: list[Finding]) -> None:
                         % {"start": row[start].strftime("%d/%m/%Y")},
                     )
                 )
+
+
+def _successors(book: ParsedWorkbook, errors: list[Finding]) -> None:
+    """A successor is named only for a closed unit, and is another unit."""
+    parsed = book.sheets["don_vi"]
+    code_at, end_at = parsed.sheet.index("ma"), parsed.sheet.index("den_ngay")
+    successor_at = parsed.sheet.index("ma_don_vi_ke_thua")
+    for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+        successor = row[successor_at]
+        if successor is None:
+            continue
+        problem = None
+        if row[end_at] is None:
+            problem = _("Chỉ ghi đơn vị kế thừa cho đơn vị đã giải thể (có đến ngày).")
+        elif successor == row[code_at]:
+            problem = _("Đơn vị không thể kế thừa chính nó.")
+        if problem:
+            errors.append(Finding("don_vi", number, "ma_don_vi_ke_thua", successor, problem))
 
 
 def _qualification_levels(book: ParsedWorkbook, errors: list[Finding]) -> None:

@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from canbo.audit.admin_audit import AuditedAdmin
-from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, Unit
+from canbo.org.models import (
+    RANK_REQUIREMENTS,
+    CivilServiceRank,
+    Locality,
+    PositionType,
+    Post,
+    StandardVersion,
+    Unit,
+)
 from canbo.org.tree import rebuild_paths
 
 admin.site.site_header = _("canbo – Quản trị danh mục")
@@ -25,32 +33,72 @@ class LocalityAdmin(TreeAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(TreeAdmin):
-    list_display = ("code", "name", "level", "bloc", "parent", "locality", "valid_from", "valid_to")
+    list_display = (
+        "code",
+        "name",
+        "level",
+        "bloc",
+        "parent",
+        "locality",
+        "valid_from",
+        "valid_to",
+        "successor",
+    )
     list_filter = ("level", "bloc")
     search_fields = ("code", "name")
-    autocomplete_fields = ("parent", "locality")
-    list_select_related = ("parent", "locality")
+    autocomplete_fields = ("parent", "locality", "successor")
+    list_select_related = ("parent", "locality", "successor")
+
+
+class StandardHistory(admin.TabularInline):
+    """The dated versions of a standard, newest last; a new one is issued through the catalogue
+    service (`standard_version_create`) so that the previous version is closed and audited."""
+
+    model = StandardVersion
+    extra = 0
+    can_delete = False
+    fields = (
+        "valid_from",
+        "valid_to",
+        "req_llct",
+        "req_chuyen_mon",
+        *RANK_REQUIREMENTS,
+        "source",
+        "reason",
+        "decision",
+        "created_at",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class RankStandardHistory(StandardHistory):
+    fields = ("valid_from", "valid_to", *RANK_REQUIREMENTS, "source", "reason", "decision", "created_at")
+    readonly_fields = fields
 
 
 @admin.register(PositionType)
 class PositionTypeAdmin(AuditedAdmin):
-    list_display = ("code", "name", "req_llct", "req_chuyen_mon", "req_qlnn", "btv_managed", "key_position",
-                    "non_local_required")
-    list_filter = ("btv_managed", "key_position", "non_local_required", "deputy_head_or_above", "req_llct")
+    list_display = ("code", "name", "btv_managed", "key_position", "non_local_required")
+    list_filter = ("btv_managed", "key_position", "non_local_required", "deputy_head_or_above")
     search_fields = ("code", "name")
     fieldsets = (
-        (None, {"fields": ("code", "name", "source")}),
-        (_("Tiêu chuẩn tối thiểu"), {"fields": ("req_llct", "req_chuyen_mon", "req_qlnn", "req_ngoai_ngu",
-                                                "req_tin_hoc")}),
-        (_("Đặc điểm"), {"fields": ("btv_managed", "key_position", "non_local_required",
-                                     "deputy_head_or_above")}),
+        (None, {"fields": ("code", "name")}),
+        (
+            _("Đặc điểm"),
+            {"fields": ("btv_managed", "key_position", "non_local_required", "deputy_head_or_above")},
+        ),
     )
+    inlines = (StandardHistory,)
 
 
 @admin.register(CivilServiceRank)
 class CivilServiceRankAdmin(AuditedAdmin):
-    list_display = ("code", "name", "req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
+    list_display = ("code", "name")
     search_fields = ("code", "name")
+    inlines = (RankStandardHistory,)
 
 
 @admin.register(Post)

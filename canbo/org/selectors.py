@@ -1,5 +1,7 @@
 """Reads of units within the actor's scope."""
 
+import datetime as dt
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -20,3 +22,9 @@ def unit_get(*, actor, code: str) -> Unit:
     if unit is None:
         raise NotFound(_("Không có đơn vị mã “%(code)s” trong phạm vi của bạn.") % {"code": code})
     return unit
+
+
+def units_in_force(*, actor, as_of: dt.date) -> QuerySet[Unit]:
+    """The units in the actor's scope that exist at D (opened on or before D, not yet closed): what
+    lists, pickers and trees as of D offer. Histories name their units whatever the date."""
+    return visible_units(actor).in_force(as_of)

@@ -12,7 +12,7 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.core.dates import age_on
 from canbo.core.errors import NotFound
 from canbo.core.text import fold
@@ -34,7 +34,7 @@ def visible_cadres(actor, as_of: dt.date) -> QuerySet[Cadre]:
     for a BTV-managed position type within the user's own narrowing. One query, no Python loop."""
     if sees_everything(actor):
         return Cadre.objects.all()
-    holdings = PositionHolding.objects.filter(active_q(as_of), cadre=OuterRef("pk"))
+    holdings = PositionHolding.objects.filter(in_force_q(as_of), cadre=OuterRef("pk"))
     scope = Exists(holdings.filter(unit_condition(actor, "unit__")))
     if reaches_btv_managed(actor):
         where = btv_managed_unit_condition(actor, "unit__") or Q()
@@ -81,7 +81,7 @@ class CadreFilters:
 def current_holdings(as_of: dt.date) -> Prefetch:
     """Prefetch of the positions each cadre holds at D, with unit and type, as `current_holdings`."""
     queryset = (
-        PositionHolding.objects.filter(active_q(as_of))
+        PositionHolding.objects.filter(in_force_q(as_of))
         .select_related("unit", "position_type")
         .order_by("-position_type__key_position", "valid_from")
     )
@@ -106,7 +106,7 @@ def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
     if filters.cap:
         unit_condition &= Q(unit__level=filters.cap)
     if unit_condition or filters.trang_thai == STATUS_HOLDING:
-        holdings = PositionHolding.objects.filter(active_q(as_of), unit_condition, cadre=OuterRef("pk"))
+        holdings = PositionHolding.objects.filter(in_force_q(as_of), unit_condition, cadre=OuterRef("pk"))
         cadres = cadres.filter(Exists(holdings))
     if filters.trang_thai == STATUS_PLANNED:
         cadres = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
@@ -148,7 +148,7 @@ def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
         cadre.holdings.select_related("unit", "position_type").order_by("-valid_from")
     )
     for holding in holdings:
-        holding.held_at_date = holding.is_active_on(as_of)
+        holding.held_at_date = holding.is_in_force(as_of)
     planning = list(
         cadre.planning.select_related("position_type", "unit").order_by("-term_start", "-approved_on")
     )
@@ -175,10 +175,10 @@ def scope_figures(*, actor, as_of: dt.date) -> dict:
     """Counts for the home page, all within the actor's scope at D."""
     cadres = visible_cadres(actor, as_of)
     units = visible_units(actor)
-    holdings = PositionHolding.objects.filter(active_q(as_of), cadre__in=cadres, unit__in=units)
+    holdings = PositionHolding.objects.filter(in_force_q(as_of), cadre__in=cadres, unit__in=units)
     planned = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
     holding_cadres = cadres.filter(
-        Exists(PositionHolding.objects.filter(active_q(as_of), cadre=OuterRef("pk")))
+        Exists(PositionHolding.objects.filter(in_force_q(as_of), cadre=OuterRef("pk")))
     )
     return {
         "cadres": cadres.count(),

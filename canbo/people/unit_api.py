@@ -7,7 +7,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from canbo.accounts.api import API_AUTH, as_of_or_today, requires_api, responses
 from canbo.core.capabilities import Action
-from canbo.org.selectors import visible_units
+from canbo.org.selectors import units_in_force
 from canbo.people.units import unit_record
 
 router = Router(tags=["đơn vị"], auth=API_AUTH)
@@ -20,10 +20,17 @@ class UnitOut(Schema):
     bloc: str
     parent_code: str | None
     locality_code: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    successor_code: str | None
 
     @staticmethod
     def resolve_parent_code(unit):
         return unit.parent.code if unit.parent_id else None
+
+    @staticmethod
+    def resolve_successor_code(unit):
+        return unit.successor.code if unit.successor_id else None
 
     @staticmethod
     def resolve_locality_code(unit):
@@ -46,11 +53,12 @@ class UnitDetailOut(Schema):
     holdings: list[UnitHoldingOut]
 
 
-@router.get("/", response=responses(list[UnitOut]), summary="Các đơn vị trong phạm vi")
+@router.get("/", response=responses(list[UnitOut]), summary="Đơn vị trong phạm vi, đang hoạt động tại ngày")
 @requires_api(Action.VIEW_RECORDS)
 @paginate(PageNumberPagination, page_size=100)
-def unit_list(request, cap: str = "", khoi: str = ""):
-    units = visible_units(request.auth).select_related("parent", "locality").order_by("path")
+def unit_list(request, cap: str = "", khoi: str = "", as_of: dt.date | None = None):
+    units = units_in_force(actor=request.auth, as_of=as_of_or_today(as_of))
+    units = units.select_related("parent", "locality", "successor").order_by("path")
     if cap:
         units = units.filter(level=cap)
     if khoi:

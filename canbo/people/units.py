@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from canbo.core.dated import active_q
-from canbo.org.selectors import unit_get, visible_units
+from canbo.core.dated import in_force_q
+from canbo.org.selectors import unit_get, units_in_force
 from canbo.people.models import PositionHolding
 
 
@@ -25,17 +25,18 @@ def _path_ids(path: str) -> list[int]:
 
 
 def unit_tree(*, actor, as_of: dt.date) -> list[UnitNode]:
-    """The units in scope as a forest, with cadre counts at D.
+    """The units in scope and in force at D as a forest, with cadre counts at D.
 
     Three aggregate queries (units; distinct cadres per unit; the few cadres holding positions in
     more than one unit). A subtree's count adds its units' counts, less the cadres counted in two
     units of the same subtree, so each cadre counts once. A unit whose parent is out of scope
     becomes a root.
     """
-    units = list(visible_units(actor).select_related("locality").order_by("path"))
+    in_force = units_in_force(actor=actor, as_of=as_of)
+    units = list(in_force.select_related("locality").order_by("path"))
     nodes = {unit.id: UnitNode(unit) for unit in units}
     ancestors = {unit.id: [a for a in _path_ids(unit.path) if a in nodes] for unit in units}
-    held = PositionHolding.objects.filter(active_q(as_of), unit__in=visible_units(actor))
+    held = PositionHolding.objects.filter(in_force_q(as_of), unit__in=in_force)
     for unit_id, count in held.values_list("unit_id").annotate(n=Count("cadre_id", distinct=True)).order_by():
         nodes[unit_id].direct = count
         for ancestor in ancestors[unit_id]:
@@ -82,9 +83,9 @@ class UnitRecord:
 
 def unit_record(*, actor, code: str, as_of: dt.date) -> UnitRecord:
     unit = unit_get(actor=actor, code=code)
-    children = list(visible_units(actor).filter(parent=unit).order_by("name"))
+    children = list(units_in_force(actor=actor, as_of=as_of).filter(parent=unit).order_by("name"))
     holdings = list(
-        PositionHolding.objects.filter(active_q(as_of), unit=unit)
+        PositionHolding.objects.filter(in_force_q(as_of), unit=unit)
         .select_related("cadre", "position_type")
         .order_by("-position_type__key_position", "position_type__name", "cadre__full_name")
     )

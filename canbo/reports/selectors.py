@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from canbo.accounts.scope import sees_everything
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
 from canbo.org.selectors import visible_units
@@ -27,7 +27,7 @@ def population(*, actor, as_of: dt.date, unit: Unit | None = None) -> QuerySet |
     restrict = None if sees_everything(actor) else visible_cadres(actor, as_of)
     if unit is not None:
         in_subtree = PositionHolding.objects.filter(
-            active_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
+            in_force_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
         )
         restrict = (restrict if restrict is not None else Cadre.objects.all()).filter(Exists(in_subtree))
     return restrict
@@ -59,7 +59,7 @@ def people_behind(
     total = engine.count(ctx, verdict.condition, restrict)
     rows = engine.matching(ctx, verdict.condition, restrict, limit=limit, offset=offset)
     sources = explain.requirement_sources([r["id"] for r in rows], as_of)
-    rules = explain.citations(as_of)
+    rules = ctx["rules"]
     units = _units_held([r["id"] for r in rows], as_of)
     for row in rows:
         explained = explain.explain_verdict(verdict, row, ctx, sources[row["id"]], rules)
@@ -71,7 +71,7 @@ def people_behind(
 def _units_held(cadre_ids: list[int], as_of: dt.date) -> dict[int, str]:
     found: dict[int, list[str]] = {}
     for cadre_id, name in (
-        PositionHolding.objects.filter(active_q(as_of), cadre_id__in=cadre_ids)
+        PositionHolding.objects.filter(in_force_q(as_of), cadre_id__in=cadre_ids)
         .order_by("valid_from", "id")
         .values_list("cadre_id", "unit__name")
     ):
@@ -87,10 +87,10 @@ def cadre_verdicts(*, cadre: Cadre, as_of: dt.date) -> dict:
     ctx = engine.context_for(as_of)
     row = engine.facts_of(ctx, [cadre.id])[cadre.id]
     sources = explain.requirement_sources([cadre.id], as_of)[cadre.id]
-    result = explain.person_verdicts(row, ctx, sources, explain.citations(as_of))
+    result = explain.person_verdicts(row, ctx, sources, ctx["rules"])
     result["cadre"] = cadre
     result["as_of"] = as_of
-    result["non_local"] = list(violations(as_of, PositionHolding.objects.filter(cadre=cadre)))
+    result["non_local"] = list(violations(as_of, PositionHolding.objects.filter(cadre=cadre), ctx["rules"]))
     return result
 
 
@@ -166,9 +166,10 @@ def review_by_units(*, actor, as_of: dt.date, key: str, units: list[Unit]) -> di
     return engine.count_by_units(ctx, verdict_for_key(key).condition, [u.id for u in units], restrict)
 
 
-def chart_units(*, actor, unit: Unit | None):
-    """The units a chart splits a figure by: the children of `unit`, or the top of the user's tree."""
-    units = visible_units(actor)
+def chart_units(*, actor, unit: Unit | None, as_of: dt.date):
+    """The units in force at D a chart splits a figure by: the children of `unit`, or the top of
+    the user's tree."""
+    units = visible_units(actor).in_force(as_of)
     if unit is not None:
         return units.filter(parent=unit).order_by("code")
     tops = units.exclude(parent__in=units)

@@ -13,9 +13,10 @@ from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
 from canbo.core.levels import Level
 from canbo.core.xlsx import xlsx_response
-from canbo.org.selectors import unit_get, visible_units
+from canbo.org.selectors import unit_get, units_in_force
 from canbo.people.selectors import cadre_get
 from canbo.reports import selectors
+from canbo.rules import explain
 from canbo.rules.verdicts import EXCLUSION_LABELS, PRIORITY_LABELS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW
 
 PAGE_SIZE = 50
@@ -28,15 +29,17 @@ def _unit(request):
     return unit_get(actor=request.user, code=code) if code else None
 
 
-def _unit_choices(user):
-    return visible_units(user).exclude(level=Level.XA).order_by("path").values_list("code", "name")
+def _unit_choices(user, as_of):
+    units = units_in_force(actor=user, as_of=as_of)
+    return units.exclude(level=Level.XA).order_by("path").values_list("code", "name")
 
 
 def _wants_xlsx(request) -> bool:
     return request.GET.get("xuat") == "xlsx"
 
 
-def _figure_rows(counts: dict) -> list[dict]:
+def _figure_rows(counts: dict, rules: dict) -> list[dict]:
+    """One row per figure; a figure whose rule the rule set in force lacks says so (it counts nothing)."""
     rows = []
     for verdict in REVIEW:
         value = counts[verdict.key]
@@ -47,6 +50,7 @@ def _figure_rows(counts: dict) -> list[dict]:
                 "title": verdict.title,
                 "value": total,
                 "split": value if isinstance(value, dict) else None,
+                "absent": "" if verdict.rule in rules else explain.absent_text(verdict.rule),
             }
         )
     return rows
@@ -59,7 +63,9 @@ def review(request):
     chosen = request.GET.get("chi_so") or REVIEW[0].key
     if chosen not in {v.key for v in REVIEW}:
         chosen = REVIEW[0].key
-    children = list(selectors.chart_units(actor=request.user, unit=unit)[:CHART_UNITS_COUNTED])
+    children = list(
+        selectors.chart_units(actor=request.user, unit=unit, as_of=request.as_of)[:CHART_UNITS_COUNTED]
+    )
     values = selectors.review_by_units(actor=request.user, as_of=request.as_of, key=chosen, units=children)
     # The units with the most people first; the chart shows the first CHART_UNITS of them.
     ranked = sorted(children, key=lambda child: (-values[child.id], child.path))
@@ -72,9 +78,9 @@ def review(request):
         request,
         "reports/review.html",
         {
-            "figures": _figure_rows(counts),
+            "figures": _figure_rows(counts, explain.citations(request.as_of)),
             "unit": unit,
-            "units": _unit_choices(request.user),
+            "units": _unit_choices(request.user, request.as_of),
             "chart": chart,
             "chart_hidden": hidden,
             "chosen": chosen,
@@ -185,10 +191,11 @@ def eligible(request):
         {
             "programmes": PROGRAMMES,
             "programme": verdict,
+            "rule": explain.citations(request.as_of).get(verdict.rule),
             "page": page,
             "total": len(rows),
             "unit": unit,
-            "units": _unit_choices(request.user),
+            "units": _unit_choices(request.user, request.as_of),
             "crumbs": [(_("Danh sách đủ điều kiện đào tạo"), "")],
         },
     )
@@ -225,7 +232,7 @@ def rotation_pool(request):
             "eligible_count": len(pool["du_dieu_kien"]),
             "excluded_count": len(pool["loai_tru"]),
             "unit": unit,
-            "units": _unit_choices(request.user),
+            "units": _unit_choices(request.user, request.as_of),
             "crumbs": [(_("Nguồn luân chuyển"), "")],
         },
     )

@@ -9,7 +9,7 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.core.errors import NotFound
 from canbo.org.models import PositionType, Unit
 from canbo.org.selectors import visible_units
@@ -74,7 +74,7 @@ def vacancy_list(*, actor, as_of: dt.date, unit: Unit | None = None, key_only: b
     )
     holders: dict[tuple, list] = {}
     holdings = PositionHolding.objects.filter(
-        active_q(as_of),
+        in_force_q(as_of),
         cadre__retirement_date__gte=as_of,
         unit_id__in={r["target_unit_id"] for r in rows},
     ).select_related("cadre")

@@ -8,14 +8,21 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
+from canbo.core.dated import in_force_sql
 from canbo.rules import facts
 from canbo.rules.predicates import Cond
-from canbo.rules.selectors import parameters_in_force
+from canbo.rules.selectors import rule_set_in_force, rules_in_force, versions_in_force
 from canbo.rules.verdicts import CANDIDATE, EXCLUSIONS, FULL_TIME, PRIORITIES, PROGRAMMES, REVIEW, SPLIT
 
 
 def context_for(as_of: dt.date) -> dict:
-    return facts.context(as_of, parameters_in_force(as_of))
+    """Everything the verdicts read at D besides the records: the rule set in force, its rules and
+    the parameter values in force, resolved once."""
+    rule_set = rule_set_in_force(as_of)
+    params = {key: version.value for key, version in versions_in_force(rule_set, as_of).items()}
+    ctx = facts.context(as_of, params, rules_in_force(rule_set))
+    ctx["rule_set"] = rule_set
+    return ctx
 
 
 def _needs(named: list[tuple[str, Cond]], *more: str) -> set[str]:
@@ -84,17 +91,16 @@ def count_by_units(ctx: dict, condition: Cond, unit_ids: list[int], restrict: Qu
     base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
     where, where_params = condition.sql(ctx)
     holdings, units = PositionHolding._meta.db_table, Unit._meta.db_table
+    held, held_params = in_force_sql("ph", ctx["as_of"])
     marks = ", ".join(["%s"] * len(unit_ids))
     sql = (
         f"SELECT cu.id, COUNT(DISTINCT f.id) FROM ({base}) f "
-        f"JOIN {holdings} ph ON ph.cadre_id = f.id AND ph.valid_from <= %s "
-        "AND (ph.valid_to IS NULL OR ph.valid_to >= %s) "
+        f"JOIN {holdings} ph ON ph.cadre_id = f.id AND {held} "
         f"JOIN {units} u ON u.id = ph.unit_id JOIN {units} cu ON u.path LIKE cu.path || '%%' "
         f"WHERE {where} AND cu.id IN ({marks}) GROUP BY cu.id"
     )
-    d = ctx["as_of"]
     with facts.population_cursor() as cursor:
-        cursor.execute(sql, base_params + [d, d] + where_params + list(unit_ids))
+        cursor.execute(sql, base_params + held_params + where_params + list(unit_ids))
         found = dict(cursor.fetchall())
     return {unit_id: int(found.get(unit_id, 0)) for unit_id in unit_ids}
 

@@ -6,16 +6,18 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.core.dates import age_on
 from canbo.core.levels import label_of
+from canbo.org.standards import standards_in_force
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
 from canbo.rules.models import Rule
-from canbo.rules.selectors import rule_set_in_force
+from canbo.rules.selectors import rule_set_in_force, rules_in_force
 from canbo.rules.verdicts import (
     CANDIDATE,
     EXCLUSIONS,
     FULL_TIME,
+    MODE_RULE,
     PRIORITIES,
     PROGRAMMES,
     REVIEW,
@@ -29,10 +31,14 @@ def _date(value: dt.date | None) -> str:
 
 
 def requirement_sources(cadre_ids: list[int], as_of: dt.date) -> dict[int, dict]:
-    """Per cadre: positions held at D, planning entries in force at D, and the rank (3 queries)."""
-    found: dict[int, dict] = defaultdict(lambda: {"holdings": [], "planning": [], "rank": None})
+    """Per cadre: positions held at D, planning entries in force at D, the rank, and the
+    standards in force at D of those types and that rank (4 queries)."""
+    standards: dict = {}
+    found: dict[int, dict] = defaultdict(
+        lambda: {"holdings": [], "planning": [], "rank": None, "standards": standards}
+    )
     for holding in (
-        PositionHolding.objects.filter(active_q(as_of), cadre_id__in=cadre_ids)
+        PositionHolding.objects.filter(in_force_q(as_of), cadre_id__in=cadre_ids)
         .select_related("position_type", "unit")
         .order_by("valid_from", "id")
     ):
@@ -50,7 +56,20 @@ def requirement_sources(cadre_ids: list[int], as_of: dt.date) -> dict[int, dict]
         found[entry.cadre_id]["planning"].append(entry)
     for cadre in Cadre.objects.filter(id__in=cadre_ids, rank__isnull=False).select_related("rank"):
         found[cadre.id]["rank"] = cadre.rank
+    standards.update(
+        standards_in_force(
+            as_of,
+            position_type_ids={
+                row.position_type_id for v in found.values() for row in v["holdings"] + v["planning"]
+            },
+            rank_ids={v["rank"].id for v in found.values() if v["rank"] is not None},
+        )
+    )
     return found
+
+
+def _required(sources: dict, key: tuple[str, int], kind: str) -> int:
+    return sources["standards"].get(key, {}).get(kind, 0)
 
 
 def sources_of(kind: str, row: dict, sources: dict) -> list[str]:
@@ -62,7 +81,7 @@ def sources_of(kind: str, row: dict, sources: dict) -> list[str]:
         if not wanted:
             continue
         for holding in sources["holdings"]:
-            if getattr(holding.position_type, f"req_{k}") == wanted:
+            if _required(sources, ("chuc_danh", holding.position_type_id), k) == wanted:
                 texts.append(
                     _("giữ chức danh “%(pt)s” tại %(unit)s từ %(d)s")
                     % {
@@ -72,7 +91,7 @@ def sources_of(kind: str, row: dict, sources: dict) -> list[str]:
                     }
                 )
         for entry in sources["planning"]:
-            if getattr(entry.position_type, f"req_{k}") == wanted:
+            if _required(sources, ("chuc_danh", entry.position_type_id), k) == wanted:
                 texts.append(
                     _("quy hoạch “%(pt)s” nhiệm kỳ %(a)s–%(b)s (phê duyệt %(d)s)")
                     % {
@@ -83,7 +102,7 @@ def sources_of(kind: str, row: dict, sources: dict) -> list[str]:
                     }
                 )
         rank = sources["rank"]
-        if rank is not None and getattr(rank, f"req_{k}", 0) == wanted:
+        if rank is not None and _required(sources, ("ngach", rank.id), k) == wanted:
             texts.append(_("ngạch “%(rank)s”") % {"rank": rank.name})
     return texts
 
@@ -101,10 +120,21 @@ def _presenter(row: dict, ctx: dict) -> dict:
 
 
 def citations(as_of: dt.date) -> dict[str, Rule]:
-    return {rule.code: rule for rule in Rule.objects.filter(rule_set=rule_set_in_force(as_of))}
+    return rules_in_force(rule_set_in_force(as_of))
 
 
 def explain_verdict(verdict: Verdict, row: dict, ctx: dict, sources: dict, rules: dict[str, Rule]) -> dict:
+    rule = rules.get(verdict.rule)
+    if rule is None:
+        return {
+            "key": verdict.key,
+            "title": str(verdict.title),
+            "holds": False,
+            "citation": "",
+            "rule": verdict.rule,
+            "absent": absent_text(verdict.rule),
+            "clauses": [],
+        }
     presenter = _presenter(row, ctx)
     clauses = []
     for clause in verdict.clauses:
@@ -115,15 +145,19 @@ def explain_verdict(verdict: Verdict, row: dict, ctx: dict, sources: dict, rules
                 "sources": sources_of(clause.kind, row, sources) if clause.kind else [],
             }
         )
-    rule = rules.get(verdict.rule)
     return {
         "key": verdict.key,
         "title": str(verdict.title),
         "holds": verdict.condition.holds(row, ctx),
-        "citation": verdict.citation or (rule.citation if rule else ""),
+        "citation": rule.citation,
         "rule": verdict.rule,
+        "absent": "",
         "clauses": clauses,
     }
+
+
+def absent_text(code: str) -> str:
+    return _("quy tắc %(code)s không có trong bộ quy tắc đang áp dụng") % {"code": code}
 
 
 def reason_line(explained: dict) -> str:
@@ -140,13 +174,14 @@ def reason_line(explained: dict) -> str:
 def programme_entry(verdict: Verdict, row: dict, ctx: dict) -> dict:
     """The JSON entry of SPEC §9 for an eligible programme."""
     mode = None
-    if verdict.extra.get("llct"):
+    if verdict.extra.get("llct") and MODE_RULE in ctx["rules"]:
         mode = "tap_trung" if FULL_TIME.holds(row, ctx) else "tai_chuc"
+    rule = ctx["rules"].get(verdict.rule)
     return {
         "ma": verdict.key,
         "hinh_thuc": mode,
         "uu_tien": [code for code, cond, _label in PRIORITIES if cond.holds(row, ctx)],
-        "can_cu": verdict.citation,
+        "can_cu": rule.citation if rule else "",
     }
 
 

@@ -17,7 +17,8 @@ Columns (integers 0/1 for flags; ranks as in `canbo.core.levels`):
 - `active`: holds a position at D (from ≤ D, no end or end ≥ D) and D ≤ retirement date.
 - `held_<kind>`, `planned_<kind>`, `rank_<kind>`: highest level required by the position types
   held at D, by those planned at D (approved ≤ D, first year ≤ D's year ≤ last year), by the
-  civil-service rank; `req_<kind>` is the highest of the three.
+  civil-service rank, each by the standard in force at D (`canbo.org.standards`); `req_<kind>` is
+  the highest of the three.
 - `lv_<kind>`: highest level obtained on or before D.
 - `planned_btv`, `planned_key`, `planned_deputy`: planned at D for a type flagged `dien_btv`,
   `chu_chot`, `tu_pho_phong`.
@@ -25,13 +26,15 @@ Columns (integers 0/1 for flags; ranks as in `canbo.core.levels`):
 - `woman`, `minority` (ethnicity given and not Kinh), `birth_date`, `retirement_date`,
   `employment_start` (age tests compare `birth_date` with thresholds computed from D, which is
   exactly "age in completed years at D").
-- `cq_dai_hoc_good`: a `dai_hoc` degree obtained by D, regular mode, graded `tb_kha` or better.
+- `cq_dai_hoc_good`: a `dai_hoc` degree obtained by D, regular mode, graded at least the
+  parameter's grade (`xep_loai_bang_toi_thieu`, a place in `GRADE_ORDER`).
 - `overlap_degree`: a `dai_hoc`-or-higher degree obtained by D with at least the parameter's
   periods overlapping the trung cấp LLCT programme.
 - `discipline_active`: a decision taken on or before D still in effect at D (until its end date,
   or when it has none, until the decision date + the parameter's months).
 - `latest_rating`, `latest_prestige_decline`: the evaluation with the greatest year ≤ D's year.
-- `good_evals_prev2`: how many of the two years before D's year are rated `tot` or `xuat_sac`.
+- `good_evals_prev`: how many of the parameter's years before D's year (`so_nam_danh_gia`) are
+  rated at least the parameter's rating (`muc_danh_gia_toi_thieu`, a code of `RATING_CODES`).
 """
 
 import datetime as dt
@@ -41,17 +44,18 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
+from canbo.core.dated import in_force_sql
 from canbo.core.dates import add_months
-from canbo.core.levels import GRADE_ORDER, REQUIRED_KINDS, Grade, Kind
-from canbo.org.models import CivilServiceRank, PositionType, Unit
+from canbo.core.levels import GRADE_ORDER, REQUIRED_KINDS, Kind
+from canbo.org.models import PositionType, Unit
+from canbo.org.standards import RANK_KINDS, position_standards_sql, rank_standards_sql
 from canbo.people.models import Cadre, Discipline, Evaluation, PlanningEntry, PositionHolding, Qualification
 
 FACTS_WORK_MEM = os.environ.get("CANBO_FACTS_WORK_MEM", "256MB")
 KINDS = [str(kind) for kind in REQUIRED_KINDS]
-RANK_KINDS = ["qlnn", "ngoai_ngu", "tin_hoc"]  # what a civil-service rank can require
 DATE_COLUMNS = ("birth_date", "retirement_date", "employment_start")
-GOOD_GRADES = [str(g) for g in GRADE_ORDER[: GRADE_ORDER.index(Grade.TB_KHA) + 1]]
-GOOD_RATINGS = ("tot", "xuat_sac")
+# Evaluation ratings, best first (the parameter `muc_danh_gia_toi_thieu` is one of these codes).
+RATING_CODES = {"xuat_sac": 1, "tot": 2, "hoan_thanh": 3, "khong_hoan_thanh": 4}
 
 
 def earliest_reaching(as_of: dt.date, months: int) -> dt.date:
@@ -66,25 +70,41 @@ def earliest_reaching(as_of: dt.date, months: int) -> dt.date:
     return candidate
 
 
-def context(as_of: dt.date, params: dict[str, int]) -> dict:
-    """Values of D and the parameters that conditions compare columns with."""
-    years = lambda n: 12 * n  # noqa: E731
+def context(as_of: dt.date, params: dict[str, int], rules: dict) -> dict:
+    """Values of D, the rules of the rule set in force (code -> Rule) and the thresholds that
+    conditions compare columns with. A threshold whose parameter the rule set lacks is None, and
+    a condition on None never holds."""
+
+    def years(*keys: str, plus: int = 0) -> int | None:
+        values = [params.get(key) for key in keys]
+        return None if None in values else sum(values) + plus
+
+    def moved(n_years: int | None, sign: int) -> dt.date | None:
+        return None if n_years is None else add_months(as_of, sign * 12 * n_years)
+
+    good_grades = params.get("xep_loai_bang_toi_thieu")
+    good_rating = params.get("muc_danh_gia_toi_thieu")
     return {
         "as_of": as_of,
         "year": as_of.year,
         "params": params,
+        "rules": rules,
         # age < N at D  <=>  birth_date > add_months(D, -12 N)
-        "born_after_tre": add_months(as_of, -years(params["tuoi_tre"])),
-        "born_after_tap_trung": add_months(as_of, -years(params["tuoi_tap_trung"])),
-        "born_after_sau_dai_hoc": add_months(as_of, -years(params["tuoi_sau_dai_hoc"] + 1)),
-        "employed_by_sau_dai_hoc": add_months(as_of, -years(params["nam_cong_tac_sau_dai_hoc"])),
-        "retire_from_dai_hoc": add_months(
-            as_of, years(params["nam_dao_tao_dai_hoc"] + params["nam_cong_tac_con_lai"])
+        "born_after_tre": moved(years("tuoi_tre"), -1),
+        "born_after_tap_trung": moved(years("tuoi_tap_trung"), -1),
+        "born_after_sau_dai_hoc": moved(years("tuoi_sau_dai_hoc", plus=1), -1),
+        "employed_by_sau_dai_hoc": moved(years("nam_cong_tac_sau_dai_hoc"), -1),
+        "retire_from_dai_hoc": moved(years("nam_dao_tao_dai_hoc", "nam_cong_tac_con_lai"), 1),
+        "retire_from_trung_cap": moved(years("nam_dao_tao_trung_cap", "nam_cong_tac_con_lai"), 1),
+        "discipline_from": (
+            earliest_reaching(as_of, params["thang_hieu_luc_ky_luat"])
+            if "thang_hieu_luc_ky_luat" in params
+            else None
         ),
-        "retire_from_trung_cap": add_months(
-            as_of, years(params["nam_dao_tao_trung_cap"] + params["nam_cong_tac_con_lai"])
-        ),
-        "discipline_from": earliest_reaching(as_of, params["thang_hieu_luc_ky_luat"]),
+        "overlap_periods": params.get("so_tiet_trung_llct"),
+        "good_grades": [str(g) for g in GRADE_ORDER[:good_grades]] if good_grades else [],
+        "good_ratings": [r for r, code in RATING_CODES.items() if good_rating and code <= good_rating],
+        "evaluation_years": params.get("so_nam_danh_gia"),
     }
 
 
@@ -95,9 +115,6 @@ def _greatest(*parts: str) -> str:
 
 def _t(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
-
-
-RATING_CODES = {"xuat_sac": 1, "tot": 2, "hoan_thanh": 3, "khong_hoan_thanh": 4}
 
 
 def _rating_from_code(expression: str) -> str:
@@ -125,39 +142,44 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
 
     held_cols = ", ".join(f"MAX(pt.req_{k}) AS req_{k}" for k in KINDS)
     level_cols = ", ".join(f"MAX(CASE WHEN kind = '{k}' THEN rank ELSE 0 END) AS lv_{k}" for k in KINDS)
-    grades = ", ".join(f"'{g}'" for g in GOOD_GRADES)
-    ratings = ", ".join(f"'{r}'" for r in GOOD_RATINGS)
     rating_code = " ".join(f"WHEN '{rating}' THEN {code}" for rating, code in RATING_CODES.items())
+    standards, standards_params = position_standards_sql(d)
+    held, held_params = in_force_sql("ph", d)
+    grades, ratings = ctx["good_grades"], ctx["good_ratings"]
+    grade_marks = ", ".join(["%s"] * len(grades)) or "NULL"
+    rating_marks = ", ".join(["%s"] * len(ratings)) or "NULL"
+    recent = ctx["evaluation_years"] or 0
     # alias -> (SQL of the grouped aggregate, its parameters); joined in this order.
     histories = {
         "h": (
             f"SELECT ph.cadre_id, {held_cols}, "
             "MAX(CASE WHEN u.bloc = 'dang' THEN 1 ELSE 0 END) AS bloc_dang, "
             "MAX(CASE WHEN u.bloc = 'noi_chinh' THEN 1 ELSE 0 END) AS bloc_noi_chinh "
-            f"FROM {_t(PositionHolding)} ph JOIN {_t(PositionType)} pt ON pt.id = ph.position_type_id "
+            f"FROM {_t(PositionHolding)} ph "
+            f"LEFT JOIN ({standards}) pt ON pt.position_type_id = ph.position_type_id "
             f"JOIN {_t(Unit)} u ON u.id = ph.unit_id "
-            "WHERE ph.valid_from <= %s AND (ph.valid_to IS NULL OR ph.valid_to >= %s)"
-            f"{only('ph.')} GROUP BY ph.cadre_id",
-            [d, d, *only_params],
+            f"WHERE {held}{only('ph.')} GROUP BY ph.cadre_id",
+            [*standards_params, *held_params, *only_params],
         ),
         "p": (
             f"SELECT pe.cadre_id, {held_cols}, "
-            "MAX(CASE WHEN pt.btv_managed THEN 1 ELSE 0 END) AS btv, "
-            "MAX(CASE WHEN pt.key_position THEN 1 ELSE 0 END) AS key_position, "
-            "MAX(CASE WHEN pt.deputy_head_or_above THEN 1 ELSE 0 END) AS deputy "
-            f"FROM {_t(PlanningEntry)} pe JOIN {_t(PositionType)} pt ON pt.id = pe.position_type_id "
+            "MAX(CASE WHEN t.btv_managed THEN 1 ELSE 0 END) AS btv, "
+            "MAX(CASE WHEN t.key_position THEN 1 ELSE 0 END) AS key_position, "
+            "MAX(CASE WHEN t.deputy_head_or_above THEN 1 ELSE 0 END) AS deputy "
+            f"FROM {_t(PlanningEntry)} pe JOIN {_t(PositionType)} t ON t.id = pe.position_type_id "
+            f"LEFT JOIN ({standards}) pt ON pt.position_type_id = pe.position_type_id "
             "WHERE pe.approved_on <= %s AND pe.term_start <= %s AND pe.term_end >= %s"
             f"{only('pe.')} GROUP BY pe.cadre_id",
-            [d, year, year, *only_params],
+            [*standards_params, d, year, year, *only_params],
         ),
         "q": (
             f"SELECT cadre_id, {level_cols}, "
             f"MAX(CASE WHEN kind = '{Kind.CHUYEN_MON}' AND level = 'dai_hoc' AND mode = 'chinh_quy' "
-            f"AND grade IN ({grades}) THEN 1 ELSE 0 END) AS cq_dai_hoc_good, "
+            f"AND grade IN ({grade_marks}) THEN 1 ELSE 0 END) AS cq_dai_hoc_good, "
             f"MAX(CASE WHEN kind = '{Kind.CHUYEN_MON}' AND rank >= 3 AND llct_overlap_periods >= %s "
             "THEN 1 ELSE 0 END) AS overlap_degree "
             f"FROM {_t(Qualification)} WHERE obtained_on <= %s{only()} GROUP BY cadre_id",
-            [ctx["params"]["so_tiet_trung_llct"], d, *only_params],
+            [*grades, ctx["overlap_periods"], d, *only_params],
         ),
         "d": (
             "SELECT cadre_id, MAX(CASE WHEN (effective_until IS NOT NULL AND effective_until >= %s) "
@@ -170,9 +192,10 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
         "el": (
             "SELECT cadre_id, MAX(year * 100 + (CASE rating "
             f"{rating_code} ELSE 0 END) * 10 + CASE WHEN prestige_decline THEN 1 ELSE 0 END) AS latest, "
-            f"SUM(CASE WHEN year >= %s AND year <= %s AND rating IN ({ratings}) THEN 1 ELSE 0 END) AS good "
+            "SUM(CASE WHEN year >= %s AND year <= %s "
+            f"AND rating IN ({rating_marks}) THEN 1 ELSE 0 END) AS good "
             f"FROM {_t(Evaluation)} WHERE year <= %s{only()} GROUP BY cadre_id",
-            [year - 2, year - 1, year, *only_params],
+            [year - recent, year - 1, *ratings, year, *only_params],
         ),
     }
 
@@ -218,7 +241,7 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
             "discipline_active": ("COALESCE(d.active, 0)", [], ("d",)),
             "latest_rating": (_rating_from_code("el.latest / 10 - (el.latest / 100) * 10"), [], ("el",)),
             "latest_prestige_decline": ("COALESCE(el.latest - (el.latest / 10) * 10, 0)", [], ("el",)),
-            "good_evals_prev2": ("COALESCE(el.good, 0)", [], ("el",)),
+            "good_evals_prev": ("COALESCE(el.good, 0)", [], ("el",)),
         }
     )
     wanted = (
@@ -237,7 +260,9 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
         if alias not in joins:
             continue
         if alias == "r":
-            sql += f" LEFT JOIN {_t(CivilServiceRank)} r ON r.id = c.rank_id"
+            ranks, more = rank_standards_sql(d)
+            sql += f" LEFT JOIN ({ranks}) r ON r.rank_id = c.rank_id"
+            params += more
             continue
         history, more = histories[alias]
         sql += f" LEFT JOIN ({history}) {alias} ON {alias}.cadre_id = c.id"

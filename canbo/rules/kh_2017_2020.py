@@ -2,8 +2,9 @@
 """The rule set of the 2017–2020 plan (Kế hoạch của Ban Thường vụ Tỉnh ủy Lâm Đồng), as shipped.
 
 Loaded once by the data migration `0002_kh_2017_2020`; afterwards the rows are the truth and users
-edit parameters through `canbo.rules.services`. Citations point into the plan (`III.1.1.a`) or the
-law it relies on.
+give parameters new dated values through `canbo.rules.services`. Citations point into the plan
+(`III.1.1.a`) or the law it relies on. Rule texts name parameters as `{key}`; the rules page fills
+in the values in force at its date, so no text carries a value that a later version makes false.
 """
 
 import datetime as dt
@@ -65,8 +66,46 @@ PARAMETERS = [
     ("nam_luan_chuyen_toi_da", "Thời gian luân chuyển tối đa", 5, "năm", 1, 10, "III.2.2"),
     ("nam_bat_dau_luan_chuyen", "Năm bắt đầu thực hiện luân chuyển", 2017, "năm", 2000, 2100, "III.2.3"),
     ("thang_bat_dau_luan_chuyen", "Tháng bắt đầu thực hiện luân chuyển", 10, "tháng", 1, 12, "III.2.3"),
-    ("thang_bao_cao_ke_hoach", "Tháng báo cáo kế hoạch đào tạo hằng năm", 11, "tháng", 1, 12, "IV.1"),
+    ("thang_bao_cao_ke_hoach", "Tháng báo cáo kế hoạch đào tạo hằng năm", 11, "", 1, 12, "IV.1"),
+    (
+        "xep_loai_bang_toi_thieu",
+        "Xếp loại bằng đại học tối thiểu để đi học sau đại học",
+        4,
+        "",
+        1,
+        5,
+        "III.1.1.b",
+    ),
+    (
+        "muc_danh_gia_toi_thieu",
+        "Mức đánh giá tối thiểu các năm liền trước để đi học sau đại học",
+        2,
+        "",
+        1,
+        4,
+        "III.1.1.b",
+    ),
+    (
+        "so_nam_danh_gia",
+        "Số năm liền trước được xét đánh giá để đi học sau đại học",
+        2,
+        "năm",
+        1,
+        5,
+        "III.1.1.b",
+    ),
 ]
+
+# Parameters whose value is a place on a named scale, best first (1 = the first name).
+SCALES = {
+    "xep_loai_bang_toi_thieu": ["xuất sắc", "giỏi", "khá", "trung bình khá", "trung bình"],
+    "muc_danh_gia_toi_thieu": [
+        "hoàn thành xuất sắc nhiệm vụ",
+        "hoàn thành tốt nhiệm vụ",
+        "hoàn thành nhiệm vụ",
+        "không hoàn thành nhiệm vụ",
+    ],
+}
 
 # code, group, title, text, citation, produces, parameter keys
 RULES = [
@@ -87,8 +126,8 @@ RULES = [
         "T2",
         "dao_tao",
         "Hình thức đào tạo lý luận chính trị",
-        "Cán bộ dưới 40 tuổi phải học hệ chính quy tập trung; từ 40 tuổi được học tại chức, khuyến khích học "
-        "tập trung.",
+        "Cán bộ dưới {tuoi_tap_trung} phải học hệ chính quy tập trung; từ {tuoi_tap_trung} trở lên được học tại "
+        "chức, khuyến khích học tập trung.",
         "III.1.1.a",
         "hinh_thuc",
         ["tuoi_tap_trung"],
@@ -97,8 +136,10 @@ RULES = [
         "T3",
         "dao_tao",
         "Nhóm ưu tiên đào tạo lý luận chính trị",
-        "Ưu tiên, theo thứ tự: khối Đảng, khối Nội chính, cán bộ nữ, cán bộ trẻ, cán bộ người dân tộc thiểu số; "
-        "cán bộ quy hoạch chức danh diện Ban Thường vụ Tỉnh ủy quản lý.",
+        "Nhóm ưu tiên: khối Đảng, khối Nội chính, cán bộ nữ, cán bộ trẻ (dưới {tuoi_tre}), cán bộ người dân tộc "
+        "thiểu số, cán bộ quy hoạch chức danh diện Ban Thường vụ Tỉnh ủy quản lý. Danh sách đủ điều kiện xếp cán "
+        "bộ quy hoạch chức danh diện Ban Thường vụ Tỉnh ủy quản lý trước, rồi cán bộ thuộc nhiều nhóm ưu tiên hơn, "
+        "rồi theo mã cán bộ.",
         "III.1.1.a",
         "uu_tien",
         ["tuoi_tre"],
@@ -118,7 +159,7 @@ RULES = [
         "dao_tao",
         "Hoàn chỉnh chương trình trung cấp lý luận chính trị",
         "Cán bộ đương chức được quy hoạch phó trưởng phòng và tương đương trở lên, đã tốt nghiệp đại học trở lên "
-        "với số tiết trùng chương trình trung cấp LLCT - HC từ 250 tiết.",
+        "với số tiết trùng chương trình trung cấp LLCT - HC từ {so_tiet_trung_llct}.",
         "III.1.1.a",
         "hoan_chinh_trung_cap_llct",
         ["so_tiet_trung_llct"],
@@ -127,18 +168,25 @@ RULES = [
         "T6",
         "dao_tao",
         "Đào tạo sau đại học",
-        "Có trình độ đại học chính quy loại trung bình khá trở lên, đủ thời gian công tác, trong độ tuổi, hai năm "
-        "liền trước được đánh giá hoàn thành tốt nhiệm vụ trở lên.",
+        "Có trình độ đại học chính quy loại {xep_loai_bang_toi_thieu} trở lên, được tuyển dụng từ "
+        "{nam_cong_tac_sau_dai_hoc} trở lên, không quá {tuoi_sau_dai_hoc}, {so_nam_danh_gia} liền trước đều được "
+        "đánh giá {muc_danh_gia_toi_thieu} trở lên.",
         "III.1.1.b",
         "sau_dai_hoc",
-        ["nam_cong_tac_sau_dai_hoc", "tuoi_sau_dai_hoc"],
+        [
+            "xep_loai_bang_toi_thieu",
+            "nam_cong_tac_sau_dai_hoc",
+            "tuoi_sau_dai_hoc",
+            "so_nam_danh_gia",
+            "muc_danh_gia_toi_thieu",
+        ],
     ),
     (
         "T7",
         "dao_tao",
         "Đào tạo đại học",
-        "Cán bộ đã bổ nhiệm hoặc quy hoạch chức danh có tiêu chuẩn đại học mà chưa có; sau khi học xong còn ít "
-        "nhất 5 năm công tác.",
+        "Cán bộ đã bổ nhiệm hoặc quy hoạch chức danh có tiêu chuẩn đại học mà chưa có; sau khi học xong "
+        "({nam_dao_tao_dai_hoc}) còn ít nhất {nam_cong_tac_con_lai} công tác.",
         "III.1.1.b",
         "dai_hoc",
         ["nam_dao_tao_dai_hoc", "nam_cong_tac_con_lai"],
@@ -148,7 +196,7 @@ RULES = [
         "dao_tao",
         "Đào tạo trung cấp chuyên môn",
         "Cán bộ đã bổ nhiệm hoặc quy hoạch chức danh có tiêu chuẩn trung cấp, cao đẳng mà chưa có trình độ "
-        "trung cấp; sau khi học xong còn ít nhất 5 năm công tác.",
+        "trung cấp; sau khi học xong ({nam_dao_tao_trung_cap}) còn ít nhất {nam_cong_tac_con_lai} công tác.",
         "III.1.1.b",
         "trung_cap_chuyen_mon",
         ["nam_dao_tao_trung_cap", "nam_cong_tac_con_lai"],
@@ -171,6 +219,16 @@ RULES = [
         "III.1.2",
         "qlnn",
         [],
+    ),
+    (
+        "BC",
+        "dao_tao",
+        "Báo cáo kết quả đào tạo, bồi dưỡng hằng năm",
+        "Các cơ quan, đơn vị báo cáo kết quả thực hiện kế hoạch đào tạo, bồi dưỡng hằng năm về Ban Tổ chức Tỉnh "
+        "ủy trong tháng {thang_bao_cao_ke_hoach}.",
+        "IV.1",
+        "",
+        ["thang_bao_cao_ke_hoach"],
     ),
     (
         "thieu_cao_cap_llct",
@@ -241,8 +299,9 @@ RULES = [
         "R2",
         "luan_chuyen",
         "Không luân chuyển",
-        "Chỉ luân chuyển cán bộ trong quy hoạch; không luân chuyển cán bộ bị kỷ luật (còn hiệu lực), uy tín giảm "
-        "sút, không đảm bảo tiêu chuẩn về phẩm chất, năng lực (đánh giá gần nhất không hoàn thành nhiệm vụ).",
+        "Chỉ luân chuyển cán bộ trong quy hoạch; không luân chuyển cán bộ bị kỷ luật (còn hiệu lực; quyết định "
+        "không ghi thời hạn thì tính {thang_hieu_luc_ky_luat}), uy tín giảm sút, không đảm bảo tiêu chuẩn về phẩm "
+        "chất, năng lực (đánh giá gần nhất không hoàn thành nhiệm vụ).",
         "II.3",
         "loai_tru",
         ["thang_hieu_luc_ky_luat"],
@@ -251,8 +310,8 @@ RULES = [
         "R4",
         "luan_chuyen",
         "Chỉ tiêu luân chuyển",
-        "Luân chuyển từ 20% trở lên cán bộ cấp tỉnh trong quy hoạch và cán bộ diện Ban Thường vụ quản lý chưa "
-        "qua luân chuyển về huyện, thành phố và ngược lại.",
+        "Luân chuyển từ {ty_le_luan_chuyen} trở lên cán bộ cấp tỉnh trong quy hoạch và cán bộ diện Ban Thường vụ "
+        "quản lý chưa qua luân chuyển về huyện, thành phố và ngược lại.",
         "III.2.1.c",
         "",
         ["ty_le_luan_chuyen"],
@@ -261,7 +320,8 @@ RULES = [
         "R5",
         "luan_chuyen",
         "Thời gian luân chuyển",
-        "Từ 03 đến 05 năm; trường hợp đặc biệt do Ban Thường vụ Tỉnh ủy quyết định.",
+        "Từ {nam_luan_chuyen_toi_thieu} đến {nam_luan_chuyen_toi_da}; trường hợp đặc biệt do Ban Thường vụ Tỉnh "
+        "ủy quyết định.",
         "III.2.2",
         "",
         ["nam_luan_chuyen_toi_thieu", "nam_luan_chuyen_toi_da"],
@@ -355,37 +415,78 @@ RULES = [
 ]
 
 
-def load(rule_set_model, rule_model, parameter_model):
-    """Write this rule set with the given models (the migration's historical ones, or the app's)."""
+# Rules of the plan that canbo lists but does not check yet.
+NOT_CHECKED_YET = {"R4", "BC"}
+# Why the first version of each parameter holds: it came with the plan.
+INITIAL_REASON = "Giá trị ban hành cùng bộ quy tắc"
+
+
+def load(apps):
+    """Write this rule set with the models of `apps`: a migration's historical registry, or the
+    app registry for a database emptied of rule sets. Each row gets the fields its model has at
+    that point of the migrations (a parameter's value is a field until values become versions)."""
+    rule_set_model, rule_model, parameter_model = (
+        apps.get_model("rules", name) for name in ("RuleSet", "Rule", "Parameter")
+    )
     rule_set = rule_set_model.objects.create(
         code=CODE, name=NAME, source=SOURCE, valid_from=VALID_FROM, valid_to=VALID_TO
     )
-    parameter_model.objects.bulk_create(
+    parameter_fields = _field_names(parameter_model)
+    parameters = parameter_model.objects.bulk_create(
         parameter_model(
             rule_set=rule_set,
-            key=key,
-            label=label,
-            value=value,
-            default=value,
-            unit=unit,
-            min_value=low,
-            max_value=high,
-            citation=citation,
+            **_only(
+                parameter_fields,
+                key=key,
+                label=label,
+                value=value,
+                default=value,
+                unit=unit,
+                min_value=low,
+                max_value=high,
+                citation=citation,
+                scale=SCALES.get(key, []),
+            ),
         )
         for key, label, value, unit, low, high, citation in PARAMETERS
     )
+    if "value" not in parameter_fields:
+        version_model = apps.get_model("rules", "ParameterVersion")
+        version_model.objects.bulk_create(
+            version_model(
+                parameter=parameter,
+                value=parameter.default,
+                valid_from=VALID_FROM,
+                reason=INITIAL_REASON,
+                decision=SOURCE,
+            )
+            for parameter in parameters
+        )
+    rule_fields = _field_names(rule_model)
     rule_model.objects.bulk_create(
         rule_model(
             rule_set=rule_set,
-            code=code,
-            group=group,
-            order=index,
-            title=title,
-            text=text,
-            citation=citation,
-            produces=produces,
-            parameter_keys=keys,
+            **_only(
+                rule_fields,
+                code=code,
+                group=group,
+                order=index,
+                title=title,
+                text=text,
+                citation=citation,
+                produces=produces,
+                parameter_keys=keys,
+                enforced=code not in NOT_CHECKED_YET,
+            ),
         )
         for index, (code, group, title, text, citation, produces, keys) in enumerate(RULES)
     )
     return rule_set
+
+
+def _field_names(model) -> set[str]:
+    return {field.name for field in model._meta.get_fields()}
+
+
+def _only(names: set[str], **values) -> dict:
+    return {key: value for key, value in values.items() if key in names}

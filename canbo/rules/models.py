@@ -1,14 +1,21 @@
 """Rule sets as data (SPEC §4): a plan period's rules with their citations, and its parameters.
 
-The logic of each rule is a predicate in `canbo.rules.verdicts`, keyed by the rule's `code`; what
-users read (title, text, citation) and the thresholds it uses (parameters) are rows here, so a
-province defines the next period by copying a rule set and editing its parameters.
+The logic of each rule is a predicate in `canbo.rules.verdicts`, keyed by the rule's `code`, and
+runs only when the rule set in force has a rule of that code; what users read (title, text with
+`{parameter_key}` placeholders, citation) and the thresholds it uses (parameters) are rows here,
+so a province defines the next period by copying a rule set and giving its parameters new values.
+A parameter's value is dated: each change is a `ParameterVersion` with its effective date,
+reason and decision, and a review as of D reads the version in force at D.
 """
+
+import string
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from canbo.core.dated import InForceQuerySet, valid_range_constraint
 
 
 class RuleSet(models.Model):
@@ -54,6 +61,9 @@ class Rule(models.Model):
     citation = models.CharField(_("căn cứ"), max_length=120)
     produces = models.CharField(_("kết luận"), max_length=60, blank=True)
     parameter_keys = models.JSONField(_("tham số dùng"), default=list, blank=True)
+    # Whether canbo computes this rule (a verdict in `canbo.rules.verdicts` reads it); a rule of the
+    # plan that canbo does not check yet is listed as such.
+    enforced = models.BooleanField(_("canbo đang kiểm tra"), default=True)
 
     class Meta:
         verbose_name = _("quy tắc")
@@ -64,6 +74,20 @@ class Rule(models.Model):
     def __str__(self):
         return f"{self.code} – {self.title}"
 
+    def placeholders(self) -> list[str]:
+        """The parameter keys the text names as `{key}`, in order."""
+        return [name for _text, name, _spec, _conv in string.Formatter().parse(self.text) if name]
+
+    def render_text(self, shown: dict[str, str]) -> str:
+        """The text with each `{key}` replaced by the parameter's value as shown (`shown[key]`);
+        a key without a value stays visible as `{key}`."""
+        return string.Formatter().vformat(self.text, (), _Shown(shown))
+
+
+class _Shown(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
 
 class Parameter(models.Model):
     rule_set = models.ForeignKey(
@@ -71,12 +95,13 @@ class Parameter(models.Model):
     )
     key = models.CharField(_("khóa"), max_length=60)
     label = models.CharField(_("tên"), max_length=255)
-    value = models.IntegerField(_("giá trị"))
     default = models.IntegerField(_("giá trị mặc định"))
     unit = models.CharField(_("đơn vị"), max_length=20, blank=True)
     min_value = models.IntegerField(_("tối thiểu"))
     max_value = models.IntegerField(_("tối đa"))
     citation = models.CharField(_("căn cứ"), max_length=120)
+    # Named values of the scale, best first, when the value is a place on it (1 = the first).
+    scale = models.JSONField(_("thang giá trị"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("tham số")
@@ -85,13 +110,56 @@ class Parameter(models.Model):
         constraints = [models.UniqueConstraint(fields=["rule_set", "key"], name="parameter_key_once_per_set")]
 
     def __str__(self):
-        return f"{self.label}: {self.value} {self.unit}".strip()
+        return f"{self.rule_set.code} – {self.label}"
 
-    def clean(self):
-        if not self.min_value <= self.value <= self.max_value:
+    def shown(self, value: int) -> str:
+        """A value as users read it: the scale's name for it, or the number with its unit."""
+        if self.scale and 1 <= value <= len(self.scale):
+            return str(self.scale[value - 1])
+        return f"{value} {self.unit}".strip() if self.unit != "%" else f"{value}%"
+
+    def validate_value(self, value) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError({"value": _("Giá trị phải là số nguyên.")})
+        if not self.min_value <= value <= self.max_value:
             raise ValidationError(
                 {
-                    "value": _("Giá trị phải từ %(lo)s đến %(hi)s %(unit)s.")
-                    % {"lo": self.min_value, "hi": self.max_value, "unit": self.unit}
+                    "value": _("Giá trị phải từ %(lo)s đến %(hi)s.")
+                    % {"lo": self.shown(self.min_value), "hi": self.shown(self.max_value)}
                 }
             )
+
+
+class ParameterVersion(models.Model):
+    """A parameter's value from `valid_from` until the next version starts (`valid_to`, kept by
+    `canbo.rules.services.parameter_version_create`), with the reason and the deciding document."""
+
+    parameter = models.ForeignKey(
+        Parameter, verbose_name=_("tham số"), on_delete=models.CASCADE, related_name="versions"
+    )
+    value = models.IntegerField(_("giá trị"))
+    valid_from = models.DateField(_("hiệu lực từ ngày"))
+    valid_to = models.DateField(_("hiệu lực đến ngày"), null=True, blank=True)
+    reason = models.CharField(_("lý do"), max_length=500)
+    decision = models.CharField(_("văn bản quyết định"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("phiên bản tham số")
+        verbose_name_plural = _("phiên bản tham số")
+        ordering = ["parameter", "valid_from"]
+        constraints = [
+            valid_range_constraint("parameter_version_valid_range"),
+            models.UniqueConstraint(fields=["parameter", "valid_from"], name="parameter_version_once_a_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.parameter.label}: {self.value} ({self.valid_from:%d/%m/%Y})"
+
+    def clean(self):
+        self.parameter.validate_value(self.value)
+
+    def shown(self) -> str:
+        return self.parameter.shown(self.value)

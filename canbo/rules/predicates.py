@@ -164,7 +164,8 @@ class _Junction(Cond):
         return "(" + f" {self.operator} ".join(texts) + ")", params
 
     def describe(self, words):
-        return f" {getattr(words, self.word)} ".join(_grouped(part, words) for part in self.parts)
+        texts = [_grouped(part, words) for part in self.parts]
+        return f" {getattr(words, self.word)} ".join(text for text in texts if text)
 
     def columns(self):
         return set().union(*(part.columns() for part in self.parts))
@@ -199,6 +200,29 @@ class Not(Cond):
         return not self.part.holds(row, ctx)
 
 
+@dataclass(frozen=True)
+class RuleInForce(Cond):
+    """Holds when the rule set in force has the rule `code` (`ctx["rules"]`): a verdict whose rule
+    the set lacks does not run, in SQL and in Python alike."""
+
+    code: str
+
+    def sql(self, ctx):
+        return ("1 = 1" if self.code in ctx["rules"] else "0 = 1"), []
+
+    def describe(self, words):
+        return words.rule_in_force(self.code)
+
+    def columns(self):
+        return set()
+
+    def holds(self, row, ctx):
+        return self.code in ctx["rules"]
+
+
 def _grouped(part: Cond, words) -> str:
     text = part.describe(words)
-    return f"({text})" if isinstance(part, All | AnyOf) else text
+    several = (
+        isinstance(part, All | AnyOf) and sum(1 for p in part.parts if not isinstance(p, RuleInForce)) > 1
+    )
+    return f"({text})" if several else text

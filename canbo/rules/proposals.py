@@ -19,7 +19,7 @@ from canbo.core.levels import label_of
 from canbo.org.models import PositionType, Unit
 from canbo.org.standards import POSITION_KINDS
 from canbo.people.models import Cadre
-from canbo.rules import facts, pairs
+from canbo.rules import engine, facts, pairs
 from canbo.rules.explain import citations
 from canbo.rules.pairs import Proposal
 from canbo.rules.predicates import Col, Cond
@@ -38,7 +38,6 @@ from canbo.rules.proposal_rules import (
     WARNINGS,
     Check,
 )
-from canbo.rules.selectors import parameters_in_force
 
 CHECKS = (*VIOLATIONS, *WARNINGS, SUPPORT)
 
@@ -50,8 +49,8 @@ def flag_name(check: Check) -> str:
 
 def proposal_context(start: dt.date) -> dict:
     """The values of D and of the parameters in force at D that the checks compare with."""
-    params = parameters_in_force(start)
-    ctx = facts.context(start, params)
+    ctx = engine.context_for(start)
+    params = ctx["params"]
     ctx["luan_chuyen_som_nhat"] = add_years(start, params["nam_luan_chuyen_toi_thieu"])
     ctx["luan_chuyen_muon_nhat"] = add_years(start, params["nam_luan_chuyen_toi_da"])
     ctx["luan_chuyen_tu_ngay"] = dt.date(

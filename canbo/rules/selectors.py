@@ -9,15 +9,15 @@ rule set gets the shipped one.
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Q
 
-from canbo.rules.models import Parameter, Rule, RuleSet
+from canbo.core.dated import in_force_q, is_in_force
+from canbo.rules.models import Parameter, ParameterVersion, Rule, RuleSet
 from canbo.rules.wording import conditions_by_rule
 
 
 def rule_set_in_force(as_of: dt.date) -> RuleSet:
     started = RuleSet.objects.filter(valid_from__lte=as_of).order_by("-valid_from", "-id")
-    covering = started.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=as_of)).first()
+    covering = started.filter(in_force_q(as_of)).first()
     rule_set = covering or started.first() or RuleSet.objects.order_by("valid_from", "id").first()
     if rule_set is None:
         # An emptied database (a flushed test database, a fresh restore) gets the shipped set back.
@@ -27,21 +27,43 @@ def rule_set_in_force(as_of: dt.date) -> RuleSet:
 
 @transaction.atomic
 def _load_shipped() -> RuleSet:
+    from django.apps import apps
+
     from canbo.rules import kh_2017_2020
 
-    return kh_2017_2020.load(RuleSet, Rule, Parameter)
+    return kh_2017_2020.load(apps)
+
+
+def versions_in_force(rule_set: RuleSet, as_of: dt.date) -> dict[str, ParameterVersion]:
+    """Parameter key -> the version of the set's parameter in force at D. Before a parameter's
+    first version (a date before the set starts, when the first set applies) the first one holds."""
+    found: dict[str, ParameterVersion] = {}
+    versions = ParameterVersion.objects.filter(parameter__rule_set=rule_set).select_related("parameter")
+    for version in versions.order_by("parameter_id", "valid_from"):
+        key = version.parameter.key
+        if key not in found or is_in_force(version, as_of):
+            found[key] = version
+    return found
 
 
 def parameters_in_force(as_of: dt.date) -> dict[str, int]:
+    """Parameter key -> value in force at D, within the rule set in force at D."""
     rule_set = rule_set_in_force(as_of)
-    return dict(Parameter.objects.filter(rule_set=rule_set).values_list("key", "value"))
+    return {key: version.value for key, version in versions_in_force(rule_set, as_of).items()}
 
 
-def rules_catalogue(*, rule_set: RuleSet) -> list[dict]:
-    """Every rule of the set, grouped in display order, each with the parameters it uses and the
+def rules_in_force(rule_set: RuleSet) -> dict[str, Rule]:
+    """Rule code -> rule of the set: a verdict runs only when its rule is here."""
+    return {rule.code: rule for rule in Rule.objects.filter(rule_set=rule_set)}
+
+
+def rules_catalogue(*, rule_set: RuleSet, as_of: dt.date) -> list[dict]:
+    """Every rule of the set, grouped in display order, each with its text filled in with the
+    parameter values in force at D, the parameters it uses, whether canbo checks it, and the
     conditions canbo runs for it, in words."""
-    parameters = {p.key: p for p in Parameter.objects.filter(rule_set=rule_set)}
-    conditions = conditions_by_rule({key: p.value for key, p in parameters.items()})
+    versions = versions_in_force(rule_set, as_of)
+    shown = {key: version.parameter.shown(version.value) for key, version in versions.items()}
+    conditions = conditions_by_rule({key: version.value for key, version in versions.items()})
     groups: dict[str, dict] = {}
     for rule in Rule.objects.filter(rule_set=rule_set).order_by("order"):
         group = groups.setdefault(
@@ -50,8 +72,13 @@ def rules_catalogue(*, rule_set: RuleSet) -> list[dict]:
         group["rules"].append(
             {
                 "rule": rule,
-                "parameters": [parameters[key] for key in rule.parameter_keys if key in parameters],
-                "conditions": conditions.get(rule.code, []),
+                "text": rule.render_text(shown),
+                "parameters": [versions[key] for key in rule.parameter_keys if key in versions],
+                "conditions": conditions.get(rule.code, []) if rule.enforced else [],
             }
         )
     return list(groups.values())
+
+
+def parameter_history(parameter: Parameter) -> list[ParameterVersion]:
+    return list(parameter.versions.order_by("-valid_from"))

@@ -1,46 +1,70 @@
-"""Writes to rule sets: edit a parameter, copy a set for the next plan period."""
+"""Writes to rule sets: a new dated value of a parameter, a copy of a set for the next period."""
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from canbo.accounts.models import Role
+from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
-from canbo.rules.models import Parameter, Rule, RuleSet
+from canbo.core.capabilities import Action, require
+from canbo.rules.models import Parameter, ParameterVersion, Rule, RuleSet
+from canbo.rules.selectors import versions_in_force
 
 
-def _require_btc(actor) -> None:
-    if not (getattr(actor, "is_superuser", False) or getattr(actor, "role", None) == Role.BTC):
-        raise PermissionDenied(_("Chỉ Ban Tổ chức Tỉnh ủy được sửa tham số quy tắc."))
+def _version_json(version: ParameterVersion | None) -> dict | None:
+    if version is None:
+        return None
+    return {"value": version.value, "valid_from": version.valid_from.isoformat()}
 
 
 @transaction.atomic
-def parameter_update(*, actor, parameter: Parameter, value: int) -> Parameter:
-    _require_btc(actor)
-    parameter = Parameter.objects.select_for_update().get(pk=parameter.pk)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError({"value": _("Giá trị phải là số nguyên.")})
-    old = parameter.value
-    parameter.value = value
-    parameter.full_clean()
-    parameter.save(update_fields=["value"])
+def parameter_version_create(
+    *, actor, parameter: Parameter, value: int, valid_from: dt.date, reason: str, decision: str
+) -> ParameterVersion:
+    """A new value of `parameter` in force from `valid_from`, with the reason and the document
+    that decided it; the version in force until then ends the day before. Reviews as of dates
+    before `valid_from` keep reading the earlier value."""
+    require(actor, Action.EDIT_RULES)
+    parameter = Parameter.objects.select_related("rule_set").get(pk=parameter.pk)
+    versions = ParameterVersion.objects.select_for_update().filter(parameter=parameter)
+    previous = versions.order_by("-valid_from").first()
+    if not reason.strip():
+        raise ValidationError({"reason": _("Ghi lý do thay đổi tham số.")})
+    if previous is not None and valid_from <= previous.valid_from:
+        raise ValidationError(
+            {
+                "valid_from": _("Giá trị mới phải có hiệu lực sau ngày %(d)s của giá trị đang áp dụng.")
+                % {"d": previous.valid_from.strftime("%d/%m/%Y")}
+            }
+        )
+    version = ParameterVersion(
+        parameter=parameter,
+        value=value,
+        valid_from=valid_from,
+        reason=reason.strip(),
+        decision=decision.strip(),
+    )
+    version.full_clean()
+    if previous is not None:
+        previous.valid_to = valid_from - dt.timedelta(days=1)
+        previous.save(update_fields=["valid_to"])
+    version.save()
     audit_record(
         actor=actor,
-        action="parameter_update",
+        action=AuditAction.PARAMETER_VERSION_CREATE,
         obj=parameter,
-        summary=_("Sửa tham số “%(label)s” của %(set)s: %(old)s → %(new)s %(unit)s")
-        % {
-            "label": parameter.label,
-            "set": parameter.rule_set.code,
-            "old": old,
-            "new": value,
-            "unit": parameter.unit,
+        before=_version_json(previous),
+        after=_version_json(version),
+        data={
+            "bo_quy_tac": parameter.rule_set.code,
+            "khoa": parameter.key,
+            "ly_do": reason,
+            "van_ban": decision,
         },
-        data={"bo_quy_tac": parameter.rule_set.code, "khoa": parameter.key, "cu": old, "moi": value},
     )
-    return parameter
+    return version
 
 
 @transaction.atomic
@@ -54,8 +78,9 @@ def rule_set_copy(
     valid_to: dt.date | None = None,
     document: str = "",
 ) -> RuleSet:
-    """A new rule set for the next period with the same rules and parameter values, to edit."""
-    _require_btc(actor)
+    """A new rule set for the next period with the same rules, and each parameter with its value
+    in force at the new set's start, to edit."""
+    require(actor, Action.EDIT_RULES)
     if valid_from <= source.valid_from:
         raise ValidationError(
             {
@@ -67,12 +92,25 @@ def rule_set_copy(
     copy.full_clean()
     copy.save()
     Rule.objects.bulk_create(_copied(rule, copy) for rule in source.rules.all())
-    Parameter.objects.bulk_create(_copied(parameter, copy) for parameter in source.parameters.all())
+    values = versions_in_force(source, valid_from)
+    parameters = Parameter.objects.bulk_create(
+        _copied(parameter, copy) for parameter in source.parameters.all()
+    )
+    ParameterVersion.objects.bulk_create(
+        ParameterVersion(
+            parameter=parameter,
+            value=values[parameter.key].value if parameter.key in values else parameter.default,
+            valid_from=valid_from,
+            reason=_("Sao chép từ bộ quy tắc %(code)s") % {"code": source.code},
+            decision=document,
+        )
+        for parameter in parameters
+    )
     audit_record(
         actor=actor,
-        action="rule_set_copy",
+        action=AuditAction.RULE_SET_COPY,
         obj=copy,
-        summary=_("Tạo bộ quy tắc %(new)s từ %(old)s") % {"new": code, "old": source.code},
+        after={"ma": code, "ten": name, "tu_ngay": valid_from.isoformat()},
         data={"tu": source.code},
     )
     return copy

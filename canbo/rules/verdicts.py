@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from canbo.core.levels import Kind
-from canbo.rules.predicates import All, AnyOf, Col, Cond, Ctx, Not
+from canbo.core.levels import GRADE_ORDER, Grade, Kind
+from canbo.people.models import Rating
+from canbo.rules.facts import RATING_CODES
+from canbo.rules.predicates import All, AnyOf, Col, Cond, Ctx, Not, RuleInForce
 
 LLCT, CM, QLNN, NN, TH = "llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc"
 TRUNG_CAP_LLCT, CAO_CAP_LLCT = 2, 3
@@ -30,15 +32,30 @@ class Clause:
 @dataclass(frozen=True)
 class Verdict:
     key: str
-    rule: str  # code of the rule in the rule set, for its title and citation
+    rule: str  # code of the rule in the rule set: it runs only when the set in force has it
     title: str
     clauses: tuple[Clause, ...]
-    citation: str = ""
     extra: dict = field(default_factory=dict)
 
     @property
     def condition(self) -> Cond:
-        return All(tuple(clause.condition for clause in self.clauses))
+        return bound(self.rule, All(tuple(clause.condition for clause in self.clauses)))
+
+
+def bound(rule: str, condition: Cond) -> Cond:
+    """`condition`, run only when the rule set in force has the rule `rule`."""
+    return All((RuleInForce(rule), condition))
+
+
+def grade_name(place: int | None) -> str:
+    """The degree grade at a place of `GRADE_ORDER` (1 = best)."""
+    return str(Grade(GRADE_ORDER[place - 1]).label).lower() if place else "?"
+
+
+def rating_name(code: int | None) -> str:
+    """The evaluation rating of a code of `RATING_CODES` (1 = best)."""
+    names = {number: rating for rating, number in RATING_CODES.items()}
+    return str(Rating(names[code]).label).lower() if code in names else "?"
 
 
 def _active() -> Clause:
@@ -198,7 +215,6 @@ PROGRAMMES = [
         "T1",
         _("Cao cấp lý luận chính trị"),
         (_active(), _requires(LLCT, CAO_CAP_LLCT), _below(LLCT, CAO_CAP_LLCT)),
-        "III.1.1.a",
         {"llct": True},
     ),
     Verdict(
@@ -206,7 +222,6 @@ PROGRAMMES = [
         "T5",
         _("Hoàn chỉnh chương trình trung cấp lý luận chính trị"),
         _HOAN_CHINH_CLAUSES,
-        "III.1.1.a",
         {"llct": True},
     ),
     Verdict(
@@ -222,7 +237,6 @@ PROGRAMMES = [
                 lambda p: _("không thuộc diện hoàn chỉnh chương trình trung cấp LLCT"),
             ),
         ),
-        "III.1.1.a",
         {"llct": True},
     ),
     Verdict(
@@ -239,7 +253,10 @@ PROGRAMMES = [
             ),
             Clause(
                 Col("cq_dai_hoc_good").true(),
-                lambda p: _("bằng đại học hệ chính quy, loại trung bình khá trở lên"),
+                lambda p: (
+                    _("bằng đại học hệ chính quy, loại %(grade)s trở lên")
+                    % {"grade": grade_name(p["params"].get("xep_loai_bang_toi_thieu"))}
+                ),
             ),
             Clause(
                 Col("employment_start") <= Ctx("employed_by_sau_dai_hoc"),
@@ -259,14 +276,18 @@ PROGRAMMES = [
                 ),
             ),
             Clause(
-                Col("good_evals_prev2").eq(2),
+                Col("good_evals_prev").eq(Ctx("evaluation_years")),
                 lambda p: (
-                    _("hai năm %(a)s và %(b)s được đánh giá hoàn thành tốt nhiệm vụ trở lên")
-                    % {"a": p["ctx"]["year"] - 2, "b": p["ctx"]["year"] - 1}
+                    _("%(n)s năm liền trước (%(a)s–%(b)s) đều được đánh giá %(rating)s trở lên")
+                    % {
+                        "n": p["ctx"]["evaluation_years"],
+                        "a": p["ctx"]["year"] - (p["ctx"]["evaluation_years"] or 0),
+                        "b": p["ctx"]["year"] - 1,
+                        "rating": rating_name(p["params"].get("muc_danh_gia_toi_thieu")),
+                    }
                 ),
             ),
         ),
-        "III.1.1.b",
     ),
     Verdict(
         "dai_hoc",
@@ -278,7 +299,6 @@ PROGRAMMES = [
             _below(CM, DAI_HOC),
             _retires_after("retire_from_dai_hoc", "nam_dao_tao_dai_hoc"),
         ),
-        "III.1.1.b",
     ),
     Verdict(
         "trung_cap_chuyen_mon",
@@ -288,24 +308,26 @@ PROGRAMMES = [
             *_CHUYEN_MON_TRUNG_CAP,
             _retires_after("retire_from_trung_cap", "nam_dao_tao_trung_cap"),
         ),
-        "III.1.1.b",
     ),
-    Verdict("qlnn", "QLNN", _("Bồi dưỡng quản lý nhà nước"), (_active(), _owes(QLNN)), "III.1.2"),
-    Verdict(
-        "ngoai_ngu_tin_hoc", "T9", _("Ngoại ngữ, tin học"), (_active(), _owes_language_or_it()), "III.1.1.b"
-    ),
+    Verdict("qlnn", "QLNN", _("Bồi dưỡng quản lý nhà nước"), (_active(), _owes(QLNN))),
+    Verdict("ngoai_ngu_tin_hoc", "T9", _("Ngoại ngữ, tin học"), (_active(), _owes_language_or_it())),
 ]
 PROGRAMMES_BY_KEY = {v.key: v for v in PROGRAMMES}
 
-# T2: mode of the LLCT programmes; T3: priority groups, in the order they are listed.
-FULL_TIME = Col("birth_date") > Ctx("born_after_tap_trung")
+# T2: mode of the LLCT programmes; T3: priority groups (a list ranks those planned for a
+# BTV-managed position first, then by how many groups a cadre belongs to, then by code).
+MODE_RULE, PRIORITY_RULE, EXCLUSION_RULE = "T2", "T3", "R2"
+FULL_TIME = bound(MODE_RULE, Col("birth_date") > Ctx("born_after_tap_trung"))
 PRIORITIES = [
-    ("khoi_dang", Col("bloc_dang").true(), _("khối Đảng")),
-    ("noi_chinh", Col("bloc_noi_chinh").true(), _("khối Nội chính")),
-    ("nu", Col("woman").true(), _("cán bộ nữ")),
-    ("tre", Col("birth_date") > Ctx("born_after_tre"), _("cán bộ trẻ")),
-    ("dan_toc_thieu_so", Col("minority").true(), _("người dân tộc thiểu số")),
-    ("quy_hoach_btv", Col("planned_btv").true(), _("quy hoạch chức danh diện BTV quản lý")),
+    (code, bound(PRIORITY_RULE, condition), label)
+    for code, condition, label in (
+        ("khoi_dang", Col("bloc_dang").true(), _("khối Đảng")),
+        ("noi_chinh", Col("bloc_noi_chinh").true(), _("khối Nội chính")),
+        ("nu", Col("woman").true(), _("cán bộ nữ")),
+        ("tre", Col("birth_date") > Ctx("born_after_tre"), _("cán bộ trẻ")),
+        ("dan_toc_thieu_so", Col("minority").true(), _("người dân tộc thiểu số")),
+        ("quy_hoach_btv", Col("planned_btv").true(), _("quy hoạch chức danh diện BTV quản lý")),
+    )
 ]
 PRIORITY_LABELS = {code: label for code, _cond, label in PRIORITIES}
 
@@ -321,15 +343,17 @@ CANDIDATE = Verdict(
             lambda p: _("được quy hoạch chức danh diện BTV quản lý hoặc chức danh chủ chốt"),
         ),
     ),
-    "III.2.1.a",
 )
 EXCLUSIONS = [
-    ("ky_luat", Col("discipline_active").true(), _("đang trong thời hạn kỷ luật")),
-    ("uy_tin_giam", Col("latest_prestige_decline").true(), _("uy tín giảm sút (đánh giá gần nhất)")),
-    (
-        "khong_dat_tieu_chuan",
-        Col("latest_rating").eq("khong_hoan_thanh"),
-        _("đánh giá gần nhất: không hoàn thành nhiệm vụ"),
-    ),
+    (code, bound(EXCLUSION_RULE, condition), label)
+    for code, condition, label in (
+        ("ky_luat", Col("discipline_active").true(), _("đang trong thời hạn kỷ luật")),
+        ("uy_tin_giam", Col("latest_prestige_decline").true(), _("uy tín giảm sút (đánh giá gần nhất)")),
+        (
+            "khong_dat_tieu_chuan",
+            Col("latest_rating").eq("khong_hoan_thanh"),
+            _("đánh giá gần nhất: không hoàn thành nhiệm vụ"),
+        ),
+    )
 ]
 EXCLUSION_LABELS = {code: label for code, _cond, label in EXCLUSIONS}

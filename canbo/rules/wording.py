@@ -14,6 +14,8 @@ from canbo.rules.verdicts import (
     PROGRAMMES,
     REVIEW,
     SPLIT,
+    grade_name,
+    rating_name,
 )
 
 KIND_COLUMNS = ("req_", "lv_", "held_", "planned_", "rank_")
@@ -29,7 +31,7 @@ def _flag_labels() -> dict[str, str]:
         "bloc_noi_chinh": _("công tác ở đơn vị khối Nội chính"),
         "woman": _("cán bộ nữ"),
         "minority": _("người dân tộc thiểu số"),
-        "cq_dai_hoc_good": _("có bằng đại học chính quy loại trung bình khá trở lên"),
+        "cq_dai_hoc_good": _("có bằng đại học chính quy đạt xếp loại tối thiểu"),
         "overlap_degree": _("có bằng đại học trở lên trùng đủ số tiết chương trình trung cấp LLCT - HC"),
         "discipline_active": _("đang trong thời hạn kỷ luật"),
         "latest_prestige_decline": _("đánh giá gần nhất ghi uy tín giảm sút"),
@@ -41,6 +43,10 @@ class Words:
     def __init__(self, params: dict[str, int]):
         self.params = params
         self.AND, self.OR, self.NOT = _("và"), _("hoặc"), _("không")
+
+    def rule_in_force(self, code: str) -> str:
+        """Nothing to say: the rules page lists only the rules of the set it shows."""
+        return ""
 
     def _column(self, name: str) -> str:
         for prefix in KIND_COLUMNS:
@@ -70,22 +76,29 @@ class Words:
         if isinstance(other, Ctx) and other.name in proposal_rules.THRESHOLDS:
             symbol = {"<": _("trước"), ">": _("sau")}.get(op, op)
             return f"{self._column(column)} {symbol} {proposal_rules.threshold_words(p)[other.name]}"
+        if column == "good_evals_prev":
+            return _("%(n)s năm liền trước đều được đánh giá %(rating)s trở lên") % {
+                "n": p.get("so_nam_danh_gia"),
+                "rating": rating_name(p.get("muc_danh_gia_toi_thieu")),
+            }
+        if column == "cq_dai_hoc_good":
+            return _("có bằng đại học chính quy loại %(grade)s trở lên") % {
+                "grade": grade_name(p.get("xep_loai_bang_toi_thieu"))
+            }
         if isinstance(other, Ctx):
             return {
-                "born_after_tre": _("dưới %(n)s tuổi") % {"n": p["tuoi_tre"]},
-                "born_after_tap_trung": _("dưới %(n)s tuổi") % {"n": p["tuoi_tap_trung"]},
-                "born_after_sau_dai_hoc": _("không quá %(n)s tuổi") % {"n": p["tuoi_sau_dai_hoc"]},
+                "born_after_tre": _("dưới %(n)s tuổi") % {"n": p.get("tuoi_tre")},
+                "born_after_tap_trung": _("dưới %(n)s tuổi") % {"n": p.get("tuoi_tap_trung")},
+                "born_after_sau_dai_hoc": _("không quá %(n)s tuổi") % {"n": p.get("tuoi_sau_dai_hoc")},
                 "employed_by_sau_dai_hoc": _("được tuyển dụng từ %(n)s năm trở lên")
-                % {"n": p["nam_cong_tac_sau_dai_hoc"]},
+                % {"n": p.get("nam_cong_tac_sau_dai_hoc")},
                 "retire_from_dai_hoc": _("còn ít nhất %(a)s + %(b)s năm đến ngày nghỉ hưu")
-                % {"a": p["nam_dao_tao_dai_hoc"], "b": p["nam_cong_tac_con_lai"]},
+                % {"a": p.get("nam_dao_tao_dai_hoc"), "b": p.get("nam_cong_tac_con_lai")},
                 "retire_from_trung_cap": _("còn ít nhất %(a)s + %(b)s năm đến ngày nghỉ hưu")
-                % {"a": p["nam_dao_tao_trung_cap"], "b": p["nam_cong_tac_con_lai"]},
+                % {"a": p.get("nam_dao_tao_trung_cap"), "b": p.get("nam_cong_tac_con_lai")},
             }[other.name]
         if column == "latest_rating":
             return _("đánh giá gần nhất: không hoàn thành nhiệm vụ")
-        if column == "good_evals_prev2":
-            return _("hai năm liền trước đều hoàn thành tốt nhiệm vụ trở lên")
         if op == "=" and other == 1 and column in _flag_labels():
             return self._column(column)
         if op == "in":

@@ -60,6 +60,7 @@ ACCESS = {
     "rules:list": (EVERYONE, None, ""),
     "rules:parameter_edit": ("FFAFFFFFL", "parameter", ""),
     "rules:rule_set_copy": ("FFAFFFFFL", "rule_set", ""),
+    "rules:standard_version_new": ("FFAAFFFFL", "standard", ""),
     "reports:review": (REVIEWERS, "unit_filter", ""),
     "reports:people": (REVIEWERS, "unit_filter", "chi_so=thieu_dai_hoc"),
     "reports:cadre_verdicts": (REVIEWERS, "cadre", ""),
@@ -179,6 +180,8 @@ def _variants(role: str, kind: str | None, province: dict):
     cadre_in, cadre_out, unit_in, unit_out = OBJECTS.get(role, PROVINCE_WIDE)
     if kind is None:
         return [("", None, "")]
+    if kind == "standard":  # not scoped: every catalogue editor reaches every position type
+        return [("", "chuc-danh/CV", ""), ("missing", f"chuc-danh/{MISSING}", "")]
     if kind in ("parameter", "rule_set"):
         return [("", province[kind], ""), ("missing", "999999" if kind == "parameter" else MISSING, "")]
     inside, outside = (cadre_in, cadre_out) if kind in ("cadre", "cadre_query") else (unit_in, unit_out)
@@ -199,7 +202,9 @@ def _expected(letter: str, label: str, is_api: bool, success: int) -> int:
 
 
 def _fill(route: str, argument: str | None) -> str:
-    return "/" + re.sub(r"<(?:\w+:)?\w+>|\{\w+\}", argument or "1", route)
+    """The route with its arguments; "a/b" fills a route's two arguments in order."""
+    parts = iter((argument or "1").split("/"))
+    return "/" + re.sub(r"<(?:\w+:)?\w+>|\{\w+\}", lambda _m: next(parts, "1"), route)
 
 
 @pytest.mark.django_db

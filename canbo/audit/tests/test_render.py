@@ -10,7 +10,7 @@ from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
 from canbo.audit.render import RENDERERS, changes, summary
 from canbo.people import services
-from canbo.rules.models import Parameter
+from canbo.rules.models import ParameterVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def test_the_reader_language_words_the_same_event_again():
         sentence = translation.gettext("Sửa tham số %(key)s của %(set)s") % {
             "key": "tuoi_tre", "set": "KH-2017-2020"}
         assert summary(event) == f"{sentence}: 35 → 36"
-        label = str(Parameter._meta.get_field("value").verbose_name)
+        label = str(ParameterVersion._meta.get_field("value").verbose_name)
         assert [(c.label, c.before, c.after) for c in changes(event)] == [(label, "35", "36")]
         yes, no = translation.gettext("có"), translation.gettext("không")
         assert summary(toggle).endswith(f"{yes} → {no}")

@@ -30,9 +30,10 @@ def test_admin_catalogues_open_and_unit_save_rebuilds_paths(admin_client, small_
 
 
 def test_admin_create_and_delete_record_the_values(admin_client, small_province):
-    requirements = {f"req_{kind}": 0 for kind in ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")}
     response = admin_client.post(
-        "/quan-tri/org/positiontype/add/", {"code": "PGD", "name": "Phó Giám đốc Sở", **requirements}
+        "/quan-tri/org/positiontype/add/",
+        {"code": "PGD", "name": "Phó Giám đốc Sở", "standards-TOTAL_FORMS": "0",
+         "standards-INITIAL_FORMS": "0"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     created = AuditEvent.objects.get(action=AuditAction.ADMIN_CREATE)

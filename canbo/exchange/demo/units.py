@@ -15,7 +15,7 @@ P = PROVINCE[0]
 class Tree:
     units: list[tuple] = field(
         default_factory=list
-    )  # rows of `don_vi`: (ma, ten, cap, khoi, ma_cha, dia_ban)
+    )  # rows of `don_vi`: (ma, ten, cap, khoi, ma_cha, dia_ban, tu_ngay, den_ngay, ma_don_vi_ke_thua)
     seats: list[tuple] = field(default_factory=list)  # leadership and fixed posts: (unit code, position type)
     staff_units: list[tuple] = field(default_factory=list)  # (unit code, staff position type, weight)
     info: dict[str, dict] = field(default_factory=dict)  # unit code -> {level, bloc, district, commune}
@@ -23,7 +23,7 @@ class Tree:
     def unit(
         self, code, name, level, bloc, parent, locality, district=None, commune=None, seats=(), staff=None
     ):
-        self.units.append((code, name, level, bloc, parent, locality))
+        self.units.append((code, name, level, bloc, parent, locality, None, None, None))
         self.info[code] = {
             "level": level,
             "bloc": bloc,

@@ -40,7 +40,8 @@ def test_valid_workbook_loads_with_clerk_typing(tmp_path):
     assert (second.birth_date, second.birth_precision) == (dt.date(1970, 1, 1), "year")
     assert second.party_member is True
     assert Cadre.objects.get(code="CB003").birth_precision == "month"
-    head = PositionType.objects.get(code="BT")
+    head = PositionType.objects.get(code="BT").standards.get()  # the first version, since always
+    assert head.valid_from is None and head.valid_to is None
     assert (head.req_llct, head.req_chuyen_mon, head.req_qlnn, head.req_ngoai_ngu, head.req_tin_hoc) == (
         3,
         3,
@@ -48,6 +49,7 @@ def test_valid_workbook_loads_with_clerk_typing(tmp_path):
         3,
         1,
     )
+    head = head.position_type
     assert head.non_local_required and head.btv_managed and head.deputy_head_or_above
     assert PositionHolding.objects.get(cadre=second).valid_to == dt.date(2016, 12, 31)
     llct = Qualification.objects.get(cadre=first, kind="llct")

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from canbo.accounts.system import system_actor
-from canbo.core.dated import active_q
+from canbo.core.dated import in_force_q
 from canbo.core.levels import LEVELS
+from canbo.org.standards import position_standard, rank_standard
 from canbo.people import services
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding, Qualification
 from canbo.reports.tests.builders import Province
@@ -102,7 +103,7 @@ def plain_review(as_of: dt.date) -> dict[str, set[str]]:
     """SPEC §8 read literally, one cadre at a time (the oracle)."""
     found = {v.key: set() for v in REVIEW}
     for cadre in Cadre.objects.select_related("rank"):
-        held = [h.position_type for h in PositionHolding.objects.filter(active_q(as_of), cadre=cadre)]
+        held = [h.position_type for h in PositionHolding.objects.filter(in_force_q(as_of), cadre=cadre)]
         if not held or as_of > cadre.retirement_date:
             continue
         planned = [
@@ -113,9 +114,9 @@ def plain_review(as_of: dt.date) -> dict[str, set[str]]:
         ]
 
         def req(kind, types, cadre=cadre):
-            values = [getattr(t, f"req_{kind}") for t in types]
-            if cadre.rank is not None and hasattr(cadre.rank, f"req_{kind}"):
-                values.append(getattr(cadre.rank, f"req_{kind}"))
+            values = [position_standard(t, as_of)[kind] for t in types]
+            if cadre.rank is not None:
+                values.append(rank_standard(cadre.rank, as_of).get(kind, 0))
             return max(values, default=0)
 
         def level(kind, cadre=cadre):
@@ -156,7 +157,11 @@ class VerdictsAgree(TestCase):
         for verdict in verdicts:
             for row in rows.values():
                 explained = explain.explain_verdict(
-                    verdict, row, ctx, {"holdings": [], "planning": [], "rank": None}, {}
+                    verdict,
+                    row,
+                    ctx,
+                    {"holdings": [], "planning": [], "rank": None, "standards": {}},
+                    ctx["rules"],
                 )
                 assert explained["holds"] == all(c["holds"] for c in explained["clauses"])
         per_programme = engine.eligibility_counts(ctx)

@@ -4,9 +4,7 @@ from django.db import migrations
 def load(apps, schema_editor):
     from canbo.rules import kh_2017_2020
 
-    kh_2017_2020.load(
-        apps.get_model("rules", "RuleSet"), apps.get_model("rules", "Rule"), apps.get_model("rules", "Parameter")
-    )
+    kh_2017_2020.load(apps)
 
 
 def unload(apps, schema_editor):

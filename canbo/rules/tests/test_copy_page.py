@@ -26,7 +26,8 @@ def test_btc_copies_the_rule_set_for_the_next_period(client):
     copy = RuleSet.objects.get(code="KH-2021-2025")
     source = RuleSet.objects.get(code="KH-2017-2020")
     assert Rule.objects.filter(rule_set=copy).count() == Rule.objects.filter(rule_set=source).count()
-    assert Parameter.objects.get(rule_set=copy, key="tuoi_tre").value == 35
+    copied = Parameter.objects.get(rule_set=copy, key="tuoi_tre").versions.get()
+    assert copied.value == 35 and copied.valid_from == copy.valid_from
     assert AuditEvent.objects.filter(action="rule_set_copy").count() == 1
 
 

@@ -12,8 +12,7 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
 from canbo.rules.models import RuleSet
 from canbo.rules.services import rule_set_copy as rule_set_copy_service
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+from canbo.rules.views.parameters import DATE_FORMATS
 
 
 class RuleSetCopyForm(forms.Form):
