@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from canbo.accounts.scope import unit_get, visible_units
-from canbo.core.dated import active_q
-from canbo.people.models import PositionHolding
+from canbo.accounts.scope import unit_get, visible_cadres, visible_units
+from canbo.org.models import Unit
+from canbo.people.active import held_positions
 
 
 @dataclass
@@ -24,19 +24,25 @@ def _path_ids(path: str) -> list[int]:
 
 
 def unit_tree(*, actor, as_of: dt.date) -> list[UnitNode]:
-    """The units in scope as a forest, with cadre counts at D.
+    """The units in scope as a forest, with counts of the cadres active at D.
 
-    Three aggregate queries (units; distinct cadres per unit; the few cadres holding positions in
-    more than one unit). A subtree's count adds its units' counts, less the cadres counted in two
-    units of the same subtree, so each cadre counts once. A unit whose parent is out of scope
-    becomes a root.
+    A unit's count is exactly the cadre list filtered by that unit and "đang công tác": the
+    cadres in the actor's scope holding at D a position anywhere in the unit's subtree, not
+    retired (`canbo.people.active`), each counted once. Three aggregate queries (units; distinct
+    cadres per unit; the few cadres holding positions in more than one unit). A subtree's count
+    adds its units' counts, less the cadres counted in two units of the same subtree. A unit
+    whose parent is out of scope becomes a root.
     """
     units = list(visible_units(actor).select_related("locality").order_by("path"))
     nodes = {unit.id: UnitNode(unit) for unit in units}
-    ancestors = {unit.id: [a for a in _path_ids(unit.path) if a in nodes] for unit in units}
-    held = PositionHolding.objects.filter(active_q(as_of), unit__in=visible_units(actor))
+    ancestors = {
+        unit_id: [a for a in _path_ids(path) if a in nodes]
+        for unit_id, path in Unit.objects.values_list("id", "path")
+    }
+    held = held_positions(as_of).filter(cadre__in=visible_cadres(actor, as_of))
     for unit_id, count in held.values_list("unit_id").annotate(n=Count("cadre_id", distinct=True)).order_by():
-        nodes[unit_id].direct = count
+        if unit_id in nodes:
+            nodes[unit_id].direct = count
         for ancestor in ancestors[unit_id]:
             nodes[ancestor].subtree += count
     several = (
@@ -83,7 +89,7 @@ def unit_record(*, actor, code: str, as_of: dt.date) -> UnitRecord:
     unit = unit_get(actor=actor, code=code)
     children = list(visible_units(actor).filter(parent=unit).order_by("name"))
     holdings = list(
-        PositionHolding.objects.filter(active_q(as_of), unit=unit)
+        held_positions(as_of).filter(unit=unit)
         .select_related("cadre", "position_type")
         .order_by("-position_type__key_position", "position_type__name", "cadre__full_name")
     )

@@ -28,16 +28,32 @@ def unit_by_code(*, actor, code: str) -> Unit:
     return unit
 
 
-def population(*, actor, as_of: dt.date, unit: Unit | None = None) -> QuerySet | None:
+def population(
+    *, actor, as_of: dt.date, unit: Unit | None = None, outside_chart: bool = False
+) -> QuerySet | None:
     """The cadres a figure counts: the actor's scope, and those holding at D a position in the
-    subtree of `unit` (SPEC §8). None means every cadre."""
+    subtree of `unit` (SPEC §8). None means every cadre. `outside_chart`: only those holding no
+    position under any unit of the chart of `unit` (`chart_units`), the chart's remainder bar."""
     restrict = None if actor is None else visible_cadres(actor, as_of)
     if unit is not None:
         in_subtree = PositionHolding.objects.filter(
             active_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
         )
         restrict = (restrict if restrict is not None else Cadre.objects.all()).filter(Exists(in_subtree))
+    if outside_chart:
+        charted = _subtree_ids(list(chart_units(actor=actor, unit=unit)))
+        under_chart = PositionHolding.objects.filter(
+            active_q(as_of), cadre=OuterRef("pk"), unit_id__in=charted
+        )
+        restrict = (restrict if restrict is not None else Cadre.objects.all()).exclude(Exists(under_chart))
     return restrict
+
+
+def _subtree_ids(units: list[Unit]) -> list[int]:
+    paths = tuple(unit.path for unit in units)
+    if not paths:
+        return []
+    return [unit_id for unit_id, path in Unit.objects.values_list("id", "path") if path.startswith(paths)]
 
 
 def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
@@ -57,12 +73,19 @@ def verdict_for_key(key: str):
 
 
 def people_behind(
-    *, actor, as_of: dt.date, key: str, unit: Unit | None = None, limit: int | None = None, offset: int = 0
+    *,
+    actor,
+    as_of: dt.date,
+    key: str,
+    unit: Unit | None = None,
+    outside_chart: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> tuple[int, list[dict]]:
-    """The people behind a figure, with the reason per person; (total, page of rows)."""
+    """The people behind a figure (or a bar of its chart), with the reason per person; (total, page)."""
     verdict = verdict_for_key(key)
     ctx = engine.context_for(as_of)
-    restrict = population(actor=actor, as_of=as_of, unit=unit)
+    restrict = population(actor=actor, as_of=as_of, unit=unit, outside_chart=outside_chart)
     total = engine.count(ctx, verdict.condition, restrict)
     rows = engine.matching(ctx, verdict.condition, restrict, limit=limit, offset=offset)
     sources = explain.requirement_sources([r["id"] for r in rows], as_of)
@@ -174,17 +197,22 @@ def non_local_json(items: list) -> dict:
     }
 
 
-def review_by_units(*, actor, as_of: dt.date, key: str, units: list[Unit]) -> dict[int, int]:
-    """One figure split by units: cadres of the actor's scope holding a position in each unit's subtree."""
+def review_by_units(*, actor, as_of: dt.date, key: str, unit: Unit | None, units: list[Unit]) -> dict:
+    """One figure (within `unit` if given) split by `units`: the cadres holding a position in each
+    unit's subtree; under None, the rest (`population(..., outside_chart=True)`)."""
     ctx = engine.context_for(as_of)
-    restrict = population(actor=actor, as_of=as_of)
+    restrict = population(actor=actor, as_of=as_of, unit=unit)
     return engine.count_by_units(ctx, verdict_for_key(key).condition, [u.id for u in units], restrict)
 
 
+CHART_UNITS_COUNTED = 500
+
+
 def chart_units(*, actor, unit: Unit | None):
-    """The units a chart splits a figure by: the children of `unit`, or the top of the user's tree."""
+    """The units a chart splits a figure by: the children of `unit`, or the top of the user's tree
+    (at most CHART_UNITS_COUNTED of them)."""
     units = Unit.objects.all() if actor is None else visible_units(actor)
     if unit is not None:
-        return units.filter(parent=unit).order_by("code")
+        return units.filter(parent=unit).order_by("code")[:CHART_UNITS_COUNTED]
     tops = units.exclude(parent__in=units)
-    return tops.order_by("code")
+    return tops.order_by("code")[:CHART_UNITS_COUNTED]

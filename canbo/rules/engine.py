@@ -74,29 +74,41 @@ def count(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> int:
 
 
 def count_by_units(ctx: dict, condition: Cond, unit_ids: list[int], restrict: QuerySet | None = None) -> dict:
-    """For each unit, how many cadres meet `condition` and hold at D a position in its subtree
-    (one query for all the units of a chart)."""
-    if not unit_ids:
-        return {}
+    """For each unit, how many cadres meet `condition` and hold at D a position in its subtree;
+    under the key None, how many meet it and hold no position under any of the units (so a chart
+    of the units and that remainder accounts for everyone in the figure).
+
+    One query fetches each matching cadre with the units of the positions held at D; the units'
+    subtrees are resolved from their paths here, which keeps the query's cost independent of how
+    many units the chart has."""
     from canbo.org.models import Unit
     from canbo.people.models import PositionHolding
 
+    charted = set(unit_ids)
+    under: dict[int, list[int]] = {}
+    for unit_id, path in Unit.objects.values_list("id", "path"):
+        under[unit_id] = [int(a) for a in path.strip("/").split("/") if a and int(a) in charted]
     base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
     where, where_params = condition.sql(ctx)
-    holdings, units = PositionHolding._meta.db_table, Unit._meta.db_table
-    marks = ", ".join(["%s"] * len(unit_ids))
+    # The matching cadres are computed once (MATERIALIZED), then joined to their positions.
     sql = (
-        f"SELECT cu.id, COUNT(DISTINCT f.id) FROM ({base}) f "
-        f"JOIN {holdings} ph ON ph.cadre_id = f.id AND ph.valid_from <= %s "
-        "AND (ph.valid_to IS NULL OR ph.valid_to >= %s) "
-        f"JOIN {units} u ON u.id = ph.unit_id JOIN {units} cu ON u.path LIKE cu.path || '%%' "
-        f"WHERE {where} AND cu.id IN ({marks}) GROUP BY cu.id"
+        f"WITH m AS MATERIALIZED (SELECT f.id FROM ({base}) f WHERE {where}) "
+        f"SELECT DISTINCT m.id, ph.unit_id FROM m "
+        f"LEFT JOIN {PositionHolding._meta.db_table} ph ON ph.cadre_id = m.id AND ph.valid_from <= %s "
+        "AND (ph.valid_to IS NULL OR ph.valid_to >= %s)"
     )
     d = ctx["as_of"]
+    charts_of: dict[int, set[int]] = {}
     with facts.population_cursor() as cursor:
-        cursor.execute(sql, base_params + [d, d] + where_params + list(unit_ids))
-        found = dict(cursor.fetchall())
-    return {unit_id: int(found.get(unit_id, 0)) for unit_id in unit_ids}
+        cursor.execute(sql, base_params + where_params + [d, d])
+        for cadre_id, unit_id in cursor.fetchall():
+            charts_of.setdefault(cadre_id, set()).update(under.get(unit_id, ()))
+    counts: dict = dict.fromkeys(unit_ids, 0)
+    counts[None] = 0
+    for charts in charts_of.values():
+        for unit_id in charts or (None,):
+            counts[unit_id] += 1
+    return counts
 
 
 def eligibility_counts(ctx: dict, restrict: QuerySet | None = None) -> dict[str, int]:
