@@ -7,9 +7,9 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from canbo.accounts.scope import cadre_get, planned_q, unit_get, visible_cadres, visible_units
 from canbo.core.dates import age_on
-from canbo.core.text import fold
 from canbo.people.active import active_q_for_cadres, held_positions, held_q
 from canbo.people.models import PlanningEntry, PositionHolding
+from canbo.people.search import ranked_search
 
 STATUS_HOLDING = "dang_cong_tac"
 STATUS_PLANNED = "quy_hoach"
@@ -50,8 +50,7 @@ def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
     """Cadres in scope matching `filters`, each with `current_holdings`. Http404 for a unit out of scope."""
     cadres = visible_cadres(actor, as_of)
     if filters.q:
-        for word in fold(filters.q).split():
-            cadres = cadres.filter(search_text__contains=word)
+        cadres = ranked_search(cadres, filters.q)
     for name, field in (("loai", "category"), ("gioi_tinh", "gender"), ("dan_toc", "ethnicity")):
         value = getattr(filters, name)
         if value:
