@@ -38,10 +38,15 @@ def name_order(full_name: str) -> list[str]:
 
 
 def name_sort_key(full_name: str) -> str:
-    """Digits that sort `full_name` the Vietnamese way: per word, two digits a letter, the end of
-    the word, then one digit a letter for the tones."""
+    """Digits that sort a person's name the Vietnamese way (given name first)."""
+    return text_sort_key(" ".join(name_order(full_name)))
+
+
+def text_sort_key(text: str) -> str:
+    """Digits that sort `text` word by word in Vietnamese letter order (unit names and the like):
+    per word, two digits a letter, the end of the word, then one digit a letter for the tones."""
     key = []
-    for word in name_order(full_name):
+    for word in text.split():
         letters = _letters(word)
         key.append("".join(_CODES[letter] for letter, _tone in letters) + WORD_END)
         key.append("".join(str(tone) for _letter, tone in letters))

@@ -69,14 +69,6 @@ def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
     return cadres.prefetch_related(current_holdings(as_of))
 
 
-def unit_choices(actor, selected: str = "") -> list[tuple[str, str]]:
-    """Units for the list's unit filter: the top two levels of the tree in scope, and the one selected."""
-    units = visible_units(actor).filter(
-        Q(parent__isnull=True) | Q(parent__parent__isnull=True) | Q(code=selected)
-    )
-    return list(units.order_by("path").values_list("code", "name"))
-
-
 def ethnicity_choices(actor, as_of: dt.date) -> list[str]:
     values = visible_cadres(actor, as_of).exclude(ethnicity="").values_list("ethnicity", flat=True)
     return sorted(set(values.order_by().distinct()))

@@ -15,7 +15,6 @@ from canbo.people.selectors import (
     cadre_record,
     cadre_search,
     ethnicity_choices,
-    unit_choices,
 )
 from canbo.reports.selectors import cadre_verdicts
 
@@ -43,7 +42,6 @@ def cadre_list(request):
     return render(request, "people/cadre_list.html", {
         "table": table,
         "filters": filters,
-        "units": unit_choices(request.user, filters.don_vi),
         "blocs": Bloc.choices,
         "levels": Level.choices,
         "categories": Category.choices,

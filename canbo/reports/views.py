@@ -9,8 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from canbo.accounts.scope import cadre_get, visible_units
-from canbo.core.levels import Level
+from canbo.accounts.scope import cadre_get
 from canbo.reports import selectors
 from canbo.reports.export import xlsx_response
 from canbo.reports.selectors import UnknownCode
@@ -28,10 +27,6 @@ def _unit(request):
         return selectors.unit_by_code(actor=request.user, code=code)
     except UnknownCode as exc:
         raise Http404(_("Không có đơn vị mã “%(code)s” trong phạm vi của bạn.") % {"code": code}) from exc
-
-
-def _unit_choices(user):
-    return visible_units(user).exclude(level=Level.XA).order_by("path").values_list("code", "name")
 
 
 def _wants_xlsx(request) -> bool:
@@ -81,7 +76,6 @@ def review(request):
         {
             "figures": _figure_rows(counts),
             "unit": unit,
-            "units": _unit_choices(request.user),
             "chart": chart,
             "chart_hidden": hidden,
             "chosen": chosen,
@@ -212,7 +206,6 @@ def eligible(request):
             "page": page,
             "total": len(rows),
             "unit": unit,
-            "units": _unit_choices(request.user),
             "crumbs": [(_("Danh sách đủ điều kiện đào tạo"), "")],
         },
     )
@@ -249,7 +242,6 @@ def rotation_pool(request):
             "eligible_count": len(pool["du_dieu_kien"]),
             "excluded_count": len(pool["loai_tru"]),
             "unit": unit,
-            "units": _unit_choices(request.user),
             "crumbs": [(_("Nguồn luân chuyển"), "")],
         },
     )
