@@ -29,19 +29,19 @@ def unit_by_code(*, actor, code: str) -> Unit:
 
 
 def population(
-    *, actor, as_of: dt.date, unit: Unit | None = None, outside_chart: bool = False
+    *, actor, as_of: dt.date, unit: Unit | None = None, outside: list[Unit] | None = None
 ) -> QuerySet | None:
     """The cadres a figure counts: the actor's scope, and those holding at D a position in the
-    subtree of `unit` (SPEC §8). None means every cadre. `outside_chart`: only those holding no
-    position under any unit of the chart of `unit` (`chart_units`), the chart's remainder bar."""
+    subtree of `unit` (SPEC §8). None means every cadre. `outside`: only those holding no position
+    at D in the subtree of any of these units (the last bar of a chart, `canbo.reports.chart`)."""
     restrict = None if actor is None else visible_cadres(actor, as_of)
     if unit is not None:
         in_subtree = PositionHolding.objects.filter(
             active_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
         )
         restrict = (restrict if restrict is not None else Cadre.objects.all()).filter(Exists(in_subtree))
-    if outside_chart:
-        charted = _subtree_ids(list(chart_units(actor=actor, unit=unit)))
+    if outside is not None:
+        charted = _subtree_ids(outside)
         under_chart = PositionHolding.objects.filter(
             active_q(as_of), cadre=OuterRef("pk"), unit_id__in=charted
         )
@@ -78,14 +78,14 @@ def people_behind(
     as_of: dt.date,
     key: str,
     unit: Unit | None = None,
-    outside_chart: bool = False,
+    outside: list[Unit] | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> tuple[int, list[dict]]:
     """The people behind a figure (or a bar of its chart), with the reason per person; (total, page)."""
     verdict = verdict_for_key(key)
     ctx = engine.context_for(as_of)
-    restrict = population(actor=actor, as_of=as_of, unit=unit, outside_chart=outside_chart)
+    restrict = population(actor=actor, as_of=as_of, unit=unit, outside=outside)
     total = engine.count(ctx, verdict.condition, restrict)
     rows = engine.matching(ctx, verdict.condition, restrict, limit=limit, offset=offset)
     sources = explain.requirement_sources([r["id"] for r in rows], as_of)
@@ -195,24 +195,3 @@ def non_local_json(items: list) -> dict:
             for h in items
         ]
     }
-
-
-def review_by_units(*, actor, as_of: dt.date, key: str, unit: Unit | None, units: list[Unit]) -> dict:
-    """One figure (within `unit` if given) split by `units`: the cadres holding a position in each
-    unit's subtree; under None, the rest (`population(..., outside_chart=True)`)."""
-    ctx = engine.context_for(as_of)
-    restrict = population(actor=actor, as_of=as_of, unit=unit)
-    return engine.count_by_units(ctx, verdict_for_key(key).condition, [u.id for u in units], restrict)
-
-
-CHART_UNITS_COUNTED = 500
-
-
-def chart_units(*, actor, unit: Unit | None):
-    """The units a chart splits a figure by: the children of `unit`, or the top of the user's tree
-    (at most CHART_UNITS_COUNTED of them)."""
-    units = Unit.objects.all() if actor is None else visible_units(actor)
-    if unit is not None:
-        return units.filter(parent=unit).order_by("code")[:CHART_UNITS_COUNTED]
-    tops = units.exclude(parent__in=units)
-    return tops.order_by("code")[:CHART_UNITS_COUNTED]

@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.scope import cadre_get
-from canbo.reports import selectors
+from canbo.reports import chart, selectors
 from canbo.reports.export import xlsx_response
 from canbo.reports.selectors import UnknownCode
 from canbo.rules.verdicts import EXCLUSION_LABELS, PRIORITY_LABELS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW
 
 PAGE_SIZE = 50
-CHART_UNITS = 24
 
 
 def _unit(request):
@@ -56,19 +55,12 @@ def review(request):
     chosen = request.GET.get("chi_so") or REVIEW[0].key
     if chosen not in {v.key for v in REVIEW}:
         chosen = REVIEW[0].key
-    children = list(selectors.chart_units(actor=request.user, unit=unit))
-    values = selectors.review_by_units(
-        actor=request.user, as_of=request.as_of, key=chosen, unit=unit, units=children
-    )
-    # The units with the most people first; the chart shows the first CHART_UNITS of them, then
-    # the people under none of the chart's units, so that every person of the figure has a bar.
-    ranked = sorted(children, key=lambda child: (-values[child.id], child.path))
-    chart = [{"unit": child, "value": values[child.id]} for child in ranked[:CHART_UNITS]]
-    hidden = len(ranked) - len(chart)
-    if values[None]:
-        chart.append({"unit": None, "value": values[None]})
-    peak = max([c["value"] for c in chart] + [1])
-    for item in chart:
+    split = chart.review_chart(actor=request.user, as_of=request.as_of, key=chosen, unit=unit)
+    bars = [{"unit": bar_unit, "value": value} for bar_unit, value in split.bars]
+    if split.rest:
+        bars.append({"unit": None, "value": split.rest})
+    peak = max([c["value"] for c in bars] + [1])
+    for item in bars:
         item["percent"] = round(100 * item["value"] / peak)
     return render(
         request,
@@ -76,21 +68,19 @@ def review(request):
         {
             "figures": _figure_rows(counts),
             "unit": unit,
-            "chart": chart,
-            "chart_hidden": hidden,
+            "chart": bars,
+            "chart_hidden": split.hidden,
             "chosen": chosen,
-            "remainder_label": _remainder_label(unit),
+            "remainder_label": _remainder_label(),
             "chosen_title": next(v.title for v in REVIEW if v.key == chosen),
             "crumbs": [(_("Rà soát nợ bằng"), "")],
         },
     )
 
 
-def _remainder_label(unit) -> str:
-    """The chart's last bar: the people of the figure under none of the units charted."""
-    if unit is None:
-        return _("Không thuộc đơn vị nào ở trên (như cán bộ diện Ban Thường vụ quản lý ở khối khác)")
-    return _("Tại chính đơn vị, ngoài các đơn vị trực thuộc")
+def _remainder_label() -> str:
+    """The chart's last bar: the people of the figure under none of the units shown."""
+    return _("Không thuộc đơn vị nào ở trên")
 
 
 @login_required
@@ -102,15 +92,17 @@ def people(request):
     except UnknownCode as exc:
         raise Http404(_("Không có chỉ số “%(key)s”.") % {"key": key}) from exc
     unit = _unit(request)
-    outside_chart = request.GET.get("con_lai") == "1"
+    outside = None
+    if request.GET.get("con_lai") == "1":
+        outside = chart.shown_units(actor=request.user, as_of=request.as_of, key=key, unit=unit)
     title = str(verdict.title)
     if key.startswith("thieu_trung_cap_chuyen_mon."):
         title = _("Nợ bằng trung cấp chuyên môn – %(part)s") % {"part": verdict.title}
-    if outside_chart:
-        title = _("%(title)s – %(rest)s") % {"title": title, "rest": _remainder_label(unit)}
+    if outside is not None:
+        title = _("%(title)s – %(rest)s") % {"title": title, "rest": _remainder_label()}
     if _wants_xlsx(request):
         _total, rows = selectors.people_behind(
-            actor=request.user, as_of=request.as_of, key=key, unit=unit, outside_chart=outside_chart
+            actor=request.user, as_of=request.as_of, key=key, unit=unit, outside=outside
         )
         return xlsx_response(
             filename=f"{key}-{request.as_of:%Y%m%d}",
@@ -124,7 +116,7 @@ def people(request):
         as_of=request.as_of,
         key=key,
         unit=unit,
-        outside_chart=outside_chart,
+        outside=outside,
         limit=PAGE_SIZE,
         offset=(number - 1) * PAGE_SIZE,
     )
@@ -139,7 +131,6 @@ def people(request):
             "page": page,
             "unit": unit,
             "key": key,
-            "outside_chart": outside_chart,
             "crumbs": [(_("Rà soát nợ bằng"), reverse("reports:review")), (title, "")],
         },
     )

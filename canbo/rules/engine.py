@@ -73,24 +73,15 @@ def count(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> int:
         return int(cursor.fetchone()[0])
 
 
-def count_by_units(ctx: dict, condition: Cond, unit_ids: list[int], restrict: QuerySet | None = None) -> dict:
-    """For each unit, how many cadres meet `condition` and hold at D a position in its subtree;
-    under the key None, how many meet it and hold no position under any of the units (so a chart
-    of the units and that remainder accounts for everyone in the figure).
-
-    One query fetches each matching cadre with the units of the positions held at D; the units'
-    subtrees are resolved from their paths here, which keeps the query's cost independent of how
-    many units the chart has."""
-    from canbo.org.models import Unit
+def units_of_matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> dict[int, set[int]]:
+    """The cadres for whom `condition` holds, each with the units of the positions they hold at D
+    (an empty set for none). One query: the matching cadres are computed once (MATERIALIZED),
+    then joined to their positions; charts resolve units' subtrees from these in Python, so the
+    cost does not grow with the number of units charted."""
     from canbo.people.models import PositionHolding
 
-    charted = set(unit_ids)
-    under: dict[int, list[int]] = {}
-    for unit_id, path in Unit.objects.values_list("id", "path"):
-        under[unit_id] = [int(a) for a in path.strip("/").split("/") if a and int(a) in charted]
     base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
     where, where_params = condition.sql(ctx)
-    # The matching cadres are computed once (MATERIALIZED), then joined to their positions.
     sql = (
         f"WITH m AS MATERIALIZED (SELECT f.id FROM ({base}) f WHERE {where}) "
         f"SELECT DISTINCT m.id, ph.unit_id FROM m "
@@ -98,17 +89,14 @@ def count_by_units(ctx: dict, condition: Cond, unit_ids: list[int], restrict: Qu
         "AND (ph.valid_to IS NULL OR ph.valid_to >= %s)"
     )
     d = ctx["as_of"]
-    charts_of: dict[int, set[int]] = {}
+    found: dict[int, set[int]] = {}
     with facts.population_cursor() as cursor:
         cursor.execute(sql, base_params + where_params + [d, d])
         for cadre_id, unit_id in cursor.fetchall():
-            charts_of.setdefault(cadre_id, set()).update(under.get(unit_id, ()))
-    counts: dict = dict.fromkeys(unit_ids, 0)
-    counts[None] = 0
-    for charts in charts_of.values():
-        for unit_id in charts or (None,):
-            counts[unit_id] += 1
-    return counts
+            units = found.setdefault(cadre_id, set())
+            if unit_id is not None:
+                units.add(unit_id)
+    return found
 
 
 def eligibility_counts(ctx: dict, restrict: QuerySet | None = None) -> dict[str, int]:

@@ -105,3 +105,18 @@ def test_retired_people_are_not_counted_as_working(client_as, province):
     tree = client.get(reverse("org:unit_tree"))
     assert "HUU1" not in client.get(reverse("org:unit_detail", args=["UB-DT"])).content.decode()
     assert tree.status_code == 200
+
+
+def test_units_too_small_to_show_go_to_the_last_bar(province):
+    from canbo.reports import chart, selectors
+
+    btv = province.user("btv2", "btv")
+    as_of = dt.date.fromisoformat(AS_OF)
+    key = "thieu_dai_hoc"
+    total = selectors.review(actor=btv, as_of=as_of)[key]
+    split = chart.review_chart(actor=btv, as_of=as_of, key=key, unit=None, size=1)
+    assert len(split.bars) == 1 and split.hidden == len(chart.chart_units(actor=btv, unit=None)) - 1
+    outside = chart.shown_units(actor=btv, as_of=as_of, key=key, unit=None, size=1)
+    listed, _rows = selectors.people_behind(actor=btv, as_of=as_of, key=key, outside=outside)
+    assert split.rest == listed
+    assert split.bars[0][1] + split.rest == total
