@@ -1,6 +1,6 @@
 from django import template
 
-from canbo.org.picker import unit_picker_options
+from canbo.org.picker import options_html, unit_picker_options
 
 register = template.Library()
 
@@ -9,7 +9,7 @@ register = template.Library()
 def unit_picker(context, selected: str = "", name: str = "don_vi", field_id: str = "don-vi", label=None):
     """The unit filter of a page: `{% unit_picker selected_code %}` (query parameter `don_vi`)."""
     return {
-        "options": unit_picker_options(context["request"].user),
+        "options": options_html(unit_picker_options(context["request"].user), selected or ""),
         "selected": selected or "",
         "name": name,
         "field_id": field_id,
