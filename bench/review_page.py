@@ -26,7 +26,7 @@ from canbo.accounts.demo import demo_users_create  # noqa: E402
 from canbo.accounts.models import User  # noqa: E402
 from canbo.people.models import Cadre  # noqa: E402
 
-ROLES = ("btv", "btc", "snv", "hr_ductrong", "hr_so")
+ROLES = tuple(os.environ.get("CANBO_BENCH_ROLES", "btv btc snv hr_ductrong hr_so").split())
 
 
 def time_page(client: Client, url: str, runs: int) -> tuple[float, int]:

@@ -35,6 +35,8 @@ def population(
     subtree of `unit` (SPEC §8). None means every cadre. `outside`: only those holding no position
     at D in the subtree of any of these units (the last bar of a chart, `canbo.reports.chart`)."""
     restrict = None if actor is None else visible_cadres(actor, as_of)
+    if restrict is not None and not restrict.query.has_filters():
+        restrict = None  # a province-wide scope: every cadre, so the facts need no restriction
     if unit is not None:
         in_subtree = PositionHolding.objects.filter(
             active_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
