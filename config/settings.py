@@ -85,6 +85,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+else:
+    # PostgreSQL's JIT compiles any query its planner estimates as costly; the scopes' ORed
+    # EXISTS make the facts queries look so, and compiling them took seconds for queries that
+    # run in a fraction of one (bench/RESULTS.md, "Review page per role").
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

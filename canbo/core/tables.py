@@ -26,7 +26,11 @@ class Column:
 
 
 class Table:
-    def __init__(self, request, queryset, columns, *, default_sort: str, per_page: int = PER_PAGE):
+    def __init__(
+        self, request, queryset, columns, *, default_sort: str, per_page: int = PER_PAGE, relevance=()
+    ):
+        """`relevance`: an ordering that replaces `default_sort` while the request names no sort
+        (the best search hits first)."""
         self.columns = list(columns)
         by_key = {column.key: column for column in self.columns if column.sortable}
         requested = request.GET.get("sort", default_sort)
@@ -37,6 +41,8 @@ class Table:
         self.descending = requested.startswith("-")
         sign = "-" if self.descending else ""
         ordering = [f"{sign}{field}" for field in by_key[key].order_by] + [f"{sign}pk"]
+        if relevance and "sort" not in request.GET:
+            self.sort_key, ordering = None, [*relevance, "pk"]
         self.paginator = Paginator(queryset.order_by(*ordering), per_page)
         self.page = self.paginator.get_page(request.GET.get("page"))
 

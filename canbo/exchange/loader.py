@@ -245,12 +245,13 @@ def _load_cadres(book, ids) -> dict[str, int]:
                 ranks.get(row[rank_at]),
                 _iso(row[hired_at]),
                 derived["search_text"],
+                derived["sort_key"],
                 derived["retirement_date"].isoformat(),
             )
         )
     _insert(
         Cadre,
-        ["id", *schema.CADRE_FIELDS, "search_text", "retirement_date"],
+        ["id", *schema.CADRE_FIELDS, "search_text", "sort_key", "retirement_date"],
         prepared,
     )
     return cadre_ids

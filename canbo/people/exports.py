@@ -9,17 +9,17 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from canbo.core.dated import in_force_q
 from canbo.core.templatetags.canbo import birth_text
 from canbo.core.xlsx import xlsx_response
-from canbo.people.models import Category, Gender, PositionHolding
+from canbo.people.active import held_positions
+from canbo.people.models import Category, Gender
 
 
 def cadre_list_xlsx(cadres, *, as_of: dt.date):
     cadres = cadres.prefetch_related(None)
     positions = defaultdict(list)
     held = (
-        PositionHolding.objects.filter(in_force_q(as_of), cadre__in=cadres.order_by().values("pk"))
+        held_positions(as_of).filter(cadre__in=cadres.order_by().values("pk"))
         .order_by("-position_type__key_position", "valid_from")
         .values_list("cadre_id", "position_type__name", "unit__name")
     )

@@ -32,6 +32,8 @@ class Cadre(models.Model):
     full_name = models.CharField(_("họ và tên"), max_length=120)
     # Lower-case name and code without diacritics, for search typed either way.
     search_text = models.CharField(max_length=200, editable=False, default="", db_index=True)
+    # Vietnamese order of the name (given, middle, family; canbo.core.names), for sorting lists.
+    sort_key = models.CharField(max_length=400, editable=False, default="", db_index=True)
     birth_date = models.DateField(_("ngày sinh"))
     birth_precision = models.CharField(
         _("ngày sinh biết đến"), max_length=5, choices=BirthPrecision.choices, default=BirthPrecision.DAY

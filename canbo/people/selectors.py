@@ -15,9 +15,10 @@ from canbo.accounts.scope import (
 from canbo.core.dated import in_force_q
 from canbo.core.dates import age_on
 from canbo.core.errors import NotFound
-from canbo.core.text import fold
 from canbo.org.selectors import unit_get, visible_units
+from canbo.people.active import active_q_for_cadres, held_positions, held_q
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
+from canbo.people.search import ranked_search
 
 STATUS_HOLDING = "dang_cong_tac"
 STATUS_PLANNED = "quy_hoach"
@@ -79,9 +80,9 @@ class CadreFilters:
 
 
 def current_holdings(as_of: dt.date) -> Prefetch:
-    """Prefetch of the positions each cadre holds at D, with unit and type, as `current_holdings`."""
+    """Prefetch of the positions each cadre holds at D (none once retired), as `current_holdings`."""
     queryset = (
-        PositionHolding.objects.filter(in_force_q(as_of))
+        PositionHolding.objects.filter(held_q(as_of))
         .select_related("unit", "position_type")
         .order_by("-position_type__key_position", "valid_from")
     )
@@ -92,8 +93,7 @@ def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
     """Cadres in scope matching `filters`, each with `current_holdings`. NotFound for a unit out of scope."""
     cadres = visible_cadres(actor, as_of)
     if filters.q:
-        for word in fold(filters.q).split():
-            cadres = cadres.filter(search_text__contains=word)
+        cadres = ranked_search(cadres, filters.q)
     for name, field in (("loai", "category"), ("gioi_tinh", "gender"), ("dan_toc", "ethnicity")):
         value = getattr(filters, name)
         if value:
@@ -106,19 +106,10 @@ def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
     if filters.cap:
         unit_condition &= Q(unit__level=filters.cap)
     if unit_condition or filters.trang_thai == STATUS_HOLDING:
-        holdings = PositionHolding.objects.filter(in_force_q(as_of), unit_condition, cadre=OuterRef("pk"))
-        cadres = cadres.filter(Exists(holdings))
+        cadres = cadres.filter(active_q_for_cadres(as_of, unit_condition))
     if filters.trang_thai == STATUS_PLANNED:
         cadres = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
     return cadres.prefetch_related(current_holdings(as_of))
-
-
-def unit_choices(actor, selected: str = "") -> list[tuple[str, str]]:
-    """Units for the list's unit filter: the top two levels of the tree in scope, and the one selected."""
-    units = visible_units(actor).filter(
-        Q(parent__isnull=True) | Q(parent__parent__isnull=True) | Q(code=selected)
-    )
-    return list(units.order_by("path").values_list("code", "name"))
 
 
 def ethnicity_choices(actor, as_of: dt.date) -> list[str]:
@@ -147,8 +138,11 @@ def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
     holdings = list(
         cadre.holdings.select_related("unit", "position_type").order_by("-valid_from")
     )
+    retired = as_of > cadre.retirement_date
     for holding in holdings:
-        holding.held_at_date = holding.is_in_force(as_of)
+        # A retired person's last positions were held until retirement, not "being held".
+        holding.held_at_date = holding.is_in_force(as_of) and not retired
+        holding.held_until_retirement = retired and holding.is_in_force(cadre.retirement_date)
     planning = list(
         cadre.planning.select_related("position_type", "unit").order_by("-term_start", "-approved_on")
     )
@@ -158,7 +152,7 @@ def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
         cadre=cadre,
         as_of=as_of,
         age=age_on(cadre.birth_date, as_of),
-        retired=as_of > cadre.retirement_date,
+        retired=retired,
         holdings=holdings,
         qualifications=list(cadre.qualifications.order_by("kind", "-obtained_on")),
         planning=planning,
@@ -175,11 +169,9 @@ def scope_figures(*, actor, as_of: dt.date) -> dict:
     """Counts for the home page, all within the actor's scope at D."""
     cadres = visible_cadres(actor, as_of)
     units = visible_units(actor)
-    holdings = PositionHolding.objects.filter(in_force_q(as_of), cadre__in=cadres, unit__in=units)
+    holdings = held_positions(as_of).filter(cadre__in=cadres, unit__in=units)
     planned = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
-    holding_cadres = cadres.filter(
-        Exists(PositionHolding.objects.filter(in_force_q(as_of), cadre=OuterRef("pk")))
-    )
+    holding_cadres = cadres.filter(active_q_for_cadres(as_of))
     return {
         "cadres": cadres.count(),
         "holding_cadres": holding_cadres.count(),

@@ -14,7 +14,7 @@ from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
 from canbo.core.dates import Precision
 from canbo.core.levels import rank_of
-from canbo.core.text import fold
+from canbo.core.names import name_sort_key, search_fold
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
 from canbo.people.models import (
     Cadre,
@@ -30,7 +30,8 @@ from canbo.people.retirement import retirement_date
 
 def cadre_derived_fields(*, code: str, full_name: str, gender: str, birth_date: dt.date) -> dict:
     return {
-        "search_text": f"{fold(full_name)} {code.lower()}",
+        "search_text": f"{search_fold(full_name)} {code.lower()}",
+        "sort_key": name_sort_key(full_name),
         "retirement_date": retirement_date(gender, birth_date),
     }
 

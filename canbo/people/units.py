@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from canbo.core.dated import in_force_q
+from canbo.org.models import Unit
 from canbo.org.selectors import unit_get, units_in_force
-from canbo.people.models import PositionHolding
+from canbo.people.active import held_positions
+from canbo.people.selectors import visible_cadres
 
 
 @dataclass
@@ -25,20 +26,26 @@ def _path_ids(path: str) -> list[int]:
 
 
 def unit_tree(*, actor, as_of: dt.date) -> list[UnitNode]:
-    """The units in scope and in force at D as a forest, with cadre counts at D.
+    """The units in scope and in force at D as a forest, with counts of the cadres active at D.
 
-    Three aggregate queries (units; distinct cadres per unit; the few cadres holding positions in
-    more than one unit). A subtree's count adds its units' counts, less the cadres counted in two
-    units of the same subtree, so each cadre counts once. A unit whose parent is out of scope
-    becomes a root.
+    A unit's count is exactly the cadre list filtered by that unit and "đang công tác": the
+    cadres in the actor's scope holding at D a position anywhere in the unit's subtree, not
+    retired (`canbo.people.active`), each counted once. Three aggregate queries (units; distinct
+    cadres per unit; the few cadres holding positions in more than one unit). A subtree's count
+    adds its units' counts, less the cadres counted in two units of the same subtree. A unit
+    whose parent is out of scope becomes a root.
     """
     in_force = units_in_force(actor=actor, as_of=as_of)
     units = list(in_force.select_related("locality").order_by("path"))
     nodes = {unit.id: UnitNode(unit) for unit in units}
-    ancestors = {unit.id: [a for a in _path_ids(unit.path) if a in nodes] for unit in units}
-    held = PositionHolding.objects.filter(in_force_q(as_of), unit__in=in_force)
+    ancestors = {
+        unit_id: [a for a in _path_ids(path) if a in nodes]
+        for unit_id, path in Unit.objects.values_list("id", "path")
+    }
+    held = held_positions(as_of).filter(cadre__in=visible_cadres(actor, as_of))
     for unit_id, count in held.values_list("unit_id").annotate(n=Count("cadre_id", distinct=True)).order_by():
-        nodes[unit_id].direct = count
+        if unit_id in nodes:
+            nodes[unit_id].direct = count
         for ancestor in ancestors[unit_id]:
             nodes[ancestor].subtree += count
     several = (
@@ -85,7 +92,7 @@ def unit_record(*, actor, code: str, as_of: dt.date) -> UnitRecord:
     unit = unit_get(actor=actor, code=code)
     children = list(units_in_force(actor=actor, as_of=as_of).filter(parent=unit).order_by("name"))
     holdings = list(
-        PositionHolding.objects.filter(in_force_q(as_of), unit=unit)
+        held_positions(as_of).filter(unit=unit)
         .select_related("cadre", "position_type")
         .order_by("-position_type__key_position", "position_type__name", "cadre__full_name")
     )

@@ -9,6 +9,7 @@ from canbo.core.levels import Bloc, Level
 from canbo.core.tables import Column, Table
 from canbo.people.exports import cadre_list_xlsx
 from canbo.people.models import Category, Gender
+from canbo.people.search import RELEVANCE
 from canbo.people.selectors import (
     STATUS_HOLDING,
     STATUS_PLANNED,
@@ -16,12 +17,11 @@ from canbo.people.selectors import (
     cadre_record,
     cadre_search,
     ethnicity_choices,
-    unit_choices,
 )
 
 CADRE_COLUMNS = (
     Column("ma", _("Mã"), ("code",)),
-    Column("ho_ten", _("Họ và tên"), ("full_name",)),
+    Column("ho_ten", _("Họ và tên"), ("sort_key",)),
     Column("ngay_sinh", _("Ngày sinh"), ("birth_date",)),
     Column("gioi_tinh", _("Giới tính")),
     Column("chuc_vu", _("Chức danh, đơn vị tại ngày xem")),
@@ -36,13 +36,13 @@ STATUS_CHOICES = ((STATUS_HOLDING, _("Đang công tác")), (STATUS_PLANNED, _("T
 def cadre_list(request):
     filters = CadreFilters.from_query(request.GET)
     cadres = cadre_search(actor=request.user, as_of=request.as_of, filters=filters)
-    table = Table(request, cadres, CADRE_COLUMNS, default_sort="ma")
+    relevance = RELEVANCE if filters.q else ()
+    table = Table(request, cadres, CADRE_COLUMNS, default_sort="ma", relevance=relevance)
     if request.GET.get("xuat") == "xlsx":
         return cadre_list_xlsx(table.paginator.object_list, as_of=request.as_of)
     return render(request, "people/cadre_list.html", {
         "table": table,
         "filters": filters,
-        "units": unit_choices(request.user, filters.don_vi),
         "blocs": Bloc.choices,
         "levels": Level.choices,
         "categories": Category.choices,

@@ -13,7 +13,6 @@ from canbo.accounts.scope import sees_everything
 from canbo.core.dated import in_force_q
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
-from canbo.org.selectors import visible_units
 from canbo.people.models import Cadre, PositionHolding
 from canbo.people.selectors import visible_cadres
 from canbo.rules import engine, explain
@@ -21,16 +20,32 @@ from canbo.rules.nonlocal_rule import violations
 from canbo.rules.verdicts import EXCLUSIONS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW_BY_KEY, SPLIT
 
 
-def population(*, actor, as_of: dt.date, unit: Unit | None = None) -> QuerySet | None:
+def population(
+    *, actor, as_of: dt.date, unit: Unit | None = None, outside: list[Unit] | None = None
+) -> QuerySet | None:
     """The cadres a figure counts: the actor's scope, and those holding at D a position in the
-    subtree of `unit` (SPEC §8). None means every cadre."""
+    subtree of `unit` (SPEC §8). None means every cadre. `outside`: only those holding no position
+    at D in the subtree of any of these units (the last bar of a chart, `canbo.reports.chart`)."""
     restrict = None if sees_everything(actor) else visible_cadres(actor, as_of)
     if unit is not None:
         in_subtree = PositionHolding.objects.filter(
             in_force_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path
         )
         restrict = (restrict if restrict is not None else Cadre.objects.all()).filter(Exists(in_subtree))
+    if outside is not None:
+        charted = _subtree_ids(outside)
+        under_chart = PositionHolding.objects.filter(
+            in_force_q(as_of), cadre=OuterRef("pk"), unit_id__in=charted
+        )
+        restrict = (restrict if restrict is not None else Cadre.objects.all()).exclude(Exists(under_chart))
     return restrict
+
+
+def _subtree_ids(units: list[Unit]) -> list[int]:
+    paths = tuple(unit.path for unit in units)
+    if not paths:
+        return []
+    return [unit_id for unit_id, path in Unit.objects.values_list("id", "path") if path.startswith(paths)]
 
 
 def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
@@ -50,12 +65,19 @@ def verdict_for_key(key: str):
 
 
 def people_behind(
-    *, actor, as_of: dt.date, key: str, unit: Unit | None = None, limit: int | None = None, offset: int = 0
+    *,
+    actor,
+    as_of: dt.date,
+    key: str,
+    unit: Unit | None = None,
+    outside: list[Unit] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> tuple[int, list[dict]]:
-    """The people behind a figure, with the reason per person; (total, page of rows)."""
+    """The people behind a figure (or a bar of its chart), with the reason per person; (total, page)."""
     verdict = verdict_for_key(key)
     ctx = engine.context_for(as_of)
-    restrict = population(actor=actor, as_of=as_of, unit=unit)
+    restrict = population(actor=actor, as_of=as_of, unit=unit, outside=outside)
     total = engine.count(ctx, verdict.condition, restrict)
     rows = engine.matching(ctx, verdict.condition, restrict, limit=limit, offset=offset)
     sources = explain.requirement_sources([r["id"] for r in rows], as_of)
@@ -157,20 +179,3 @@ def non_local_json(items: list) -> dict:
             for h in items
         ]
     }
-
-
-def review_by_units(*, actor, as_of: dt.date, key: str, units: list[Unit]) -> dict[int, int]:
-    """One figure split by units: cadres of the actor's scope holding a position in each unit's subtree."""
-    ctx = engine.context_for(as_of)
-    restrict = population(actor=actor, as_of=as_of)
-    return engine.count_by_units(ctx, verdict_for_key(key).condition, [u.id for u in units], restrict)
-
-
-def chart_units(*, actor, unit: Unit | None, as_of: dt.date):
-    """The units in force at D a chart splits a figure by: the children of `unit`, or the top of
-    the user's tree."""
-    units = visible_units(actor).in_force(as_of)
-    if unit is not None:
-        return units.filter(parent=unit).order_by("code")
-    tops = units.exclude(parent__in=units)
-    return tops.order_by("code")

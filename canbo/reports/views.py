@@ -11,27 +11,19 @@ from canbo.accounts.decorators import requires
 from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
-from canbo.core.levels import Level
 from canbo.core.xlsx import xlsx_response
-from canbo.org.selectors import unit_get, units_in_force
+from canbo.org.selectors import unit_get
 from canbo.people.selectors import cadre_get
-from canbo.reports import selectors
+from canbo.reports import chart, selectors
 from canbo.rules import explain
 from canbo.rules.verdicts import EXCLUSION_LABELS, PRIORITY_LABELS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW
 
 PAGE_SIZE = 50
-CHART_UNITS = 24
-CHART_UNITS_COUNTED = 500
 
 
 def _unit(request):
     code = request.GET.get("don_vi") or ""
     return unit_get(actor=request.user, code=code) if code else None
-
-
-def _unit_choices(user, as_of):
-    units = units_in_force(actor=user, as_of=as_of)
-    return units.exclude(level=Level.XA).order_by("path").values_list("code", "name")
 
 
 def _wants_xlsx(request) -> bool:
@@ -63,16 +55,12 @@ def review(request):
     chosen = request.GET.get("chi_so") or REVIEW[0].key
     if chosen not in {v.key for v in REVIEW}:
         chosen = REVIEW[0].key
-    children = list(
-        selectors.chart_units(actor=request.user, unit=unit, as_of=request.as_of)[:CHART_UNITS_COUNTED]
-    )
-    values = selectors.review_by_units(actor=request.user, as_of=request.as_of, key=chosen, units=children)
-    # The units with the most people first; the chart shows the first CHART_UNITS of them.
-    ranked = sorted(children, key=lambda child: (-values[child.id], child.path))
-    chart = [{"unit": child, "value": values[child.id]} for child in ranked[:CHART_UNITS]]
-    hidden = len(ranked) - len(chart)
-    peak = max([c["value"] for c in chart] + [1])
-    for item in chart:
+    split = chart.review_chart(actor=request.user, as_of=request.as_of, key=chosen, unit=unit)
+    bars = [{"unit": bar_unit, "value": value} for bar_unit, value in split.bars]
+    if split.rest:
+        bars.append({"unit": None, "value": split.rest})
+    peak = max([c["value"] for c in bars] + [1])
+    for item in bars:
         item["percent"] = round(100 * item["value"] / peak)
     return render(
         request,
@@ -80,14 +68,19 @@ def review(request):
         {
             "figures": _figure_rows(counts, explain.citations(request.as_of)),
             "unit": unit,
-            "units": _unit_choices(request.user, request.as_of),
-            "chart": chart,
-            "chart_hidden": hidden,
+            "chart": bars,
+            "chart_hidden": split.hidden,
             "chosen": chosen,
+            "remainder_label": _remainder_label(),
             "chosen_title": next(v.title for v in REVIEW if v.key == chosen),
             "crumbs": [(_("Rà soát nợ bằng"), "")],
         },
     )
+
+
+def _remainder_label() -> str:
+    """The chart's last bar: the people of the figure under none of the units shown."""
+    return _("Không thuộc đơn vị nào ở trên")
 
 
 @requires(Action.VIEW_REVIEW)
@@ -96,11 +89,18 @@ def people(request):
     key = request.GET.get("chi_so", "")
     verdict = selectors.verdict_for_key(key)
     unit = _unit(request)
+    outside = None
+    if request.GET.get("con_lai") == "1":
+        outside = chart.shown_units(actor=request.user, as_of=request.as_of, key=key, unit=unit)
     title = str(verdict.title)
     if key.startswith("thieu_trung_cap_chuyen_mon."):
         title = _("Nợ bằng trung cấp chuyên môn – %(part)s") % {"part": verdict.title}
+    if outside is not None:
+        title = _("%(title)s – %(rest)s") % {"title": title, "rest": _remainder_label()}
     if _wants_xlsx(request):
-        _total, rows = selectors.people_behind(actor=request.user, as_of=request.as_of, key=key, unit=unit)
+        _total, rows = selectors.people_behind(
+            actor=request.user, as_of=request.as_of, key=key, unit=unit, outside=outside
+        )
         return xlsx_response(
             filename=f"{key}-{request.as_of:%Y%m%d}",
             title=f"{title} – {request.as_of:%d/%m/%Y}",
@@ -113,6 +113,7 @@ def people(request):
         as_of=request.as_of,
         key=key,
         unit=unit,
+        outside=outside,
         limit=PAGE_SIZE,
         offset=(number - 1) * PAGE_SIZE,
     )
@@ -195,7 +196,6 @@ def eligible(request):
             "page": page,
             "total": len(rows),
             "unit": unit,
-            "units": _unit_choices(request.user, request.as_of),
             "crumbs": [(_("Danh sách đủ điều kiện đào tạo"), "")],
         },
     )
@@ -232,7 +232,6 @@ def rotation_pool(request):
             "eligible_count": len(pool["du_dieu_kien"]),
             "excluded_count": len(pool["loai_tru"]),
             "unit": unit,
-            "units": _unit_choices(request.user, request.as_of),
             "crumbs": [(_("Nguồn luân chuyển"), "")],
         },
     )

@@ -80,29 +80,29 @@ def count(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> int:
         return int(cursor.fetchone()[0])
 
 
-def count_by_units(ctx: dict, condition: Cond, unit_ids: list[int], restrict: QuerySet | None = None) -> dict:
-    """For each unit, how many cadres meet `condition` and hold at D a position in its subtree
-    (one query for all the units of a chart)."""
-    if not unit_ids:
-        return {}
-    from canbo.org.models import Unit
+def units_of_matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> dict[int, set[int]]:
+    """The cadres for whom `condition` holds, each with the units of the positions they hold at D
+    (an empty set for none). One query: the matching cadres are computed once (MATERIALIZED),
+    then joined to their positions; charts resolve units' subtrees from these in Python, so the
+    cost does not grow with the number of units charted."""
     from canbo.people.models import PositionHolding
 
     base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
     where, where_params = condition.sql(ctx)
-    holdings, units = PositionHolding._meta.db_table, Unit._meta.db_table
     held, held_params = in_force_sql("ph", ctx["as_of"])
-    marks = ", ".join(["%s"] * len(unit_ids))
     sql = (
-        f"SELECT cu.id, COUNT(DISTINCT f.id) FROM ({base}) f "
-        f"JOIN {holdings} ph ON ph.cadre_id = f.id AND {held} "
-        f"JOIN {units} u ON u.id = ph.unit_id JOIN {units} cu ON u.path LIKE cu.path || '%%' "
-        f"WHERE {where} AND cu.id IN ({marks}) GROUP BY cu.id"
+        f"WITH m AS MATERIALIZED (SELECT f.id FROM ({base}) f WHERE {where}) "
+        f"SELECT DISTINCT m.id, ph.unit_id FROM m "
+        f"LEFT JOIN {PositionHolding._meta.db_table} ph ON ph.cadre_id = m.id AND {held}"
     )
+    found: dict[int, set[int]] = {}
     with facts.population_cursor() as cursor:
-        cursor.execute(sql, base_params + held_params + where_params + list(unit_ids))
-        found = dict(cursor.fetchall())
-    return {unit_id: int(found.get(unit_id, 0)) for unit_id in unit_ids}
+        cursor.execute(sql, base_params + where_params + held_params)
+        for cadre_id, unit_id in cursor.fetchall():
+            units = found.setdefault(cadre_id, set())
+            if unit_id is not None:
+                units.add(unit_id)
+    return found
 
 
 def eligibility_counts(ctx: dict, restrict: QuerySet | None = None) -> dict[str, int]:

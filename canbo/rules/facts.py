@@ -131,11 +131,15 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
     """
     d, year = ctx["as_of"], ctx["year"]
     inner, only_params = "", []
+    scope, scope_params = "", []
     if isinstance(restrict, list | tuple):
         inner, only_params = ", ".join(["%s"] * len(restrict)) or "NULL", list(restrict)
     elif restrict is not None:
-        inner, inner_params = restrict.order_by().values("id").query.sql_with_params()
-        only_params = list(inner_params)
+        # A scope (a user's, a subtree) is computed once and read by every aggregate: its
+        # conditions (EXISTS over positions, ORed for btc) would otherwise run once per history.
+        scope, inner_params = restrict.order_by().values("id").query.sql_with_params()
+        scope, scope_params = f"WITH scope AS MATERIALIZED ({scope}) ", list(inner_params)
+        inner = "SELECT id FROM scope"
 
     def only(alias: str = "") -> str:
         return f" AND {alias}cadre_id IN ({inner})" if inner else ""
@@ -270,7 +274,7 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
     if inner:
         sql += f" WHERE c.id IN ({inner})"
         params += only_params
-    return sql, params
+    return scope + sql, scope_params + params
 
 
 def _row(columns: list[str], values) -> dict:

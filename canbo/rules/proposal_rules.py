@@ -349,7 +349,7 @@ def conditions_in_words(words) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {}
     for check in (*VIOLATIONS, *WARNINGS, SUPPORT):
         found.setdefault(check.rule, []).append(
-            (f"{check.title} ({check.code})", check.condition.describe(words))
+            (str(check.title), check.condition.describe(words))
         )
     for decision, labels in ((DIRECTION, DIRECTION_LABELS), (AUTHORITY, AUTHORITY_LABELS)):
         for branch in decision.branches:

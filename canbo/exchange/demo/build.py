@@ -4,6 +4,7 @@ import datetime as dt
 import random
 
 from canbo.exchange.demo.catalogue import POSITION_TYPES, RANKS
+from canbo.exchange.demo.current import plan_current_terms
 from canbo.exchange.demo.people import TYPES, add_history, make_person
 from canbo.exchange.demo.places import OTHER_PROVINCES, all_places_of_province, communes_of, locality_rows
 from canbo.exchange.demo.posts import post_rows
@@ -100,6 +101,7 @@ def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str
     owing = choose_owing(rng, people, size)
     for person in people:
         add_qualifications(rng, person, owing)
+    plan_current_terms(people, seed)
     return {
         "dia_ban": places,
         "don_vi": tree.units,
@@ -136,6 +138,7 @@ def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str
 
 def demo_workbook(path, *, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str, int]:
     """Write the demo province to `path`; returns rows per sheet. Histories stop at a fixed date
-    (`people.HORIZON`), not at today, so a seed gives the same file whatever the day."""
+    (`people.HORIZON`), not at today, so a seed gives the same file whatever the day; the planning
+    of the terms in force then is added by `current.plan_current_terms`."""
     with paused_gc():
         return rows_to_xlsx(path, demo_rows(size=size, seed=seed))

@@ -6,6 +6,7 @@ from canbo.accounts.system import system_actor
 from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
 from canbo.audit.render import summary
+from canbo.core.names import name_sort_key
 from canbo.exchange.services import workbook_import
 from canbo.exchange.tests.workbooks import valid_sheets, write_workbook
 from canbo.org.models import Locality, PositionType, Unit
@@ -35,6 +36,8 @@ def test_valid_workbook_loads_with_clerk_typing(tmp_path):
     assert first.hometown.code == "672"
     assert first.rank.code == "01.003"
     assert first.search_text == "nguyen van an cb001"
+    assert first.sort_key == name_sort_key("Nguyễn Văn An") != ""
+    assert all(c.sort_key == name_sort_key(c.full_name) for c in Cadre.objects.all())
     assert first.retirement_date == retirement_date("nam", dt.date(1965, 3, 4))
     second = Cadre.objects.get(code="CB002")
     assert (second.birth_date, second.birth_precision) == (dt.date(1970, 1, 1), "year")

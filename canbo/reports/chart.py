@@ -1,0 +1,65 @@
+"""A review figure split by units, for the chart of the review page.
+
+The bars are the units charted (the children of the unit chosen, or the top of the user's tree),
+the ones with the most people first, at most `size` of them; a last bar counts the people of the
+figure under none of the units shown (people at the unit itself, under units too small to show,
+or, for `btc`, BTV-managed cadres in state units), so the bars account for everyone in the
+figure. Each bar opens a list of exactly its people: a unit's through `don_vi`, the last one
+through `people_behind(..., outside=<the units shown>)`.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from canbo.org.models import Unit
+from canbo.org.selectors import units_in_force
+from canbo.reports.selectors import population, verdict_for_key
+from canbo.rules import engine
+
+CHART_UNITS = 24
+CHART_UNITS_COUNTED = 500
+
+
+@dataclass
+class Chart:
+    bars: list[tuple[Unit, int]]
+    rest: int     # people of the figure under none of the units of `bars`
+    hidden: int   # units charted but too small to show
+
+
+def chart_units(*, actor, unit: Unit | None, as_of: dt.date) -> list[Unit]:
+    """The units in force at D a chart splits a figure by: the children of `unit`, or the top of
+    the user's tree (at most CHART_UNITS_COUNTED of them)."""
+    units = units_in_force(actor=actor, as_of=as_of)
+    if unit is not None:
+        return list(units.filter(parent=unit).order_by("code")[:CHART_UNITS_COUNTED])
+    return list(units.exclude(parent__in=units).order_by("code")[:CHART_UNITS_COUNTED])
+
+
+def review_chart(*, actor, as_of: dt.date, key: str, unit: Unit | None, size: int = CHART_UNITS) -> Chart:
+    units = chart_units(actor=actor, unit=unit, as_of=as_of)
+    charted = {u.id for u in units}
+    under = {
+        unit_id: {int(a) for a in path.strip("/").split("/") if a and int(a) in charted}
+        for unit_id, path in Unit.objects.values_list("id", "path")
+    }
+    restrict = population(actor=actor, as_of=as_of, unit=unit)
+    people = engine.units_of_matching(engine.context_for(as_of), verdict_for_key(key).condition, restrict)
+    bars_of = [set().union(*(under[u] for u in held)) for held in people.values()]
+    counts = dict.fromkeys(charted, 0)
+    for bars in bars_of:
+        for unit_id in bars:
+            counts[unit_id] += 1
+    ranked = sorted(units, key=lambda u: (-counts[u.id], u.path))
+    shown = ranked[:size]
+    shown_ids = {u.id for u in shown}
+    rest = sum(1 for bars in bars_of if not bars & shown_ids)
+    return Chart(bars=[(u, counts[u.id]) for u in shown], rest=rest, hidden=len(ranked) - len(shown))
+
+
+def shown_units(
+    *, actor, as_of: dt.date, key: str, unit: Unit | None, size: int = CHART_UNITS
+) -> list[Unit]:
+    """The units that have a bar in the chart of `key` (what its last bar leaves out)."""
+    split = review_chart(actor=actor, as_of=as_of, key=key, unit=unit, size=size)
+    return [bar_unit for bar_unit, _n in split.bars]
