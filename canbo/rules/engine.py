@@ -2,12 +2,19 @@
 """Verdicts over a whole population, run by the database on the facts (one query each).
 
 `restrict` is a Cadre queryset (a user's scope, a subtree) or None for everyone.
+
+A date's context and the figures (counts, and the ordered ids behind a figure) are kept until
+the data changes (`canbo.core.data_cache`): the key of a figure is the query that computes it
+(SQL and parameters, which carry the date, the parameters in force and the user's scope), so a
+figure is served again only for the same question over the same data.
 """
 
 import datetime as dt
+from functools import lru_cache
 
 from django.db.models import QuerySet
 
+from canbo.core.data_cache import data_token, remembered
 from canbo.rules import facts
 from canbo.rules.predicates import Cond
 from canbo.rules.selectors import parameters_in_force
@@ -15,7 +22,25 @@ from canbo.rules.verdicts import CANDIDATE, EXCLUSIONS, FULL_TIME, PRIORITIES, P
 
 
 def context_for(as_of: dt.date) -> dict:
+    """The context of a date: its thresholds and the parameters in force (resolved once per data
+    token)."""
+    return dict(_context(as_of, data_token()))
+
+
+@lru_cache(maxsize=64)
+def _context(as_of: dt.date, token: int) -> dict:
     return facts.context(as_of, parameters_in_force(as_of))
+
+
+def _remembered_rows(sql: str, params: list) -> list[list[int]]:
+    """The rows (of integers) of a population query, computed once per data token."""
+
+    def compute() -> list[list[int]]:
+        with facts.population_cursor() as cursor:
+            cursor.execute(sql, params)
+            return [[int(value) for value in row] for row in cursor.fetchall()]
+
+    return remembered(("facts", sql, params), compute)
 
 
 def _needs(named: list[tuple[str, Cond]], *more: str) -> set[str]:
@@ -38,9 +63,7 @@ def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
     base, base_params = facts.facts_sql(ctx, restrict, _needs(named))
     sums = ", ".join(f"COALESCE(SUM(g.{name}), 0)" for name, _cond in named)
     sql = f"SELECT {sums} FROM (SELECT {', '.join(flags)} FROM ({base}) f) g"
-    with facts.population_cursor() as cursor:
-        cursor.execute(sql, flag_params + base_params)
-        values = [int(v) for v in cursor.fetchone()]
+    values = _remembered_rows(sql, flag_params + base_params)[0]
     counts = dict(zip([name for name, _c in named], values, strict=True))
     result = {v.key: counts[v.key] for v in REVIEW}
     result["thieu_trung_cap_chuyen_mon"] = {
@@ -51,26 +74,26 @@ def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
     return result
 
 
-def matching(
-    ctx: dict, condition: Cond, restrict: QuerySet | None = None, limit: int | None = None, offset: int = 0
-) -> list[dict]:
+def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[dict]:
     """Facts rows of the cadres for whom `condition` holds, by code."""
     base, base_params = facts.facts_sql(ctx, restrict)
     where, where_params = condition.sql(ctx)
-    sql = f"SELECT * FROM ({base}) f WHERE {where} ORDER BY f.code"
-    params = base_params + where_params
-    if limit is not None:
-        sql += " LIMIT %s OFFSET %s"
-        params += [limit, offset]
-    return facts.run(sql, params)
+    return facts.run(f"SELECT * FROM ({base}) f WHERE {where} ORDER BY f.code", base_params + where_params)
+
+
+def matching_ids(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[int]:
+    """Ids of the cadres for whom `condition` holds, by code."""
+    base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
+    where, where_params = condition.sql(ctx)
+    sql = f"SELECT f.id FROM ({base}) f WHERE {where} ORDER BY f.code"
+    return [row[0] for row in _remembered_rows(sql, base_params + where_params)]
 
 
 def count(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> int:
     base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
     where, where_params = condition.sql(ctx)
-    with facts.population_cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({base}) f WHERE {where}", base_params + where_params)
-        return int(cursor.fetchone()[0])
+    sql = f"SELECT COUNT(*) FROM ({base}) f WHERE {where}"
+    return _remembered_rows(sql, base_params + where_params)[0][0]
 
 
 def count_by_units(ctx: dict, condition: Cond, unit_ids: list[int], restrict: QuerySet | None = None) -> dict:
@@ -93,9 +116,7 @@ def count_by_units(ctx: dict, condition: Cond, unit_ids: list[int], restrict: Qu
         f"WHERE {where} AND cu.id IN ({marks}) GROUP BY cu.id"
     )
     d = ctx["as_of"]
-    with facts.population_cursor() as cursor:
-        cursor.execute(sql, base_params + [d, d] + where_params + list(unit_ids))
-        found = dict(cursor.fetchall())
+    found = dict(_remembered_rows(sql, base_params + [d, d] + where_params + list(unit_ids)))
     return {unit_id: int(found.get(unit_id, 0)) for unit_id in unit_ids}
 
 
@@ -105,11 +126,8 @@ def eligibility_counts(ctx: dict, restrict: QuerySet | None = None) -> dict[str,
     flags, flag_params = _flags(named, ctx)
     base, base_params = facts.facts_sql(ctx, restrict, _needs(named))
     sums = ", ".join(f"COALESCE(SUM(g.{name}), 0)" for name, _cond in named)
-    with facts.population_cursor() as cursor:
-        cursor.execute(
-            f"SELECT {sums} FROM (SELECT {', '.join(flags)} FROM ({base}) f) g", flag_params + base_params
-        )
-        values = [int(v) for v in cursor.fetchone()]
+    sql = f"SELECT {sums} FROM (SELECT {', '.join(flags)} FROM ({base}) f) g"
+    values = _remembered_rows(sql, flag_params + base_params)[0]
     return dict(zip([name for name, _c in named], values, strict=True))
 
 

@@ -1,0 +1,88 @@
+"""Figures kept until the data changes: every kind of write is seen at once, and what is served
+equals what a fresh computation gives."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+
+from canbo.accounts.models import Role, User
+from canbo.core.models import RememberedResult
+from canbo.org.models import PositionType
+from canbo.reports.selectors import people_behind, review
+from canbo.reports.tests.builders import Province
+from canbo.rules import engine
+from canbo.rules.models import Parameter
+from canbo.rules.services import parameter_update
+from canbo.rules.verdicts import PRIORITIES
+
+pytestmark = pytest.mark.django_db
+D = dt.date(2017, 6, 30)
+
+
+def fresh_review() -> dict:
+    RememberedResult.objects.all().delete()
+    return review(actor=None, as_of=D)
+
+
+@pytest.fixture
+def province():
+    p = Province()
+    p.someone = p.cadre()
+    p.hold(p.someone, p.truong_phong)
+    p.qualify(p.someone, "llct", "trung_cap")
+    return p
+
+
+def test_a_qualification_written_through_the_service_changes_the_figures(province):
+    before = review(actor=None, as_of=D)
+    assert review(actor=None, as_of=D) == before
+    assert before["thieu_dai_hoc"] == 1
+    province.qualify(province.someone, "chuyen_mon", "dai_hoc")
+    after = review(actor=None, as_of=D)
+    assert after["thieu_dai_hoc"] == 0
+    assert after == fresh_review()
+
+
+def test_the_people_behind_a_figure_follow_a_new_holding(province):
+    total, rows = people_behind(actor=None, as_of=D, key="thieu_qlnn", limit=50)
+    assert (total, [r["code"] for r in rows]) == (1, [province.someone.code])
+    other = province.cadre(code="CB-MOI")
+    province.hold(other, province.pho_phong)
+    total, rows = people_behind(actor=None, as_of=D, key="thieu_qlnn", limit=1, offset=1)
+    assert total == 2 and [r["code"] for r in rows] == [province.someone.code]
+    everyone = people_behind(actor=None, as_of=D, key="thieu_qlnn")
+    assert [r["code"] for r in everyone[1]] == ["CB-MOI", province.someone.code]
+
+
+def test_a_standard_changed_in_place_or_in_the_admin_changes_the_figures(province, admin_client):
+    assert review(actor=None, as_of=D)["thieu_cao_cap_llct"] == 1
+    PositionType.objects.filter(pk=province.truong_phong.pk).update(req_llct=2)
+    assert review(actor=None, as_of=D)["thieu_cao_cap_llct"] == 0
+    response = admin_client.post(
+        f"/quan-tri/org/positiontype/{province.truong_phong.pk}/change/",
+        {"code": "TP", "name": "Trưởng phòng", "req_llct": 3, "req_chuyen_mon": 3, "req_qlnn": 1,
+         "req_ngoai_ngu": 0, "req_tin_hoc": 0, "deputy_head_or_above": "on"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert review(actor=None, as_of=D)["thieu_cao_cap_llct"] == 1
+    assert review(actor=None, as_of=D) == fresh_review()
+
+
+def test_a_parameter_change_reaches_the_context_and_the_counts(province):
+    young = next(cond for code, cond, _label in PRIORITIES if code == "tre")
+    assert engine.count(engine.context_for(D), young) == 0  # born 15/06/1980: 37 at D, the limit is 35
+    btc = User.objects.create_user(username="btc", password="x-very-long-1", role=Role.BTC)
+    parameter_update(actor=btc, parameter=Parameter.objects.get(key="tuoi_tre"), value=38)
+    ctx = engine.context_for(D)
+    assert ctx["params"]["tuoi_tre"] == 38
+    assert engine.count(ctx, young) == 1
+
+
+def test_an_import_changes_the_figures():
+    empty = review(actor=None, as_of=D)
+    assert empty["thieu_qlnn"] == 0
+    call_command("demo", "--size", "120", "--seed", "1", stdout=None)
+    loaded = review(actor=None, as_of=D)
+    assert loaded != empty
+    assert loaded == fresh_review()
