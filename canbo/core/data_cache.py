@@ -13,10 +13,11 @@ unreachable rather than stale. Results are kept in the database, so every proces
 import hashlib
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.apps import apps
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 
 # The apps whose tables the figures read. Users, the audit log and Django's own tables are not
 # watched: a sign-in or a viewed record changes no figure (scopes enter the cached queries as
@@ -79,8 +80,6 @@ def watched_tables() -> list[str]:
 
 def install_triggers(using: str = "default") -> None:
     """Make every write to a watched table replace the data token (idempotent)."""
-    from django.db import connections
-
     from canbo.core.models import DataVersion
 
     conn = connections[using]
@@ -107,3 +106,29 @@ def install_triggers(using: str = "default") -> None:
                     f"AFTER {operation} ON {quoted} "
                     f"BEGIN UPDATE {version} SET token = random(); END"
                 )
+
+
+@contextmanager
+def bulk_write(using: str = "default") -> Iterator[None]:
+    """Around a bulk write inside a transaction (the workbook import): SQLite's triggers run once
+    per row, so there they are dropped for the write and the token is replaced once at its end.
+    SQLite's schema changes are part of the transaction, and its single writer excludes others."""
+    from canbo.core.models import DataVersion
+
+    conn = connections[using]
+    if conn.vendor != "sqlite":
+        yield
+        return
+    if not conn.in_atomic_block:
+        raise RuntimeError("bulk_write() needs a transaction")
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [f"{TRIGGER_PREFIX}%"]
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP TRIGGER {conn.ops.quote_name(name)}")
+    try:
+        yield
+    finally:
+        install_triggers(using)
+        DataVersion.objects.using(using).update(token=random.randrange(TOKEN_SPAN))

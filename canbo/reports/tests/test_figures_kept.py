@@ -7,8 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from canbo.accounts.models import Role, User
+from canbo.core.data_cache import data_token
 from canbo.core.models import RememberedResult
-from canbo.org.models import PositionType
+from canbo.org.models import CivilServiceRank, PositionType
 from canbo.reports.selectors import people_behind, review
 from canbo.reports.tests.builders import Province
 from canbo.rules import engine
@@ -86,3 +87,9 @@ def test_an_import_changes_the_figures():
     loaded = review(actor=None, as_of=D)
     assert loaded != empty
     assert loaded == fresh_review()
+    # The import replaces the token once for all its rows; the triggers are back after it.
+    token = data_token()
+    PositionType.objects.update(req_qlnn=0)
+    assert data_token() != token
+    CivilServiceRank.objects.update(req_qlnn=0)
+    assert review(actor=None, as_of=D)["thieu_qlnn"] == 0
