@@ -109,16 +109,19 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
     """SELECT of the facts as of `ctx['as_of']`.
 
     `restrict`: a Cadre queryset or a list of cadre ids to limit it to (applied inside every
-    aggregate too, so one person's facts read only that person's rows). `needs`: the columns the
-    caller reads (the conditions' columns); histories no needed column depends on are not read.
+    aggregate too, so one person's facts read only that person's rows). A queryset (a user's
+    scope) is computed once, as a materialised `scope` of ids the aggregates and the cadres are
+    limited to: written into each of them, it was evaluated once per history. `needs`: the columns
+    the caller reads (the conditions' columns); histories no needed column depends on are not read.
     """
     d, year = ctx["as_of"], ctx["year"]
-    inner, only_params = "", []
+    inner, only_params, scope, scope_params = "", [], "", []
     if isinstance(restrict, list | tuple):
         inner, only_params = ", ".join(["%s"] * len(restrict)) or "NULL", list(restrict)
     elif restrict is not None:
-        inner, inner_params = restrict.order_by().values("id").query.sql_with_params()
-        only_params = list(inner_params)
+        query, query_params = restrict.order_by().values("id").query.sql_with_params()
+        scope, scope_params = f"WITH scope AS MATERIALIZED ({query}) ", list(query_params)
+        inner = "SELECT id FROM scope"
 
     def only(alias: str = "") -> str:
         return f" AND {alias}cadre_id IN ({inner})" if inner else ""
@@ -245,7 +248,7 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
     if inner:
         sql += f" WHERE c.id IN ({inner})"
         params += only_params
-    return sql, params
+    return scope + sql, scope_params + params
 
 
 def _row(columns: list[str], values) -> dict:
