@@ -95,8 +95,9 @@ def install_triggers(using: str = "default") -> None:
         for table in (t for t in watched_tables() if t in existing):
             quoted = conn.ops.quote_name(table)
             if conn.vendor == "postgresql":
+                cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{table} ON {quoted}")
                 cursor.execute(
-                    f"CREATE OR REPLACE TRIGGER {TRIGGER_PREFIX}{table} AFTER INSERT OR UPDATE OR DELETE "
+                    f"CREATE TRIGGER {TRIGGER_PREFIX}{table} AFTER INSERT OR UPDATE OR DELETE "
                     f"OR TRUNCATE ON {quoted} FOR EACH STATEMENT EXECUTE FUNCTION canbo_data_changed()"
                 )
                 continue

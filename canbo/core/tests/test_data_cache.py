@@ -6,7 +6,7 @@ from django.db import connection, transaction
 
 from canbo.accounts.models import Role, User
 from canbo.audit.services import audit_record
-from canbo.core.data_cache import data_token, remembered, watched_tables
+from canbo.core.data_cache import bulk_write, data_token, remembered, watched_tables
 from canbo.core.models import DataVersion
 from canbo.org.models import Locality
 from canbo.org.services import locality_create
@@ -44,7 +44,7 @@ def test_users_and_the_audit_log_are_not_data_of_the_figures():
     assert data_token() == before
 
 
-def test_every_watched_table_has_its_trigger():
+def triggered_tables() -> set[str]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -55,9 +55,25 @@ def test_every_watched_table_has_its_trigger():
             cursor.execute(
                 "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'canbo_changed_%'"
             )
-        triggered = {row[0] for row in cursor.fetchall()}
-    assert set(watched_tables()) <= triggered
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_every_watched_table_has_its_trigger():
+    assert set(watched_tables()) <= triggered_tables()
     assert {"people_qualification", "org_positiontype", "rules_parameter"} <= set(watched_tables())
+
+
+def test_a_bulk_write_replaces_the_token_and_keeps_the_triggers():
+    before = data_token()
+    with transaction.atomic(), bulk_write():
+        locality_create(actor=None, code="68", name="Lâm Đồng", level="tinh")
+    assert data_token() != before
+    with pytest.raises(RuntimeError), transaction.atomic(), bulk_write():
+        raise RuntimeError
+    assert set(watched_tables()) <= triggered_tables()
+    after = data_token()
+    Locality.objects.update(name="Tỉnh Lâm Đồng")
+    assert data_token() != after
 
 
 def test_a_result_is_computed_once_per_token():
