@@ -32,6 +32,8 @@ def population(*, actor, as_of: dt.date, unit: Unit | None = None) -> QuerySet |
     """The cadres a figure counts: the actor's scope, and those holding at D a position in the
     subtree of `unit` (SPEC §8). None means every cadre."""
     restrict = None if actor is None else visible_cadres(actor, as_of)
+    if restrict is not None and not restrict.query.where:
+        restrict = None  # a user who sees every cadre asks what the command line asks
     if unit is not None:
         in_subtree = PositionHolding.objects.filter(
             active_q(as_of), cadre=OuterRef("pk"), unit__path__startswith=unit.path

@@ -10,8 +10,10 @@ figure is served again only for the same question over the same data.
 """
 
 import datetime as dt
+import json
 from functools import lru_cache
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from canbo.core.data_cache import data_token, remembered
@@ -98,26 +100,34 @@ def count(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> int:
 
 def count_by_units(ctx: dict, condition: Cond, unit_ids: list[int], restrict: QuerySet | None = None) -> dict:
     """For each unit, how many cadres meet `condition` and hold at D a position in its subtree
-    (one query for all the units of a chart)."""
+    (one query for all the units of a chart). It counts the kept ids behind the figure (those the
+    list of its people shows), so the facts are not computed again for the chart."""
     if not unit_ids:
         return {}
     from canbo.org.models import Unit
     from canbo.people.models import PositionHolding
 
-    base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
-    where, where_params = condition.sql(ctx)
+    ids = matching_ids(ctx, condition, restrict)
+    among, among_params = _among("ph.cadre_id", ids)
     holdings, units = PositionHolding._meta.db_table, Unit._meta.db_table
     marks = ", ".join(["%s"] * len(unit_ids))
     sql = (
-        f"SELECT cu.id, COUNT(DISTINCT f.id) FROM ({base}) f "
-        f"JOIN {holdings} ph ON ph.cadre_id = f.id AND ph.valid_from <= %s "
-        "AND (ph.valid_to IS NULL OR ph.valid_to >= %s) "
+        f"SELECT cu.id, COUNT(DISTINCT ph.cadre_id) FROM {holdings} ph "
         f"JOIN {units} u ON u.id = ph.unit_id JOIN {units} cu ON u.path LIKE cu.path || '%%' "
-        f"WHERE {where} AND cu.id IN ({marks}) GROUP BY cu.id"
+        f"WHERE {among} AND ph.valid_from <= %s AND (ph.valid_to IS NULL OR ph.valid_to >= %s) "
+        f"AND cu.id IN ({marks}) GROUP BY cu.id"
     )
     d = ctx["as_of"]
-    found = dict(_remembered_rows(sql, base_params + [d, d] + where_params + list(unit_ids)))
+    found = dict(_remembered_rows(sql, among_params + [d, d] + list(unit_ids)))
     return {unit_id: int(found.get(unit_id, 0)) for unit_id in unit_ids}
+
+
+def _among(column: str, ids: list[int]) -> tuple[str, list]:
+    """`column` is one of `ids`, as one parameter whatever their number (an array on PostgreSQL,
+    a JSON list on SQLite, which limits the number of parameters)."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(ids)]
+    return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
 
 
 def eligibility_counts(ctx: dict, restrict: QuerySet | None = None) -> dict[str, int]:
