@@ -1,198 +1,259 @@
-# ruff: noqa: S608 -- SQL is assembled from table names and fixed column names only; every value is a parameter
-"""Benchmark of the gap review and eligibility (SPEC §8–§9) on large provinces.
+"""Benchmark of the gap review (SPEC §8) on a large province, against DuckDB as the reference.
 
-    .venv/bin/python bench/review.py --sizes 20000 200000            # SQLite (a fresh file)
-    DATABASE_URL=postgres://… .venv/bin/python bench/review.py --sizes 20000 200000 1000000
+    .venv/bin/python bench/review.py [--size 200000] [--as-of 2017-06-30] [--no-record]
+    DATABASE_URL=postgres://… .venv/bin/python bench/review.py --size 200000
 
-The demo province of 20,000 cadres is generated and imported once (canbo.exchange); larger
-provinces are made inside the database by copying every cadre and history with SQL (INSERT …
-SELECT with the cadre id and code offset), which keeps the shape and mix of the demo. For each
-size it times, on a warm database: the full review (six figures), the eligibility of every
-cadre (counted per programme in the database, and fetched as one row per active cadre with a
-0/1 column per programme), the rotation pool, and one
-person's explanation; and reports the peak Python memory of each (tracemalloc) and the process's
-peak resident size. Prints a Markdown table.
+The province is the demo workbook of `--size` cadres (`canbo demo`, seed 2017, kept in
+bench/out/) imported with `canbo import` into the database of DATABASE_URL, or into
+bench/out/review-SIZE.sqlite3 without it; a database that already holds the province is reused.
+It then times, best of a few runs:
+
+- `canbo review --as-of D --json` as a whole process, with the kept figures emptied first (cold)
+  and as a second run (warm), and `canbo review --help` (start-up: Django and the command, no query);
+- the review query alone, run by canbo's database, and the same SQL over the same tables run by
+  DuckDB (`bench/duck.py`); the two must give the same counts;
+- in-process operations: eligibility counted by programme and fetched as rows, the rotation pool,
+  one person's explanation.
+
+Prints the figures and appends them to bench/RESULTS.md under "## Review".
 """
 
 import argparse
 import datetime as dt
+import json
 import os
-import platform
+import re
 import resource
+import subprocess
 import sys
-import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+CANBO = str(Path(sys.executable).parent / "canbo")
+SEED = 2017
+sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='canbo-bench-')}/bench.sqlite3"
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-
-from canbo.accounts.system import system_actor  # noqa: E402
-from canbo.core.dates import today  # noqa: E402
-from canbo.people.models import (  # noqa: E402
-    Cadre,
-    Discipline,
-    Evaluation,
-    Movement,
-    PlanningEntry,
-    PositionHolding,
-    Qualification,
-)
-from canbo.reports import selectors  # noqa: E402
-from canbo.rules import engine  # noqa: E402
-
-AS_OF = dt.date(2026, 6, 30)
-HISTORIES = [PositionHolding, Qualification, PlanningEntry, Discipline, Evaluation, Movement]
 
 
-def load_demo(size: int) -> None:
-    from canbo.exchange.demo.build import demo_workbook
-    from canbo.exchange.services import workbook_import
-
-    path = Path(tempfile.mkdtemp(prefix="canbo-demo-")) / "demo.xlsx"
-    started = time.perf_counter()
-    demo_workbook(path, size=size)
-    result = workbook_import(actor=system_actor(), path=path)
-    if result.errors:
-        raise SystemExit(f"demo import failed: {result.errors[:3]}")
-    print(
-        f"# demo of {size} generated and imported in {time.perf_counter() - started:.1f} s", file=sys.stderr
-    )
-
-
-def _columns(model) -> list[str]:
-    return [f.column for f in model._meta.concrete_fields if f.column != "id"]
-
-
-def replicate(base_count: int, target: int) -> None:
-    """Copy the first `base_count` cadres and their histories until there are `target` cadres."""
-    q = connection.ops.quote_name
-    base_max = Cadre.objects.order_by("-id").values_list("id", flat=True).first()
-    offset = 10 ** len(str(base_max))
-    current = Cadre.objects.count()
-    copy = current // base_count
-    cadre_cols = _columns(Cadre)
-    while current < target:
-        take = min(base_count, target - current)
-        shift = copy * offset
-        started = time.perf_counter()
-        with transaction.atomic(), connection.cursor() as cursor:
-            select = ", ".join(
-                f"code || '-{copy}'"
-                if c == "code"
-                else f"search_text || '-{copy}'"
-                if c == "search_text"
-                else q(c)
-                for c in cadre_cols
-            )
-            cursor.execute(
-                f"INSERT INTO {q(Cadre._meta.db_table)} (id, {', '.join(q(c) for c in cadre_cols)}) "
-                f"SELECT id + %s, {select} FROM {q(Cadre._meta.db_table)} WHERE id <= %s "
-                f"ORDER BY id LIMIT %s",
-                [shift, base_max, take],
-            )
-            for model in HISTORIES:
-                cols = _columns(model)
-                select = ", ".join("cadre_id + %s" if c == "cadre_id" else q(c) for c in cols)
-                cursor.execute(
-                    f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(c) for c in cols)}) "
-                    f"SELECT {select} FROM {q(model._meta.db_table)} WHERE cadre_id IN "
-                    f"(SELECT id FROM {q(Cadre._meta.db_table)} WHERE id <= %s ORDER BY id LIMIT %s)",
-                    [shift, base_max, take],
-                )
-        current += take
-        copy += 1
-        print(f"# replicated to {current} cadres ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{Cadre._meta.db_table}', 'id'), "
-                f"(SELECT MAX(id) FROM {q(Cadre._meta.db_table)}))"
-            )
-            cursor.execute("ANALYZE")
-        else:
-            cursor.execute("ANALYZE")
-
-
-def measure(label: str, function, repeat: int = 2) -> dict:
-    """Best time of `repeat` runs, then one more run under tracemalloc for the memory peak."""
+def best_of(function, repeat: int = 3) -> tuple[float, object]:
     best, result = None, None
     for _ in range(repeat):
         started = time.perf_counter()
         result = function()
         elapsed = time.perf_counter() - started
         best = elapsed if best is None else min(best, elapsed)
-    tracemalloc.start()
-    function()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return {"label": label, "seconds": best, "peak_mb": peak / 2**20, "result": result}
+    return best, result
 
 
-def run_size(size: int) -> list[dict]:
-    ctx = engine.context_for(AS_OF)
+def canbo(*args: str) -> str:
+    done = subprocess.run([CANBO, *args], check=True, capture_output=True, text=True, cwd=ROOT)
+    return done.stdout
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_times(function, repeat: int) -> tuple[float, float, object]:
+    """Best wall time and least CPU time (user + system) of the `canbo` processes `function` runs:
+    on a shared machine the CPU time moves less with the load than the wall time."""
+    walls, cpus, result = [], [], None
+    for _ in range(repeat):
+        cpu, started = children_cpu(), time.perf_counter()
+        result = function()
+        walls.append(time.perf_counter() - started)
+        cpus.append(children_cpu() - cpu)
+    return min(walls), min(cpus), result
+
+
+def province(size: int) -> None:
+    """Import the demo workbook of `size` cadres unless the database already holds a province."""
+    from canbo.people.models import Cadre
+
+    if Cadre.objects.exists():
+        return
+    workbook = OUT / f"demo-{size}-seed{SEED}.xlsx"
+    started = time.perf_counter()
+    if workbook.exists():
+        canbo("import", str(workbook))
+    else:
+        canbo("demo", "--size", str(size), "--seed", str(SEED), "--out", str(workbook))
+    print(f"# province of {size:,} imported in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def forget_figures() -> None:
+    from canbo.core.models import RememberedResult
+
+    RememberedResult.objects.all().delete()
+
+
+def review_sql(as_of: dt.date) -> tuple[str, list]:
+    """The SQL and parameters canbo sends for the review of the whole province."""
+    from django.db import connection
+
+    from canbo.accounts.system import system_actor
+    from canbo.reports.selectors import review
+
+    sent: list[tuple[str, list]] = []
+
+    def record(execute, sql, params, many, context):
+        sent.append((sql, list(params or [])))
+        return execute(sql, params, many, context)
+
+    forget_figures()
+    with connection.execute_wrapper(record):
+        review(actor=system_actor(), as_of=as_of)
+    return next((sql, params) for sql, params in sent if sql.startswith("SELECT COALESCE(SUM("))
+
+
+def run_query(sql: str, params: list) -> list[int]:
+    from canbo.rules.facts import population_cursor
+
+    with population_cursor() as cursor:
+        cursor.execute(sql, params)
+        return [int(v) for v in cursor.fetchone()]
+
+
+def measure(size: int, as_of: dt.date) -> dict:
+    import duck
+    from django.db import connection
+
+    from canbo.accounts.system import system_actor
+    from canbo.people.models import Cadre
+    from canbo.reports import selectors
+    from canbo.rules import engine
+
+    day = as_of.isoformat()
+    figures: dict = {"vendor": connection.vendor, "cadres": Cadre.objects.count(), "size": size}
+    figures["startup"], figures["startup_cpu"], _ = process_times(lambda: canbo("review", "--help"), 5)
+
+    def cold_process():
+        forget_figures()
+        return canbo("review", "--as-of", day, "--json")
+
+    figures["process_cold"], figures["process_cold_cpu"], output = process_times(cold_process, 3)
+    figures["process_warm"], figures["process_warm_cpu"], _ = process_times(
+        lambda: canbo("review", "--as-of", day, "--json"), 3
+    )
+    figures["review"] = json.loads(output)
+    sql, params = review_sql(as_of)
+    figures["query"], counts = best_of(lambda: run_query(sql, params))
+    figures["duckdb"], duck_counts, figures["copied"] = duck.run_reference(sql, params, connection.vendor)
+    figures["same_counts"] = counts == duck_counts
+    figures["counts"] = counts
+    ctx = engine.context_for(as_of)
     someone = Cadre.objects.filter(holdings__valid_to__isnull=True).order_by("id").first()
-    rows = [
-        measure("review (6 figures)", lambda: selectors.review(actor=system_actor(), as_of=AS_OF)),
-        measure("eligibility of every cadre, counted by programme", lambda: engine.eligibility_counts(ctx)),
-        measure(
-            "eligibility of every cadre, rows fetched", lambda: len(engine.eligibility_table(ctx)), repeat=1
-        ),
-        measure(
-            "rotation pool",
-            lambda: len(selectors.rotation_pool(actor=system_actor(), as_of=AS_OF)["du_dieu_kien"]),
-        ),
-        measure(
-            "one person's explanation",
-            lambda: len(selectors.cadre_verdicts(cadre=someone, as_of=AS_OF)["eligible"]),
-            repeat=5,
-        ),
+
+    def cold(function):
+        def run():
+            forget_figures()
+            return function()
+
+        return run
+
+    figures["operations"] = [
+        ("eligibility counted by programme", best_of(cold(lambda: engine.eligibility_counts(ctx)))[0]),
+        ("eligibility of every cadre, rows", best_of(lambda: len(engine.eligibility_table(ctx)), 1)[0]),
+        ("rotation pool", best_of(lambda: selectors.rotation_pool(actor=system_actor(), as_of=as_of), 1)[0]),
+        ("one person's explanation", explain_time(someone, as_of)),
     ]
-    for row in rows:
-        row["size"] = size
-    return rows
+    return figures
+
+
+def explain_time(cadre, as_of: dt.date) -> float:
+    from canbo.reports import selectors
+
+    return best_of(lambda: selectors.cadre_verdicts(cadre=cadre, as_of=as_of), 5)[0]
+
+
+def machine() -> str:
+    text = Path("/proc/cpuinfo").read_text()
+    cpu = re.search(r"^model name\s*:\s*(.+)$", text, flags=re.M)
+    memory = re.search(r"^MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text(), flags=re.M)
+    return (
+        f"{os.cpu_count()} cores ({cpu.group(1) if cpu else 'unknown CPU'}), "
+        f"{int(memory.group(1)) / 2**20:.0f} GiB RAM, Python {sys.version.split()[0]}"
+    )
+
+
+def report(figures: dict, as_of: dt.date, load: tuple[float, float]) -> list[str]:
+    name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[figures["vendor"]]
+    copied = ", ".join(f"{table} {rows:,}" for table, rows in figures["copied"].items())
+    lines = [
+        f"### {name}, {figures['cadres']:,} cadres, as of {as_of:%d/%m/%Y}",
+        "",
+        f"`bench/review.py --size {figures['size']}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC. "
+        f"Machine: {machine()}. Load average (1 min) at the start and end: {load[0]:.1f} and {load[1]:.1f} "
+        "(2 cores shared with other work: times grow with load).",
+        "",
+        "| what | time (s) | CPU of the `canbo` process (s) |",
+        "|---|---:|---:|",
+        f"| `canbo review --help` (start-up: Django and the command, no query) | {figures['startup']:.3f} "
+        f"| {figures['startup_cpu']:.3f} |",
+        f"| `canbo review --as-of … --json`, whole process, figures computed (cold) | "
+        f"{figures['process_cold']:.3f} | {figures['process_cold_cpu']:.3f} |",
+        f"| `canbo review --as-of … --json`, whole process, figures kept (warm) | "
+        f"{figures['process_warm']:.3f} | {figures['process_warm_cpu']:.3f} |",
+        f"| the review query alone, {name} | {figures['query']:.3f} | |",
+        f"| the same SQL over the same tables, DuckDB {_duckdb_version()} | {figures['duckdb']:.3f} | |",
+    ]
+    lines += [f"| {label} | {seconds:.3f} | |" for label, seconds in figures["operations"]]
+    lines += [
+        "",
+        "The CPU column counts the `canbo` process only (on PostgreSQL the query runs in the server). "
+        f"Whole cold process / DuckDB query: {figures['process_cold'] / figures['duckdb']:.1f}×; "
+        f"warm: {figures['process_warm'] / figures['duckdb']:.1f}×. Counts identical in both databases: "
+        f"{'yes' if figures['same_counts'] else 'NO'} ({json.dumps(figures['review'], ensure_ascii=False)}). "
+        f"Rows copied to DuckDB: {copied}.",
+        "",
+    ]
+    return lines
+
+
+def _duckdb_version() -> str:
+    import duckdb
+
+    return duckdb.__version__
+
+
+def record(lines: list[str]) -> None:
+    """Append under "## Review", after the sections already there."""
+    text = RESULTS.read_text()
+    section = "\n".join(lines).rstrip() + "\n"
+    match = re.search(r"^## Review\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
+    if match is None:
+        text = text.rstrip() + "\n\n## Review\n\n" + section
+    else:
+        text = text[: match.end()].rstrip() + "\n\n" + section + "\n" + text[match.end() :].lstrip("\n")
+    RESULTS.write_text(text.rstrip() + "\n")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", type=int, default=[20_000, 200_000])
-    parser.add_argument("--base", type=int, default=20_000, help="size of the generated demo province")
+    parser.add_argument("--size", type=int, default=200_000)
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2017, 6, 30))
+    parser.add_argument("--no-record", action="store_true", help="print only; leave bench/RESULTS.md alone")
     args = parser.parse_args()
-    call_command("migrate", verbosity=0)
-    if not Cadre.objects.exists():
-        load_demo(args.base)
-    base = Cadre.objects.count()
-    results = []
-    for size in sorted(args.sizes):
-        if Cadre.objects.count() < size:
-            replicate(base, size)
-        results += run_size(size)
-        print(f"# measured {size}", file=sys.stderr)
-    print(
-        f"\n{connection.vendor}, {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, {today():%d/%m/%Y}, as of {AS_OF:%d/%m/%Y}\n"
-    )
-    print("| cadres | operation | time (s) | peak Python memory (MB) | result |")
-    print("|---:|---|---:|---:|---|")
-    for row in results:
-        print(
-            f"| {row['size']:,} | {row['label']} | {row['seconds']:.3f} | {row['peak_mb']:.1f} | "
-            f"{str(row['result'])[:90]} |"
-        )
-    print(
-        f"\nprocess peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
-    )
+    OUT.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'review-{args.size}.sqlite3'}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    canbo("migrate", "-v0")
+    province(args.size)
+    load_start = os.getloadavg()[0]
+    figures = measure(args.size, args.as_of)
+    lines = report(figures, args.as_of, (load_start, os.getloadavg()[0]))
+    print("\n".join(lines))
+    if not figures["same_counts"]:
+        raise SystemExit(f"DuckDB counts differ: {figures['counts']}")
+    if not args.no_record:
+        record(lines)
 
 
 if __name__ == "__main__":

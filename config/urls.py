@@ -3,6 +3,10 @@ from django.urls import include, path
 
 from config.api import api
 
+# The admin modules are found here, with the URLs, rather than when Django starts: commands that
+# serve no page do not import them (config/settings.py installs SimpleAdminConfig).
+admin.autodiscover()
+
 urlpatterns = [
     path("", include("canbo.people.home_urls")),
     path("", include("canbo.rotation.urls")),

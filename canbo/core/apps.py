@@ -1,7 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _install_triggers(sender, using="default", **kwargs):
+    from canbo.core.data_cache import install_triggers
+
+    install_triggers(using)
 
 
 class CoreConfig(AppConfig):
     name = "canbo.core"
     label = "core"
     verbose_name = "Dùng chung"
+
+    def ready(self):
+        # After every migrate (and flush): tables added by any migration get their triggers.
+        post_migrate.connect(_install_triggers, sender=self, dispatch_uid="canbo.core.data_triggers")

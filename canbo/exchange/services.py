@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
+from canbo.core.data_cache import bulk_write
 from canbo.exchange.findings import Finding
 from canbo.exchange.loader import PROVINCE_MODELS, workbook_write
 from canbo.exchange.reader import workbook_read
@@ -122,7 +123,7 @@ def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> 
     if result.errors or dry_run:
         return result
     try:
-        with transaction.atomic():
+        with transaction.atomic(), bulk_write():
             scopes = {}
             if replace:
                 scopes = _detach_user_scopes()

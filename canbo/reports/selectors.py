@@ -78,8 +78,15 @@ def people_behind(
     verdict = verdict_for_key(key)
     ctx = engine.context_for(as_of)
     restrict = population(actor=actor, as_of=as_of, unit=unit, outside=outside)
-    total = engine.count(ctx, verdict.condition, restrict)
-    rows = engine.matching(ctx, verdict.condition, restrict, limit=limit, offset=offset)
+    if limit is None:
+        rows = engine.matching(ctx, verdict.condition, restrict)
+        total = len(rows)
+    else:
+        # The ordered ids are kept until the data changes; a page reads the facts of its people only.
+        ids = engine.matching_ids(ctx, verdict.condition, restrict)
+        total, page = len(ids), ids[offset : offset + limit]
+        found = engine.facts_of(ctx, page)
+        rows = [found[cadre_id] for cadre_id in page]
     sources = explain.requirement_sources([r["id"] for r in rows], as_of)
     rules = ctx["rules"]
     units = _units_held([r["id"] for r in rows], as_of)

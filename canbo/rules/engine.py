@@ -2,12 +2,21 @@
 """Verdicts over a whole population, run by the database on the facts (one query each).
 
 `restrict` is a Cadre queryset (a user's scope, a subtree) or None for everyone.
+
+A date's context and the figures (counts, and the ordered ids behind a figure) are kept until
+the data changes (`canbo.core.data_cache`): the key of a figure is the query that computes it
+(SQL and parameters, which carry the date, the parameters in force and the user's scope), so a
+figure is served again only for the same question over the same data.
 """
 
 import datetime as dt
+import json
+from functools import lru_cache
 
+from django.db import connection
 from django.db.models import QuerySet
 
+from canbo.core.data_cache import data_token, remembered
 from canbo.core.dated import in_force_sql
 from canbo.rules import facts
 from canbo.rules.predicates import Cond
@@ -17,12 +26,29 @@ from canbo.rules.verdicts import CANDIDATE, EXCLUSIONS, FULL_TIME, PRIORITIES, P
 
 def context_for(as_of: dt.date) -> dict:
     """Everything the verdicts read at D besides the records: the rule set in force, its rules and
-    the parameter values in force, resolved once."""
+    the parameter values in force, resolved once per date and data token (any write to the
+    records, the catalogues or the rules replaces the token)."""
+    return dict(_context(as_of, data_token()))
+
+
+@lru_cache(maxsize=64)
+def _context(as_of: dt.date, token: int) -> dict:
     rule_set = rule_set_in_force(as_of)
     params = {key: version.value for key, version in versions_in_force(rule_set, as_of).items()}
     ctx = facts.context(as_of, params, rules_in_force(rule_set))
     ctx["rule_set"] = rule_set
     return ctx
+
+
+def _remembered_rows(sql: str, params: list) -> list[list[int]]:
+    """The rows (of integers) of a population query, computed once per data token."""
+
+    def compute() -> list[list[int]]:
+        with facts.population_cursor() as cursor:
+            cursor.execute(sql, params)
+            return [[int(value) for value in row] for row in cursor.fetchall()]
+
+    return remembered(("facts", sql, params), compute)
 
 
 def _needs(named: list[tuple[str, Cond]], *more: str) -> set[str]:
@@ -45,9 +71,7 @@ def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
     base, base_params = facts.facts_sql(ctx, restrict, _needs(named))
     sums = ", ".join(f"COALESCE(SUM(g.{name}), 0)" for name, _cond in named)
     sql = f"SELECT {sums} FROM (SELECT {', '.join(flags)} FROM ({base}) f) g"
-    with facts.population_cursor() as cursor:
-        cursor.execute(sql, flag_params + base_params)
-        values = [int(v) for v in cursor.fetchone()]
+    values = _remembered_rows(sql, flag_params + base_params)[0]
     counts = dict(zip([name for name, _c in named], values, strict=True))
     result = {v.key: counts[v.key] for v in REVIEW}
     result["thieu_trung_cap_chuyen_mon"] = {
@@ -58,51 +82,54 @@ def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
     return result
 
 
-def matching(
-    ctx: dict, condition: Cond, restrict: QuerySet | None = None, limit: int | None = None, offset: int = 0
-) -> list[dict]:
+def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[dict]:
     """Facts rows of the cadres for whom `condition` holds, by code."""
     base, base_params = facts.facts_sql(ctx, restrict)
     where, where_params = condition.sql(ctx)
-    sql = f"SELECT * FROM ({base}) f WHERE {where} ORDER BY f.code"
-    params = base_params + where_params
-    if limit is not None:
-        sql += " LIMIT %s OFFSET %s"
-        params += [limit, offset]
-    return facts.run(sql, params)
+    return facts.run(f"SELECT * FROM ({base}) f WHERE {where} ORDER BY f.code", base_params + where_params)
+
+
+def matching_ids(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[int]:
+    """Ids of the cadres for whom `condition` holds, by code."""
+    base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
+    where, where_params = condition.sql(ctx)
+    sql = f"SELECT f.id FROM ({base}) f WHERE {where} ORDER BY f.code"
+    return [row[0] for row in _remembered_rows(sql, base_params + where_params)]
 
 
 def count(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> int:
     base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
     where, where_params = condition.sql(ctx)
-    with facts.population_cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({base}) f WHERE {where}", base_params + where_params)
-        return int(cursor.fetchone()[0])
+    sql = f"SELECT COUNT(*) FROM ({base}) f WHERE {where}"
+    return _remembered_rows(sql, base_params + where_params)[0][0]
 
 
 def units_of_matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> dict[int, set[int]]:
     """The cadres for whom `condition` holds, each with the units of the positions they hold at D
-    (an empty set for none). One query: the matching cadres are computed once (MATERIALIZED),
-    then joined to their positions; charts resolve units' subtrees from these in Python, so the
+    (an empty set for none). The cadres are the kept ids behind the figure (`matching_ids`), so
+    the facts are not computed again; charts resolve units' subtrees from these in Python, so the
     cost does not grow with the number of units charted."""
     from canbo.people.models import PositionHolding
 
-    base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
-    where, where_params = condition.sql(ctx)
+    ids = matching_ids(ctx, condition, restrict)
+    among, among_params = _among("ph.cadre_id", ids)
     held, held_params = in_force_sql("ph", ctx["as_of"])
     sql = (
-        f"WITH m AS MATERIALIZED (SELECT f.id FROM ({base}) f WHERE {where}) "
-        f"SELECT DISTINCT m.id, ph.unit_id FROM m "
-        f"LEFT JOIN {PositionHolding._meta.db_table} ph ON ph.cadre_id = m.id AND {held}"
+        f"SELECT DISTINCT ph.cadre_id, ph.unit_id FROM {PositionHolding._meta.db_table} ph "
+        f"WHERE {among} AND {held}"
     )
-    found: dict[int, set[int]] = {}
-    with facts.population_cursor() as cursor:
-        cursor.execute(sql, base_params + where_params + held_params)
-        for cadre_id, unit_id in cursor.fetchall():
-            units = found.setdefault(cadre_id, set())
-            if unit_id is not None:
-                units.add(unit_id)
+    found: dict[int, set[int]] = {cadre_id: set() for cadre_id in ids}
+    for cadre_id, unit_id in _remembered_rows(sql, among_params + held_params):
+        found[cadre_id].add(unit_id)
     return found
+
+
+def _among(column: str, ids: list[int]) -> tuple[str, list]:
+    """`column` is one of `ids`, as one parameter whatever their number (an array on PostgreSQL,
+    a JSON list on SQLite, which limits the number of parameters)."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(ids)]
+    return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
 
 
 def eligibility_counts(ctx: dict, restrict: QuerySet | None = None) -> dict[str, int]:
@@ -111,11 +138,8 @@ def eligibility_counts(ctx: dict, restrict: QuerySet | None = None) -> dict[str,
     flags, flag_params = _flags(named, ctx)
     base, base_params = facts.facts_sql(ctx, restrict, _needs(named))
     sums = ", ".join(f"COALESCE(SUM(g.{name}), 0)" for name, _cond in named)
-    with facts.population_cursor() as cursor:
-        cursor.execute(
-            f"SELECT {sums} FROM (SELECT {', '.join(flags)} FROM ({base}) f) g", flag_params + base_params
-        )
-        values = [int(v) for v in cursor.fetchone()]
+    sql = f"SELECT {sums} FROM (SELECT {', '.join(flags)} FROM ({base}) f) g"
+    values = _remembered_rows(sql, flag_params + base_params)[0]
     return dict(zip([name for name, _c in named], values, strict=True))
 
 

@@ -1,0 +1,116 @@
+"""Benchmark of the review page and the people behind a figure on a large province.
+
+    .venv/bin/python bench/pages.py [--size 200000] [--no-record]
+    DATABASE_URL=postgres://… .venv/bin/python bench/pages.py --size 200000
+
+Uses the province of `bench/review.py` (run it first). Signs in as btc and btv with Django's test
+client and times each page the first time after the data changed (the figures computed) and when
+asked again (the figures kept), best of three; records them in bench/RESULTS.md under
+"## Review pages".
+"""
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+from review import OUT, RESULTS, canbo, forget_figures, machine  # noqa: E402
+
+PAGES = [
+    ("review page", "/ra-soat/?as_of={day}"),
+    ("review page, chart of another figure", "/ra-soat/?as_of={day}&chi_so=thieu_qlnn"),
+    (
+        "people behind thieu_trung_cap_llct, page 1",
+        "/ra-soat/danh-sach/?as_of={day}&chi_so=thieu_trung_cap_llct",
+    ),
+    ("people behind thieu_qlnn, page 3", "/ra-soat/danh-sach/?as_of={day}&chi_so=thieu_qlnn&page=3"),
+]
+USERS = ("btc", "btv")
+
+
+def timed(client, url: str) -> float:
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = time.perf_counter() - started
+    if response.status_code != 200:
+        raise SystemExit(f"{url}: {response.status_code}")
+    return elapsed
+
+
+def measure(as_of: dt.date) -> list[tuple[str, str, float, float]]:
+    from django.test import Client
+
+    from canbo.accounts.models import User
+
+    rows = []
+    day = as_of.isoformat()
+    for username in USERS:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        client.get(f"/?as_of={day}")
+        forget_figures()
+        for label, pattern in PAGES:
+            url = pattern.format(day=day)
+            first = timed(client, url)
+            again = min(timed(client, url) for _ in range(3))
+            rows.append((username, label, first, again))
+            print(f"{username:4} {label:45} first {first:6.3f} s  again {again:6.3f} s", file=sys.stderr)
+    return rows
+
+
+def record(lines: list[str]) -> None:
+    text = RESULTS.read_text()
+    section = "\n".join(lines).rstrip() + "\n"
+    match = re.search(r"^## Review pages\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
+    if match is None:
+        text = text.rstrip() + "\n\n## Review pages\n\n" + section
+    else:
+        text = text[: match.end()].rstrip() + "\n\n" + section + "\n" + text[match.end() :].lstrip("\n")
+    RESULTS.write_text(text.rstrip() + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=200_000)
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2017, 6, 30))
+    parser.add_argument("--no-record", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'review-{args.size}.sqlite3'}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from canbo.people.models import Cadre
+
+    canbo("logins")
+    load_start = os.getloadavg()[0]
+    rows = measure(args.as_of)
+    name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
+    lines = [
+        f"### {name}, {Cadre.objects.count():,} cadres, as of {args.as_of:%d/%m/%Y}",
+        "",
+        f"`bench/pages.py --size {args.size}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC, Django's test "
+        f"client in one process. Machine: {machine()}. Load average (1 min) at the start and end: "
+        f"{load_start:.1f} and {os.getloadavg()[0]:.1f}. \"First\" is the first request after the data "
+        "changed (figures computed), \"again\" the best of three repeated requests (figures kept).",
+        "",
+        "| user | page | first (s) | again (s) |",
+        "|---|---|---:|---:|",
+    ]
+    lines += [f"| {user} | {label} | {first:.3f} | {again:.3f} |" for user, label, first, again in rows]
+    print("\n".join(lines))
+    if not args.no_record:
+        record(lines + [""])
+
+
+if __name__ == "__main__":
+    main()
