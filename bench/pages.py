@@ -12,7 +12,6 @@ asked again (the figures kept), best of three; records them in bench/RESULTS.md 
 import argparse
 import datetime as dt
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from review import OUT, RESULTS, canbo, forget_figures, machine  # noqa: E402
+from results import record_section  # noqa: E402
+from review import OUT, canbo, forget_figures, machine  # noqa: E402
 
 PAGES = [
     ("review page", "/ra-soat/?as_of={day}"),
@@ -65,17 +65,6 @@ def measure(as_of: dt.date) -> list[tuple[str, str, float, float]]:
     return rows
 
 
-def record(lines: list[str]) -> None:
-    text = RESULTS.read_text()
-    section = "\n".join(lines).rstrip() + "\n"
-    match = re.search(r"^## Review pages\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
-    if match is None:
-        text = text.rstrip() + "\n\n## Review pages\n\n" + section
-    else:
-        text = text[: match.end()].rstrip() + "\n\n" + section + "\n" + text[match.end() :].lstrip("\n")
-    RESULTS.write_text(text.rstrip() + "\n")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=200_000)
@@ -109,7 +98,7 @@ def main() -> None:
     lines += [f"| {user} | {label} | {first:.3f} | {again:.3f} |" for user, label, first, again in rows]
     print("\n".join(lines))
     if not args.no_record:
-        record(lines + [""])
+        record_section("Review pages", lines + [""])
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-RESULTS = ROOT / "bench" / "RESULTS.md"
+
 CANBO = str(Path(sys.executable).parent / "canbo")
 SEED = 2017
 sys.path.insert(0, str(ROOT / "bench"))
@@ -220,18 +220,6 @@ def _duckdb_version() -> str:
     return duckdb.__version__
 
 
-def record(lines: list[str]) -> None:
-    """Append under "## Review", after the sections already there."""
-    text = RESULTS.read_text()
-    section = "\n".join(lines).rstrip() + "\n"
-    match = re.search(r"^## Review\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
-    if match is None:
-        text = text.rstrip() + "\n\n## Review\n\n" + section
-    else:
-        text = text[: match.end()].rstrip() + "\n\n" + section + "\n" + text[match.end() :].lstrip("\n")
-    RESULTS.write_text(text.rstrip() + "\n")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=200_000)
@@ -253,7 +241,9 @@ def main() -> None:
     if not figures["same_counts"]:
         raise SystemExit(f"DuckDB counts differ: {figures['counts']}")
     if not args.no_record:
-        record(lines)
+        from results import record_section
+
+        record_section("Review", lines)
 
 
 if __name__ == "__main__":

@@ -69,3 +69,13 @@ class Dated(models.Model):
 
     def is_in_force(self, as_of: dt.date) -> bool:
         return is_in_force(self, as_of)
+
+
+def version_succeed(previous, version) -> None:
+    """Save `version` after the one in force before it (`previous`, or None): the earlier one
+    ends the day before the new one starts, so "in force at D" stays a test on the two columns."""
+    version.full_clean()
+    if previous is not None:
+        previous.valid_to = version.valid_from - dt.timedelta(days=1)
+        previous.save(update_fields=["valid_to"])
+    version.save()

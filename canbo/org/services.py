@@ -10,6 +10,7 @@ from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
 from canbo.core.capabilities import Action, require
+from canbo.core.dated import version_succeed
 from canbo.org.models import (
     POSITION_REQUIREMENTS,
     RANK_REQUIREMENTS,
@@ -25,6 +26,7 @@ from canbo.org.tree import rebuild_paths
 
 @transaction.atomic
 def locality_create(*, actor, code: str, name: str, level: str, parent: Locality | None = None) -> Locality:
+    require(actor, Action.EDIT_CATALOGUES)
     locality = Locality(code=code, name=name, level=level, parent=parent)
     locality.full_clean(exclude=["path"])
     locality.save()
@@ -38,6 +40,7 @@ def locality_create(*, actor, code: str, name: str, level: str, parent: Locality
 def unit_create(
     *, actor, code: str, name: str, level: str, bloc: str, locality: Locality, parent: Unit | None = None
 ) -> Unit:
+    require(actor, Action.EDIT_CATALOGUES)
     unit = Unit(code=code, name=name, level=level, bloc=bloc, locality=locality, parent=parent)
     unit.full_clean(exclude=["path"])
     unit.save()
@@ -52,6 +55,7 @@ def position_type_create(*, actor, code: str, name: str, **standard) -> Position
     """`standard`: req_llct, req_chuyen_mon, req_qlnn, req_ngoai_ngu, req_tin_hoc (ranks) and
     source, written as the type's first standard (in force since always), and the flags
     btv_managed, key_position, non_local_required, deputy_head_or_above."""
+    require(actor, Action.EDIT_CATALOGUES)
     first = {key: standard.pop(key) for key in (*POSITION_REQUIREMENTS, "source") if key in standard}
     position_type = PositionType(code=code, name=name, **standard)
     position_type.full_clean()
@@ -70,6 +74,7 @@ def position_type_create(*, actor, code: str, name: str, **standard) -> Position
 def rank_create(*, actor, code: str, name: str, **standard) -> CivilServiceRank:
     """`standard`: req_qlnn, req_ngoai_ngu, req_tin_hoc (ranks), written as the rank's first
     standard (in force since always)."""
+    require(actor, Action.EDIT_CATALOGUES)
     rank = CivilServiceRank(code=code, name=name)
     rank.full_clean()
     rank.save()
@@ -89,6 +94,7 @@ def post_add(
     valid_to: dt.date | None = None,
 ) -> Post:
     """Record that `unit` has `seats` seats of `position_type` over a period (SPEC §10)."""
+    require(actor, Action.EDIT_CATALOGUES)
     post = Post(unit=unit, position_type=position_type, seats=seats, valid_from=valid_from, valid_to=valid_to)
     post.full_clean()
     post.save()
@@ -156,11 +162,7 @@ def standard_version_create(
     version = StandardVersion(
         **holder, **{**kept, **requirements}, valid_from=valid_from, reason=reason, decision=decision
     )
-    version.full_clean()
-    if previous is not None:
-        previous.valid_to = valid_from - dt.timedelta(days=1)
-        previous.save(update_fields=["valid_to"])
-    version.save()
+    version_succeed(previous, version)
     audit_record(
         actor=actor,
         action=AuditAction.STANDARD_VERSION_CREATE,

@@ -12,6 +12,7 @@ from django.db import transaction
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
+from canbo.core.capabilities import Action, require
 from canbo.core.dates import Precision
 from canbo.core.levels import rank_of
 from canbo.core.names import name_sort_key, search_fold
@@ -61,6 +62,7 @@ def cadre_create(
     rank: CivilServiceRank | None = None,
     employment_start: dt.date | None = None,
 ) -> Cadre:
+    require(actor, Action.EDIT_RECORDS)
     cadre = Cadre(
         code=code,
         full_name=full_name,
@@ -84,6 +86,7 @@ def cadre_create(
 
 
 def _add(actor, row, action: str):
+    require(actor, Action.EDIT_RECORDS)
     row.full_clean()
     row.save()
     audit_record(actor=actor, action=action, obj=row, after=snapshot(row))

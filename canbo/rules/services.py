@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.capabilities import Action, require
+from canbo.core.dated import version_succeed
 from canbo.rules.models import Parameter, ParameterVersion, Rule, RuleSet
 from canbo.rules.selectors import versions_in_force
 
@@ -46,11 +47,7 @@ def parameter_version_create(
         reason=reason.strip(),
         decision=decision.strip(),
     )
-    version.full_clean()
-    if previous is not None:
-        previous.valid_to = valid_from - dt.timedelta(days=1)
-        previous.save(update_fields=["valid_to"])
-    version.save()
+    version_succeed(previous, version)
     audit_record(
         actor=actor,
         action=AuditAction.PARAMETER_VERSION_CREATE,
