@@ -18,7 +18,7 @@ def main() -> None:
     django.setup()
     argv = ["canbo", *sys.argv[1:]]
     if len(argv) > 1 and get_commands().get(argv[1], "").startswith("canbo.") and "--skip-checks" not in argv:
-        argv.append("--skip-checks")
+        argv.insert(2, "--skip-checks")  # before any subcommand, which has options of its own
     execute_from_command_line(argv)
 
 

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from canbo.audit.actions import AuditAction
 from canbo.core.levels import LEVELS
@@ -45,7 +46,7 @@ def display(value, field=None) -> str:
     if value is None or value == "" or value == []:
         return EMPTY
     if isinstance(value, bool):
-        return _("có") if value else _("không")
+        return pgettext("có hay không", "có") if value else pgettext("có hay không", "không")
     choices = dict(field.flatchoices) if field is not None and field.choices else {}
     if isinstance(value, str):
         if value in choices:

@@ -8,6 +8,7 @@ of an enumeration (`choices`).
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from canbo.core.levels import Bloc, Grade, Kind, Level, Mode, level_codes
 from canbo.people.models import Category, Gender, MovementKind, Rating
@@ -254,7 +255,7 @@ MOVEMENTS = Sheet(
 
 POSTS = Sheet(
     "vi_tri",
-    _("Vị trí"),
+    pgettext_lazy("trang tính", "Vị trí"),
     (
         Column("ma_don_vi", CODE, True, ref="don_vi"),
         Column("ma_chuc_danh", CODE, True, ref="chuc_danh"),

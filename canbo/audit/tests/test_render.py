@@ -69,7 +69,7 @@ def test_the_reader_language_words_the_same_event_again():
         assert summary(event) == f"{sentence}: 35 → 36"
         label = str(ParameterVersion._meta.get_field("value").verbose_name)
         assert [(c.label, c.before, c.after) for c in changes(event)] == [(label, "35", "36")]
-        yes, no = translation.gettext("có"), translation.gettext("không")
+        yes, no = translation.pgettext("có hay không", "có"), translation.pgettext("có hay không", "không")
         assert summary(toggle).endswith(f"{yes} → {no}")
 
 
