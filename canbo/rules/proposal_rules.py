@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.core.levels import REQUIRED_KINDS, Bloc, Kind
 from canbo.rules.predicates import All, AnyOf, Col, Cond, Ctx, Not
-from canbo.rules.verdicts import CANDIDATE, EXCLUSIONS, Clause
+from canbo.rules.verdicts import CANDIDATE, EXCLUSIONS, Clause, bound
 
 LUAN_CHUYEN, DIEU_DONG = "luan_chuyen", "dieu_dong"
 IS_ROTATION = Col("prop_kind").eq(LUAN_CHUYEN)
@@ -33,17 +33,26 @@ class Check:
     rule: str  # the rule of the rule set it applies, for its title and citation
     title: str
     clauses: tuple[Clause, ...]
+    # A fact every proposal is checked against whatever the rule set (not being active at D).
+    always: bool = False
 
     @property
     def condition(self) -> Cond:
-        return All(tuple(clause.condition for clause in self.clauses))
+        """The clauses, run only when the rule set in force has the check's rule."""
+        clauses = All(tuple(clause.condition for clause in self.clauses))
+        return clauses if self.always else bound(self.rule, clauses)
 
 
 @dataclass(frozen=True)
 class Branch:
     value: str
     rule: str
-    condition: Cond
+    when: Cond
+
+    @property
+    def condition(self) -> Cond:
+        """The branch's test, taken only when the rule set in force has its rule."""
+        return bound(self.rule, self.when)
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,7 @@ INACTIVE = Check(
             lambda p: _("không giữ chức vụ nào tại ngày bắt đầu hoặc đã đến ngày nghỉ hưu"),
         ),
     ),
+    always=True,
 )
 
 VIOLATIONS = (

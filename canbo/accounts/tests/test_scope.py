@@ -144,3 +144,17 @@ def test_the_system_actor_sees_everything(small_province, as_of):
 
     assert codes(visible_cadres(system_actor(), as_of)) == set(small_province.cadres)
     assert codes(visible_units(system_actor())) == set(small_province.units)
+
+
+def test_sign_ins_and_failed_sign_ins_are_in_the_change_log(client, small_province):
+    from canbo.accounts.testing import PASSWORD
+    from canbo.audit.actions import AuditAction
+    from canbo.audit.models import AuditEvent
+
+    user = small_province.user("dang_nhap", "btc")
+    client.post("/tai-khoan/dang-nhap/", {"username": "dang_nhap", "password": "sai-mat-khau"})
+    failed = AuditEvent.objects.get(action=AuditAction.SIGN_IN_FAILED)
+    assert failed.data == {"ten": "dang_nhap"} and failed.ip == "127.0.0.1"
+    client.post("/tai-khoan/dang-nhap/", {"username": "dang_nhap", "password": PASSWORD})
+    signed_in = AuditEvent.objects.get(action=AuditAction.SIGN_IN)
+    assert signed_in.actor == user

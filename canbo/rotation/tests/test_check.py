@@ -230,3 +230,14 @@ def test_command_prints_keys_in_order_and_refuses_bad_input(w, capsys):
             "--tu-ngay",
             "2018-01-01",
         )
+
+
+def test_a_check_whose_rule_is_absent_from_the_rule_set_does_not_run(w):
+    from canbo.rules.models import Rule
+
+    local = w.person(w.so_nv, w.truong_phong, hometown=w.lien_nghia)
+    assert "N1_nguoi_dia_phuong" in w.check(local, w.hu_dt, w.bi_thu)["vi_pham"]
+    Rule.objects.filter(code__in=["N1", "R7"]).delete()
+    result = w.check(local, w.hu_dt, w.bi_thu)
+    assert "N1_nguoi_dia_phuong" not in result["vi_pham"]
+    assert result["tham_quyen"] is None  # R7 decides a rotation's authority; without it, nobody does
