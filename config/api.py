@@ -5,13 +5,29 @@ Domain errors become HTTP here, once for every endpoint: `NotFound` is 404 and `
 403, both as `{"detail": message}`.
 """
 
+import json
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from ninja import NinjaAPI
+from django.shortcuts import render
+from ninja import NinjaAPI, Swagger
 
 from canbo.core.errors import NotFound
 
-api = NinjaAPI(title="canbo API", version="1", urls_namespace="api", docs_decorator=login_required)
+
+class OfflineSwagger(Swagger):
+    """Swagger UI from the files django-ninja ships (config/settings.py finds them), never a CDN,
+    although django-ninja is not an installed app."""
+
+    def render_page(self, request, api, **kwargs):
+        settings = {**self.settings, "url": self.get_openapi_url(api, kwargs)}
+        context = {"swagger_settings": json.dumps(settings, indent=1), "api": api, "add_csrf": True}
+        return render(request, self.template, context)
+
+
+api = NinjaAPI(
+    title="canbo API", version="1", urls_namespace="api", docs=OfflineSwagger(), docs_decorator=login_required
+)
 
 
 @api.exception_handler(NotFound)
