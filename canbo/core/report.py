@@ -139,8 +139,9 @@ def arranged(report: Report, ordering: Ordering, page_number: int = 1) -> Report
 class ReportPage:
     """What `includes/report_table.html` reads: headers with their sort state, the page's rows."""
 
-    def __init__(self, report: Report, per_page: int = PAGE_SIZE):
+    def __init__(self, report: Report, per_page: int | None = None):
         self.report = report
+        per_page = per_page or PAGE_SIZE
         if report.total is None:
             self.page = Paginator(report.rows, per_page).get_page(report.page_number)
             self.rows = list(self.page.object_list)
