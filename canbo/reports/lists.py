@@ -51,10 +51,13 @@ def people_report(
         cells = person_cells(ids, as_of)
         return sort_rows(ids, column, ordering.descending, row_of=cells.__getitem__)
 
-    offset = (page_number - 1) * PAGE_SIZE
-    total, rows = selectors.people_behind(**scope, limit=PAGE_SIZE, offset=offset, order=order)
-    report.rows, report.total = _reason_rows(rows, as_of), total
-    report.page_number = Paginator(range(total), PAGE_SIZE).get_page(page_number).number
+    total, rows = selectors.people_behind(**scope, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE,
+                                          order=order)
+    shown = Paginator(range(total), PAGE_SIZE).get_page(page_number).number
+    if shown != page_number:  # past the last page: show the last one
+        total, rows = selectors.people_behind(**scope, limit=PAGE_SIZE, offset=(shown - 1) * PAGE_SIZE,
+                                              order=order)
+    report.rows, report.total, report.page_number = _reason_rows(rows, as_of), total, shown
     if total > PAGE_SIZE:
         report.columns[-1] = Column("ly_do", reason.label, sortable=False)
     if column is reason and total <= PAGE_SIZE:
@@ -115,7 +118,7 @@ def non_local_report(*, actor, as_of: dt.date) -> Report:
         for h in selectors.non_local(actor=actor, as_of=as_of)
     ], as_of)
     person = person_columns()
-    columns = [*person[:3], Column("vi_tri", _("Chức danh không bố trí người địa phương")),
+    columns = [*person[:3], Column("vi_tri", _("Chức danh")),
                Column("don_vi_vi_pham", _("Đơn vị"), Kind.UNIT), Column("dia_ban", _("Địa bàn đơn vị")),
                Column("que_quan", _("Quê quán")), Column("tu_ngay", _("Từ ngày"), Kind.DATE), person[5]]
     title = _("Bố trí không là người địa phương – %(d)s") % {"d": as_of.strftime("%d/%m/%Y")}
