@@ -26,6 +26,10 @@ def _with_person(rows: list[dict], as_of: dt.date, id_of=lambda row: row["id"]) 
     return rows
 
 
+def people_columns() -> list[Column]:
+    return [*person_columns(), Column("ly_do", _("Lý do"))]
+
+
 def people_report(
     *, actor, as_of: dt.date, key: str, title: str, unit: Unit | None = None, outside=None,
     ordering: Ordering | None = None, page_number: int = 1, whole: bool = False,
@@ -35,9 +39,9 @@ def people_report(
     when they fit on one page (it is worded per person). `whole`: every row (the export)."""
     ordering = ordering or Ordering()
     scope = {"actor": actor, "as_of": as_of, "key": key, "unit": unit, "outside": outside}
-    reason = Column("ly_do", _("Lý do"))
-    report = Report(title, [*person_columns(), reason], [], _("Không có cán bộ nào trong danh sách này."),
-                    EMPTY_HINT)
+    columns = people_columns()
+    reason = columns[-1]
+    report = Report(title, columns, [], _("Không có cán bộ nào trong danh sách này."), EMPTY_HINT)
     if whole:
         _total, rows = selectors.people_behind(**scope)
         report.rows = _reason_rows(rows, as_of)

@@ -11,8 +11,6 @@ from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
 from canbo.core.report import (
-    SORT_PARAMETER,
-    Ordering,
     ReportPage,
     arranged,
     requested_ordering,
@@ -104,8 +102,10 @@ def people(request):
         title = _("%(title)s – %(rest)s") % {"title": title, "rest": _remainder_label()}
     report = lists.people_report(
         actor=request.user, as_of=request.as_of, key=key, unit=unit, outside=outside,
-        title=f"{title} – {request.as_of:%d/%m/%Y}", ordering=_ordering(request),
-        page_number=requested_page(request), whole=_wants_xlsx(request),
+        title=f"{title} – {request.as_of:%d/%m/%Y}",
+        ordering=requested_ordering(request, lists.people_columns()),
+        page_number=requested_page(request),
+        whole=_wants_xlsx(request),
     )
     if _wants_xlsx(request):
         return report_xlsx(report, filename=f"{key}-{request.as_of:%Y%m%d}")
@@ -119,12 +119,6 @@ def people(request):
             "crumbs": [(_("Rà soát nợ bằng"), reverse("reports:review")), (title, "")],
         },
     )
-
-
-def _ordering(request) -> Ordering:
-    """Sorting names a column key; the lists check it against their own columns."""
-    key = request.GET.get(SORT_PARAMETER, "")
-    return Ordering(key.lstrip("-") or None, key.startswith("-"))
 
 
 def _shown(request, report):
