@@ -35,8 +35,8 @@ def people_report(
     ordering: Ordering | None = None, page_number: int = 1, whole: bool = False,
 ) -> Report:
     """The people behind a figure. The page reads the kept ids and builds its fifty rows only; a
-    person column sorts the whole list by one read of that column, the reason sorts the rows
-    when they fit on one page (it is worded per person). `whole`: every row (the export)."""
+    person column sorts the whole list by reading the person columns of every id; the reason,
+    worded per person, sorts the rows when they fit on one page. `whole`: every row (export)."""
     ordering = ordering or Ordering()
     scope = {"actor": actor, "as_of": as_of, "key": key, "unit": unit, "outside": outside}
     columns = people_columns()
