@@ -1,34 +1,45 @@
-"""XLSX export of any table: columns and rows in, a download response out (shared by canbo)."""
+"""XLSX export of any table (shared by canbo): a title line, a bold header row, then the rows.
+
+Dates are date cells shown dd/mm/yyyy, numbers are numbers, and every other value is written as
+a string, so a name beginning with "=" or "http://" stays text in the workbook (no formula, no
+hyperlink is ever made from the data).
+"""
 
 import datetime as dt
 import io
+from numbers import Number
 
 import xlsxwriter
 from django.http import HttpResponse
+
+from canbo.core.report import Kind, Report, cell_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def xlsx_response(*, filename: str, title: str, columns: list[str], rows: list[list]) -> HttpResponse:
-    """One sheet: a title line, a bold header row, then the rows; dates shown dd/mm/yyyy."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "remove_timezone": True})
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "remove_timezone": True, "strings_to_urls": False})
     sheet = book.add_worksheet(title[:31].replace("/", "-") or "Sheet1")
     bold = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1, "text_wrap": True})
     heading = book.add_format({"bold": True, "font_size": 13})
     date_format = book.add_format({"num_format": "dd/mm/yyyy"})
-    sheet.write(0, 0, title, heading)
+    sheet.write_string(0, 0, title, heading)
     for col, name in enumerate(columns):
-        sheet.write(2, col, str(name), bold)
+        sheet.write_string(2, col, str(name), bold)
     widths = [len(str(name)) for name in columns]
     for r, row in enumerate(rows, start=3):
         for c, value in enumerate(row):
             if isinstance(value, dt.date):
                 sheet.write_datetime(r, c, value, date_format)
                 widths[c] = max(widths[c], 10)
+            elif isinstance(value, Number) and not isinstance(value, bool):
+                sheet.write_number(r, c, value)
+                widths[c] = max(widths[c], len(str(value)))
             else:
-                sheet.write(r, c, "" if value is None else value)
-                widths[c] = max(widths[c], min(len(str(value or "")), 80))
+                text = cell_text(value)
+                sheet.write_string(r, c, text)
+                widths[c] = max(widths[c], min(len(text), 80))
     for c, width in enumerate(widths):
         sheet.set_column(c, c, width + 2)
     sheet.freeze_panes(3, 0)
@@ -36,3 +47,19 @@ def xlsx_response(*, filename: str, title: str, columns: list[str], rows: list[l
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+def report_xlsx(report: Report, *, filename: str) -> HttpResponse:
+    """Every row of a report, with exactly the columns of its page; links become their text."""
+    return xlsx_response(
+        filename=filename,
+        title=report.title,
+        columns=[column.label for column in report.columns],
+        rows=[[_value(column, row.get(column.key)) for column in report.columns] for row in report.rows],
+    )
+
+
+def _value(column, value):
+    if column.kind in (Kind.NUMBER, Kind.DATE) and value is not None:
+        return value
+    return cell_text(value)

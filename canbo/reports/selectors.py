@@ -5,6 +5,7 @@ The command line reads as `canbo.accounts.system.system_actor()`, which sees the
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
@@ -73,8 +74,10 @@ def people_behind(
     outside: list[Unit] | None = None,
     limit: int | None = None,
     offset: int = 0,
+    order: Callable[[list[int]], list[int]] | None = None,
 ) -> tuple[int, list[dict]]:
-    """The people behind a figure (or a bar of its chart), with the reason per person; (total, page)."""
+    """The people behind a figure (or a bar of its chart), with the reason per person; (total, page).
+    `order` rearranges the ordered ids (by code) before the page is cut."""
     verdict = verdict_for_key(key)
     ctx = engine.context_for(as_of)
     restrict = population(actor=actor, as_of=as_of, unit=unit, outside=outside)
@@ -84,30 +87,17 @@ def people_behind(
     else:
         # The ordered ids are kept until the data changes; a page reads the facts of its people only.
         ids = engine.matching_ids(ctx, verdict.condition, restrict)
+        if order is not None:
+            ids = order(ids)
         total, page = len(ids), ids[offset : offset + limit]
         found = engine.facts_of(ctx, page)
         rows = [found[cadre_id] for cadre_id in page]
     sources = explain.requirement_sources([r["id"] for r in rows], as_of)
     rules = ctx["rules"]
-    units = _units_held([r["id"] for r in rows], as_of)
     for row in rows:
         explained = explain.explain_verdict(verdict, row, ctx, sources[row["id"]], rules)
         row["reason"] = explain.reason_line(explained)
-        row["units"] = units.get(row["id"], "")
     return total, rows
-
-
-def _units_held(cadre_ids: list[int], as_of: dt.date) -> dict[int, str]:
-    found: dict[int, list[str]] = {}
-    for cadre_id, name in (
-        PositionHolding.objects.filter(in_force_q(as_of), cadre_id__in=cadre_ids)
-        .order_by("valid_from", "id")
-        .values_list("cadre_id", "unit__name")
-    ):
-        found.setdefault(cadre_id, [])
-        if name not in found[cadre_id]:
-            found[cadre_id].append(name)
-    return {key: "; ".join(names) for key, names in found.items()}
 
 
 def cadre_verdicts(*, cadre: Cadre, as_of: dt.date) -> dict:

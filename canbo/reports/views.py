@@ -2,7 +2,6 @@
 lists, the rotation pool and the non-local violations. Every page honours `request.as_of` and the
 user's scope; every list exports to XLSX (`?xuat=xlsx`)."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,14 +10,18 @@ from canbo.accounts.decorators import requires
 from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
-from canbo.core.xlsx import xlsx_response
+from canbo.core.report import (
+    ReportPage,
+    arranged,
+    requested_ordering,
+    requested_page,
+)
+from canbo.core.xlsx import report_xlsx
 from canbo.org.selectors import unit_get
 from canbo.people.selectors import cadre_get
-from canbo.reports import chart, selectors
+from canbo.reports import chart, lists, selectors
 from canbo.rules import explain
-from canbo.rules.verdicts import EXCLUSION_LABELS, PRIORITY_LABELS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW
-
-PAGE_SIZE = 50
+from canbo.rules.verdicts import PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW
 
 
 def _unit(request):
@@ -97,47 +100,30 @@ def people(request):
         title = _("Nợ bằng trung cấp chuyên môn – %(part)s") % {"part": verdict.title}
     if outside is not None:
         title = _("%(title)s – %(rest)s") % {"title": title, "rest": _remainder_label()}
-    if _wants_xlsx(request):
-        _total, rows = selectors.people_behind(
-            actor=request.user, as_of=request.as_of, key=key, unit=unit, outside=outside
-        )
-        return xlsx_response(
-            filename=f"{key}-{request.as_of:%Y%m%d}",
-            title=f"{title} – {request.as_of:%d/%m/%Y}",
-            columns=[_("Mã"), _("Họ và tên"), _("Ngày sinh"), _("Đơn vị"), _("Lý do")],
-            rows=[[r["code"], r["full_name"], r["birth_date"], r["units"], r["reason"]] for r in rows],
-        )
-    number = _page_number(request)
-    total, rows = selectors.people_behind(
-        actor=request.user,
-        as_of=request.as_of,
-        key=key,
-        unit=unit,
-        outside=outside,
-        limit=PAGE_SIZE,
-        offset=(number - 1) * PAGE_SIZE,
+    report = lists.people_report(
+        actor=request.user, as_of=request.as_of, key=key, unit=unit, outside=outside,
+        title=f"{title} – {request.as_of:%d/%m/%Y}",
+        ordering=requested_ordering(request, lists.people_columns()),
+        page_number=requested_page(request),
+        whole=_wants_xlsx(request),
     )
-    page = Paginator(range(total), PAGE_SIZE).get_page(number)
+    if _wants_xlsx(request):
+        return report_xlsx(report, filename=f"{key}-{request.as_of:%Y%m%d}")
     return render(
         request,
         "reports/people.html",
         {
             "title": title,
-            "rows": rows,
-            "total": total,
-            "page": page,
+            "table": ReportPage(report),
             "unit": unit,
-            "key": key,
             "crumbs": [(_("Rà soát nợ bằng"), reverse("reports:review")), (title, "")],
         },
     )
 
 
-def _page_number(request) -> int:
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return 1
+def _shown(request, report):
+    """Render or export a report built whole: sorted as asked, cut into pages when rendered."""
+    return arranged(report, requested_ordering(request, report.columns), requested_page(request))
 
 
 @requires(Action.VIEW_REVIEW)
@@ -162,30 +148,11 @@ def eligible(request):
     if programme not in PROGRAMMES_BY_KEY:
         raise NotFound(_("Không có chương trình “%(key)s”.") % {"key": programme})
     unit = _unit(request)
-    rows = selectors.eligible_lists(actor=request.user, as_of=request.as_of, programme=programme, unit=unit)
-    modes = {"tap_trung": _("tập trung"), "tai_chuc": _("tại chức"), None: ""}
-    for row in rows:
-        row["priority_labels"] = [str(PRIORITY_LABELS[c]) for c in row["priorities"]]
-        row["mode_label"] = modes[row["mode"]]
-    verdict = PROGRAMMES_BY_KEY[programme]
+    report = _shown(request, lists.eligible_report(
+        actor=request.user, as_of=request.as_of, programme=programme, unit=unit))
     if _wants_xlsx(request):
-        return xlsx_response(
-            filename=f"du-dieu-kien-{programme}-{request.as_of:%Y%m%d}",
-            title=f"{verdict.title} – {request.as_of:%d/%m/%Y}",
-            columns=[_("Thứ tự"), _("Mã"), _("Họ và tên"), _("Ngày sinh"), _("Hình thức"), _("Ưu tiên")],
-            rows=[
-                [
-                    i,
-                    r["code"],
-                    r["full_name"],
-                    r["birth_date"],
-                    r["mode_label"],
-                    ", ".join(r["priority_labels"]),
-                ]
-                for i, r in enumerate(rows, start=1)
-            ],
-        )
-    page = Paginator(rows, PAGE_SIZE).get_page(_page_number(request))
+        return report_xlsx(report, filename=f"du-dieu-kien-{programme}-{request.as_of:%Y%m%d}")
+    verdict = PROGRAMMES_BY_KEY[programme]
     return render(
         request,
         "reports/eligible.html",
@@ -193,8 +160,7 @@ def eligible(request):
             "programmes": PROGRAMMES,
             "programme": verdict,
             "rule": explain.citations(request.as_of).get(verdict.rule),
-            "page": page,
-            "total": len(rows),
+            "table": ReportPage(report),
             "unit": unit,
             "crumbs": [(_("Danh sách đủ điều kiện đào tạo"), "")],
         },
@@ -204,31 +170,15 @@ def eligible(request):
 @requires(Action.VIEW_ROTATION)
 def rotation_pool(request):
     unit = _unit(request)
-    pool = selectors.rotation_pool(actor=request.user, as_of=request.as_of, unit=unit)
-    rows = sorted(pool["rows"], key=lambda r: r["code"])
-    for row in rows:
-        row["reasons"] = [str(label) for code, label in EXCLUSION_LABELS.items() if row[f"x_{code}"]]
+    report, pool = lists.rotation_pool_report(actor=request.user, as_of=request.as_of, unit=unit)
+    report = _shown(request, report)
     if _wants_xlsx(request):
-        return xlsx_response(
-            filename=f"nguon-luan-chuyen-{request.as_of:%Y%m%d}",
-            title=_("Nguồn luân chuyển – %(d)s") % {"d": request.as_of.strftime("%d/%m/%Y")},
-            columns=[_("Mã"), _("Họ và tên"), _("Kết luận"), _("Lý do loại trừ")],
-            rows=[
-                [
-                    r["code"],
-                    r["full_name"],
-                    _("Loại trừ") if r["reasons"] else _("Đủ điều kiện"),
-                    "; ".join(r["reasons"]),
-                ]
-                for r in rows
-            ],
-        )
+        return report_xlsx(report, filename=f"nguon-luan-chuyen-{request.as_of:%Y%m%d}")
     return render(
         request,
         "reports/rotation_pool.html",
         {
-            "rows": rows,
-            "page": Paginator(rows, PAGE_SIZE).get_page(_page_number(request)),
+            "table": ReportPage(report),
             "eligible_count": len(pool["du_dieu_kien"]),
             "excluded_count": len(pool["loai_tru"]),
             "unit": unit,
@@ -239,38 +189,11 @@ def rotation_pool(request):
 
 @requires(Action.VIEW_ROTATION)
 def non_local(request):
-    items = selectors.non_local(actor=request.user, as_of=request.as_of)
+    report = _shown(request, lists.non_local_report(actor=request.user, as_of=request.as_of))
     if _wants_xlsx(request):
-        return xlsx_response(
-            filename=f"khong-dia-phuong-{request.as_of:%Y%m%d}",
-            title=_("Bố trí không là người địa phương – %(d)s") % {"d": request.as_of.strftime("%d/%m/%Y")},
-            columns=[
-                _("Mã cán bộ"),
-                _("Họ và tên"),
-                _("Chức danh"),
-                _("Đơn vị"),
-                _("Địa bàn đơn vị"),
-                _("Quê quán"),
-                _("Từ ngày"),
-            ],
-            rows=[
-                [
-                    h.cadre.code,
-                    h.cadre.full_name,
-                    h.position_type.name,
-                    h.unit.name,
-                    h.unit.locality.name,
-                    h.cadre.hometown.name,
-                    h.valid_from,
-                ]
-                for h in items
-            ],
-        )
+        return report_xlsx(report, filename=f"khong-dia-phuong-{request.as_of:%Y%m%d}")
     return render(
         request,
         "reports/nonlocal.html",
-        {
-            "items": items,
-            "crumbs": [(_("Bố trí không là người địa phương"), "")],
-        },
+        {"table": ReportPage(report), "crumbs": [(_("Bố trí không là người địa phương"), "")]},
     )

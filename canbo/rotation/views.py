@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
 from canbo.core.levels import Level
-from canbo.core.xlsx import xlsx_response
+from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
+from canbo.core.xlsx import report_xlsx
 from canbo.org.selectors import visible_units
 from canbo.rotation import selectors
 from canbo.rotation.forms import ProposalForm
+from canbo.rotation.lists import vacancies_report
 from canbo.rotation.selectors import UnknownCode
 from canbo.rules.pairs import Proposal
 
@@ -28,42 +30,17 @@ def vacancies(request):
     code = request.GET.get("don_vi") or ""
     unit = selectors.unit_in_scope(actor=request.user, code=code) if code else None
     key_only = request.GET.get("chu_chot") == "1"
-    rows = selectors.vacancy_list(actor=request.user, as_of=request.as_of, unit=unit, key_only=key_only)
+    report = vacancies_report(actor=request.user, as_of=request.as_of, unit=unit, key_only=key_only)
+    report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
     if request.GET.get("xuat") == "xlsx":
-        return xlsx_response(
-            filename=f"vi-tri-khuyet-{request.as_of:%Y%m%d}",
-            title=_("Vị trí khuyết – %(d)s") % {"d": request.as_of.strftime("%d/%m/%Y")},
-            columns=[
-                _("Mã đơn vị"),
-                _("Đơn vị"),
-                _("Mã chức danh"),
-                _("Chức danh"),
-                _("Số lượng"),
-                _("Đang giữ"),
-                _("Khuyết"),
-                _("Người đang giữ"),
-            ],
-            rows=[
-                [
-                    r["target_unit_code"],
-                    r["unit_name"],
-                    r["target_type_code"],
-                    r["type_name"],
-                    r["target_seats"],
-                    r["target_holders"],
-                    r["target_vacancy"],
-                    "; ".join(c.full_name for c in r["holders"]),
-                ]
-                for r in rows
-            ],
-        )
+        return report_xlsx(report, filename=f"vi-tri-khuyet-{request.as_of:%Y%m%d}")
     units = visible_units(request.user).exclude(level=Level.XA).order_by("path").values_list("code", "name")
     return render(
         request,
         "rotation/vacancies.html",
         {
-            "rows": rows,
-            "total": sum(r["target_vacancy"] for r in rows),
+            "table": ReportPage(report),
+            "total": sum(row["khuyet"] for row in report.rows),
             "unit": unit,
             "units": units,
             "key_only": key_only,
