@@ -204,7 +204,9 @@ RENDERERS = {
         "key": w.key, "source": w.data.get("tu", EMPTY)},
     AuditAction.RULE_TOGGLE: _with_changes(lambda: _("Bật, tắt quy tắc %(key)s")),
     AuditAction.WORKBOOK_IMPORT: _import,
-    AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(what)s") % {"what": display(w.data)},
+    AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(list)s (%(rows)s dòng, tệp %(file)s)") % {
+        "list": w.data.get("danh_sach", ""), "rows": w.data.get("so_dong", ""),
+        "file": w.data.get("tep", "")},
     AuditAction.USER_CREATE: lambda w: _("Tạo tài khoản %(key)s (%(role)s)") % {
         "key": w.key, "role": w.value("role")},
     AuditAction.API_TOKEN_CREATE: lambda w: _("Cấp khóa API %(key)s… cho %(user)s") % {

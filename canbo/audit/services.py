@@ -79,3 +79,12 @@ def audit_record(
 def cadre_viewed(actor, cadre) -> AuditEvent:
     """Who looked at whose record: every page or endpoint showing one cadre's record calls this."""
     return audit_record(actor=actor, action=AuditAction.CADRE_VIEW, obj=cadre)
+
+
+def data_exported(actor, *, filename: str, title: str, rows: int) -> AuditEvent:
+    """An export of personal data (Decree 13/2023): who took which list, and how many rows."""
+    return audit_record(
+        actor=actor,
+        action=AuditAction.DATA_EXPORT,
+        data={"tep": filename, "danh_sach": str(title), "so_dong": rows},
+    )

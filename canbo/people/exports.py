@@ -9,13 +9,14 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
+from canbo.audit.services import data_exported
 from canbo.core.templatetags.canbo import birth_text
 from canbo.core.xlsx import xlsx_response
 from canbo.people.active import held_positions
 from canbo.people.models import Category, Gender
 
 
-def cadre_list_xlsx(cadres, *, as_of: dt.date):
+def cadre_list_xlsx(cadres, *, actor, as_of: dt.date):
     cadres = cadres.prefetch_related(None)
     positions = defaultdict(list)
     held = (
@@ -38,4 +39,6 @@ def cadre_list_xlsx(cadres, *, as_of: dt.date):
     columns = [_("Mã"), _("Họ và tên"), _("Ngày sinh"), _("Giới tính"), _("Dân tộc"), _("Loại"),
                _("Chức danh, đơn vị tại ngày xem"), _("Ngày nghỉ hưu")]
     title = _("Danh sách cán bộ tại ngày %(day)s") % {"day": as_of.strftime("%d/%m/%Y")}
-    return xlsx_response(filename=f"can-bo-{as_of.isoformat()}", title=title, columns=columns, rows=rows)
+    filename = f"can-bo-{as_of.isoformat()}"
+    data_exported(actor, filename=f"{filename}.xlsx", title=title, rows=len(rows))
+    return xlsx_response(filename=filename, title=title, columns=columns, rows=rows)

@@ -39,7 +39,7 @@ def cadre_list(request):
     relevance = RELEVANCE if filters.q else ()
     table = Table(request, cadres, CADRE_COLUMNS, default_sort="ma", relevance=relevance)
     if request.GET.get("xuat") == "xlsx":
-        return cadre_list_xlsx(table.paginator.object_list, as_of=request.as_of)
+        return cadre_list_xlsx(table.paginator.object_list, actor=request.user, as_of=request.as_of)
     return render(request, "people/cadre_list.html", {
         "table": table,
         "filters": filters,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
+from canbo.audit.exports import report_download
 from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
@@ -16,7 +17,6 @@ from canbo.core.report import (
     requested_ordering,
     requested_page,
 )
-from canbo.core.xlsx import report_xlsx
 from canbo.org.selectors import unit_get
 from canbo.people.selectors import cadre_get
 from canbo.reports import chart, lists, selectors
@@ -108,7 +108,7 @@ def people(request):
         whole=_wants_xlsx(request),
     )
     if _wants_xlsx(request):
-        return report_xlsx(report, filename=f"{key}-{request.as_of:%Y%m%d}")
+        return report_download(request, report, filename=f"{key}-{request.as_of:%Y%m%d}")
     return render(
         request,
         "reports/people.html",
@@ -151,7 +151,7 @@ def eligible(request):
     report = _shown(request, lists.eligible_report(
         actor=request.user, as_of=request.as_of, programme=programme, unit=unit))
     if _wants_xlsx(request):
-        return report_xlsx(report, filename=f"du-dieu-kien-{programme}-{request.as_of:%Y%m%d}")
+        return report_download(request, report, filename=f"du-dieu-kien-{programme}-{request.as_of:%Y%m%d}")
     verdict = PROGRAMMES_BY_KEY[programme]
     return render(
         request,
@@ -173,7 +173,7 @@ def rotation_pool(request):
     report, pool = lists.rotation_pool_report(actor=request.user, as_of=request.as_of, unit=unit)
     report = _shown(request, report)
     if _wants_xlsx(request):
-        return report_xlsx(report, filename=f"nguon-luan-chuyen-{request.as_of:%Y%m%d}")
+        return report_download(request, report, filename=f"nguon-luan-chuyen-{request.as_of:%Y%m%d}")
     return render(
         request,
         "reports/rotation_pool.html",
@@ -191,7 +191,7 @@ def rotation_pool(request):
 def non_local(request):
     report = _shown(request, lists.non_local_report(actor=request.user, as_of=request.as_of))
     if _wants_xlsx(request):
-        return report_xlsx(report, filename=f"khong-dia-phuong-{request.as_of:%Y%m%d}")
+        return report_download(request, report, filename=f"khong-dia-phuong-{request.as_of:%Y%m%d}")
     return render(
         request,
         "reports/nonlocal.html",

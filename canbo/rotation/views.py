@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
+from canbo.audit.exports import report_download
 from canbo.core.capabilities import Action
 from canbo.core.levels import Level
 from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
-from canbo.core.xlsx import report_xlsx
 from canbo.org.selectors import visible_units
 from canbo.rotation import selectors
 from canbo.rotation.forms import ProposalForm
@@ -33,7 +33,7 @@ def vacancies(request):
     report = vacancies_report(actor=request.user, as_of=request.as_of, unit=unit, key_only=key_only)
     report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
     if request.GET.get("xuat") == "xlsx":
-        return report_xlsx(report, filename=f"vi-tri-khuyet-{request.as_of:%Y%m%d}")
+        return report_download(request, report, filename=f"vi-tri-khuyet-{request.as_of:%Y%m%d}")
     units = visible_units(request.user).exclude(level=Level.XA).order_by("path").values_list("code", "name")
     return render(
         request,

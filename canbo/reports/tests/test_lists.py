@@ -140,3 +140,17 @@ def test_empty_lists_say_so_and_offer_no_export(btv):
     query = {**AS_OF, "chi_so": "thieu_cao_cap_llct", "don_vi": "HLHPN"}
     response = btv.get(reverse("reports:people"), query)
     assert "Không có cán bộ nào trong danh sách này." in response.content.decode()
+
+
+def test_every_export_of_a_list_is_in_the_change_log(client_as):
+    from canbo.audit.actions import AuditAction
+    from canbo.audit.models import AuditEvent
+    from canbo.audit.render import summary
+
+    client = client_as("xuat_btc", role="btc")
+    response = client.get("/ra-soat/nguon-luan-chuyen/", {"xuat": "xlsx", "as_of": "2020-01-01"})
+    assert response.status_code == 200
+    client.get("/can-bo/", {"xuat": "xlsx", "as_of": "2020-01-01"})
+    events = list(AuditEvent.objects.filter(action=AuditAction.DATA_EXPORT).order_by("seq"))
+    assert [e.actor.username for e in events] == ["xuat_btc", "xuat_btc"]
+    assert events[0].data["tep"].startswith("nguon-luan-chuyen-") and "dòng" in summary(events[0])
