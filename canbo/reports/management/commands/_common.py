@@ -6,6 +6,8 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import parse_date
+from canbo.core.errors import NotFound
+from canbo.org.selectors import unit_get
 
 
 def as_of_arg(parser) -> None:
@@ -20,6 +22,16 @@ def parse_as_of(text: str):
         raise CommandError(
             _("Ngày “%(text)s” không hợp lệ: dùng YYYY-MM-DD hoặc dd/mm/yyyy.") % {"text": text}
         ) from exc
+
+
+def unit_of(actor, code: str | None):
+    """The unit of `--unit`, or None when not given; an unknown code ends the command."""
+    if not code:
+        return None
+    try:
+        return unit_get(actor=actor, code=code)
+    except NotFound as exc:
+        raise CommandError(_("Không có đơn vị mã “%(code)s”.") % {"code": code}) from exc
 
 
 def dump(payload) -> str:

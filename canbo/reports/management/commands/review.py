@@ -1,10 +1,8 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
-from canbo.core.errors import NotFound
-from canbo.org.selectors import unit_get
-from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
+from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table, unit_of
 from canbo.reports.selectors import review
 from canbo.rules.verdicts import REVIEW
 
@@ -19,12 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         as_of = parse_as_of(opts["as_of"])
         actor = system_actor()
-        unit = None
-        if opts["unit"]:
-            try:
-                unit = unit_get(actor=actor, code=opts["unit"])
-            except NotFound as exc:
-                raise CommandError(_("Không có đơn vị mã “%(code)s”.") % {"code": opts["unit"]}) from exc
+        unit = unit_of(actor, opts["unit"])
         counts = review(actor=actor, as_of=as_of, unit=unit)
         if opts["json"]:
             self.stdout.write(dump(counts))

@@ -1,9 +1,9 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
-from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
-from canbo.rotation.selectors import UnknownCode, unit_in_scope, vacancy_list
+from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table, unit_of
+from canbo.rotation.selectors import vacancy_list
 from canbo.rules.proposals import vacancies_json
 
 
@@ -18,12 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         as_of = parse_as_of(opts["as_of"])
         actor = system_actor()
-        unit = None
-        if opts["unit"]:
-            try:
-                unit = unit_in_scope(actor=actor, code=opts["unit"])
-            except UnknownCode as exc:
-                raise CommandError(_("Không có đơn vị mã “%(code)s”.") % {"code": exc.code}) from exc
+        unit = unit_of(actor, opts["unit"])
         rows = vacancy_list(actor=actor, as_of=as_of, unit=unit, key_only=opts["key_only"])
         if opts["json"]:
             self.stdout.write(dump(vacancies_json(rows)))
