@@ -8,15 +8,19 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from canbo.accounts.scope import sees_everything
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
 from canbo.core.capabilities import Action, require
-from canbo.core.dates import Precision
+from canbo.core.dates import Precision, today
+from canbo.core.errors import NotFound
 from canbo.core.levels import rank_of
 from canbo.core.names import name_sort_key, search_fold
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
+from canbo.org.selectors import visible_units
 from canbo.people.models import (
     Cadre,
     Discipline,
@@ -27,6 +31,7 @@ from canbo.people.models import (
     Qualification,
 )
 from canbo.people.retirement import retirement_date
+from canbo.people.selectors import visible_cadres
 
 
 def cadre_derived_fields(*, code: str, full_name: str, gender: str, birth_date: dt.date) -> dict:
@@ -85,8 +90,24 @@ def cadre_create(
     return cadre
 
 
+def _require_reach(actor, row) -> None:
+    """A narrowed role (a unit's HR officer, snv, btc) writes only about the cadres it sees today,
+    or into a unit of its own (the first post of a cadre it has just added); NotFound otherwise,
+    as for reading them."""
+    if sees_everything(actor):
+        return
+    units = [getattr(row, name, None) for name in ("unit", "from_unit", "to_unit")]
+    unit_ids = [unit.pk for unit in units if unit is not None]
+    if unit_ids and visible_units(actor).filter(pk__in=unit_ids).exists():
+        return
+    if visible_cadres(actor, today()).filter(pk=row.cadre_id).exists():
+        return
+    raise NotFound(_("Không có cán bộ mã “%(code)s” trong phạm vi của bạn.") % {"code": row.cadre.code})
+
+
 def _add(actor, row, action: str):
     require(actor, Action.EDIT_RECORDS)
+    _require_reach(actor, row)
     row.full_clean()
     row.save()
     audit_record(actor=actor, action=action, obj=row, after=snapshot(row))

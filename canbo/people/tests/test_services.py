@@ -87,3 +87,31 @@ def test_holding_end_before_start_is_refused():
             valid_from=dt.date(2020, 1, 1),
             valid_to=dt.date(2019, 1, 1),
         )
+
+
+def test_a_units_hr_writes_only_about_cadres_in_its_scope(small_province):
+    from django.core.exceptions import PermissionDenied
+
+    from canbo.core.errors import NotFound
+
+    hr = small_province.user("hr_ghi", "unit_hr", "HU-DT")
+    inside, outside = small_province.cadres["DT1"], small_province.cadres["SNV2"]
+    services.evaluation_add(actor=hr, cadre=inside, year=2019, rating="tot")
+    with pytest.raises(NotFound):
+        services.evaluation_add(actor=hr, cadre=outside, year=2019, rating="tot")
+    # A cadre it has just added gets a first post in one of its units, then the rest of the record.
+    newcomer = services.cadre_create(
+        actor=hr, code="MOI1", full_name="Ka Huyền", birth_date=dt.date(1990, 3, 1), gender="nu",
+        category="cong_chuc",
+    )
+    with pytest.raises(NotFound):
+        services.holding_add(actor=hr, cadre=newcomer, unit=small_province.units["SNV"],
+                             position_type=small_province.types["CV"], valid_from=dt.date(2019, 1, 1))
+    services.holding_add(actor=hr, cadre=newcomer, unit=small_province.units["X-LN"],
+                         position_type=small_province.types["CV"], valid_from=dt.date(2019, 1, 1))
+    services.qualification_add(actor=hr, cadre=newcomer, kind="chuyen_mon", level="dai_hoc",
+                               obtained_on=dt.date(2012, 6, 1))
+    with pytest.raises(PermissionDenied):
+        services.evaluation_add(actor=small_province.user("truong_ghi", "school"), cadre=inside, year=2019,
+                                rating="tot")
+    assert AuditEvent.objects.filter(actor=hr).count() == 4
