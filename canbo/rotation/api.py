@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema
 
 from canbo.accounts.api import API_AUTH, requires_api, responses
 from canbo.core.capabilities import Action
+from canbo.org.selectors import unit_get
 from canbo.rotation import selectors
 from canbo.rules.pairs import Proposal
 from canbo.rules.proposals import vacancies_json
@@ -54,7 +55,7 @@ class ProposalOut(Schema):
 )
 @requires_api(Action.VIEW_ROTATION)
 def vacancies(request, ngay: dt.date, don_vi: str | None = None, chu_chot: bool = False):
-    unit = selectors.unit_in_scope(actor=request.auth, code=don_vi) if don_vi else None
+    unit = unit_get(actor=request.auth, code=don_vi) if don_vi else None
     return vacancies_json(
         selectors.vacancy_list(actor=request.auth, as_of=ngay, unit=unit, key_only=chu_chot)
     )

@@ -1,7 +1,8 @@
 """Reads of posts, vacancies and proposal checks, within the actor's scope.
 
-A code the actor may not see is an unknown code (`UnknownCode`): pages and the API answer 404,
-commands (acting as the system actor, who sees everything) exit with a message naming it.
+A code the actor may not see is an unknown code (`UnknownCode`, a `NotFound`): pages and the API
+answer 404, the proposal form names the field, commands exit with its message. A unit filter is
+read by `canbo.org.selectors.unit_get`, like every other page's.
 """
 
 import datetime as dt
@@ -24,19 +25,12 @@ class UnknownCode(NotFound):
 
     def __init__(self, what: str, code: str):
         messages = {
-            "don_vi": _("Không có đơn vị mã “%(code)s” trong phạm vi của bạn."),
+            "don_vi": _("Không có đơn vị mã “%(code)s”."),
             "chuc_danh": _("Không có chức danh mã “%(code)s”."),
             "can_bo": _("Không có cán bộ mã “%(code)s” trong phạm vi của bạn."),
         }
         super().__init__(messages[what] % {"code": code})
         self.what, self.code = what, code
-
-
-def unit_in_scope(*, actor, code: str) -> Unit:
-    unit = visible_units(actor).select_related("locality").filter(code=code).first()
-    if unit is None:
-        raise UnknownCode("don_vi", code)
-    return unit
 
 
 def any_unit(*, code: str) -> Unit:

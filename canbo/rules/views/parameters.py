@@ -15,7 +15,7 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
 from canbo.org.standards import standard_histories
 from canbo.rules.models import Parameter, RuleSet
-from canbo.rules.selectors import rule_set_in_force, rules_catalogue, versions_in_force
+from canbo.rules.selectors import parameter_history, rule_set_in_force, rules_catalogue, versions_in_force
 from canbo.rules.services import parameter_version_create
 from canbo.rules.verdicts import PROGRAMMES, REVIEW
 
@@ -96,7 +96,7 @@ def parameter_edit(request, pk):
         {
             "parameter": parameter,
             "current": current,
-            "history": parameter.versions.order_by("-valid_from"),
+            "history": parameter_history(parameter),
             "scale": list(enumerate(parameter.scale, start=1)),
             "new_value": parameter.shown(form.cleaned_data["value"]) if confirming else "",
             "form": form,

@@ -1,17 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from canbo.accounts.system import system_actor
 from canbo.reports.management.commands._common import dump, parse_as_of
 from canbo.rotation.selectors import UnknownCode, proposal_check
 from canbo.rules.pairs import Proposal
-
-WHAT = {
-    "can_bo": gettext_lazy("Không có cán bộ mã “%(code)s”."),
-    "don_vi": gettext_lazy("Không có đơn vị mã “%(code)s”."),
-    "chuc_danh": gettext_lazy("Không có chức danh mã “%(code)s”."),
-}
 
 
 class Command(BaseCommand):
@@ -45,7 +38,7 @@ class Command(BaseCommand):
                 proposal=proposal,
             )
         except UnknownCode as exc:
-            raise CommandError(str(WHAT[exc.what]) % {"code": exc.code}) from exc
+            raise CommandError(exc.message) from exc
         if opts["json"]:
             self.stdout.write(dump(result))
             return
