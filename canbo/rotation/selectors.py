@@ -10,11 +10,11 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from canbo.core.dated import in_force_q
 from canbo.core.errors import NotFound
 from canbo.org.models import PositionType, Unit
 from canbo.org.selectors import visible_units
-from canbo.people.models import Cadre, PositionHolding
+from canbo.people.active import held_positions
+from canbo.people.models import Cadre
 from canbo.people.selectors import visible_cadres
 from canbo.rules import proposals
 from canbo.rules.pairs import Proposal
@@ -67,11 +67,9 @@ def vacancy_list(*, actor, as_of: dt.date, unit: Unit | None = None, key_only: b
         PositionType.objects.filter(id__in={r["target_type_id"] for r in rows}).values_list("id", "name")
     )
     holders: dict[tuple, list] = {}
-    holdings = PositionHolding.objects.filter(
-        in_force_q(as_of),
-        cadre__retirement_date__gte=as_of,
-        unit_id__in={r["target_unit_id"] for r in rows},
-    ).select_related("cadre")
+    holdings = (
+        held_positions(as_of).filter(unit_id__in={r["target_unit_id"] for r in rows}).select_related("cadre")
+    )
     for holding in holdings.order_by("cadre__code"):
         holders.setdefault((holding.unit_id, holding.position_type_id), []).append(holding.cadre)
     for row in rows:
