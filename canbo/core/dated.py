@@ -10,7 +10,7 @@ Every reader asks the same question through one of three forms: `in_force_q` for
 import datetime as dt
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,6 +28,14 @@ def in_force_sql(alias: str, as_of: dt.date) -> tuple[str, list]:
         f"AND ({alias}.valid_to IS NULL OR {alias}.valid_to >= %s)",
         [as_of, as_of],
     )
+
+
+def end_known_at(as_of: dt.date) -> Case:
+    """A dated row's end as known at D: its `valid_to` when that day had come by D, else NULL.
+
+    Annotated as `ended_on` wherever a past date is viewed, so the past never shows a later end."""
+    return Case(When(valid_to__lte=as_of, then=F("valid_to")), default=Value(None),
+                output_field=models.DateField())
 
 
 def is_in_force(row, as_of: dt.date) -> bool:

@@ -39,7 +39,7 @@ def _holding(h) -> dict:
     return {
         "unit_code": h.unit.code, "unit_name": h.unit.name,
         "position_type_code": h.position_type.code, "position_type_name": h.position_type.name,
-        "valid_from": h.valid_from, "valid_to": h.valid_to,
+        "valid_from": h.valid_from, "valid_to": h.ended_on,
     }
 
 
@@ -151,7 +151,7 @@ def cadre_detail(request, ma: str, as_of: dt.date | None = None):
         "gender": cadre.gender, "ethnicity": cadre.ethnicity,
         "hometown": cadre.hometown.code if cadre.hometown else None,
         "birthplace": cadre.birthplace.code if cadre.birthplace else None,
-        "party_member": cadre.party_member, "party_join_date": cadre.party_join_date,
+        "party_member": record.party_member, "party_join_date": record.party_join_date,
         "category": cadre.category, "rank": cadre.rank.code if cadre.rank else None,
         "employment_start": cadre.employment_start, "retirement_date": cadre.retirement_date,
         "as_of": day, "age": record.age, "retired": record.retired,
@@ -178,7 +178,7 @@ def cadre_detail(request, ma: str, as_of: dt.date | None = None):
         "movements": [
             {"kind": m.kind, "from_unit": m.from_unit.code, "to_unit": m.to_unit.code,
              "new_position_type": m.new_position_type.code if m.new_position_type else None,
-             "valid_from": m.valid_from, "valid_to": m.valid_to, "decision_no": m.decision_no}
+             "valid_from": m.valid_from, "valid_to": m.ended_on, "decision_no": m.decision_no}
             for m in record.movements
         ],
     }

@@ -12,7 +12,7 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
-from canbo.core.dated import in_force_q
+from canbo.core.dated import end_known_at, in_force_q
 from canbo.core.dates import age_on
 from canbo.core.errors import NotFound
 from canbo.org.selectors import unit_get, visible_units
@@ -82,7 +82,7 @@ class CadreFilters:
 def current_holdings(as_of: dt.date) -> Prefetch:
     """Prefetch of the positions each cadre holds at D (none once retired), as `current_holdings`."""
     queryset = (
-        PositionHolding.objects.filter(held_q(as_of))
+        PositionHolding.objects.filter(held_q(as_of)).annotate(ended_on=end_known_at(as_of))
         .select_related("unit", "position_type")
         .order_by("-position_type__key_position", "valid_from")
     )
@@ -119,12 +119,15 @@ def ethnicity_choices(actor, as_of: dt.date) -> list[str]:
 
 @dataclass
 class CadreRecord:
-    """A cadre with every dated history, read as of D."""
+    """A cadre's record as it stood at D: the histories begun by D, with no end, evaluation,
+    qualification, plan or decision from after D (a view of the past never shows the future)."""
 
     cadre: object
     as_of: dt.date
     age: int
     retired: bool
+    party_member: bool
+    party_join_date: dt.date | None
     holdings: list
     qualifications: list
     planning: list
@@ -134,9 +137,11 @@ class CadreRecord:
 
 
 def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
+    """The record of a cadre `actor` sees at D, as it stood at D."""
     cadre = cadre_get(actor=actor, code=code, as_of=as_of)
     holdings = list(
-        cadre.holdings.select_related("unit", "position_type").order_by("-valid_from")
+        cadre.holdings.filter(valid_from__lte=as_of).annotate(ended_on=end_known_at(as_of))
+        .select_related("unit", "position_type").order_by("-valid_from")
     )
     retired = as_of > cadre.retirement_date
     for holding in holdings:
@@ -144,23 +149,30 @@ def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
         holding.held_at_date = holding.is_in_force(as_of) and not retired
         holding.held_until_retirement = retired and holding.is_in_force(cadre.retirement_date)
     planning = list(
-        cadre.planning.select_related("position_type", "unit").order_by("-term_start", "-approved_on")
+        cadre.planning.filter(approved_on__lte=as_of).select_related("position_type", "unit")
+        .order_by("-term_start", "-approved_on")
     )
     for entry in planning:
-        entry.in_force = entry.approved_on <= as_of and entry.term_start <= as_of.year <= entry.term_end
+        entry.in_force = entry.term_start <= as_of.year <= entry.term_end
+    joined = cadre.party_join_date
     return CadreRecord(
         cadre=cadre,
         as_of=as_of,
         age=age_on(cadre.birth_date, as_of),
         retired=retired,
+        party_member=cadre.party_member and (joined is None or joined <= as_of),
+        party_join_date=joined if joined is not None and joined <= as_of else None,
         holdings=holdings,
-        qualifications=list(cadre.qualifications.order_by("kind", "-obtained_on")),
+        qualifications=list(
+            cadre.qualifications.filter(obtained_on__lte=as_of).order_by("kind", "-obtained_on")
+        ),
         planning=planning,
-        disciplines=list(cadre.disciplines.order_by("-decided_on")),
-        evaluations=list(cadre.evaluations.order_by("-year")),
+        disciplines=list(cadre.disciplines.filter(decided_on__lte=as_of).order_by("-decided_on")),
+        # SPEC §9: the evaluation of D's year counts at D (the latest evaluation is the greatest year ≤ D's).
+        evaluations=list(cadre.evaluations.filter(year__lte=as_of.year).order_by("-year")),
         movements=list(
-            cadre.movements.select_related("from_unit", "to_unit", "new_position_type")
-            .order_by("-valid_from")
+            cadre.movements.filter(valid_from__lte=as_of).annotate(ended_on=end_known_at(as_of))
+            .select_related("from_unit", "to_unit", "new_position_type").order_by("-valid_from")
         ),
     )
 
