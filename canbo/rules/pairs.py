@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import QuerySet
 
+from canbo.core.dated import in_force_sql
 from canbo.org.models import Locality, PositionType, Post, Unit
 from canbo.org.standards import POSITION_KINDS, position_standards_sql
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
@@ -64,7 +65,8 @@ def _level_rank(column: str) -> str:
 
 
 def _in_force(alias: str) -> str:
-    return f"{alias}.valid_from <= %s AND ({alias}.valid_to IS NULL OR {alias}.valid_to >= %s)"
+    """The in-force test of `alias` (core's, whose two parameters are the date twice)."""
+    return in_force_sql(alias, None)[0]
 
 
 def units_sql() -> str:
@@ -103,9 +105,7 @@ def posts_sql(
     """Post facts as of `ctx['as_of']`: of the given (unit id, type id) pairs, or of every post with
     seats in force at D; `condition` (over the post columns) filters them in the database."""
     d = ctx["as_of"]
-    seats_in_force = (
-        "(s.valid_from IS NULL OR s.valid_from <= %s) AND (s.valid_to IS NULL OR s.valid_to >= %s)"
-    )
+    seats_in_force = _in_force("s")
     if posts is None:
         keys = (
             f"SELECT DISTINCT s.unit_id, s.position_type_id FROM {_t(Post)} s WHERE {seats_in_force}",
