@@ -5,7 +5,7 @@ counts too.
     core ← audit ← accounts ← org ← people ← rules ← reports, exchange, training, rotation,
     optimize, and the audit log's pages
 
-The audit log sits low so that every service can record into it; its reading pages (selectors,
+The audit log sits low so that every service can record into it; its reading pages (selectors, report,
 views, urls) sit at the top, where filters may name any domain. Test code (`tests` packages and
 `testing.py` fixtures, which assemble whole provinces) is not layered.
 """
@@ -23,7 +23,7 @@ LAYERS = (
     ("people",),
     ("rules",),
     ("reports", "exchange", "training", "rotation", "optimize",
-     "audit.selectors", "audit.views", "audit.urls"),
+     "audit.selectors", "audit.log_report", "audit.views", "audit.urls"),
 )
 LAYER_OF = {f"canbo.{name}": level for level, names in enumerate(LAYERS) for name in names}
 

@@ -7,14 +7,18 @@ columns to a workbook. Views parse the request, call the function and render or 
 
 Cell values: text, numbers, dates, `Link`s (a cadre or a unit), or lists of those (several
 posts held at once). Rows sort by any sortable column (`?sap_xep=key`, `?sap_xep=-key`) and are
-split into pages (`?trang=`).
+split into pages (`?trang=`). A list too long to build whole (the cadres of the province, the
+change log) sorts and pages in the database (`DatabaseOrder`, `database_page`) and builds only
+the rows of the page it shows, or of every page for its export.
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from urllib.parse import quote
 
 from django.core.paginator import Paginator
+from django.urls import reverse
 
 from canbo.core.names import name_sort_key, text_sort_key
 
@@ -93,6 +97,12 @@ class Report:
         return next((c for c in self.columns if c.key == key), None)
 
 
+def url_maker(name: str):
+    """The URL of a page named by one code, for many codes without resolving each."""
+    prefix, _slot, suffix = reverse(name, args=["0"]).rpartition("0")
+    return lambda code: f"{prefix}{quote(code, safe='')}{suffix}"
+
+
 def cell_text(value) -> str:
     if value is None:
         return ""
@@ -117,6 +127,32 @@ def requested_page(request) -> int:
         return max(1, int(request.GET.get(PAGE_PARAMETER, 1)))
     except ValueError:
         return 1
+
+
+@dataclass(frozen=True)
+class DatabaseOrder:
+    """How a list sorted by the database orders: the model fields behind each sortable column,
+    and its own order when no column is asked for. Ties fall back to the primary key."""
+
+    fields: dict[str, tuple[str, ...]]
+    default: tuple[str, ...]
+
+    def sortable(self, key: str) -> bool:
+        return key in self.fields
+
+    def order_by(self, ordering: Ordering) -> list[str]:
+        if ordering.key not in self.fields:
+            return [*self.default, "pk"]
+        sign = "-" if ordering.descending else ""
+        return [f"{sign}{name}" for name in self.fields[ordering.key]] + [f"{sign}pk"]
+
+
+def database_page(queryset, page_number: int, per_page: int = PAGE_SIZE) -> tuple[list, int, int]:
+    """One page of an ordered queryset: its objects, the total, and the page number (kept in range)."""
+    total = queryset.count()
+    last = max(1, -(-total // per_page))
+    number = min(max(1, page_number), last)
+    return list(queryset[(number - 1) * per_page:number * per_page]), total, number
 
 
 def sort_rows(rows: list, column: Column, descending: bool, row_of=lambda row: row) -> list:

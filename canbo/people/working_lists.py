@@ -6,12 +6,10 @@ and keeps its own, which costs less than a long list of ids sent to the database
 """
 
 import datetime as dt
-from urllib.parse import quote
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from canbo.core.report import Column, Kind, Link
+from canbo.core.report import Column, Kind, Link, url_maker
 from canbo.people.active import held_positions
 from canbo.people.models import Cadre, PlanningEntry
 
@@ -35,11 +33,11 @@ def person_cells(cadre_ids: list[int], as_of: dt.date) -> dict[int, dict]:
     cells = {
         pk: {"ma": code, "ho_ten": Link(name, record(code)), "ngay_sinh": born,
              "chuc_danh": [], "don_vi": [], "quy_hoach": []}
-        for pk, code, name, born in _narrowed(Cadre.objects.all(), "id", cadre_ids).values_list(
+        for pk, code, name, born in narrowed(Cadre.objects.all(), "id", cadre_ids).values_list(
             "id", "code", "full_name", "birth_date")
     }
     held = (
-        _narrowed(held_positions(as_of), "cadre_id", cadre_ids)
+        narrowed(held_positions(as_of), "cadre_id", cadre_ids)
         .order_by("-position_type__key_position", "valid_from", "id")
         .values_list("cadre_id", "position_type__name", "unit__code", "unit__name")
     )
@@ -48,7 +46,7 @@ def person_cells(cadre_ids: list[int], as_of: dt.date) -> dict[int, dict]:
             cells[cadre_id]["chuc_danh"].append(post)
             cells[cadre_id]["don_vi"].append(Link(unit_name, unit_page(unit_code)))
     for cadre_id, post, unit_name, start, end in (
-        _narrowed(planned_at(as_of), "cadre_id", cadre_ids)
+        narrowed(planned_at(as_of), "cadre_id", cadre_ids)
         .order_by("term_start", "id")
         .values_list("cadre_id", "position_type__name", "unit__name", "term_start", "term_end")
     ):
@@ -58,12 +56,6 @@ def person_cells(cadre_ids: list[int], as_of: dt.date) -> dict[int, dict]:
     return cells
 
 
-def url_maker(name: str):
-    """The URL of a page named by one code, for many codes without resolving each."""
-    prefix, _slot, suffix = reverse(name, args=["0"]).rpartition("0")
-    return lambda code: f"{prefix}{quote(code, safe='')}{suffix}"
-
-
 def planned_at(as_of: dt.date):
     """Planning entries in force at D: approved by D, D's year within the term, as the facts read them."""
     return PlanningEntry.objects.filter(
@@ -71,5 +63,6 @@ def planned_at(as_of: dt.date):
     )
 
 
-def _narrowed(queryset, field: str, ids: list[int]):
+def narrowed(queryset, field: str, ids: list[int]):
+    """`queryset` limited to `ids` when they are few; all of it otherwise (the caller keeps its own)."""
     return queryset.filter(**{f"{field}__in": ids}) if len(ids) <= BY_ID_UP_TO else queryset

@@ -7,9 +7,9 @@ import datetime as dt
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
-from canbo.core.report import PAGE_SIZE, Column, Kind, Link, Ordering, Report, arranged, sort_rows
+from canbo.core.report import PAGE_SIZE, Column, Kind, Link, Ordering, Report, arranged, sort_rows, url_maker
 from canbo.org.models import Unit
-from canbo.people.working_lists import person_cells, person_columns, url_maker
+from canbo.people.working_lists import person_cells, person_columns
 from canbo.reports import selectors
 from canbo.rules.verdicts import EXCLUSION_LABELS, PRIORITY_LABELS, PROGRAMMES_BY_KEY
 

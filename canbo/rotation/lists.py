@@ -6,9 +6,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from canbo.core.report import Column, Kind, Link, Report
+from canbo.core.report import Column, Kind, Link, Report, url_maker
 from canbo.org.models import Unit
-from canbo.people.working_lists import url_maker
 from canbo.rotation import selectors
 
 

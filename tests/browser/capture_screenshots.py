@@ -50,7 +50,7 @@ def capture(base: str, username: str = "btv", password: str = DEMO_PASSWORD) -> 
         page.goto(f"{base}/to-chuc/")
         page.screenshot(path=str(OUT / "unit-tree.png"))
         page.goto(f"{base}/?as_of=")
-        page.goto(f"{base}/can-bo/?sort=ho_ten")
+        page.goto(f"{base}/can-bo/?sap_xep=ho_ten")
         picker = page.get_by_role("combobox", name="Đơn vị (cả đơn vị trực thuộc)")
         picker.click()
         picker.fill("duc trong")

@@ -45,4 +45,4 @@ def test_record_of_a_retired_cadre_says_when_and_holds_nothing(client_as, small_
     assert "Giữ đến khi nghỉ hưu (30/09/2022)" in text
     assert "Đang giữ" not in text
     listed = client.get(reverse("people:cadre_list") + "?trang_thai=dang_cong_tac")
-    assert "TU1" not in [c.code for c in listed.context["table"].rows]
+    assert "TU1" not in [row["ma"] for row in listed.context["table"].rows]
