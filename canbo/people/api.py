@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from canbo.accounts.api import API_AUTH, as_of_or_today, requires_api, responses
@@ -26,106 +26,107 @@ class CadreQuery(Schema):
     as_of: dt.date | None = None
 
 
+# Keys as in the exchange workbook's sheets (SPEC §7), where the workbook has the field.
 class HoldingOut(Schema):
-    unit_code: str
-    unit_name: str
-    position_type_code: str
-    position_type_name: str
-    valid_from: dt.date
-    valid_to: dt.date | None
+    ma_don_vi: str
+    ten_don_vi: str
+    ma_chuc_danh: str
+    ten_chuc_danh: str
+    tu_ngay: dt.date
+    den_ngay: dt.date | None
 
 
 def _holding(h) -> dict:
     return {
-        "unit_code": h.unit.code, "unit_name": h.unit.name,
-        "position_type_code": h.position_type.code, "position_type_name": h.position_type.name,
-        "valid_from": h.valid_from, "valid_to": h.ended_on,
+        "ma_don_vi": h.unit.code, "ten_don_vi": h.unit.name,
+        "ma_chuc_danh": h.position_type.code, "ten_chuc_danh": h.position_type.name,
+        "tu_ngay": h.valid_from, "den_ngay": h.ended_on,
     }
 
 
 class CadreOut(Schema):
-    code: str
-    full_name: str
-    birth_date: str
-    gender: str
-    ethnicity: str
-    category: str
-    retirement_date: dt.date
-    positions: list[HoldingOut]
+    ma: str = Field(validation_alias="code")
+    ho_ten: str = Field(validation_alias="full_name")
+    ngay_sinh: str
+    gioi_tinh: str = Field(validation_alias="gender")
+    dan_toc: str = Field(validation_alias="ethnicity")
+    loai: str = Field(validation_alias="category")
+    ngay_nghi_huu: dt.date = Field(validation_alias="retirement_date")
+    chuc_danh: list[HoldingOut]
 
     @staticmethod
-    def resolve_birth_date(cadre):
+    def resolve_ngay_sinh(cadre):
         return format_partial_date(cadre.birth_date, cadre.birth_precision)
 
     @staticmethod
-    def resolve_positions(cadre):
+    def resolve_chuc_danh(cadre):
         return [_holding(h) for h in cadre.current_holdings]
 
 
 class QualificationOut(Schema):
-    kind: str
-    level: str
-    obtained_on: dt.date
-    mode: str
-    grade: str
-    major: str
-    issuer: str
+    loai: str
+    bac: str
+    ngay_cap: dt.date
+    he: str
+    xep_loai: str
+    chuyen_nganh: str
+    noi_cap: str
 
 
 class PlanningOut(Schema):
-    position_type_code: str
-    unit_code: str | None
-    term_start: int
-    term_end: int
-    approved_on: dt.date
-    in_force: bool
+    ma_chuc_danh: str
+    ma_don_vi: str | None
+    nhiem_ky_tu: int
+    nhiem_ky_den: int
+    ngay_phe_duyet: dt.date
+    con_hieu_luc: bool
 
 
 class DisciplineOut(Schema):
-    form: str
-    decided_on: dt.date
-    effective_until: dt.date | None
+    hinh_thuc: str
+    ngay_quyet_dinh: dt.date
+    hieu_luc_den: dt.date | None
 
 
 class EvaluationOut(Schema):
-    year: int
-    rating: str
-    prestige_decline: bool
+    nam: int
+    xep_loai: str
+    uy_tin_giam: bool
 
 
 class MovementOut(Schema):
-    kind: str
-    from_unit: str
-    to_unit: str
-    new_position_type: str | None
-    valid_from: dt.date
-    valid_to: dt.date | None
-    decision_no: str
+    loai: str
+    tu_don_vi: str
+    den_don_vi: str
+    ma_chuc_danh_moi: str | None
+    tu_ngay: dt.date
+    den_ngay: dt.date | None
+    so_quyet_dinh: str
 
 
 class CadreDetailOut(Schema):
-    code: str
-    full_name: str
-    birth_date: str
-    gender: str
-    ethnicity: str
-    hometown: str | None
-    birthplace: str | None
-    party_member: bool
-    party_join_date: dt.date | None
-    category: str
-    rank: str | None
-    employment_start: dt.date | None
-    retirement_date: dt.date
+    ma: str
+    ho_ten: str
+    ngay_sinh: str
+    gioi_tinh: str
+    dan_toc: str
+    que_quan: str | None
+    noi_sinh: str | None
+    dang_vien: bool
+    ngay_vao_dang: dt.date | None
+    loai: str
+    ngach: str | None
+    ngay_tuyen_dung: dt.date | None
+    ngay_nghi_huu: dt.date
     as_of: dt.date
-    age: int
-    retired: bool
-    holdings: list[HoldingOut]
-    qualifications: list[QualificationOut]
-    planning: list[PlanningOut]
-    disciplines: list[DisciplineOut]
-    evaluations: list[EvaluationOut]
-    movements: list[MovementOut]
+    tuoi: int
+    da_nghi_huu: bool
+    cong_tac: list[HoldingOut]
+    trinh_do: list[QualificationOut]
+    quy_hoach: list[PlanningOut]
+    ky_luat: list[DisciplineOut]
+    danh_gia: list[EvaluationOut]
+    luan_chuyen: list[MovementOut]
 
 
 @router.get("/", response=responses(list[CadreOut]), summary="Cán bộ trong phạm vi, lọc như trang danh sách")
@@ -146,39 +147,39 @@ def cadre_detail(request, ma: str, as_of: dt.date | None = None):
     cadre = record.cadre
     cadre_viewed(request.auth, cadre)
     return {
-        "code": cadre.code, "full_name": cadre.full_name,
-        "birth_date": format_partial_date(cadre.birth_date, cadre.birth_precision),
-        "gender": cadre.gender, "ethnicity": cadre.ethnicity,
-        "hometown": cadre.hometown.code if cadre.hometown else None,
-        "birthplace": cadre.birthplace.code if cadre.birthplace else None,
-        "party_member": record.party_member, "party_join_date": record.party_join_date,
-        "category": cadre.category, "rank": cadre.rank.code if cadre.rank else None,
-        "employment_start": cadre.employment_start, "retirement_date": cadre.retirement_date,
-        "as_of": day, "age": record.age, "retired": record.retired,
-        "holdings": [_holding(h) for h in record.holdings],
-        "qualifications": [
-            {"kind": q.kind, "level": q.level, "obtained_on": q.obtained_on, "mode": q.mode, "grade": q.grade,
-             "major": q.major, "issuer": q.issuer}
+        "ma": cadre.code, "ho_ten": cadre.full_name,
+        "ngay_sinh": format_partial_date(cadre.birth_date, cadre.birth_precision),
+        "gioi_tinh": cadre.gender, "dan_toc": cadre.ethnicity,
+        "que_quan": cadre.hometown.code if cadre.hometown else None,
+        "noi_sinh": cadre.birthplace.code if cadre.birthplace else None,
+        "dang_vien": record.party_member, "ngay_vao_dang": record.party_join_date,
+        "loai": cadre.category, "ngach": cadre.rank.code if cadre.rank else None,
+        "ngay_tuyen_dung": cadre.employment_start, "ngay_nghi_huu": cadre.retirement_date,
+        "as_of": day, "tuoi": record.age, "da_nghi_huu": record.retired,
+        "cong_tac": [_holding(h) for h in record.holdings],
+        "trinh_do": [
+            {"loai": q.kind, "bac": q.level, "ngay_cap": q.obtained_on, "he": q.mode, "xep_loai": q.grade,
+             "chuyen_nganh": q.major, "noi_cap": q.issuer}
             for q in record.qualifications
         ],
-        "planning": [
-            {"position_type_code": p.position_type.code, "unit_code": p.unit.code if p.unit else None,
-             "term_start": p.term_start, "term_end": p.term_end, "approved_on": p.approved_on,
-             "in_force": p.in_force}
+        "quy_hoach": [
+            {"ma_chuc_danh": p.position_type.code, "ma_don_vi": p.unit.code if p.unit else None,
+             "nhiem_ky_tu": p.term_start, "nhiem_ky_den": p.term_end, "ngay_phe_duyet": p.approved_on,
+             "con_hieu_luc": p.in_force}
             for p in record.planning
         ],
-        "disciplines": [
-            {"form": d.form, "decided_on": d.decided_on, "effective_until": d.effective_until}
+        "ky_luat": [
+            {"hinh_thuc": d.form, "ngay_quyet_dinh": d.decided_on, "hieu_luc_den": d.effective_until}
             for d in record.disciplines
         ],
-        "evaluations": [
-            {"year": e.year, "rating": e.rating, "prestige_decline": e.prestige_decline}
+        "danh_gia": [
+            {"nam": e.year, "xep_loai": e.rating, "uy_tin_giam": e.prestige_decline}
             for e in record.evaluations
         ],
-        "movements": [
-            {"kind": m.kind, "from_unit": m.from_unit.code, "to_unit": m.to_unit.code,
-             "new_position_type": m.new_position_type.code if m.new_position_type else None,
-             "valid_from": m.valid_from, "valid_to": m.ended_on, "decision_no": m.decision_no}
+        "luan_chuyen": [
+            {"loai": m.kind, "tu_don_vi": m.from_unit.code, "den_don_vi": m.to_unit.code,
+             "ma_chuc_danh_moi": m.new_position_type.code if m.new_position_type else None,
+             "tu_ngay": m.valid_from, "den_ngay": m.ended_on, "so_quyet_dinh": m.decision_no}
             for m in record.movements
         ],
     }

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from canbo.accounts.api import API_AUTH, as_of_or_today, requires_api, responses
@@ -13,44 +13,45 @@ from canbo.people.units import unit_record
 router = Router(tags=["đơn vị"], auth=API_AUTH)
 
 
+# Keys as in the exchange workbook's `don_vi` and `cong_tac` sheets (SPEC §7).
 class UnitOut(Schema):
-    code: str
-    name: str
-    level: str
-    bloc: str
-    parent_code: str | None
-    locality_code: str
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-    successor_code: str | None
+    ma: str = Field(validation_alias="code")
+    ten: str = Field(validation_alias="name")
+    cap: str = Field(validation_alias="level")
+    khoi: str = Field(validation_alias="bloc")
+    ma_cha: str | None
+    dia_ban: str
+    tu_ngay: dt.date | None = Field(validation_alias="valid_from")
+    den_ngay: dt.date | None = Field(validation_alias="valid_to")
+    ma_don_vi_ke_thua: str | None
 
     @staticmethod
-    def resolve_parent_code(unit):
+    def resolve_ma_cha(unit):
         return unit.parent.code if unit.parent_id else None
 
     @staticmethod
-    def resolve_successor_code(unit):
+    def resolve_ma_don_vi_ke_thua(unit):
         return unit.successor.code if unit.successor_id else None
 
     @staticmethod
-    def resolve_locality_code(unit):
+    def resolve_dia_ban(unit):
         return unit.locality.code
 
 
 class UnitHoldingOut(Schema):
-    cadre_code: str
-    cadre_name: str
-    position_type_code: str
-    position_type_name: str
-    valid_from: dt.date
-    valid_to: dt.date | None
+    ma_can_bo: str
+    ho_ten: str
+    ma_chuc_danh: str
+    ten_chuc_danh: str
+    tu_ngay: dt.date
+    den_ngay: dt.date | None
 
 
 class UnitDetailOut(Schema):
-    unit: UnitOut
+    don_vi: UnitOut
     as_of: dt.date
-    children: list[str]
-    holdings: list[UnitHoldingOut]
+    don_vi_truc_thuoc: list[str]
+    cong_tac: list[UnitHoldingOut]
 
 
 @router.get("/", response=responses(list[UnitOut]), summary="Đơn vị trong phạm vi, đang hoạt động tại ngày")
@@ -73,14 +74,14 @@ def unit_detail(request, ma: str, as_of: dt.date | None = None):
     day = as_of_or_today(as_of)
     record = unit_record(actor=request.auth, code=ma, as_of=day)
     return {
-        "unit": record.unit,
+        "don_vi": record.unit,
         "as_of": day,
-        "children": [child.code for child in record.children],
-        "holdings": [
+        "don_vi_truc_thuoc": [child.code for child in record.children],
+        "cong_tac": [
             {
-                "cadre_code": h.cadre.code, "cadre_name": h.cadre.full_name,
-                "position_type_code": h.position_type.code, "position_type_name": h.position_type.name,
-                "valid_from": h.valid_from, "valid_to": h.valid_to,
+                "ma_can_bo": h.cadre.code, "ho_ten": h.cadre.full_name,
+                "ma_chuc_danh": h.position_type.code, "ten_chuc_danh": h.position_type.name,
+                "tu_ngay": h.valid_from, "den_ngay": h.ended_on,
             }
             for h in record.holdings
         ],

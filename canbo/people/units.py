@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
+from canbo.core.dated import end_known_at
 from canbo.org.models import Unit
 from canbo.org.selectors import unit_get, units_in_force
 from canbo.people.active import held_positions
@@ -92,7 +93,7 @@ def unit_record(*, actor, code: str, as_of: dt.date) -> UnitRecord:
     unit = unit_get(actor=actor, code=code)
     children = list(units_in_force(actor=actor, as_of=as_of).filter(parent=unit).order_by("name"))
     holdings = list(
-        held_positions(as_of).filter(unit=unit)
+        held_positions(as_of).filter(unit=unit).annotate(ended_on=end_known_at(as_of))
         .select_related("cadre", "position_type")
         .order_by("-position_type__key_position", "position_type__name", "cadre__full_name")
     )

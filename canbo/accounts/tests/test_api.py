@@ -24,7 +24,7 @@ def test_token_auth_lists_only_the_scope(small_province):
     assert response.status_code == 200
     body = response.json()
     assert body["count"] == 2
-    assert {item["code"] for item in body["items"]} == {"DT1", "DT2"}
+    assert {item["ma"] for item in body["items"]} == {"DT1", "DT2"}
     assert Client().get("/api/can-bo/SNV1", **bearer(key)).status_code == 404
     assert Client().get("/api/don-vi/TU", **bearer(key)).status_code == 404
     assert Client().get("/api/can-bo/", **bearer("wrong-key")).status_code == 401
@@ -37,21 +37,22 @@ def test_list_filters_and_detail_with_histories(small_province):
     _token, key = api_token_create(actor=system_actor(), user=user)
     client = Client()
     body = client.get("/api/can-bo/", {"q": "dao", "as_of": "2020-01-01"}, **bearer(key)).json()
-    assert [item["code"] for item in body["items"]] == ["DT1"]
-    assert body["items"][0]["positions"][0]["unit_code"] == "HU-DT"
+    assert [item["ma"] for item in body["items"]] == ["DT1"]
+    assert body["items"][0]["chuc_danh"][0]["ma_don_vi"] == "HU-DT"
     state = client.get("/api/can-bo/", {"khoi": "nha_nuoc", "as_of": "2020-01-01"}, **bearer(key)).json()
     assert state["count"] == 4
     detail = client.get("/api/can-bo/DT1", {"as_of": "2020-01-01"}, **bearer(key)).json()
-    assert detail["age"] == 51
-    assert detail["hometown"] == "672"
-    assert detail["qualifications"][0]["level"] == "cao_cap"
-    assert detail["evaluations"][0]["rating"] == "tot"
-    assert detail["movements"][0]["decision_no"] == "123-QĐ/TU"
+    assert detail["tuoi"] == 51
+    assert detail["que_quan"] == "672"
+    assert detail["trinh_do"][0]["bac"] == "cao_cap"
+    assert detail["danh_gia"][0]["xep_loai"] == "tot"
+    assert detail["luan_chuyen"][0]["so_quyet_dinh"] == "123-QĐ/TU"
     units = client.get("/api/don-vi/", **bearer(key)).json()
     assert units["count"] == 7
     unit = client.get("/api/don-vi/HU-DT", {"as_of": "2020-01-01"}, **bearer(key)).json()
-    assert unit["children"] == ["UB-DT", "X-LN"] or set(unit["children"]) == {"UB-DT", "X-LN"}
-    assert unit["holdings"][0]["cadre_code"] == "DT1"
+    assert unit["don_vi"]["ma"] == "HU-DT" and unit["don_vi"]["dia_ban"] == "672"
+    assert set(unit["don_vi_truc_thuoc"]) == {"UB-DT", "X-LN"}
+    assert unit["cong_tac"][0]["ma_can_bo"] == "DT1"
 
 
 def test_session_auth_reads_and_needs_csrf_to_write(small_province):
@@ -59,7 +60,7 @@ def test_session_auth_reads_and_needs_csrf_to_write(small_province):
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
     body = client.get("/api/can-bo/", {"as_of": "2020-01-01"}).json()
-    assert {item["code"] for item in body["items"]} == {"SNV1", "SNV2", "PL1", "DT2"}
+    assert {item["ma"] for item in body["items"]} == {"SNV1", "SNV2", "PL1", "DT2"}
     assert client.get("/api/tai-khoan/toi").json()["role"] == "snv"
     # An unsafe method without the CSRF token is refused; with it, allowed.
     refused = client.post("/api/tai-khoan/khoa", {"label": "x"}, content_type="application/json")

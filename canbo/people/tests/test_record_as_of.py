@@ -77,14 +77,14 @@ def test_the_past_record_from_the_api_holds_nothing_later(moved_cadre, small_pro
     auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
     assert client.get("/api/can-bo/MOV", {"as_of": TODAY.isoformat()}, **auth).status_code == 404
     body = client.get("/api/can-bo/MOV", {"as_of": PAST.isoformat()}, **auth).json()
-    assert [(h["unit_code"], h["valid_to"]) for h in body["holdings"]] == [("UB-DT", None)]
-    assert [q["level"] for q in body["qualifications"]] == ["dai_hoc"]
-    assert [e["year"] for e in body["evaluations"]] == [2017, 2016]
-    assert [p["term_start"] for p in body["planning"]] == [2015]
-    assert body["disciplines"] == [] and body["movements"] == []
-    assert body["party_member"] is False and body["party_join_date"] is None
+    assert [(h["ma_don_vi"], h["den_ngay"]) for h in body["cong_tac"]] == [("UB-DT", None)]
+    assert [q["bac"] for q in body["trinh_do"]] == ["dai_hoc"]
+    assert [e["nam"] for e in body["danh_gia"]] == [2017, 2016]
+    assert [p["nhiem_ky_tu"] for p in body["quy_hoach"]] == [2015]
+    assert body["ky_luat"] == [] and body["luan_chuyen"] == []
+    assert body["dang_vien"] is False and body["ngay_vao_dang"] is None
     listed = client.get("/api/can-bo/", {"as_of": PAST.isoformat(), "q": "MOV"}, **auth).json()["items"]
-    assert [p["valid_to"] for p in listed[0]["positions"]] == [None]
+    assert [p["den_ngay"] for p in listed[0]["chuc_danh"]] == [None]
 
 
 def test_today_the_record_shows_every_history_with_its_ends(client_as, moved_cadre):
