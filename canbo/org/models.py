@@ -130,6 +130,8 @@ class Post(models.Model):
     valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
     valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
 
+    objects = InForceQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("vị trí")
         verbose_name_plural = _("vị trí")

@@ -174,20 +174,15 @@ def standard_version_create(
     return version
 
 
-@transaction.atomic
-def unit_close(*, actor, unit: Unit, closed_on: dt.date, successor: Unit | None = None) -> Unit:
-    """End a unit on `closed_on` (a reorganisation closes units and opens new ones); `successor`
-    takes over its work. Histories keep the unit; lists and trees as of later dates leave it out."""
-    require(actor, Action.EDIT_CATALOGUES)
-    unit = Unit.objects.select_for_update().get(pk=unit.pk)
-    before = {
-        "valid_to": unit.valid_to.isoformat() if unit.valid_to else None,
-        "successor": _code(unit.successor),
-    }
+def unit_close_check(*, unit: Unit, closed_on: dt.date, successor: Unit | None = None) -> None:
+    """Why `unit` cannot close on `closed_on` with this successor (ValidationError), if it cannot."""
     if unit.valid_to is not None:
         raise ValidationError(
             {"closed_on": _("Đơn vị đã giải thể ngày %(d)s.") % {"d": unit.valid_to.strftime("%d/%m/%Y")}}
         )
+    if unit.valid_from is not None and closed_on < unit.valid_from:
+        raise ValidationError({"closed_on": _("Ngày giải thể trước ngày đơn vị bắt đầu hoạt động (%(d)s).")
+                               % {"d": unit.valid_from.strftime("%d/%m/%Y")}})
     if successor is not None and (successor.pk == unit.pk or successor.path.startswith(unit.path)):
         raise ValidationError(
             {"successor": _("Đơn vị kế thừa không được là chính đơn vị hoặc đơn vị cấp dưới.")}
@@ -200,6 +195,21 @@ def unit_close(*, actor, unit: Unit, closed_on: dt.date, successor: Unit | None 
             _("Còn đơn vị cấp dưới hoạt động sau ngày này: %(codes)s. Giải thể hoặc chuyển chúng trước.")
             % {"codes": ", ".join(open_children.values_list("code", flat=True)[:10])}
         )
+
+
+@transaction.atomic
+def unit_close(
+    *, actor, unit: Unit, closed_on: dt.date, successor: Unit | None = None, decision: str = ""
+) -> Unit:
+    """End a unit on `closed_on` (a reorganisation closes units and opens new ones); `successor`
+    takes over its work. Histories keep the unit; lists and trees as of later dates leave it out."""
+    require(actor, Action.EDIT_CATALOGUES)
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    before = {
+        "valid_to": unit.valid_to.isoformat() if unit.valid_to else None,
+        "successor": _code(unit.successor),
+    }
+    unit_close_check(unit=unit, closed_on=closed_on, successor=successor)
     unit.valid_to, unit.successor = closed_on, successor
     unit.full_clean(exclude=["path"])
     unit.save(update_fields=["valid_to", "successor"])
@@ -209,6 +219,7 @@ def unit_close(*, actor, unit: Unit, closed_on: dt.date, successor: Unit | None 
         obj=unit,
         before=before,
         after={"valid_to": closed_on.isoformat(), "successor": _code(successor)},
+        data={"van_ban": decision} if decision else None,
     )
     return unit
 

@@ -3,9 +3,11 @@
 from django.urls import path
 
 from canbo.people import unit_views as views
+from canbo.people.unit_close import unit_close_page
 
 app_name = "org"
 urlpatterns = [
     path("", views.tree, name="unit_tree"),
     path("don-vi/<str:code>/", views.unit_detail, name="unit_detail"),
+    path("don-vi/<str:code>/giai-the/", unit_close_page, name="unit_close"),
 ]

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
-from canbo.core.capabilities import Action
+from canbo.core.capabilities import Action, can
 from canbo.people.units import tree_rows, unit_record, unit_tree
 
 
@@ -18,4 +18,6 @@ def tree(request):
 def unit_detail(request, code):
     record = unit_record(actor=request.user, code=code, as_of=request.as_of)
     crumbs = [(_("Cây tổ chức"), reverse("org:unit_tree")), (record.unit.name, "")]
-    return render(request, "org/unit_detail.html", {"record": record, "unit": record.unit, "crumbs": crumbs})
+    may_close = can(request.user, Action.EDIT_CATALOGUES) and record.unit.valid_to is None
+    return render(request, "org/unit_detail.html",
+                  {"record": record, "unit": record.unit, "crumbs": crumbs, "may_close": may_close})

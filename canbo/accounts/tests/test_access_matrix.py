@@ -57,6 +57,7 @@ ACCESS = {
     "people:cadre_detail": (EVERYONE, "cadre", ""),
     "org:unit_tree": (EVERYONE, None, ""),
     "org:unit_detail": (EVERYONE, "unit", ""),
+    "org:unit_close": ("FFAAFFFFL", "unit", ""),
     "rules:list": (EVERYONE, None, ""),
     "rules:parameter_edit": ("FFAFFFFFL", "parameter", ""),
     "rules:rule_set_copy": ("FFAFFFFFL", "rule_set", ""),

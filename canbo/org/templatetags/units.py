@@ -6,8 +6,10 @@ register = template.Library()
 
 
 @register.inclusion_tag("includes/unit_picker.html", takes_context=True)
-def unit_picker(context, selected: str = "", name: str = "don_vi", field_id: str = "don-vi", label=None):
-    """The unit filter of a page: `{% unit_picker selected_code %}` (query parameter `don_vi`)."""
+def unit_picker(context, selected: str = "", name: str = "don_vi", field_id: str = "don-vi", label=None,
+                empty_label=None, placeholder=None):
+    """The unit filter of a page: `{% unit_picker selected_code %}` (query parameter `don_vi`); a form
+    field choosing one unit names its own label, empty choice and placeholder."""
     request = context["request"]
     return {
         "options": options_html(unit_picker_options(request.user, request.as_of), selected or ""),
@@ -15,4 +17,6 @@ def unit_picker(context, selected: str = "", name: str = "don_vi", field_id: str
         "name": name,
         "field_id": field_id,
         "label": label,
+        "empty_label": empty_label,
+        "placeholder": placeholder,
     }
