@@ -182,3 +182,23 @@ def test_a_database_emptied_of_rule_sets_gets_the_shipped_one_with_its_versions(
     )
     assert set(Rule.objects.filter(enforced=False).values_list("code", flat=True)) == {"R4", "BC"}
     assert Parameter.objects.get(key="muc_danh_gia_toi_thieu").scale[1] == "hoàn thành tốt nhiệm vụ"
+
+
+def test_a_set_copied_before_a_parameter_existed_gets_it_with_the_value_at_its_start(btc):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    source = RuleSet.objects.get(code="KH-2017-2020")
+    copy = rule_set_copy(actor=btc, source=source, code="KH-2021-2025", name="Kế hoạch 2021 - 2025",
+                         valid_from=dt.date(2021, 1, 1))
+    _new_value(btc, "nam_luan_chuyen_toi_da", 4, dt.date(2020, 1, 1))
+    copy.parameters.filter(key__in=["nam_luan_chuyen_toi_da", "so_nam_danh_gia"]).delete()
+    migration = import_module("canbo.rules.migrations.0007_copied_rule_sets_get_later_parameters")
+    migration.add_missing_parameters(apps, None)
+    assert copy.parameters.count() == source.parameters.count()
+    assert parameters_in_force(dt.date(2022, 6, 1))["nam_luan_chuyen_toi_da"] == 4
+    added = copy.parameters.get(key="so_nam_danh_gia").versions.get()
+    assert added.valid_from == dt.date(2021, 1, 1) and added.value == 2
+    migration.add_missing_parameters(apps, None)  # a second run adds nothing
+    assert copy.parameters.count() == source.parameters.count()
