@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from canbo.audit import render
 from canbo.audit.selectors import AuditFilters, audit_events
-from canbo.core.report import Column, DatabaseOrder, Kind, Link, Ordering, Report, database_page, url_maker
+from canbo.core.report import Column, DatabaseOrder, Kind, Link, Ordering, Report, database_rows, url_maker
 
 ORDER = DatabaseOrder(
     fields={"so": ("seq",), "thoi_diem": ("at",), "nguoi": ("actor__username",), "thao_tac": ("action",),
@@ -43,12 +43,7 @@ def audit_log_report(*, actor, filters: AuditFilters, ordering: Ordering, page: 
         empty_hint=_("Thử bỏ bớt điều kiện lọc hoặc mở rộng khoảng ngày."),
         ordering=ordering if ORDER.sortable(ordering.key or "") else Ordering(),
     )
-    if page is None:
-        report.rows = _rows(events.iterator(chunk_size=2000))
-    else:
-        shown, report.total, report.page_number = database_page(events, page)
-        report.rows = _rows(shown)
-    return report
+    return database_rows(report, events, page, _rows)
 
 
 def _rows(events) -> list[dict]:

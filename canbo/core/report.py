@@ -8,11 +8,12 @@ columns to a workbook. Views parse the request, call the function and render or 
 Cell values: text, numbers, dates, `Link`s (a cadre or a unit), or lists of those (several
 posts held at once). Rows sort by any sortable column (`?sap_xep=key`, `?sap_xep=-key`) and are
 split into pages (`?trang=`). A list too long to build whole (the cadres of the province, the
-change log) sorts and pages in the database (`DatabaseOrder`, `database_page`) and builds only
+change log) sorts and pages in the database (`DatabaseOrder`, `database_rows`) and builds only
 the rows of the page it shows, or of every page for its export.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import quote
@@ -147,12 +148,18 @@ class DatabaseOrder:
         return [f"{sign}{name}" for name in self.fields[ordering.key]] + [f"{sign}pk"]
 
 
-def database_page(queryset, page_number: int, per_page: int = PAGE_SIZE) -> tuple[list, int, int]:
-    """One page of an ordered queryset: its objects, the total, and the page number (kept in range)."""
-    total = queryset.count()
-    last = max(1, -(-total // per_page))
-    number = min(max(1, page_number), last)
-    return list(queryset[(number - 1) * per_page:number * per_page]), total, number
+def database_rows(report: Report, queryset, page: int | None, build: Callable[[list], list[dict]]) -> Report:
+    """`report` filled from an ordered queryset: the rows of page `page` (kept in range) with the
+    total, or with `page=None` every row (an export); `build` turns the objects read into rows."""
+    if page is None:
+        report.rows = build(list(queryset.iterator(chunk_size=2000)))
+        return report
+    report.total = queryset.count()
+    last = max(1, -(-report.total // PAGE_SIZE))
+    report.page_number = min(max(1, page), last)
+    start = (report.page_number - 1) * PAGE_SIZE
+    report.rows = build(list(queryset[start:start + PAGE_SIZE]))
+    return report
 
 
 def sort_rows(rows: list, column: Column, descending: bool, row_of=lambda row: row) -> list:

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from canbo.core.report import Column, DatabaseOrder, Kind, Link, Ordering, Report, database_page, url_maker
+from canbo.core.report import Column, DatabaseOrder, Kind, Link, Ordering, Report, database_rows, url_maker
 from canbo.core.templatetags.canbo import birth_text
 from canbo.people.active import held_positions
 from canbo.people.models import Category, Gender
@@ -58,12 +58,7 @@ def cadre_list_report(
         empty_hint=_("Thử bỏ bớt điều kiện lọc, tìm theo tên không dấu, hoặc đổi ngày xem dữ liệu."),
         ordering=ordering if ORDER.sortable(ordering.key or "") else Ordering(),
     )
-    if page is None:
-        report.rows = _rows(list(cadres.values_list(*VALUES)), as_of)
-    else:
-        values, report.total, report.page_number = database_page(cadres.values_list(*VALUES), page)
-        report.rows = _rows(values, as_of)
-    return report
+    return database_rows(report, cadres.values_list(*VALUES), page, lambda values: _rows(values, as_of))
 
 
 def _rows(values: list[tuple], as_of: dt.date) -> list[dict]:
