@@ -4,13 +4,15 @@ caller's own account and keys."""
 
 import datetime as dt
 from functools import wraps
+from typing import Annotated
 
 from ninja import Router, Schema, Status
 from ninja.security import HttpBearer, django_auth
+from pydantic import AfterValidator
 
 from canbo.accounts.tokens import api_token_create, user_for_key
 from canbo.core.capabilities import Action, require, scope_label
-from canbo.core.dates import today
+from canbo.core.dates import check_date_range, today
 
 
 class BearerKey(HttpBearer):
@@ -25,6 +27,10 @@ class BearerKey(HttpBearer):
 
 # Every router of canbo uses this: a key first, else the signed-in session (CSRF-checked).
 API_AUTH = [BearerKey(), django_auth]
+
+
+# A date parameter of the API: YYYY-MM-DD within the dates canbo reads (422 with the message otherwise).
+Day = Annotated[dt.date, AfterValidator(check_date_range)]
 
 
 def as_of_or_today(as_of: dt.date | None) -> dt.date:

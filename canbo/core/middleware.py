@@ -9,13 +9,17 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from canbo.core.dates import parse_date, today
+from canbo.core.dates import DateOutOfRange, parse_date_in_range, today
 from canbo.core.errors import NotFound
 
 SESSION_KEY = "canbo_as_of"
 
 
 class AsOfDateMiddleware:
+    """A date typed in `?as_of=` is kept in the session until changed or reset (`?as_of=`). A
+    malformed date, or one outside the dates canbo reads, is refused with a message and the page
+    keeps the date chosen before; a bad value found in the session is dropped."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -26,21 +30,26 @@ class AsOfDateMiddleware:
     def _resolve(self, request):
         raw = request.GET.get("as_of")
         session = getattr(request, "session", None)
+        if raw == "":
+            if session is not None and SESSION_KEY in session:
+                del session[SESSION_KEY]
+            return today()
         if raw is not None:
-            if raw == "":
-                if session is not None and SESSION_KEY in session:
-                    del session[SESSION_KEY]
-                return today()
             try:
-                value = parse_date(raw)
+                value = parse_date_in_range(raw)
+            except DateOutOfRange as exc:
+                messages.error(request, str(exc))
             except ValueError:
                 messages.error(request, _("Ngày xem “%(v)s” không hợp lệ; dùng dd/mm/yyyy.") % {"v": raw})
-                return today()
-            if session is not None and session.get(SESSION_KEY) != value.isoformat():
-                session[SESSION_KEY] = value.isoformat()
-            return value
+            else:
+                if session is not None and session.get(SESSION_KEY) != value.isoformat():
+                    session[SESSION_KEY] = value.isoformat()
+                return value
         if session is not None and SESSION_KEY in session:
-            return parse_date(session[SESSION_KEY])
+            try:
+                return parse_date_in_range(session[SESSION_KEY])
+            except (ValueError, TypeError):
+                del session[SESSION_KEY]
         return today()
 
 

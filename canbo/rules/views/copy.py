@@ -10,22 +10,16 @@ from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
+from canbo.core.forms import DayField
 from canbo.rules.models import RuleSet
 from canbo.rules.services import rule_set_copy as rule_set_copy_service
-from canbo.rules.views.parameters import DATE_FORMATS
 
 
 class RuleSetCopyForm(forms.Form):
     code = forms.CharField(label=gettext_lazy("Mã bộ quy tắc mới"), max_length=30, help_text="KH-2021-2025")
     name = forms.CharField(label=gettext_lazy("Tên"), max_length=255)
-    valid_from = forms.DateField(
-        label=gettext_lazy("Áp dụng từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS
-    )
-    valid_to = forms.DateField(
-        label=gettext_lazy("Đến ngày (dd/mm/yyyy, để trống nếu chưa định)"),
-        input_formats=DATE_FORMATS,
-        required=False,
-    )
+    valid_from = DayField(label=gettext_lazy("Áp dụng từ ngày (dd/mm/yyyy)"))
+    valid_to = DayField(label=gettext_lazy("Đến ngày (dd/mm/yyyy, để trống nếu chưa định)"), required=False)
     document = forms.CharField(label=gettext_lazy("Văn bản căn cứ"), max_length=255, required=False)
 
 

@@ -13,13 +13,12 @@ from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
+from canbo.core.forms import DayField
 from canbo.org.standards import standard_histories
 from canbo.rules.models import Parameter, RuleSet
 from canbo.rules.selectors import parameter_history, rule_set_in_force, rules_catalogue, versions_in_force
 from canbo.rules.services import parameter_version_create
 from canbo.rules.verdicts import PROGRAMMES, REVIEW
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 @requires(Action.VIEW_RULES)
@@ -51,9 +50,7 @@ def rule_list(request):
 
 class ParameterVersionForm(forms.Form):
     value = forms.IntegerField(label=gettext_lazy("Giá trị mới"))
-    valid_from = forms.DateField(
-        label=gettext_lazy("Hiệu lực từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS
-    )
+    valid_from = DayField(label=gettext_lazy("Hiệu lực từ ngày (dd/mm/yyyy)"))
     reason = forms.CharField(label=gettext_lazy("Lý do thay đổi"), max_length=500)
     decision = forms.CharField(
         label=gettext_lazy("Văn bản quyết định (số, ngày, cơ quan ban hành)"), max_length=255

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
+from canbo.core.forms import DayField
 from canbo.org.models import RANK_REQUIREMENTS, CivilServiceRank, PositionType, StandardVersion
 from canbo.org.services import standard_version_create
-from canbo.rules.views.parameters import DATE_FORMATS
 
 # URL segment -> (model, the service's keyword for it, the requirements it can have)
 HOLDERS = {
@@ -24,9 +24,7 @@ HOLDERS = {
 
 
 class StandardVersionForm(forms.Form):
-    valid_from = forms.DateField(
-        label=gettext_lazy("Áp dụng từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS
-    )
+    valid_from = DayField(label=gettext_lazy("Áp dụng từ ngày (dd/mm/yyyy)"))
     reason = forms.CharField(label=gettext_lazy("Lý do thay đổi"), max_length=500)
     decision = forms.CharField(
         label=gettext_lazy("Văn bản quyết định (số, ngày, cơ quan ban hành)"), max_length=255
