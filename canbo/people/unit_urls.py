@@ -7,5 +7,5 @@ from canbo.people import unit_views as views
 app_name = "org"
 urlpatterns = [
     path("", views.tree, name="unit_tree"),
-    path("don-vi/<str:code>/", views.unit_detail, name="unit_detail"),
+    path("don-vi/<code:code>/", views.unit_detail, name="unit_detail"),
 ]

@@ -1,5 +1,7 @@
 """Copy a rule set for the next plan period (Ban Tổ chức only), to edit its parameters there."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -39,6 +41,6 @@ def rule_set_copy(request, code):
                 _("Đã tạo bộ quy tắc %(new)s từ %(old)s; sửa các tham số cho giai đoạn mới bên dưới.")
                 % {"new": copy.code, "old": source.code},
             )
-            return redirect(f"{reverse('rules:list')}?bo={copy.code}")
+            return redirect(f"{reverse('rules:list')}?{urlencode({'bo': copy.code})}")
     crumbs = [(_("Quy tắc"), reverse("rules:list")), (_("Tạo bộ quy tắc cho giai đoạn sau"), "")]
     return render(request, "rules/rule_set_copy.html", {"source": source, "form": form, "crumbs": crumbs})

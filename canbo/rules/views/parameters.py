@@ -3,6 +3,8 @@ values in force at the page's date, citation, parameters with their history, and
 checks it) and the form that gives a parameter a new dated value (Ban Tổ chức, with a
 confirmation step; the change is audited)."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -84,9 +86,8 @@ def parameter_edit(request, pk):
                         "day": form.cleaned_data["valid_from"].strftime("%d/%m/%Y"),
                     },
                 )
-                return redirect(
-                    f"{reverse('rules:list')}?bo={parameter.rule_set.code}#tham-so-{parameter.key}"
-                )
+                query = urlencode({"bo": parameter.rule_set.code})
+                return redirect(f"{reverse('rules:list')}?{query}#tham-so-{parameter.key}")
     return render(
         request,
         "rules/parameter_edit.html",

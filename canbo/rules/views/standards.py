@@ -1,6 +1,8 @@
 """A new standard for a position type or a rank from a date (Ban Tổ chức, Sở Nội vụ), with a
 confirmation step; reviews as of earlier dates keep the standard in force then."""
 
+from urllib.parse import quote
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -71,7 +73,7 @@ def standard_version_new(request, kind, code):
                     _("Tiêu chuẩn mới của “%(name)s” áp dụng từ ngày %(day)s.")
                     % {"name": holder.name, "day": form.cleaned_data["valid_from"].strftime("%d/%m/%Y")},
                 )
-                return redirect(f"{reverse('rules:list')}#tieu-chuan-{kind}-{holder.code}")
+                return redirect(f"{reverse('rules:list')}#tieu-chuan-{kind}-{quote(holder.code)}")
     chosen = []
     if confirming:
         chosen = [
