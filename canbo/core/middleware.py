@@ -1,8 +1,9 @@
 """The as-of date (every page honours `?as_of=YYYY-MM-DD`, kept in the session, default today), the
-language, and the one mapping of domain errors to HTTP for pages."""
+language, the one mapping of domain errors to HTTP for pages, and the refusal of NUL characters."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404
 from django.utils import translation
@@ -13,6 +14,20 @@ from canbo.core.dates import DateOutOfRange, parse_date_in_range, today
 from canbo.core.errors import NotFound
 
 SESSION_KEY = "canbo_as_of"
+
+
+class RefuseNulMiddleware:
+    """A NUL character in the address (`%00`) is a 400: no page or endpoint can use one, and
+    PostgreSQL refuses it in any query (forms already refuse it in posted fields)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.GET.lists()
+        if "\x00" in request.path or any("\x00" in k or any("\x00" in v for v in vs) for k, vs in query):
+            raise BadRequest(_("Địa chỉ yêu cầu có ký tự không hợp lệ (NUL)."))
+        return self.get_response(request)
 
 
 class AsOfDateMiddleware:

@@ -112,9 +112,11 @@ def requested_ordering(request, columns: list[Column]) -> Ordering:
     return Ordering(key, requested.startswith("-"))
 
 
-def requested_page(request) -> int:
+def requested_page(request, parameter: str = PAGE_PARAMETER) -> int:
+    """The page the request asks for, at least 1 (anything not a whole number asks for the first);
+    a paginator's `get_page` then brings a number past the end back to the last page."""
     try:
-        return max(1, int(request.GET.get(PAGE_PARAMETER, 1)))
+        return max(1, int(request.GET.get(parameter, 1)))
     except ValueError:
         return 1
 

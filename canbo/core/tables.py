@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 
+from canbo.core.report import requested_page
+
 PER_PAGE = 50
 
 
@@ -44,7 +46,7 @@ class Table:
         if relevance and "sort" not in request.GET:
             self.sort_key, ordering = None, [*relevance, "pk"]
         self.paginator = Paginator(queryset.order_by(*ordering), per_page)
-        self.page = self.paginator.get_page(request.GET.get("page"))
+        self.page = self.paginator.get_page(requested_page(request, "page"))
 
     @property
     def headers(self) -> list[dict]:
