@@ -58,6 +58,15 @@ def show_date(value: dt.date) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
+def birth_text(value: dt.date, precision: str) -> str:
+    """A birth date at the precision it is known: dd/mm/yyyy, mm/yyyy or yyyy."""
+    if precision == Precision.YEAR:
+        return f"{value.year:04d}"
+    if precision == Precision.MONTH:
+        return f"{value.month:02d}/{value.year:04d}"
+    return show_date(value)
+
+
 def parse_partial_date(text: str) -> tuple[dt.date, str]:
     """A birth date known to the day, month or year: `YYYY-MM-DD`, `dd/mm/yyyy`, `YYYY-MM`, `YYYY`.
 

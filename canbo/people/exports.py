@@ -10,7 +10,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from canbo.audit.services import data_exported
-from canbo.core.templatetags.canbo import birth_text
+from canbo.core.dates import birth_text
 from canbo.core.xlsx import xlsx_response
 from canbo.people.active import held_positions
 from canbo.people.models import Category, Gender
