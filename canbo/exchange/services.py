@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.data_cache import bulk_write
+from canbo.exchange.demo.users import demo_end
 from canbo.exchange.findings import Finding
 from canbo.exchange.loader import PROVINCE_MODELS, workbook_write
 from canbo.exchange.reader import UnreadableWorkbook, workbook_read
@@ -107,6 +108,7 @@ def workbook_import(
     writes it too, and rolls the transaction back: it runs every check the import runs.
 
     `replace` deletes the province records already in the database first, in the same transaction.
+    The database then no longer holds the demo only: the demo's mark and accounts end (`demo_end`).
     `progress(stage, sheet, rows)` is called after each sheet is read and written.
     """
     with paused_gc():
@@ -137,6 +139,7 @@ def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> 
                 result.counts = workbook_write(book, progress=progress)
                 if scopes:
                     _reattach_user_scopes(scopes, result.warnings)
+                demo_end(actor=actor)
             if dry_run:  # every check of the database ran; nothing stays
                 transaction.set_rollback(True)
             else:
