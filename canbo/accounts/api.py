@@ -7,6 +7,7 @@ from functools import wraps
 from typing import Annotated
 
 from ninja import Router, Schema, Status
+from ninja.pagination import PageNumberPagination
 from ninja.security import HttpBearer, django_auth
 from pydantic import AfterValidator
 
@@ -31,6 +32,18 @@ API_AUTH = [BearerKey(), django_auth]
 
 # A date parameter of the API: YYYY-MM-DD within the dates canbo reads (422 with the message otherwise).
 Day = Annotated[dt.date, AfterValidator(check_date_range)]
+
+
+class Pages(PageNumberPagination):
+    """`?page=` as the pages read it: a page past the last is the last one (never an offset beyond
+    what the database can hold)."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        size = self._get_page_size(pagination.page_size)
+        count = self._items_count(queryset)
+        page = min(pagination.page, max(1, -(-count // size)))
+        offset = (page - 1) * size
+        return {self.items_attribute: queryset[offset : offset + size], "count": count}
 
 
 def as_of_or_today(as_of: dt.date | None) -> dt.date:

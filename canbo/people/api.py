@@ -3,9 +3,9 @@
 import datetime as dt
 
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from canbo.accounts.api import API_AUTH, Day, as_of_or_today, requires_api, responses
+from canbo.accounts.api import API_AUTH, Day, Pages, as_of_or_today, requires_api, responses
 from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.dates import format_partial_date
@@ -130,7 +130,7 @@ class CadreDetailOut(Schema):
 
 @router.get("/", response=responses(list[CadreOut]), summary="Cán bộ trong phạm vi, lọc như trang danh sách")
 @requires_api(Action.VIEW_RECORDS)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def cadre_list(request, filters: Query[CadreQuery]):
     values = filters.dict()
     day = as_of_or_today(values.pop("as_of"))

@@ -73,6 +73,18 @@ def test_pages_are_clamped(small_province):
         assert requested_page(factory.get("/", {"trang": typed})) == expected
 
 
+def test_api_pages_past_the_last_are_the_last(client_as):
+    client = client_as("btv", role=Role.BTV)
+    for url in ("/api/can-bo/", "/api/don-vi/"):
+        last = client.get(url, {"page": "99999999999999999999999", "page_size": "3"})
+        assert last.status_code == 200
+        body = last.json()
+        assert 0 < len(body["items"]) <= 3 and body["count"] > 3
+        last_page = -(-body["count"] // 3)
+        assert body["items"] == client.get(url, {"page": last_page, "page_size": "3"}).json()["items"]
+    assert client.get("/api/can-bo/", {"page": "-1"}).status_code == 422
+
+
 @pytest.mark.parametrize("url", ["/can-bo/?page=-3", "/nhat-ky/?page=99999999999999999999999",
                                  "/ra-soat/danh-sach/?chi_so=thieu_cao_cap_llct&trang=-1",
                                  "/ra-soat/du-dieu-kien/?trang=99999999999999999999999",
