@@ -20,3 +20,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("api/", api.urls),
 ]
+
+handler400 = "config.errors.bad_request"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"

@@ -4,13 +4,16 @@ caller's own account and keys."""
 
 import datetime as dt
 from functools import wraps
+from typing import Annotated
 
 from ninja import Router, Schema, Status
+from ninja.pagination import PageNumberPagination
 from ninja.security import HttpBearer, django_auth
+from pydantic import AfterValidator
 
 from canbo.accounts.tokens import api_token_create, user_for_key
 from canbo.core.capabilities import Action, require, scope_label
-from canbo.core.dates import today
+from canbo.core.dates import check_date_range, today
 
 
 class BearerKey(HttpBearer):
@@ -25,6 +28,22 @@ class BearerKey(HttpBearer):
 
 # Every router of canbo uses this: a key first, else the signed-in session (CSRF-checked).
 API_AUTH = [BearerKey(), django_auth]
+
+
+# A date parameter of the API: YYYY-MM-DD within the dates canbo reads (422 with the message otherwise).
+Day = Annotated[dt.date, AfterValidator(check_date_range)]
+
+
+class Pages(PageNumberPagination):
+    """`?page=` as the pages read it: a page past the last is the last one (never an offset beyond
+    what the database can hold)."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        size = self._get_page_size(pagination.page_size)
+        count = self._items_count(queryset)
+        page = min(pagination.page, max(1, -(-count // size)))
+        offset = (page - 1) * size
+        return {self.items_attribute: queryset[offset : offset + size], "count": count}
 
 
 def as_of_or_today(as_of: dt.date | None) -> dt.date:

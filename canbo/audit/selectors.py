@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from canbo.audit.models import AuditEvent
 from canbo.core.capabilities import Action, require
-from canbo.core.dates import parse_date
+from canbo.core.dates import parse_date_in_range
 
 
 def _start_of(day: dt.date) -> dt.datetime:
@@ -39,7 +39,7 @@ class AuditFilters:
     def day(self, name: str) -> dt.date | None:
         """The date typed in `name`; None when empty or not a date (see `invalid_days`)."""
         try:
-            return parse_date(getattr(self, name)) if getattr(self, name) else None
+            return parse_date_in_range(getattr(self, name)) if getattr(self, name) else None
         except ValueError:
             return None
 

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.urls import register_converter
 
 
 def _install_triggers(sender, using="default", **kwargs):
@@ -14,5 +15,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Dùng chung"
 
     def ready(self):
+        from canbo.core.codes import CodeConverter
+
+        register_converter(CodeConverter, "code")
         # After every migrate (and flush): tables added by any migration get their triggers.
         post_migrate.connect(_install_triggers, sender=self, dispatch_uid="canbo.core.data_triggers")

@@ -9,9 +9,12 @@ Every reader asks the same question through one of three forms: `in_force_q` for
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+
+from canbo.core.dates import DateOutOfRange, check_date_range
 
 
 def in_force_q(as_of: dt.date, prefix: str = "") -> Q:
@@ -48,6 +51,20 @@ def is_in_force(row, as_of: dt.date) -> bool:
 class InForceQuerySet(models.QuerySet):
     def in_force(self, as_of: dt.date):
         return self.filter(in_force_q(as_of))
+
+
+def check_dates(instance, *fields: str) -> None:
+    """ValidationError naming each date field of `instance` outside the dates canbo reads (model `clean`)."""
+    errors = {}
+    for name in fields:
+        value = getattr(instance, name)
+        if value is not None:
+            try:
+                check_date_range(value)
+            except DateOutOfRange as exc:
+                errors[name] = str(exc)
+    if errors:
+        raise ValidationError(errors)
 
 
 def valid_range_constraint(name: str) -> models.CheckConstraint:

@@ -4,6 +4,9 @@ import datetime as dt
 import re
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from canbo.core.bounds import DATES
 
 
 class Precision:
@@ -27,6 +30,41 @@ def parse_date(text: str) -> dt.date:
     if match and match.group(3):
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     raise ValueError(text)
+
+
+class DateOutOfRange(ValueError):
+    """A well-formed date outside the dates canbo reads (`canbo.core.bounds.DATES`); its text is
+    the message for the user."""
+
+
+def check_date_range(value: dt.date) -> dt.date:
+    """`value` if within `DATES`; DateOutOfRange otherwise."""
+    first, last = DATES
+    if not first <= value <= last:
+        raise DateOutOfRange(
+            _("Ngày %(day)s nằm ngoài khoảng canbo xử lý (từ %(first)s đến %(last)s).")
+            % {"day": show_date(value), "first": show_date(first), "last": show_date(last)}
+        )
+    return value
+
+
+def parse_date_in_range(text: str) -> dt.date:
+    """`parse_date`, refusing a date outside `DATES` (DateOutOfRange, a ValueError)."""
+    return check_date_range(parse_date(text))
+
+
+def show_date(value: dt.date) -> str:
+    """dd/mm/yyyy with the year on four digits whatever it is (strftime drops the zeros of 0001)."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def birth_text(value: dt.date, precision: str) -> str:
+    """A birth date at the precision it is known: dd/mm/yyyy, mm/yyyy or yyyy."""
+    if precision == Precision.YEAR:
+        return f"{value.year:04d}"
+    if precision == Precision.MONTH:
+        return f"{value.month:02d}/{value.year:04d}"
+    return show_date(value)
 
 
 def parse_partial_date(text: str) -> tuple[dt.date, str]:

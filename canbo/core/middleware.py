@@ -1,21 +1,40 @@
 """The as-of date (every page honours `?as_of=YYYY-MM-DD`, kept in the session, default today), the
-language, and the one mapping of domain errors to HTTP for pages."""
+language, the one mapping of domain errors to HTTP for pages, and the refusal of NUL characters."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from canbo.core.dates import parse_date, today
+from canbo.core.dates import DateOutOfRange, parse_date_in_range, today
 from canbo.core.errors import NotFound
 
 SESSION_KEY = "canbo_as_of"
 
 
+class RefuseNulMiddleware:
+    """A NUL character in the address (`%00`) is a 400: no page or endpoint can use one, and
+    PostgreSQL refuses it in any query (forms already refuse it in posted fields)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.GET.lists()
+        if "\x00" in request.path or any("\x00" in k or any("\x00" in v for v in vs) for k, vs in query):
+            raise BadRequest(_("Địa chỉ yêu cầu có ký tự không hợp lệ (NUL)."))
+        return self.get_response(request)
+
+
 class AsOfDateMiddleware:
+    """A date typed in `?as_of=` is kept in the session until changed or reset (`?as_of=`). A
+    malformed date, or one outside the dates canbo reads, is refused with a message and the page
+    keeps the date chosen before; a bad value found in the session is dropped."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -26,21 +45,26 @@ class AsOfDateMiddleware:
     def _resolve(self, request):
         raw = request.GET.get("as_of")
         session = getattr(request, "session", None)
+        if raw == "":
+            if session is not None and SESSION_KEY in session:
+                del session[SESSION_KEY]
+            return today()
         if raw is not None:
-            if raw == "":
-                if session is not None and SESSION_KEY in session:
-                    del session[SESSION_KEY]
-                return today()
             try:
-                value = parse_date(raw)
+                value = parse_date_in_range(raw)
+            except DateOutOfRange as exc:
+                messages.error(request, str(exc))
             except ValueError:
                 messages.error(request, _("Ngày xem “%(v)s” không hợp lệ; dùng dd/mm/yyyy.") % {"v": raw})
-                return today()
-            if session is not None and session.get(SESSION_KEY) != value.isoformat():
-                session[SESSION_KEY] = value.isoformat()
-            return value
+            else:
+                if session is not None and session.get(SESSION_KEY) != value.isoformat():
+                    session[SESSION_KEY] = value.isoformat()
+                return value
         if session is not None and SESSION_KEY in session:
-            return parse_date(session[SESSION_KEY])
+            try:
+                return parse_date_in_range(session[SESSION_KEY])
+            except (ValueError, TypeError):
+                del session[SESSION_KEY]
         return today()
 
 

@@ -124,6 +124,8 @@ def requested_ordering(request, columns: list[Column]) -> Ordering:
 
 
 def requested_page(request) -> int:
+    """The page the request asks for, at least 1 (anything not a whole number asks for the first);
+    a number past the end is brought back to the last page where the page is cut."""
     try:
         return max(1, int(request.GET.get(PAGE_PARAMETER, 1)))
     except ValueError:

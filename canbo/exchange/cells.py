@@ -96,15 +96,21 @@ def read_bool(value, column: schema.Column):
     raise CellError(_("Chỉ ghi 1 (có) hoặc 0 (không)."))
 
 
+# More digits than any plausible number (canbo.core.bounds) and than a database integer holds.
+MAX_DIGITS = 18
+
+
 def read_int(value, column: schema.Column):
     if isinstance(value, float) and value.is_integer():
         return int(value)
     text = _text(value)
     if text is None:
         return None
-    if text.isdigit():
-        return int(text)
-    raise CellError(_("Phải là một số nguyên."))
+    if not text.isdecimal():  # "2020²" has digits (isdigit) that are not decimal
+        raise CellError(_("Phải là một số nguyên."))
+    if len(text) > MAX_DIGITS:
+        raise CellError(_("Số quá lớn."))
+    return int(text)
 
 
 def read_enum(value, column: schema.Column):
@@ -137,6 +143,8 @@ def read_term(value, column: schema.Column):
 
 READERS = {
     schema.TEXT: read_text,
+    schema.TITLE: read_text,
+    schema.NAME: read_text,
     schema.CODE: read_text,
     schema.DATE: read_date,
     schema.BIRTH: read_birth,

@@ -2,10 +2,12 @@
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.utils.translation import gettext as _
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineError, CalamineWorkbook
 
+from canbo.core.codes import code_problem
 from canbo.exchange import schema
 from canbo.exchange.cells import READERS, CellError, show
 from canbo.exchange.findings import Finding
@@ -29,6 +31,11 @@ class ParsedWorkbook:
 
 
 READ_THREADS = 2
+TEXT_KINDS = (schema.TEXT, schema.TITLE, schema.NAME, schema.CODE)
+
+
+class UnreadableWorkbook(Exception):
+    """The file is missing, or not a workbook python-calamine can read; the message says which."""
 
 
 def _grid(path: str, name: str) -> list[list]:
@@ -38,10 +45,23 @@ def _grid(path: str, name: str) -> list[list]:
 
 
 def workbook_read(path, progress=None) -> ParsedWorkbook:
-    """Read every sheet of SPEC §7; errors and warnings are collected, never raised."""
+    """Read every sheet of SPEC §7; errors and warnings of the cells are collected, never raised.
+    UnreadableWorkbook when there is no such file or it is not an XLSX workbook (text, empty,
+    truncated, a damaged sheet)."""
+    if not Path(path).is_file():
+        raise UnreadableWorkbook(_("Không có tệp %(path)s.") % {"path": path})
+    try:
+        return _workbook_read(str(path), progress)
+    except (CalamineError, OSError) as exc:
+        raise UnreadableWorkbook(
+            _("Tệp %(path)s không đọc được như một bảng tính XLSX (tệp hỏng, cắt ngang hoặc không phải "
+              "XLSX): %(error)s.") % {"path": path, "error": exc}
+        ) from exc
+
+
+def _workbook_read(path: str, progress) -> ParsedWorkbook:
     errors: list[Finding] = []
     warnings: list[Finding] = []
-    path = str(path)
     book = CalamineWorkbook.from_path(path)
     present = {name.strip(): name for name in book.sheet_names}
     for name in present:
@@ -83,8 +103,7 @@ def _read_sheet(sheet, grid, parsed: SheetRows, errors: list[Finding], warnings:
     if missing:
         return
     data = grid[1:]
-    # A row is blank when every cell is empty; `any` settles almost every row at C speed.
-    blank = [i for i, row in enumerate(data) if not any(row) and row.count("") == len(row)]
+    blank = [i for i, row in enumerate(data) if _blank(row)]
     if blank:
         skip = set(blank)
         parsed.numbers = [i + 2 for i in range(len(data)) if i not in skip]
@@ -104,6 +123,17 @@ def _read_sheet(sheet, grid, parsed: SheetRows, errors: list[Finding], warnings:
     parsed.rows = list(zip(*values, strict=True))
 
 
+def _blank(row: list) -> bool:
+    """Every cell empty or spaces. The first cell that is not empty settles almost every row, found
+    at C speed; only a row whose first such cell is spaces is looked at cell by cell."""
+    first = next(filter(None, row), None)
+    if first is None:
+        return row.count("") == len(row)
+    if type(first) is not str or not first.isspace():
+        return False
+    return all(cell == "" or (type(cell) is str and cell.isspace()) for cell in row)
+
+
 class _Bad:
     __slots__ = ("message",)
 
@@ -116,7 +146,7 @@ def _read_column(sheet_name: str, column, cells, numbers: list[int], errors: lis
     since dates, enumerations and flags repeat across thousands of rows. The checks for errors run at
     C speed first and walk the column only when there is something to report."""
     failed: set[int] = set()
-    if column.kind in (schema.TEXT, schema.CODE):
+    if column.kind in TEXT_KINDS:
         out = [(v.strip() or None) if type(v) is str else READERS[column.kind](v, column) for v in cells]
         limit = column.max_length
         if limit and max(map(len, filter(None, out)), default=0) > limit:
@@ -124,6 +154,8 @@ def _read_column(sheet_name: str, column, cells, numbers: list[int], errors: lis
             for index, value in enumerate(out):
                 if value is not None and len(value) > limit:
                     errors.append(Finding(sheet_name, numbers[index], column.key, value, message))
+        if column.kind == schema.CODE:
+            _check_codes(sheet_name, column, out, numbers, errors)
     else:
         reader = READERS[column.kind]
         memo: dict = {}
@@ -157,3 +189,12 @@ def _read_column(sheet_name: str, column, cells, numbers: list[int], errors: lis
                     Finding(sheet_name, numbers[index], column.key, "", _("Ô bắt buộc đang để trống."))
                 )
     return out
+
+
+def _check_codes(sheet_name: str, column, out: list, numbers: list[int], errors: list[Finding]) -> None:
+    """Each code outside the alphabet of canbo.core.codes; the distinct codes are checked once."""
+    bad = {code: problem for code in set(out) if code is not None and (problem := code_problem(code))}
+    if bad:
+        for index, code in enumerate(out):
+            if code in bad:
+                errors.append(Finding(sheet_name, numbers[index], column.key, code, bad[code]))

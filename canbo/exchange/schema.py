@@ -1,21 +1,26 @@
 """The exchange workbook of SPEC §7, defined once for the reader, the writer, the demo and the tests.
 
 Each sheet lists its columns in order. A column has a key (row 1 of the sheet), whether it is
-required, how a cell is read (`kind`), the sheet its codes refer to (`ref`) and the allowed values
-of an enumeration (`choices`).
+required, how a cell is read (`kind`), the sheet its codes refer to (`ref`), the allowed values
+of an enumeration (`choices`) and, for a whole number, its plausible range (`bounds`, a function of
+today from `canbo.core.bounds`; dates, birth dates and terms have the bounds of their kind).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from canbo.core import bounds
 from canbo.core.levels import Bloc, Grade, Kind, Level, Mode, level_codes
 from canbo.people.models import Category, Gender, MovementKind, Rating
 
 # How a cell is read (see canbo.exchange.cells).
 TEXT = "text"  # free text, trimmed
-CODE = "code"  # a code; 672 and 672.0 typed as numbers are the code "672"
+TITLE = "title"  # the name of a locality, unit, position type or rank: text with a letter
+NAME = "name"  # a person's name: letters, no digits
+CODE = "code"  # a code (canbo.core.codes); 672 and 672.0 typed as numbers are the code "672"
 DATE = "date"  # a date cell, or text YYYY-MM-DD or dd/mm/yyyy
 BIRTH = "birth"  # like DATE, also YYYY-MM or YYYY; keeps the precision
 BOOL = "bool"  # 0/1
@@ -32,6 +37,7 @@ class Column:
     choices: tuple[str, ...] = ()
     ref: str | None = None  # sheet whose `ma` this code must name
     max_length: int | None = None
+    bounds: Callable | None = None  # INT: today -> (lowest, highest)
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ LOCALITIES = Sheet(
     _("Địa bàn"),
     (
         Column("ma", CODE, True, max_length=20),
-        Column("ten", TEXT, True, max_length=200),
+        Column("ten", TITLE, True, max_length=200),
         _enum("cap", Level, True),
         Column("ma_cha", CODE, ref="dia_ban"),
     ),
@@ -77,7 +83,7 @@ UNITS = Sheet(
     _("Đơn vị"),
     (
         Column("ma", CODE, True, max_length=30),
-        Column("ten", TEXT, True, max_length=255),
+        Column("ten", TITLE, True, max_length=255),
         _enum("cap", Level, True),
         _enum("khoi", Bloc, True),
         Column("ma_cha", CODE, ref="don_vi"),
@@ -93,7 +99,7 @@ POSITION_TYPES = Sheet(
     _("Chức danh"),
     (
         Column("ma", CODE, True, max_length=30),
-        Column("ten", TEXT, True, max_length=255),
+        Column("ten", TITLE, True, max_length=255),
         _level("llct", Kind.LLCT),
         _level("chuyen_mon", Kind.CHUYEN_MON),
         _level("qlnn", Kind.QLNN),
@@ -144,7 +150,7 @@ RANKS = Sheet(
     _("Ngạch"),
     (
         Column("ma", CODE, True, max_length=30),
-        Column("ten", TEXT, True, max_length=255),
+        Column("ten", TITLE, True, max_length=255),
         _level("qlnn", Kind.QLNN),
         _level("ngoai_ngu", Kind.NGOAI_NGU),
         _level("tin_hoc", Kind.TIN_HOC),
@@ -156,7 +162,7 @@ CADRES = Sheet(
     _("Cán bộ"),
     (
         Column("ma", CODE, True, max_length=30),
-        Column("ho_ten", TEXT, True, max_length=120),
+        Column("ho_ten", NAME, True, max_length=120),
         Column("ngay_sinh", BIRTH, True),
         _enum("gioi_tinh", Gender, True),
         Column("dan_toc", TEXT, max_length=40),
@@ -194,7 +200,7 @@ QUALIFICATIONS = Sheet(
         _enum("he", Mode),
         _enum("xep_loai", Grade),
         Column("chuyen_nganh", TEXT, max_length=200),
-        Column("so_tiet_trung_llct", INT),
+        Column("so_tiet_trung_llct", INT, bounds=bounds.llct_periods),
         Column("noi_cap", TEXT, max_length=200),
     ),
     unique_key=None,
@@ -230,7 +236,7 @@ EVALUATIONS = Sheet(
     _("Đánh giá"),
     (
         Column("ma_can_bo", CODE, True, ref="can_bo"),
-        Column("nam", INT, True),
+        Column("nam", INT, True, bounds=bounds.years),
         _enum("xep_loai", Rating, True),
         Column("uy_tin_giam", BOOL),
     ),
@@ -259,7 +265,7 @@ POSTS = Sheet(
     (
         Column("ma_don_vi", CODE, True, ref="don_vi"),
         Column("ma_chuc_danh", CODE, True, ref="chuc_danh"),
-        Column("so_luong", INT, True),  # a whole number >= 1 (checked per row)
+        Column("so_luong", INT, True, bounds=bounds.seats),
         Column("tu_ngay", DATE),
         Column("den_ngay", DATE),
     ),

@@ -4,16 +4,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.data_cache import bulk_write
+from canbo.exchange.demo.users import demo_end
 from canbo.exchange.findings import Finding
 from canbo.exchange.loader import PROVINCE_MODELS, workbook_write
-from canbo.exchange.reader import workbook_read
+from canbo.exchange.reader import UnreadableWorkbook, workbook_read
 from canbo.exchange.schema import SHEET_BY_NAME, SHEETS
 from canbo.exchange.speed import paused_gc
 from canbo.exchange.validate import CODED_MODELS, workbook_validate
@@ -103,9 +104,11 @@ def _province_delete() -> dict[str, int]:
 def workbook_import(
     *, actor, path, dry_run: bool = False, replace: bool = False, progress=None
 ) -> ImportResult:
-    """Validate the whole workbook, then write it in one transaction, or write nothing.
+    """Validate the whole workbook, then write it in one transaction, or write nothing. `dry_run`
+    writes it too, and rolls the transaction back: it runs every check the import runs.
 
     `replace` deletes the province records already in the database first, in the same transaction.
+    The database then no longer holds the demo only: the demo's mark and accounts end (`demo_end`).
     `progress(stage, sheet, rows)` is called after each sheet is read and written.
     """
     with paused_gc():
@@ -115,32 +118,41 @@ def workbook_import(
 def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> ImportResult:
     path = Path(path)
     result = ImportResult(path=str(path))
-    book = workbook_read(path, progress=progress)
+    try:
+        book = workbook_read(path, progress=progress)
+    except UnreadableWorkbook as exc:
+        result.errors = [Finding("", None, "", path.name, str(exc))]
+        return result
     result.warnings = book.warnings
     result.counts = {name: len(parsed.rows) for name, parsed in book.sheets.items()}
     existing = None if replace else _existing_codes()
     result.errors = sorted(book.errors + workbook_validate(book, existing_codes=existing), key=_issue_order)
-    if result.errors or dry_run:
+    if result.errors:
         return result
     try:
-        with transaction.atomic(), bulk_write():
-            scopes = {}
-            if replace:
-                scopes = _detach_user_scopes()
-                result.replaced = _province_delete()
-            result.counts = workbook_write(book, progress=progress)
-            if scopes:
-                _reattach_user_scopes(scopes, result.warnings)
-            audit_record(
-                actor=actor,
-                action=AuditAction.WORKBOOK_IMPORT,
-                data={
-                    "tep": path.name,
-                    "so_dong": result.counts,
-                    "thay_the": replace,
-                    "da_xoa": result.replaced,
-                },
-            )
+        with transaction.atomic():
+            with bulk_write():
+                scopes = {}
+                if replace:
+                    scopes = _detach_user_scopes()
+                    result.replaced = _province_delete()
+                result.counts = workbook_write(book, progress=progress)
+                if scopes:
+                    _reattach_user_scopes(scopes, result.warnings)
+                demo_end(actor=actor)
+            if dry_run:  # every check of the database ran; nothing stays
+                transaction.set_rollback(True)
+            else:
+                audit_record(
+                    actor=actor,
+                    action=AuditAction.WORKBOOK_IMPORT,
+                    data={
+                        "tep": path.name,
+                        "so_dong": result.counts,
+                        "thay_the": replace,
+                        "da_xoa": result.replaced,
+                    },
+                )
     except (ProtectedError, RestrictedError) as exc:
         blocking = sorted(
             {obj._meta.verbose_name_plural for obj in exc.protected_objects if obj is not None}
@@ -162,5 +174,14 @@ def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> 
         ]
         result.replaced = {}
         return result
-    result.written = True
+    except (DatabaseError, OverflowError, ValueError) as exc:
+        # A value the checks above let through and the database refuses; the write is rolled back.
+        result.errors = [
+            Finding("", None, "", path.name,
+                    _("Cơ sở dữ liệu không nhận dữ liệu của tệp (%(error)s); không dòng nào được ghi.")
+                    % {"error": exc})
+        ]
+        result.replaced = {}
+        return result
+    result.written = not dry_run
     return result

@@ -2,9 +2,11 @@
 
 from django.utils.translation import gettext as _
 
+from canbo.core.dates import today
 from canbo.core.levels import level_codes
 from canbo.exchange import schema
 from canbo.exchange.findings import Finding
+from canbo.exchange.plausible import implausible_values
 from canbo.exchange.reader import ParsedWorkbook
 
 # Sheets whose `ma` is a record code in the database: sheet -> model (label "app.Model").
@@ -20,14 +22,14 @@ CODED_MODELS = {
 def workbook_validate(
     book: ParsedWorkbook, *, existing_codes: dict[str, set[str]] | None = None
 ) -> list[Finding]:
-    """Every problem across rows and sheets. `existing_codes`: sheet -> codes already in the database."""
-    errors: list[Finding] = []
+    """Every problem across rows and sheets, and every implausible value (canbo.core.bounds, as of
+    today). `existing_codes`: sheet -> codes already in the database."""
+    errors: list[Finding] = implausible_values(book, today())
     codes = _codes_and_duplicates(book, errors)
     _references(book, codes, errors)
     _date_ranges(book, errors)
     _qualification_levels(book, errors)
     _one_evaluation_a_year(book, errors)
-    _seats_positive(book, errors)
     for name in ("dia_ban", "don_vi"):
         _parent_cycles(book, name, errors)
     _successors(book, errors)
@@ -155,22 +157,6 @@ def _one_evaluation_a_year(book: ParsedWorkbook, errors: list[Finding]) -> None:
             )
         else:
             seen[key] = number
-
-
-def _seats_positive(book: ParsedWorkbook, errors: list[Finding]) -> None:
-    parsed = book.sheets["vi_tri"]
-    seats_at = parsed.sheet.index("so_luong")
-    for number, row in zip(parsed.numbers, parsed.rows, strict=True):
-        if row[seats_at] is not None and row[seats_at] < 1:
-            errors.append(
-                Finding(
-                    "vi_tri",
-                    number,
-                    "so_luong",
-                    str(row[seats_at]),
-                    _("Số lượng phải là số nguyên từ 1 trở lên."),
-                )
-            )
 
 
 def _parent_cycles(book: ParsedWorkbook, name: str, errors: list[Finding]) -> None:

@@ -5,8 +5,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from canbo.core.dated import InForceQuerySet, valid_range_constraint
+from canbo.core.codes import check_codes
+from canbo.core.dated import InForceQuerySet, check_dates, valid_range_constraint
 from canbo.core.levels import Bloc, Kind, Level, rank_choices
+from canbo.org.tree import check_not_own_ancestor
 
 
 class Locality(models.Model):
@@ -33,6 +35,10 @@ class Locality(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        check_codes(self, "code")
+        check_not_own_ancestor(self)
 
 
 class Unit(models.Model):
@@ -78,6 +84,13 @@ class Unit(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        check_codes(self, "code")
+        check_dates(self, "valid_from", "valid_to")
+        check_not_own_ancestor(self)
+        if self.pk is not None and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("Đơn vị không thể kế thừa chính nó.")})
+
 
 def _requirement(kind: str, label: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(label, choices=rank_choices(kind), default=0)
@@ -101,6 +114,9 @@ class PositionType(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        check_codes(self, "code")
+
 
 class CivilServiceRank(models.Model):
     """A civil-service rank (ngạch); what it requires is dated (`StandardVersion`)."""
@@ -115,6 +131,9 @@ class CivilServiceRank(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        check_codes(self, "code")
 
 
 class Post(models.Model):
@@ -149,6 +168,9 @@ class Post(models.Model):
 
     def __str__(self):
         return f"{self.position_type} – {self.unit} ({self.seats})"
+
+    def clean(self):
+        check_dates(self, "valid_from", "valid_to")
 # What a civil-service rank can require; a position type can require every kind.
 RANK_REQUIREMENTS = ("req_qlnn", "req_ngoai_ngu", "req_tin_hoc")
 POSITION_REQUIREMENTS = ("req_llct", "req_chuyen_mon", *RANK_REQUIREMENTS)

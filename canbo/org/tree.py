@@ -5,6 +5,18 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 
+def check_not_own_ancestor(node: models.Model) -> None:
+    """ValidationError on `parent` when `node`'s parent is the node itself or lies under it (the
+    materialised path of the parent passes through the node)."""
+    parent = node.parent
+    if node.pk is None or parent is None:
+        return
+    if parent.pk == node.pk or f"/{node.pk}/" in parent.path:
+        raise ValidationError({"parent": _(
+            "“%(parent)s” nằm trong chính %(node)s này, không thể là cấp trên của nó."
+        ) % {"parent": parent, "node": node._meta.verbose_name}})
+
+
 def rebuild_paths(model: type[models.Model]) -> int:
     """Recompute `path` for every row of a self-parented model; returns how many changed.
 

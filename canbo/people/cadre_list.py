@@ -10,8 +10,8 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
+from canbo.core.dates import birth_text
 from canbo.core.report import Column, DatabaseOrder, Kind, Link, Ordering, Report, database_rows, url_maker
-from canbo.core.templatetags.canbo import birth_text
 from canbo.people.active import held_positions
 from canbo.people.models import Category, Gender
 from canbo.people.search import RELEVANCE

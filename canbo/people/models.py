@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.codes import check_codes
 from canbo.core.dated import Dated
 from canbo.core.levels import Grade, Kind, Mode
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
@@ -78,6 +79,9 @@ class Cadre(models.Model):
 
     def __str__(self):
         return f"{self.full_name} ({self.code})"
+
+    def clean(self):
+        check_codes(self, "code")
 
 
 class PositionHolding(Dated):

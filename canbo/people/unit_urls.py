@@ -8,6 +8,6 @@ from canbo.people.unit_close import unit_close_page
 app_name = "org"
 urlpatterns = [
     path("", views.tree, name="unit_tree"),
-    path("don-vi/<str:code>/", views.unit_detail, name="unit_detail"),
-    path("don-vi/<str:code>/giai-the/", unit_close_page, name="unit_close"),
+    path("don-vi/<code:code>/", views.unit_detail, name="unit_detail"),
+    path("don-vi/<code:code>/giai-the/", unit_close_page, name="unit_close"),
 ]

@@ -5,5 +5,5 @@ from canbo.people import views
 app_name = "people"
 urlpatterns = [
     path("", views.cadre_list, name="cadre_list"),
-    path("<str:code>/", views.cadre_detail, name="cadre_detail"),
+    path("<code:code>/", views.cadre_detail, name="cadre_detail"),
 ]

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+from canbo.core.forms import DayField
 
 
 class ProposalForm(forms.Form):
@@ -13,8 +13,8 @@ class ProposalForm(forms.Form):
     )
     den_don_vi = forms.CharField(label=_("Mã đơn vị đến"), max_length=30)
     chuc_danh = forms.CharField(label=_("Mã chức danh đề xuất"), max_length=30)
-    tu_ngay = forms.DateField(label=_("Từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS)
-    den_ngay = forms.DateField(label=_("Đến ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS, required=False)
+    tu_ngay = DayField(label=_("Từ ngày (dd/mm/yyyy)"))
+    den_ngay = DayField(label=_("Đến ngày (dd/mm/yyyy)"), required=False)
     ngoai_le_btv = forms.BooleanField(label=_("Có ngoại lệ do Ban Thường vụ quyết định"), required=False)
 
     def clean(self):

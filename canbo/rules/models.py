@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.codes import check_codes
 from canbo.core.dated import InForceQuerySet, valid_range_constraint
 
 
@@ -38,6 +39,9 @@ class RuleSet(models.Model):
 
     def __str__(self):
         return f"{self.code} – {self.name}"
+
+    def clean(self):
+        check_codes(self, "code")
 
 
 class RuleGroup(models.TextChoices):

@@ -6,6 +6,6 @@ app_name = "rules"
 urlpatterns = [
     path("", views.rule_list, name="list"),
     path("tham-so/<int:pk>/", views.parameter_edit, name="parameter_edit"),
-    path("sao-chep/<str:code>/", views.rule_set_copy, name="rule_set_copy"),
-    path("tieu-chuan/<str:kind>/<str:code>/", views.standard_version_new, name="standard_version_new"),
+    path("sao-chep/<code:code>/", views.rule_set_copy, name="rule_set_copy"),
+    path("tieu-chuan/<str:kind>/<code:code>/", views.standard_version_new, name="standard_version_new"),
 ]

@@ -5,6 +5,7 @@ from django.utils import numberformat
 from django.utils.formats import get_format
 
 from canbo.core.capabilities import scope_label
+from canbo.core.dates import birth_text
 from canbo.core.levels import LEVELS
 from canbo.core.navigation import navigation_for
 
@@ -28,15 +29,6 @@ def kept_params(request, *dropped):
 def dmy(value):
     """A date as dd/mm/yyyy; empty stays empty."""
     return value.strftime("%d/%m/%Y") if value else ""
-
-
-def birth_text(value, precision: str) -> str:
-    """A birth date at the precision it is known: dd/mm/yyyy, mm/yyyy or yyyy."""
-    if precision == "year":
-        return f"{value.year:04d}"
-    if precision == "month":
-        return f"{value.month:02d}/{value.year:04d}"
-    return value.strftime("%d/%m/%Y")
 
 
 @register.filter

@@ -1,6 +1,8 @@
 """Small exchange workbooks built with openpyxl, typed the way clerks type them."""
 
 import datetime as dt
+import zipfile
+from pathlib import Path
 
 import openpyxl
 
@@ -92,4 +94,17 @@ def write_workbook(
     for name in extra_sheets:
         book.create_sheet(name).append(["ghi_chu"])
     book.save(path)
+    _preserve_spaces(Path(path))
     return str(path)
+
+
+def _preserve_spaces(path: Path) -> None:
+    """Keep the spaces around a text as Excel and LibreOffice do (`xml:space="preserve"`); openpyxl
+    leaves it out, and readers then drop a cell of spaces."""
+    with zipfile.ZipFile(path) as source:
+        items = [(item, source.read(item)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item, content in items:
+            if item.filename.startswith("xl/worksheets/"):
+                content = content.replace(b"<t>", b'<t xml:space="preserve">')
+            target.writestr(item, content)

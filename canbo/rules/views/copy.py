@@ -1,5 +1,7 @@
 """Copy a rule set for the next plan period (Ban Tổ chức only), to edit its parameters there."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,22 +12,16 @@ from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
+from canbo.core.forms import DayField
 from canbo.rules.models import RuleSet
 from canbo.rules.services import rule_set_copy as rule_set_copy_service
-from canbo.rules.views.parameters import DATE_FORMATS
 
 
 class RuleSetCopyForm(forms.Form):
     code = forms.CharField(label=gettext_lazy("Mã bộ quy tắc mới"), max_length=30, help_text="KH-2021-2025")
     name = forms.CharField(label=gettext_lazy("Tên"), max_length=255)
-    valid_from = forms.DateField(
-        label=gettext_lazy("Áp dụng từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS
-    )
-    valid_to = forms.DateField(
-        label=gettext_lazy("Đến ngày (dd/mm/yyyy, để trống nếu chưa định)"),
-        input_formats=DATE_FORMATS,
-        required=False,
-    )
+    valid_from = DayField(label=gettext_lazy("Áp dụng từ ngày (dd/mm/yyyy)"))
+    valid_to = DayField(label=gettext_lazy("Đến ngày (dd/mm/yyyy, để trống nếu chưa định)"), required=False)
     document = forms.CharField(label=gettext_lazy("Văn bản căn cứ"), max_length=255, required=False)
 
 
@@ -45,6 +41,6 @@ def rule_set_copy(request, code):
                 _("Đã tạo bộ quy tắc %(new)s từ %(old)s; sửa các tham số cho giai đoạn mới bên dưới.")
                 % {"new": copy.code, "old": source.code},
             )
-            return redirect(f"{reverse('rules:list')}?bo={copy.code}")
+            return redirect(f"{reverse('rules:list')}?{urlencode({'bo': copy.code})}")
     crumbs = [(_("Quy tắc"), reverse("rules:list")), (_("Tạo bộ quy tắc cho giai đoạn sau"), "")]
     return render(request, "rules/rule_set_copy.html", {"source": source, "form": form, "crumbs": crumbs})

@@ -3,6 +3,8 @@ values in force at the page's date, citation, parameters with their history, and
 checks it) and the form that gives a parameter a new dated value (Ban Tổ chức, with a
 confirmation step; the change is audited)."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,13 +15,12 @@ from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
+from canbo.core.forms import DayField
 from canbo.org.standards import standard_histories
 from canbo.rules.models import Parameter, RuleSet
 from canbo.rules.selectors import parameter_history, rule_set_in_force, rules_catalogue, versions_in_force
 from canbo.rules.services import parameter_version_create
 from canbo.rules.verdicts import PROGRAMMES, REVIEW
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 @requires(Action.VIEW_RULES)
@@ -51,9 +52,7 @@ def rule_list(request):
 
 class ParameterVersionForm(forms.Form):
     value = forms.IntegerField(label=gettext_lazy("Giá trị mới"))
-    valid_from = forms.DateField(
-        label=gettext_lazy("Hiệu lực từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS
-    )
+    valid_from = DayField(label=gettext_lazy("Hiệu lực từ ngày (dd/mm/yyyy)"))
     reason = forms.CharField(label=gettext_lazy("Lý do thay đổi"), max_length=500)
     decision = forms.CharField(
         label=gettext_lazy("Văn bản quyết định (số, ngày, cơ quan ban hành)"), max_length=255
@@ -87,9 +86,8 @@ def parameter_edit(request, pk):
                         "day": form.cleaned_data["valid_from"].strftime("%d/%m/%Y"),
                     },
                 )
-                return redirect(
-                    f"{reverse('rules:list')}?bo={parameter.rule_set.code}#tham-so-{parameter.key}"
-                )
+                query = urlencode({"bo": parameter.rule_set.code})
+                return redirect(f"{reverse('rules:list')}?{query}#tham-so-{parameter.key}")
     return render(
         request,
         "rules/parameter_edit.html",

@@ -1,6 +1,8 @@
 """A new standard for a position type or a rank from a date (Ban Tổ chức, Sở Nội vụ), with a
 confirmation step; reviews as of earlier dates keep the standard in force then."""
 
+from urllib.parse import quote
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,9 +14,9 @@ from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
+from canbo.core.forms import DayField
 from canbo.org.models import RANK_REQUIREMENTS, CivilServiceRank, PositionType, StandardVersion
 from canbo.org.services import standard_version_create
-from canbo.rules.views.parameters import DATE_FORMATS
 
 # URL segment -> (model, the service's keyword for it, the requirements it can have)
 HOLDERS = {
@@ -24,9 +26,7 @@ HOLDERS = {
 
 
 class StandardVersionForm(forms.Form):
-    valid_from = forms.DateField(
-        label=gettext_lazy("Áp dụng từ ngày (dd/mm/yyyy)"), input_formats=DATE_FORMATS
-    )
+    valid_from = DayField(label=gettext_lazy("Áp dụng từ ngày (dd/mm/yyyy)"))
     reason = forms.CharField(label=gettext_lazy("Lý do thay đổi"), max_length=500)
     decision = forms.CharField(
         label=gettext_lazy("Văn bản quyết định (số, ngày, cơ quan ban hành)"), max_length=255
@@ -73,7 +73,7 @@ def standard_version_new(request, kind, code):
                     _("Tiêu chuẩn mới của “%(name)s” áp dụng từ ngày %(day)s.")
                     % {"name": holder.name, "day": form.cleaned_data["valid_from"].strftime("%d/%m/%Y")},
                 )
-                return redirect(f"{reverse('rules:list')}#tieu-chuan-{kind}-{holder.code}")
+                return redirect(f"{reverse('rules:list')}#tieu-chuan-{kind}-{quote(holder.code)}")
     chosen = []
     if confirming:
         chosen = [

@@ -4,10 +4,12 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
 from canbo.exchange.demo.build import DEFAULT_SEED, DEFAULT_SIZE, demo_workbook
+from canbo.exchange.demo.users import demo_mark, is_demo
 from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
 from canbo.exchange.schema import SHEETS
@@ -16,7 +18,11 @@ from canbo.people.models import Cadre
 
 
 class Command(BaseCommand):
-    help = _("Tạo dữ liệu mẫu một tỉnh (theo cơ cấu Lâm Đồng năm 2017) và nạp qua đúng đường nhập tệp XLSX.")
+    help = _(
+        "Tạo dữ liệu mẫu một tỉnh (theo cơ cấu Lâm Đồng năm 2017), nạp qua đúng đường nhập tệp XLSX, "
+        "và tạo các tài khoản dùng thử. Không chạy trên cơ sở dữ liệu có dữ liệu khác, "
+        "trừ khi dùng --replace."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -30,22 +36,44 @@ class Command(BaseCommand):
         )
         parser.add_argument("--out", help=_("giữ lại tệp XLSX đã tạo ở đường dẫn này"))
         parser.add_argument(
-            "--replace", action="store_true", help=_("xoá dữ liệu tỉnh hiện có trước khi nạp")
+            "--replace",
+            action="store_true",
+            help=_("XOÁ toàn bộ dữ liệu tỉnh hiện có (kể cả dữ liệu thật) rồi nạp dữ liệu mẫu"),
         )
 
     def handle(self, *args, **opts):
         if opts["size"] < 1:
             raise CommandError(_("Số cán bộ phải lớn hơn 0."))
-        if not opts["replace"] and Cadre.objects.exists():
+        cadres = Cadre.objects.count()
+        if cadres and not opts["replace"]:
+            if not is_demo():
+                raise CommandError(
+                    _(
+                        "Cơ sở dữ liệu đang có dữ liệu tỉnh không phải dữ liệu mẫu (%s cán bộ): canbo demo "
+                        "không nạp dữ liệu mẫu và không tạo tài khoản dùng thử trên đó. Nếu muốn XOÁ toàn "
+                        "bộ dữ liệu tỉnh này và thay bằng dữ liệu mẫu, chạy lại với --replace."
+                    )
+                    % format_count(cadres)
+                )
             self.stdout.write(
                 _(
-                    "Cơ sở dữ liệu đã có dữ liệu tỉnh (%s cán bộ): giữ nguyên, không tạo lại. "
+                    "Cơ sở dữ liệu đã có dữ liệu mẫu (%s cán bộ): giữ nguyên, không tạo lại. "
                     "Dùng --replace để tạo lại."
                 )
-                % format_count(Cadre.objects.count())
+                % format_count(cadres)
             )
             self._print_logins()
             return
+        if cadres and not is_demo():
+            self.stderr.write(
+                self.style.WARNING(
+                    _(
+                        "CẢNH BÁO: --replace XOÁ toàn bộ dữ liệu tỉnh hiện có (%s cán bộ, không phải dữ liệu "
+                        "mẫu) và thay bằng dữ liệu mẫu. Các tài khoản hiện có được giữ."
+                    )
+                    % format_count(cadres)
+                )
+            )
         started = time.monotonic()
         with tempfile.TemporaryDirectory() as folder:
             path = Path(opts["out"] or Path(folder) / "canbo-demo.xlsx")
@@ -58,20 +86,35 @@ class Command(BaseCommand):
                     "s": time.monotonic() - started,
                 }
             )
-            progress = ProgressBar(total_steps=2 * len(SHEETS), stream=self.stderr._out)
-            result = workbook_import(
-                actor=system_actor(), path=path, replace=opts["replace"], progress=progress
-            )
-            progress.finish()
-        if not result.ok:
-            self.stderr.write(findings_table(result.errors, limit=50))
-            raise CommandError(_("Không nạp được dữ liệu mẫu (cơ sở dữ liệu đã có dữ liệu? dùng --replace)."))
-        for name, count in result.counts.items():
-            self.stdout.write(f"  {name:<12} {format_count(count):>10}")
+            left = self._load(path, opts)
         self.stdout.write(
             self.style.SUCCESS(_("Đã nạp dữ liệu mẫu trong %.1f giây.") % (time.monotonic() - started))
         )
+        for username in left:
+            self.stdout.write(
+                _(
+                    "Tài khoản %s đã có và không phải tài khoản dùng thử: giữ nguyên, "
+                    "không dùng làm tài khoản mẫu."
+                )
+                % username
+            )
         self._print_logins()
+
+    def _load(self, path: Path, opts) -> list[str]:
+        """Import the demo workbook and mark the database as the demo, in one transaction."""
+        actor = system_actor()
+        progress = ProgressBar(total_steps=2 * len(SHEETS), stream=self.stderr._out)
+        with transaction.atomic():
+            result = workbook_import(actor=actor, path=path, replace=opts["replace"], progress=progress)
+            progress.finish()
+            if not result.ok:
+                self.stderr.write(findings_table(result.errors, limit=50))
+                raise CommandError(
+                    _("Không nạp được dữ liệu mẫu (cơ sở dữ liệu đã có dữ liệu? dùng --replace).")
+                )
+            for name, count in result.counts.items():
+                self.stdout.write(f"  {name:<12} {format_count(count):>10}")
+            return demo_mark(actor=actor, seed=opts["seed"], size=opts["size"])
 
     def _print_logins(self):
         self.stdout.write(_("Tài khoản dùng thử:"))

@@ -2,14 +2,19 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from canbo.accounts.models import Role
-from canbo.exchange.demo.users import demo_users_create
+from canbo.exchange.demo.users import demo_logins
 
 
 class Command(BaseCommand):
-    help = _("Tạo các tài khoản thử nghiệm còn thiếu và in bảng đăng nhập.")
+    help = _("In bảng đăng nhập các tài khoản dùng thử, chỉ khi cơ sở dữ liệu là dữ liệu mẫu (canbo demo).")
 
     def handle(self, *args, **options):
-        logins = demo_users_create()
+        logins = demo_logins()
+        if logins is None:
+            self.stdout.write(
+                _("Cơ sở dữ liệu này không phải dữ liệu mẫu (canbo demo): không có tài khoản dùng thử để in.")
+            )
+            return
         roles = dict(Role.choices)
         rows = [(_("Tên đăng nhập"), _("Mật khẩu"), _("Vai trò"), _("Phạm vi"))]
         rows += [
@@ -25,7 +30,3 @@ class Command(BaseCommand):
             if index == 0:
                 self.stdout.write(f"+{line}+")
         self.stdout.write(f"+{line}+")
-        if not any(item["username"] == "hr_ductrong" for item in logins):
-            self.stdout.write(_(
-                "Chưa có đơn vị Đức Trọng: nạp dữ liệu (canbo demo) rồi chạy lại để có tài khoản đơn vị."
-            ))

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from canbo.core.dates import parse_partial_date
+from canbo.core.dates import DateOutOfRange, check_date_range, parse_partial_date
 from canbo.people.retirement import FEMALE, MALE, retirement
 
 
@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         try:
-            birth, _precision = parse_partial_date(opts["ngay_sinh"])
+            birth = check_date_range(parse_partial_date(opts["ngay_sinh"])[0])
+        except DateOutOfRange as exc:
+            raise CommandError(str(exc)) from exc
         except ValueError as exc:
             raise CommandError(
                 f"Ngày sinh “{opts['ngay_sinh']}” không hợp lệ: dùng YYYY-MM-DD, YYYY-MM hoặc YYYY."

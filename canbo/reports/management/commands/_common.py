@@ -5,7 +5,7 @@ import json
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from canbo.core.dates import parse_date
+from canbo.core.dates import DateOutOfRange, parse_date_in_range
 from canbo.core.errors import NotFound
 from canbo.org.selectors import unit_get
 
@@ -17,7 +17,9 @@ def as_of_arg(parser) -> None:
 
 def parse_as_of(text: str):
     try:
-        return parse_date(text)
+        return parse_date_in_range(text)
+    except DateOutOfRange as exc:
+        raise CommandError(str(exc)) from exc
     except ValueError as exc:
         raise CommandError(
             _("Ngày “%(text)s” không hợp lệ: dùng YYYY-MM-DD hoặc dd/mm/yyyy.") % {"text": text}

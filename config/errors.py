@@ -1,0 +1,32 @@
+"""Error answers outside the views: under /api/ JSON `{"detail": message}`, like the API's own
+errors (config/api.py), whatever went wrong — an unknown address, a bad request, a failure;
+elsewhere Django's answers with canbo's pages (templates 400, 403, 404, 500)."""
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
+
+API_PREFIX = "/api/"
+
+
+def _is_api(request) -> bool:
+    return request.path_info.startswith(API_PREFIX)
+
+
+def bad_request(request, exception):
+    if _is_api(request):
+        return JsonResponse({"detail": str(exception) or _("Yêu cầu không hợp lệ.")}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def page_not_found(request, exception):
+    if _is_api(request):
+        message = _("API không có địa chỉ %(path)s.") % {"path": request.path}
+        return JsonResponse({"detail": message}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if _is_api(request):
+        return JsonResponse({"detail": _("Lỗi máy chủ; lỗi đã được ghi lại, hãy thử lại sau.")}, status=500)
+    return defaults.server_error(request)
