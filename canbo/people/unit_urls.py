@@ -8,6 +8,7 @@ from canbo.people.unit_close import unit_close_page
 app_name = "org"
 urlpatterns = [
     path("", views.tree, name="unit_tree"),
-    path("don-vi/<code:code>/", views.unit_detail, name="unit_detail"),
+    # Before the unit's page: a code may hold "/" (`canbo.core.codes`), so its pattern would take this one.
     path("don-vi/<code:code>/giai-the/", unit_close_page, name="unit_close"),
+    path("don-vi/<code:code>/", views.unit_detail, name="unit_detail"),
 ]
