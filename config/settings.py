@@ -27,6 +27,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return default if raw is None else [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def meta_key(header: str) -> str:
+    """Where Django's request.META holds an HTTP header ("X-Real-IP" → "HTTP_X_REAL_IP")."""
+    return "HTTP_" + header.strip().upper().replace("-", "_") if header.strip() else ""
+
+
 DEBUG = env_bool("CANBO_DEBUG", False)
 # Never a committed key: without CANBO_SECRET_KEY, a random key made once in the data folder (0600).
 SECRET_KEY = os.environ.get("CANBO_SECRET_KEY") or secret_key_from(DATA_DIR / "secret_key")
@@ -166,7 +171,10 @@ SECURE_HSTS_PRELOAD = env_bool("CANBO_HSTS_PRELOAD", PRODUCTION)
 _proxy_header = os.environ.get("CANBO_PROXY_SSL_HEADER", "X-Forwarded-Proto: https" if PRODUCTION else "")
 if _proxy_header:
     _name, _, _value = _proxy_header.partition(":")
-    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _name.strip().upper().replace("-", "_"), _value.strip())
+    SECURE_PROXY_SSL_HEADER = (meta_key(_name), _value.strip())
+# The header in which the proxy passes the client's address, recorded in the audit log (empty:
+# the connection's own address, REMOTE_ADDR).
+CLIENT_IP_HEADER = meta_key(os.environ.get("CANBO_CLIENT_IP_HEADER", "X-Real-IP" if PRODUCTION else ""))
 # Origins a signed form may come from; in production https://<host> for every allowed host.
 CSRF_TRUSTED_ORIGINS = env_list(
     "CANBO_CSRF_TRUSTED_ORIGINS",
