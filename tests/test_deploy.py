@@ -1,10 +1,13 @@
 """canbo behind a TLS reverse proxy, configured as deploy/ and docs/deploy.md say: the deployment
 check finds nothing to warn about, signing in works through the proxy (it answered 403 "Origin
-checking failed" before), plain HTTP is sent to HTTPS, and the log records the client's address."""
+checking failed" before), plain HTTP is sent to HTTPS, the log records the client's address, and
+the nightly backup keeps what it should."""
 
 import os
+import re
 import subprocess
 import sys
+import time
 
 import pytest
 from django.test import Client
@@ -63,3 +66,24 @@ def test_signing_in_through_the_tls_proxy(behind_proxy, small_province):
 def test_plain_http_is_sent_to_https(behind_proxy, db):
     answer = Client().get("/tai-khoan/dang-nhap/", headers={"Host": HOST})
     assert answer.status_code == 301 and answer["Location"] == f"https://{HOST}/tai-khoan/dang-nhap/"
+
+
+def test_the_nightly_backup_makes_one_and_removes_the_expired(tmp_path):
+    backups, canbo = tmp_path / "sao-luu", tmp_path / "canbo"
+    backups.mkdir()
+    canbo.write_text('#!/bin/sh\n[ "$1" = backup ] && echo "$*" > "$2"\n')  # stands for `canbo backup FILE`
+    canbo.chmod(0o755)
+    now = time.time()
+    ages = {"canbo-2026-01-01-013000.zip": 40, "canbo-2026-02-01-013000.zip": 29, "ghi-chu.txt": 90}
+    for name, days in ages.items():
+        (backups / name).write_text(name)
+        os.utime(backups / name, (now - days * 86400, now - days * 86400))
+    env = {"PATH": os.environ["PATH"], "CANBO_BACKUP_DIR": str(backups), "CANBO_BACKUP_KEEP_DAYS": "30",
+           "CANBO_BIN": str(canbo)}
+    subprocess.run(["bash", str(ROOT / "deploy" / "canbo-backup")], env=env, check=True)  # noqa: S603, S607
+    names = {path.name for path in backups.iterdir()}
+    assert "canbo-2026-01-01-013000.zip" not in names  # older than 30 days
+    assert {"canbo-2026-02-01-013000.zip", "ghi-chu.txt"} <= names  # recent, or not a backup
+    made = sorted(names - {"canbo-2026-02-01-013000.zip", "ghi-chu.txt"})
+    assert len(made) == 1 and re.fullmatch(r"canbo-\d{4}-\d{2}-\d{2}-\d{6}\.zip", made[0])
+    assert (backups / made[0]).read_text().startswith("backup ")

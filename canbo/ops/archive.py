@@ -1,6 +1,6 @@
 """The backup file: a zip holding a table of contents (`muc_luc.json`), one JSON-lines file per
-table (`du_lieu/<app>.<model>.jsonl`: a header naming the columns, then one JSON array per row) and
-the uploaded files (`tep/…`, from MEDIA_ROOT).
+table (`du_lieu/<app>.<model>.jsonl`: a header naming the columns, then lines each holding a JSON
+array of rows, a row being an array of values) and the uploaded files (`tep/…`, from MEDIA_ROOT).
 
 The table of contents names the format, canbo's version, the database it came from, when it was
 made, the migrations applied per app, and for every table and file its size and SHA-256. The data
@@ -26,31 +26,23 @@ CONTENTS = "muc_luc.json"
 FORMAT = "canbo-sao-luu"
 FORMAT_VERSION = 1
 FILES_PREFIX = "tep/"
-CHUNK = 1 << 20
+CHUNK = 1 << 20  # bytes of an uploaded file read at a time
 
 
 def _data_name(model) -> str:
     return f"du_lieu/{model._meta.label_lower}.jsonl"
 
 
-def _write_lines(archive: zipfile.ZipFile, name: str, lines: Iterable[str]) -> tuple[int, str]:
-    """Write `lines` into member `name`; its line count (header excluded) and SHA-256."""
-    digest, count, buffer, size = hashlib.sha256(), -1, [], 0
+def _write_lines(archive: zipfile.ZipFile, name: str, lines: Iterable[tuple[str, int]]) -> tuple[int, str]:
+    """Write `lines` (each with its number of rows) into member `name`; the rows and the SHA-256."""
+    digest, rows = hashlib.sha256(), 0
     with archive.open(name, "w", force_zip64=True) as out:
-        for line in lines:
+        for line, count in lines:
             data = (line + "\n").encode()
-            buffer.append(data)
-            size += len(data)
-            count += 1
-            if size >= CHUNK:
-                block = b"".join(buffer)
-                digest.update(block)
-                out.write(block)
-                buffer, size = [], 0
-        block = b"".join(buffer)
-        digest.update(block)
-        out.write(block)
-    return count, digest.hexdigest()
+            digest.update(data)
+            out.write(data)
+            rows += count
+    return rows, digest.hexdigest()
 
 
 def _write_file(archive: zipfile.ZipFile, name: str, file: Path) -> tuple[int, str]:
@@ -97,8 +89,8 @@ def write_archive(path: Path, media_root: Path) -> dict:
     return contents
 
 
-def _chain(header: str, model, fields) -> Iterator[str]:
-    yield header
+def _chain(header: str, model, fields) -> Iterator[tuple[str, int]]:
+    yield header, 0
     yield from table_lines(model, fields)
 
 
@@ -145,11 +137,16 @@ class BackupArchive:
                 )
             for line in member:
                 digest.update(line)
-                count += 1
-                row = json.loads(line)
-                if len(row) != len(columns):
+                try:
+                    rows = json.loads(line)
+                except ValueError:
+                    rows = None
+                if not isinstance(rows, list) or not all(
+                    isinstance(row, list) and len(row) == len(columns) for row in rows
+                ):
                     raise self._damaged(entry["tep"])
-                yield row
+                count += len(rows)
+                yield from rows
         if digest.hexdigest() != entry["sha256"] or count != entry["so_dong"]:
             raise self._damaged(entry["tep"])
 

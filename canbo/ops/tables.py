@@ -7,7 +7,8 @@ the sessions (a restore signs everyone out) and the figures kept until the data 
 up ones.
 
 Values are read through the ORM (`values_list`), so both databases give the same Python values,
-and written as JSON: dates and times in ISO 8601, decimals as text, bytes in base64. They are read
+and written as JSON, a few thousand rows to a line: dates and times in ISO 8601, decimals as text,
+bytes in base64. They are read
 back through each field's `to_python` and `get_db_prep_save`, as the ORM would save them, and
 inserted with `executemany` (SQLite) or `COPY` (PostgreSQL) in the restore's transaction.
 """
@@ -18,6 +19,7 @@ import decimal
 import json
 import uuid
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -77,11 +79,17 @@ def _to_json(value):
     raise TypeError(f"{type(value).__name__} cannot be backed up")
 
 
-def table_lines(model, fields) -> Iterator[str]:
-    """One JSON array per row, in primary key order."""
+ROWS_PER_LINE = 2000
+_ENCODER = json.JSONEncoder(default=_to_json, ensure_ascii=False, separators=(",", ":"))
+
+
+def table_lines(model, fields) -> Iterator[tuple[str, int]]:
+    """The rows in primary key order, as lines of JSON holding an array of up to ROWS_PER_LINE
+    rows each (one array per row), with the number of rows in each line."""
     rows = model._base_manager.values_list(*(f.attname for f in fields)).order_by("pk")
-    for row in rows.iterator(chunk_size=5000):
-        yield json.dumps(row, default=_to_json, ensure_ascii=False, separators=(",", ":"))
+    rows = rows.iterator(chunk_size=ROWS_PER_LINE)
+    while block := list(islice(rows, ROWS_PER_LINE)):
+        yield _ENCODER.encode(block), len(block)
 
 
 def _storage_type(field) -> str:
@@ -91,9 +99,13 @@ def _storage_type(field) -> str:
 
 
 def _db_value(field):
-    """What turns a JSON value of `field` into what the driver takes; None when nothing needs to."""
-    if _storage_type(field) in PLAIN_TYPES:
+    """What turns a JSON value of `field` into what the driver takes; None when nothing needs to.
+    Both databases store a date as the ISO text the backup holds, and read JSON from its text."""
+    kind = _storage_type(field)
+    if kind in PLAIN_TYPES or kind == "DateField":
         return None
+    if kind == "JSONField":
+        return json.dumps
     return lambda value: field.get_db_prep_save(field.to_python(value), connection)
 
 

@@ -221,10 +221,10 @@ def _dangling(data: bytes) -> bytes:
     """The rows of a table of position holdings, each pointing at a cadre that is not there."""
     header, *lines = data.decode().splitlines()
     at = json.loads(header)["cot"].index("cadre_id")
-    rows = [json.loads(line) for line in lines]
-    for row in rows:
+    blocks = [json.loads(line) for line in lines]
+    for row in (row for rows in blocks for row in rows):
         row[at] = 999_999
-    return "\n".join([header, *(json.dumps(row) for row in rows)]).encode() + b"\n"
+    return "\n".join([header, *(json.dumps(rows) for rows in blocks)]).encode() + b"\n"
 
 
 def test_a_backup_whose_rows_break_a_constraint_changes_nothing(province, media, tmp_path):
