@@ -101,6 +101,15 @@ SESSION_SEEN_KEY = "canbo_seen"
 SESSION_REFRESH_SECONDS = 60
 
 
+def _now() -> int:
+    return int(timezone.now().timestamp())
+
+
+def session_started(sender, request, user, **kwargs):
+    """At sign-in (`user_logged_in`), which saves the session anyway: the first minute is counted."""
+    request.session[SESSION_SEEN_KEY] = _now()
+
+
 class SessionIdleMiddleware:
     """A signed-in session expires SESSION_COOKIE_AGE (CANBO_SESSION_IDLE_MINUTES) after its last
     request: each request saves the session again, with a new expiry, when the last save is a minute
@@ -114,7 +123,7 @@ class SessionIdleMiddleware:
         user = getattr(request, "user", None)
         # A session of its own: a request signed with an API key opens none.
         if request.session.session_key and user is not None and user.is_authenticated:
-            now = int(timezone.now().timestamp())
+            now = _now()
             if now - request.session.get(SESSION_SEEN_KEY, 0) >= SESSION_REFRESH_SECONDS:
                 request.session[SESSION_SEEN_KEY] = now
         return response

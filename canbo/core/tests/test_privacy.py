@@ -63,8 +63,8 @@ def test_a_session_idle_longer_than_the_limit_is_signed_out(small_province, sett
     assert response.status_code == 302 and response["Location"].startswith("/tai-khoan/dang-nhap/")
 
 
-def test_a_session_ends_with_the_browser(small_province, client_as):
-    client = client_as("btc", role=Role.BTC)
-    response = client.get("/")
-    cookie = response.cookies.get("sessionid") or client.cookies["sessionid"]
-    assert cookie["max-age"] == "" and cookie["expires"] == ""
+def test_a_session_ends_with_the_browser(small_province):
+    small_province.user("btc", Role.BTC)
+    response = Client().post("/tai-khoan/dang-nhap/", {"username": "btc", "password": PASSWORD})
+    cookie = response.cookies["sessionid"]
+    assert cookie.value and cookie["max-age"] == "" and cookie["expires"] == ""
