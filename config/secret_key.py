@@ -31,14 +31,18 @@ def _read(path: Path) -> str:
     return key
 
 
+def _unwritable(path: Path, error: OSError) -> ImproperlyConfigured:
+    return ImproperlyConfigured(
+        f"Không ghi được khóa bí mật vào {path} ({error.strerror}); đặt CANBO_SECRET_KEY hoặc cho canbo "
+        "quyền ghi thư mục dữ liệu (CANBO_DATA_DIR)."
+    )
+
+
 def _create(path: Path) -> None:
     try:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.")  # mode 0600
     except OSError as error:
-        raise ImproperlyConfigured(
-            f"Không ghi được khóa bí mật vào {path.parent} ({error.strerror}); đặt CANBO_SECRET_KEY "
-            "hoặc cho canbo quyền ghi thư mục dữ liệu (CANBO_DATA_DIR)."
-        ) from error
+        raise _unwritable(path, error) from error
     try:
         with os.fdopen(fd, "w", encoding="ascii") as out:
             out.write(secrets.token_urlsafe(50) + "\n")
@@ -48,6 +52,8 @@ def _create(path: Path) -> None:
             os.link(temporary, path)
         except FileExistsError:
             pass  # another process made it first: its key is the one
+        except OSError as error:  # a file system without hard links
+            raise _unwritable(path, error) from error
     finally:
         os.unlink(temporary)
 

@@ -60,6 +60,13 @@ def test_the_main_pages_keep_to_the_policy(page, live_server, small_province, si
             widths = [box["width"] for box in (bars.nth(i).bounding_box() for i in range(bars.count()))]
             assert max(widths) > 5 * min(widths)  # each bar as wide as its share, without inline style
             shot(page, "review-csp")
+    # Swagger UI calling the API and showing the answer, highlighted.
+    page.locator(".opblock-summary-path", has_text="/api/tai-khoan/toi").click()
+    page.get_by_role("button", name="Try it out").click()
+    page.get_by_role("button", name="Execute").click()
+    expect(page.locator(".responses-wrapper .live-responses-table")).to_contain_text("200")
+    shot(page, "api-docs-csp")
+    assert page.evaluate("window.cspViolations") == []
     assert console == []
 
 

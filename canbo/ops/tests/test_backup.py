@@ -21,6 +21,7 @@ from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
 from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
+from canbo.audit.render import summary
 from canbo.audit.services import audit_record, cadre_viewed
 from canbo.ops.errors import BackupError
 from canbo.ops.services import backup_create, backup_restore
@@ -128,6 +129,8 @@ def test_restore_gives_back_every_table_the_audit_chain_and_the_files(province, 
     assert last.prev_hash == AuditEvent.objects.get(seq=last.seq - 1).hash
     assert last.data["sha256"] == backup.sha256 and last.data["nhat_ky_bi_thay"]["so_su_kien"] == last.seq + 1
     assert verify_log().startswith(f"Nhật ký nguyên vẹn: {last.seq} sự kiện")
+    assert summary(last).startswith(f"Khôi phục dữ liệu từ tệp {tmp_path / 'canbo.zip'}, sao lưu lúc ")
+    assert summary(last).endswith(f"; thay {last.seq + 1} sự kiện nhật ký trước đó")
 
 
 def test_a_backup_is_private_and_recorded_in_the_log(province, media, tmp_path):
@@ -138,6 +141,7 @@ def test_a_backup_is_private_and_recorded_in_the_log(province, media, tmp_path):
     event = AuditEvent.objects.order_by("-seq").first()
     assert event.action == AuditAction.BACKUP_CREATE and event.data["tep"] == str(path)
     assert event.data["sha256"] in out.getvalue() and event.data["kich_thuoc"] == path.stat().st_size
+    assert summary(event) == f"Sao lưu dữ liệu vào tệp {path} ({event.data['so_dong']} dòng, 2 tệp đính kèm)"
     with zipfile.ZipFile(path) as archive:
         toc = json.loads(archive.read("muc_luc.json"))
     assert toc["co_so_du_lieu"] == connection.vendor and toc["migration"]["audit"][0] == "0001_initial"
