@@ -97,6 +97,8 @@ def backup_create(*, actor, path: Path) -> BackupSummary:
     require(actor, Action.ADMINISTER)
     if path.exists():
         raise BackupError(_("Tệp %(file)s đã có; hãy chọn tên khác.") % {"file": path})
+    if not path.parent.is_dir():
+        raise BackupError(_("Không có thư mục %(folder)s.") % {"folder": path.parent})
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # mode 0600
     os.close(fd)
     temporary = Path(name)

@@ -150,6 +150,8 @@ def test_a_backup_is_private_and_recorded_in_the_log(province, media, tmp_path):
     assert "sessions.session" not in tables
     with pytest.raises(CommandError, match="đã có; hãy chọn tên khác"):
         call_command("backup", str(path))
+    with pytest.raises(CommandError, match="Không có thư mục"):
+        call_command("backup", str(tmp_path / "khong-co" / "canbo.zip"))
 
 
 def test_a_database_with_data_is_replaced_only_with_yes(province, media, tmp_path):
