@@ -5,6 +5,9 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+
+from config.secret_key import secret_key_from
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("CANBO_DATA_DIR", BASE_DIR / "data"))
@@ -15,9 +18,24 @@ def env_bool(name: str, default: bool) -> bool:
     return os.environ.get(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
 
 
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    return default if raw is None else [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def meta_key(header: str) -> str:
+    """Where Django's request.META holds an HTTP header ("X-Real-IP" → "HTTP_X_REAL_IP")."""
+    return "HTTP_" + header.strip().upper().replace("-", "_") if header.strip() else ""
+
+
 DEBUG = env_bool("CANBO_DEBUG", False)
-SECRET_KEY = os.environ.get("CANBO_SECRET_KEY", "canbo-local-only-key-change-me-in-production-0123456789")
-ALLOWED_HOSTS = os.environ.get("CANBO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+# Never a committed key: without CANBO_SECRET_KEY, a random key made once in the data folder (0600).
+SECRET_KEY = os.environ.get("CANBO_SECRET_KEY") or secret_key_from(DATA_DIR / "secret_key")
+ALLOWED_HOSTS = env_list("CANBO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
     "django.contrib.admin.apps.SimpleAdminConfig",  # admin modules load with the URLs (config/urls.py)
@@ -35,14 +53,19 @@ INSTALLED_APPS = [
     "canbo.exchange",
     "canbo.reports",
     "canbo.rotation",
+    "canbo.ops",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "canbo.core.middleware.RefuseNulMiddleware",
     "canbo.audit.context.RequestAddressMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files answer here, cached, before the rest
+    "canbo.core.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "canbo.core.middleware.SessionIdleMiddleware",
     "canbo.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,6 +143,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 # The shared layout's own files (canbo/static/canbo/…), besides each app's static folder.
 STATICFILES_DIRS = [BASE_DIR / "canbo" / "static", NINJA_DIR / "static"]
+# Files people upload (none yet); `canbo backup` carries them with the database.
+MEDIA_ROOT = DATA_DIR / "tep"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -133,3 +158,48 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CANBO_LOG_LEVEL", "WARNING")},
 }
+
+# --- Production: HTTPS behind a proxy, cookies, sessions, headers (docs/deploy.md) ------------------
+# CANBO_PRODUCTION=1 turns every secure default on at once; each CANBO_… below overrides one value.
+PRODUCTION = env_bool("CANBO_PRODUCTION", False)
+SESSION_COOKIE_SECURE = env_bool("CANBO_SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = env_bool("CANBO_CSRF_COOKIE_SECURE", PRODUCTION)
+SECURE_SSL_REDIRECT = env_bool("CANBO_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("CANBO_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CANBO_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("CANBO_HSTS_PRELOAD", PRODUCTION)
+# "Header-Name: value" the TLS proxy sets on requests that reached it over HTTPS (empty: none).
+_proxy_header = os.environ.get("CANBO_PROXY_SSL_HEADER", "X-Forwarded-Proto: https" if PRODUCTION else "")
+if _proxy_header:
+    _name, _, _value = _proxy_header.partition(":")
+    SECURE_PROXY_SSL_HEADER = (meta_key(_name), _value.strip())
+# The header in which the proxy passes the client's address, recorded in the audit log (empty:
+# the connection's own address, REMOTE_ADDR).
+CLIENT_IP_HEADER = meta_key(os.environ.get("CANBO_CLIENT_IP_HEADER", "X-Real-IP" if PRODUCTION else ""))
+# Origins a signed form may come from; in production https://<host> for every allowed host.
+CSRF_TRUSTED_ORIGINS = env_list(
+    "CANBO_CSRF_TRUSTED_ORIGINS",
+    [f"https://{'*' if host.startswith('.') else ''}{host}" for host in ALLOWED_HOSTS if host != "*"]
+    if PRODUCTION else [],
+)
+# Signed out after this many minutes without a request (canbo.core.middleware.SessionIdleMiddleware),
+# and when the browser closes.
+SESSION_IDLE_MINUTES = env_int("CANBO_SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("CANBO_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+# canbo serves all its scripts and styles from its own static files: no inline script or style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# --- end of production settings ----------------------------------------------------------------

@@ -3,7 +3,7 @@ modules import each other in a circle. Read from the source (ast), so an import 
 counts too.
 
     core ← audit ← accounts ← org ← people ← rules ← reports, exchange, training, rotation,
-    optimize, and the audit log's pages
+    optimize, ops (backup and restore of every table), and the audit log's pages
 
 The audit log sits low so that every service can record into it; its reading pages (selectors, report,
 views, urls) sit at the top, where filters may name any domain. Test code (`tests` packages and
@@ -22,7 +22,7 @@ LAYERS = (
     ("org",),
     ("people",),
     ("rules",),
-    ("reports", "exchange", "training", "rotation", "optimize",
+    ("reports", "exchange", "training", "rotation", "optimize", "ops",
      "audit.selectors", "audit.log_report", "audit.views", "audit.urls"),
 )
 LAYER_OF = {f"canbo.{name}": level for level, names in enumerate(LAYERS) for name in names}

@@ -34,3 +34,5 @@ class AuditAction(models.TextChoices):
     ADMIN_DELETE = "admin_delete", _("Quản trị xóa")
     SIGN_IN = "sign_in", _("Đăng nhập")
     SIGN_IN_FAILED = "sign_in_failed", _("Đăng nhập sai")
+    BACKUP_CREATE = "backup_create", _("Sao lưu dữ liệu")
+    BACKUP_RESTORE = "backup_restore", _("Khôi phục dữ liệu từ bản sao lưu")

@@ -3,19 +3,21 @@
 import ipaddress
 from contextvars import ContextVar
 
+from django.conf import settings
+
 request_ip: ContextVar[str | None] = ContextVar("canbo_request_ip", default=None)
 
 
 def _address(meta) -> str | None:
     try:
-        return str(ipaddress.ip_address(meta.get("REMOTE_ADDR") or ""))
+        return str(ipaddress.ip_address(meta.get(settings.CLIENT_IP_HEADER or "REMOTE_ADDR") or ""))
     except ValueError:
         return None
 
 
 class RequestAddressMiddleware:
-    """Makes the client's address (REMOTE_ADDR, as the web server or proxy sets it) known to
-    `audit_record` for the length of the request."""
+    """Makes the client's address known to `audit_record` for the length of the request: REMOTE_ADDR,
+    or behind a reverse proxy the header it sets (CLIENT_IP_HEADER, `CANBO_CLIENT_IP_HEADER`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -167,6 +167,21 @@ def _import(w) -> str:
     return _("Nhập tệp %(file)s: %(counts)s") % {"file": w.data.get("tep", ""), "counts": counts}
 
 
+def _backup(w) -> str:
+    return _("Sao lưu dữ liệu vào tệp %(file)s (%(rows)s dòng, %(files)s tệp đính kèm)") % {
+        "file": w.data.get("tep", ""), "rows": display(w.data.get("so_dong")),
+        "files": display(w.data.get("so_tep")),
+    }
+
+
+def _restore(w) -> str:
+    replaced = (w.data.get("nhat_ky_bi_thay") or {}).get("so_su_kien")
+    return _(
+        "Khôi phục dữ liệu từ tệp %(file)s, sao lưu lúc %(at)s; thay %(events)s sự kiện nhật ký trước đó"
+    ) % {
+        "file": w.data.get("tep", ""), "at": display(w.data.get("tao_luc")), "events": display(replaced)}
+
+
 def _parameter(w) -> str:
     if w.data.get("bo_quy_tac"):
         return _with_changes(lambda: _("Sửa tham số %(key)s của %(set)s"))(w)
@@ -219,6 +234,8 @@ RENDERERS = {
     AuditAction.SIGN_IN: lambda w: _("Đăng nhập"),
     AuditAction.SIGN_IN_FAILED: lambda w: _("Đăng nhập sai với tên %(key)s") % {
         "key": w.data.get("ten", w.key)},
+    AuditAction.BACKUP_CREATE: _backup,
+    AuditAction.BACKUP_RESTORE: _restore,
 }
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.urls import register_converter
 
@@ -20,3 +21,6 @@ class CoreConfig(AppConfig):
         register_converter(CodeConverter, "code")
         # After every migrate (and flush): tables added by any migration get their triggers.
         post_migrate.connect(_install_triggers, sender=self, dispatch_uid="canbo.core.data_triggers")
+        from canbo.core.middleware import session_started
+
+        user_logged_in.connect(session_started, dispatch_uid="canbo.core.session_started")

@@ -1,13 +1,14 @@
 """The as-of date (every page honours `?as_of=YYYY-MM-DD`, kept in the session, default today), the
-language, the one mapping of domain errors to HTTP for pages, and the refusal of NUL characters."""
+language, the one mapping of domain errors to HTTP for pages, the refusal of NUL characters, no
+caching of what canbo answers, and the sign-out of idle sessions."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404
-from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import DateOutOfRange, parse_date_in_range, today
@@ -103,3 +104,50 @@ class DomainErrorMiddleware:
         if isinstance(exception, NotFound):
             return response_for_exception(request, Http404(exception.message))
         return None
+
+
+class NoStoreMiddleware:
+    """Nothing canbo answers is kept by a browser or a proxy: pages, exports and API responses hold
+    personal data (Decree 13/2023). Static files are answered before this, by WhiteNoise, and keep
+    their caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        add_never_cache_headers(response)
+        return response
+
+
+SESSION_SEEN_KEY = "canbo_seen"
+# A used session's expiry moves at most once a minute, so a page costs no session write.
+SESSION_REFRESH_SECONDS = 60
+
+
+def _now() -> int:
+    return int(timezone.now().timestamp())
+
+
+def session_started(sender, request, user, **kwargs):
+    """At sign-in (`user_logged_in`), which saves the session anyway: the first minute is counted."""
+    request.session[SESSION_SEEN_KEY] = _now()
+
+
+class SessionIdleMiddleware:
+    """A signed-in session expires SESSION_COOKIE_AGE (CANBO_SESSION_IDLE_MINUTES) after its last
+    request: each request saves the session again, with a new expiry, when the last save is a minute
+    old. The database session ends at its expiry whatever the browser keeps."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        # A session of its own: a request signed with an API key opens none.
+        if request.session.session_key and user is not None and user.is_authenticated:
+            now = _now()
+            if now - request.session.get(SESSION_SEEN_KEY, 0) >= SESSION_REFRESH_SECONDS:
+                request.session[SESSION_SEEN_KEY] = now
+        return response
