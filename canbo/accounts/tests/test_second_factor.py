@@ -203,3 +203,17 @@ def test_check_deploy_warns_when_relaxed(settings):
     assert "canbo.W001" in {message.id for message in run_checks(include_deployment_checks=True)}
     settings.CANBO_2FA_REQUIRED = True
     assert "canbo.W001" not in {message.id for message in run_checks(include_deployment_checks=True)}
+
+
+def test_the_command_resets_the_last_administrators_phone(small_province, capsys):
+    from django.core.management import CommandError, call_command
+
+    administrator(small_province)
+    call_command("reset-second-factor", "quantri")
+    assert "Đã đặt lại xác thực hai bước của quantri (2 thiết bị)" in capsys.readouterr().out
+    reset = AuditEvent.objects.get(action=AuditAction.SECOND_FACTOR_RESET)
+    assert reset.actor == system_actor() and reset.object_key == "quantri"
+    client, _response = sign_in("quantri", "/quan-tri/")
+    assert client.get(CODE)["Location"] == f"{SETUP}?next=%2F"
+    with pytest.raises(CommandError, match="Không có người dùng tên “ai_do”"):
+        call_command("reset-second-factor", "ai_do")
