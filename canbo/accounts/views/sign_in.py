@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.accounts.forms import NewPasswordForm, SignInForm
@@ -27,7 +28,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     form_class = NewPasswordForm
     success_url = reverse_lazy("accounts:password_change")
-    extra_context = {"crumbs": [(_("Đổi mật khẩu"), "")]}
+    extra_context = {"crumbs": [(gettext_lazy("Đổi mật khẩu"), "")]}
 
     def form_valid(self, form):
         password_change(actor=self.request.user, user=form.user, password=form.cleaned_data["new_password1"])
