@@ -26,6 +26,13 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def second_factor_relaxed(settings):
+    """Tests sign in without a second factor (CANBO_2FA_REQUIRED=false), as the demo does; the tests
+    of the second factor set it back to true (canbo/accounts/tests/test_second_factor*.py)."""
+    settings.CANBO_2FA_REQUIRED = False
+
+
 @pytest.fixture
 def small_province(db):
     """Lâm Đồng with Đức Trọng, eight cadres and their histories (canbo.accounts.testing)."""

@@ -2,13 +2,14 @@
 served from the Swagger UI files that django-ninja ships, so it works without the internet).
 
 Domain errors become HTTP here, once for every endpoint: `NotFound` is 404 and `PermissionDenied`
-403, both as `{"detail": message}`.
+403, both as `{"detail": message}`; a service's `ValidationError` is 422 with one entry per
+problem, like a request that does not match its schema.
 """
 
 import json
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.shortcuts import render
 from ninja import NinjaAPI, Swagger
 
@@ -38,6 +39,17 @@ def not_found(request, exc):
 @api.exception_handler(PermissionDenied)
 def permission_denied(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    by_field = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+    problems = [
+        {"loc": ["body", field], "msg": str(message), "type": "validation"}
+        for field, messages in by_field.items()
+        for message in messages
+    ]
+    return api.create_response(request, {"detail": problems}, status=422)
 
 
 from canbo.accounts.api import router as accounts_router  # noqa: E402

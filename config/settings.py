@@ -1,5 +1,6 @@
 """canbo settings: every value comes from an environment variable with a safe local default."""
 
+import datetime as dt
 import os
 from importlib.util import find_spec
 from pathlib import Path
@@ -124,10 +125,6 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-]
-
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "canbo" / "locale"]
@@ -203,3 +200,47 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # --- end of production settings ----------------------------------------------------------------
+# ── Account security ─────────────────────────────────────────────────────────────────────────────
+# Lockout after failed sign-ins (django-axes), the second factor (django-otp), password rules and
+# API keys; docs/decisions.md, "Account security". Every setting of it is in this block.
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin.apps.SimpleAdminConfig")] = (
+    "canbo.accounts.apps.AdminConfig"  # the admin signs in through canbo's sign-in page
+)
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+_AUTHENTICATION = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_AUTHENTICATION + 1:_AUTHENTICATION + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "canbo.accounts.middleware.SecondFactorMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "canbo.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Failed sign-ins: a name is locked from an address after AXES_FAILURE_LIMIT failures, an address
+# for every name after CANBO_LOCKOUT_ADDRESS_FAILURES (canbo.accounts.lockout), for the cool-off.
+AXES_FAILURE_LIMIT = int(os.environ.get("CANBO_LOCKOUT_FAILURES", "5"))
+CANBO_LOCKOUT_ADDRESS_FAILURES = int(os.environ.get("CANBO_LOCKOUT_ADDRESS_FAILURES", "20"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("CANBO_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "canbo.audit.context.client_address"  # the proxy's header in production
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in canbo's change log
+AXES_HANDLER = "canbo.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "canbo.accounts.lockout.locked_out_response"
+# Who a locked-out user calls, shown on the sign-in page (e.g. "Phòng CNTT Ban Tổ chức, 0263…").
+CANBO_SUPPORT_CONTACT = os.environ.get("CANBO_SUPPORT_CONTACT", "")
+
+# The second factor (canbo.accounts.second_factor): required of the roles in
+# canbo.core.capabilities.SECOND_FACTOR_ROLES and of staff; false only for a demo or a test.
+CANBO_2FA_REQUIRED = env_bool("CANBO_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = "canbo"
+
+# How long a new API key lasts unless its issuer says otherwise (canbo.accounts.tokens).
+CANBO_API_KEY_DAYS = int(os.environ.get("CANBO_API_KEY_DAYS", "90"))

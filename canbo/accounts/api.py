@@ -6,23 +6,32 @@ import datetime as dt
 from functools import wraps
 from typing import Annotated
 
-from ninja import Router, Schema, Status
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+from ninja.errors import AuthenticationError
 from ninja.pagination import PageNumberPagination
 from ninja.security import HttpBearer, django_auth
 from pydantic import AfterValidator
 
-from canbo.accounts.tokens import api_token_create, user_for_key
+from canbo.accounts.models import ApiToken
+from canbo.accounts.tokens import MAX_DAYS, KeyExpired, api_token_create, user_for_key
 from canbo.core.capabilities import Action, require, scope_label
 from canbo.core.dates import check_date_range, today
 
 
 class BearerKey(HttpBearer):
-    """`Authorization: Bearer <key>` with a key from `canbo token USERNAME`."""
+    """`Authorization: Bearer <key>` with a key from the keys page or `canbo token USERNAME`; an
+    expired key is refused with a 401 that says so."""
 
     def authenticate(self, request, token):
-        user = user_for_key(token)
+        try:
+            user = user_for_key(token)
+        except KeyExpired as exc:
+            raise AuthenticationError(message=str(exc.message)) from exc
         if user is not None:
             request.user = user
+            request.by_api_key = True
         return user
 
 
@@ -96,12 +105,15 @@ class MeOut(Schema):
 
 
 class NewKeyIn(Schema):
-    label: str = ""
+    label: str = Field("", max_length=ApiToken._meta.get_field("label").max_length)
+    so_ngay: int | None = Field(None, ge=1, le=MAX_DAYS,
+                                description="Thời hạn (ngày); mặc định CANBO_API_KEY_DAYS")
 
 
 class NewKeyOut(Schema):
     key: str
     prefix: str
+    het_han: dt.datetime
 
 
 @router.get("/toi", response=responses(MeOut), summary="Người dùng đang gọi API, vai trò và phạm vi")
@@ -112,8 +124,14 @@ def me(request):
 
 
 @router.post("/khoa", response=responses(NewKeyOut, 201),
-             summary="Cấp khóa API mới cho chính mình (hiển thị một lần)")
+             summary="Cấp khóa API mới cho chính mình (hiển thị một lần); cần phiên đăng nhập, "
+                     "không dùng khóa")
 @requires_api(Action.OWN_ACCOUNT)
 def new_key(request, payload: NewKeyIn):
-    token, key = api_token_create(actor=request.auth, user=request.auth, label=payload.label)
-    return Status(201, {"key": key, "prefix": token.prefix})
+    if getattr(request, "by_api_key", False):
+        raise PermissionDenied(_("Khóa API không cấp được khóa mới: đăng nhập canbo (có xác thực hai bước "
+                                 "nếu vai trò yêu cầu) rồi cấp khóa ở trang Khóa API."))
+    token, key = api_token_create(
+        actor=request.auth, user=request.auth, label=payload.label, days=payload.so_ngay
+    )
+    return Status(201, {"key": key, "prefix": token.prefix, "het_han": token.expires_at})

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.levels import Bloc
@@ -47,6 +48,7 @@ class ApiToken(models.Model):
     label = models.CharField(_("ghi chú"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("hết hạn lúc"), editable=False)
     revoked = models.BooleanField(_("đã thu hồi"), default=False)
 
     class Meta:
@@ -56,3 +58,7 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.prefix}…"
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at <= timezone.now()

@@ -8,6 +8,12 @@ from django.conf import settings
 request_ip: ContextVar[str | None] = ContextVar("canbo_request_ip", default=None)
 
 
+def client_address(request) -> str | None:
+    """The client's address: REMOTE_ADDR, or behind a reverse proxy the header it sets. The change
+    log and the sign-in lockout (`AXES_CLIENT_IP_CALLABLE`) read the same address."""
+    return _address(request.META)
+
+
 def _address(meta) -> str | None:
     try:
         return str(ipaddress.ip_address(meta.get(settings.CLIENT_IP_HEADER or "REMOTE_ADDR") or ""))

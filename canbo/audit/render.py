@@ -180,6 +180,14 @@ def _restore(w) -> str:
         "Khôi phục dữ liệu từ tệp %(file)s, sao lưu lúc %(at)s; thay %(events)s sự kiện nhật ký trước đó"
     ) % {
         "file": w.data.get("tep", ""), "at": display(w.data.get("tao_luc")), "events": display(replaced)}
+def _locked(w) -> str:
+    values = {"name": w.data.get("ten", w.key), "failures": w.data.get("so_lan", EMPTY),
+              "until": display(w.data.get("den"))}
+    if w.data.get("theo") == "dia_chi":
+        return _("Tạm khóa đăng nhập từ địa chỉ này, mọi tên, sau %(failures)s lần sai (lần cuối với tên "
+                 "%(name)s), đến %(until)s") % values
+    return _("Tạm khóa đăng nhập tên %(name)s từ địa chỉ này sau %(failures)s lần sai, "
+             "đến %(until)s") % values
 
 
 def _parameter(w) -> str:
@@ -236,6 +244,13 @@ RENDERERS = {
         "key": w.data.get("ten", w.key)},
     AuditAction.BACKUP_CREATE: _backup,
     AuditAction.BACKUP_RESTORE: _restore,
+    AuditAction.ACCOUNT_LOCKED: _locked,
+    AuditAction.PASSWORD_CHANGE: lambda w: _("Đổi mật khẩu của %(key)s") % {"key": w.key},
+    AuditAction.SECOND_FACTOR_ENROL: lambda w: _("Bật xác thực hai bước cho %(key)s") % {"key": w.key},
+    AuditAction.SECOND_FACTOR_FAILED: lambda w: _("Nhập sai mã xác thực hai bước (%(key)s)") % {"key": w.key},
+    AuditAction.RECOVERY_CODE_USED: lambda w: _("%(key)s dùng một mã dự phòng, còn %(left)s mã") % {
+        "key": w.key, "left": w.data.get("con_lai", EMPTY)},
+    AuditAction.SECOND_FACTOR_RESET: lambda w: _("Đặt lại xác thực hai bước của %(key)s") % {"key": w.key},
 }
 
 

@@ -55,6 +55,17 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Action.ADMINISTER: frozenset(),
 }
 
+# Roles whose users confirm every sign-in with a second factor, a code from an authenticator app,
+# besides the password: those who read and decide over the whole province. Staff and superusers
+# too, whatever their role (`needs_second_factor`).
+SECOND_FACTOR_ROLES: frozenset[str] = frozenset({Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV})
+
+
+def needs_second_factor(user) -> bool:
+    """Whether the capability table requires a second factor of `user` (the setting
+    CANBO_2FA_REQUIRED may relax it: `canbo.accounts.second_factor.second_factor_required`)."""
+    return bool(user.is_staff or user.is_superuser or user.role in SECOND_FACTOR_ROLES)
+
 
 def can(actor, action: str) -> bool:
     """Whether `actor` (a user, the system actor, or an anonymous user) may take `action`."""

@@ -22,6 +22,7 @@ AREAS = (
     ("reports", _("Báo cáo")),
     ("catalogues", _("Danh mục")),
     ("audit", _("Nhật ký")),
+    ("account", _("Tài khoản")),
 )
 
 
@@ -47,6 +48,9 @@ ITEMS = (
     NavItem("catalogues", _("Quy tắc"), "rules:list", Action.VIEW_RULES),
     NavItem("catalogues", _("Quản trị danh mục"), "admin:index", Action.EDIT_CATALOGUES, staff_only=True),
     NavItem("audit", _("Nhật ký thay đổi"), "audit:list", Action.VIEW_AUDIT),
+    NavItem("account", _("Đổi mật khẩu"), "accounts:password_change", Action.OWN_ACCOUNT),
+    NavItem("account", _("Xác thực hai bước"), "accounts:second_factor_setup", Action.OWN_ACCOUNT),
+    NavItem("account", _("Khóa API"), "accounts:api_keys", Action.OWN_ACCOUNT),
 )
 
 

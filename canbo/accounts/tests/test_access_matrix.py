@@ -52,6 +52,12 @@ ACCESS = {
     "core:home": (EVERYONE, None, ""),
     "accounts:login": ("RRRRRRRRP", None, ""),
     "accounts:logout": ("MMMMMMMMM", None, ""),
+    "accounts:password_change": (EVERYONE, None, ""),
+    "accounts:second_factor": ("RRRRRRRRL", None, ""),  # nobody here owes a code: on to the next page
+    "accounts:second_factor_setup": (EVERYONE, None, ""),
+    "accounts:recovery_codes": (EVERYONE, None, ""),
+    "accounts:api_keys": (EVERYONE, None, ""),
+    "accounts:api_key_revoke": ("MMMMMMMML", None, ""),
     "set_language": ("RRRRRRRRR", None, ""),
     "people:cadre_list": (EVERYONE, "unit_filter", ""),
     "people:cadre_detail": (EVERYONE, "cadre", ""),
@@ -73,7 +79,7 @@ ACCESS = {
     "api:openapi-json": ("PPPPPPPPL", None, ""),
     "api:openapi-view": ("PPPPPPPPL", None, ""),
     "admin:*": ("LLLLLLLLL", None, ""),  # staff only, and no role user here is staff
-    "admin:login": ("PPPPPPPPP", None, ""),
+    "admin:login": ("FFFFFFFFR", None, ""),  # signed in but not staff: 403; else canbo's sign-in
     "admin:logout": ("RRRRRRRRR", None, ""),
     # API endpoints, by method and OpenAPI path
     "GET /api/tai-khoan/toi": (EVERYONE, None, ""),

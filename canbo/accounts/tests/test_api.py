@@ -74,12 +74,15 @@ def test_session_auth_reads_and_needs_csrf_to_write(small_province):
     assert Client().get("/api/tai-khoan/toi", **bearer(key)).json()["username"] == "snv"
 
 
-def test_bearer_write_needs_no_csrf(small_province):
+def test_a_key_cannot_mint_keys(small_province):
+    """A key (no CSRF needed) reaches the endpoint, which refuses it: new keys need a session."""
     user = small_province.user("btc", Role.BTC)
     _token, key = api_token_create(actor=system_actor(), user=user)
     client = Client(enforce_csrf_checks=True)
     response = client.post("/api/tai-khoan/khoa", {}, content_type="application/json", **bearer(key))
-    assert response.status_code == 201
+    assert response.status_code == 403
+    assert "Khóa API không cấp được khóa mới" in response.json()["detail"]
+    assert ApiToken.objects.count() == 1
 
 
 def test_openapi_docs_need_sign_in_and_load_nothing_from_outside(small_province):
