@@ -2,6 +2,7 @@
 errors (config/api.py), whatever went wrong — an unknown address, a bad request, a failure;
 elsewhere Django's answers with canbo's pages (templates 400, 403, 404, 500)."""
 
+from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -15,7 +16,9 @@ def _is_api(request) -> bool:
 
 def bad_request(request, exception):
     if _is_api(request):
-        return JsonResponse({"detail": str(exception) or _("Yêu cầu không hợp lệ.")}, status=400)
+        # canbo's own refusals (BadRequest) say why; Django's (SuspiciousOperation) stay unsaid.
+        said = str(exception) if isinstance(exception, BadRequest) else ""
+        return JsonResponse({"detail": said or _("Yêu cầu không hợp lệ.")}, status=400)
     return defaults.bad_request(request, exception)
 
 

@@ -24,7 +24,7 @@ def code_problem(value: str) -> str | None:
         return None
     return _(
         "Mã chỉ gồm chữ cái không dấu (A–Z, a–z), chữ số và các dấu - _ . , bắt đầu bằng chữ hoặc số; "
-        "không có khoảng trắng, dấu / ? & # %%."
+        "không có khoảng trắng, chữ có dấu hay các dấu / ? & # và dấu phần trăm."
     )
 
 

@@ -73,10 +73,10 @@ def test_the_main_pages_keep_to_the_policy(page, live_server, small_province, si
 def test_the_admin_keeps_to_the_policy(page, live_server, small_province):
     User.objects.create_superuser("quantri", password=PASSWORD)
     console = watch(page)
-    page.goto(f"{live_server.url}/quan-tri/login/")
+    page.goto(f"{live_server.url}/quan-tri/login/")  # the admin signs in through canbo's sign-in page
     page.get_by_label("Tên đăng nhập").fill("quantri")
     page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.locator("input[type=submit]").click()
+    page.get_by_role("button", name="Đăng nhập").click()
     for path in ("/quan-tri/", "/quan-tri/org/unit/", "/quan-tri/people/cadre/"):
         visit(page, f"{live_server.url}{path}", "#content")
     assert console == []

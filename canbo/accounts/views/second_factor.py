@@ -31,9 +31,11 @@ NEW_CODES = "canbo_recovery_codes"
 
 
 def _next(request) -> str:
-    """Where to go once the step is done: the page asked for before it, or home."""
+    """Where to go once the step is done: the page of canbo asked for before it (a path), or home."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return reverse("core:home")
 

@@ -181,3 +181,14 @@ def test_dry_run_with_replace_warns_of_a_user_scope_the_file_drops(tmp_path):
     assert [(w.sheet, w.value) for w in dry.warnings] == [("don_vi", "TUDL")]
     assert User.objects.get(username="hr").scope_unit.code == "TUDL"
     assert Unit.objects.filter(code="TUDL").exists()
+
+
+@pytest.mark.parametrize("sheet,code", [("don_vi", "TUDL"), ("dia_ban", "672")])
+def test_a_unit_or_locality_under_itself_is_refused(tmp_path, sheet, code):
+    sheets = valid_sheets()
+    row = next(r for r in sheets[sheet] if str(r[0]) == code)
+    row[4 if sheet == "don_vi" else 3] = code
+    result = workbook_import(actor=system_actor(), path=write_workbook(tmp_path / "vong.xlsx", sheets),
+                             dry_run=True)
+    assert ("ma_cha", code) in {(e.column, e.value) for e in result.errors if e.sheet == sheet}
+    assert _nothing_written()
