@@ -3,10 +3,15 @@ or a bearer key), the capability check (`requires_api`), the declared error resp
 caller's own account and keys."""
 
 import datetime as dt
+import re
 from functools import wraps
+from typing import Annotated
 
-from ninja import Router, Schema, Status
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import PageNumberPagination
 from ninja.security import HttpBearer, django_auth
+from pydantic import BaseModel, BeforeValidator, WithJsonSchema
 
 from canbo.accounts.tokens import api_token_create, user_for_key
 from canbo.core.capabilities import Action, require, scope_label
@@ -27,12 +32,31 @@ class BearerKey(HttpBearer):
 API_AUTH = [BearerKey(), django_auth]
 
 
+# A date parameter: `YYYY-MM-DD` in the years 1900–2199, as the OpenAPI document says. Pydantic alone
+# would also read timestamps and date-times (`0` as 01/01/1970), and the rules count ages and terms
+# back and forth from the date, which leaves the calendar near the years 1 and 9999.
+DATE_PATTERN = "^(19|2[01])[0-9]{2}-[0-9]{2}-[0-9]{2}$"
+
+
+def _iso_date(value):
+    if isinstance(value, str) and not re.fullmatch(DATE_PATTERN, value):
+        raise ValueError(_("Ngày phải viết theo dạng YYYY-MM-DD, năm từ 1900 đến 2199."))
+    return value
+
+
+IsoDate = Annotated[
+    dt.date, BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
+
+
 def as_of_or_today(as_of: dt.date | None) -> dt.date:
     return as_of or today()
 
 
 class ErrorOut(Schema):
-    """A refusal: 401 not signed in, 403 not allowed, 404 not found or out of scope."""
+    """A refusal: 400 a body that is not JSON, 401 not signed in, 403 not allowed, 404 not found or
+    out of scope."""
 
     detail: str
 
@@ -46,9 +70,19 @@ class InvalidOut(Schema):
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
-def responses(schema, status: int = 200) -> dict:
-    """The responses of an endpoint: its own, and the errors every endpoint may answer."""
-    return {status: schema, **ERRORS}
+def responses(schema, status: int = 200, *, body: bool = False) -> dict:
+    """The responses of an endpoint: its own, the errors every endpoint may answer, and 400 for an
+    endpoint that reads a JSON body."""
+    return {status: schema, **ERRORS, **({400: ErrorOut} if body else {})}
+
+
+class Pages(PageNumberPagination):
+    """`?page=` from 1 to a million: a larger number would overflow the database's offset (a
+    server error); it is refused as invalid instead."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1)
 
 
 def requires_api(action: str):
@@ -76,7 +110,9 @@ class MeOut(Schema):
     scope: str
 
 
-class NewKeyIn(Schema):
+class NewKeyIn(BaseModel):
+    """A JSON object (a ninja `Schema` would read any value, `[]` or `3`, as an object without fields)."""
+
     label: str = ""
 
 
@@ -92,7 +128,7 @@ def me(request):
     return {"username": user.username, "role": user.role, "scope": scope_label(user)}
 
 
-@router.post("/khoa", response=responses(NewKeyOut, 201),
+@router.post("/khoa", response=responses(NewKeyOut, 201, body=True),
              summary="Cấp khóa API mới cho chính mình (hiển thị một lần)")
 @requires_api(Action.OWN_ACCOUNT)
 def new_key(request, payload: NewKeyIn):

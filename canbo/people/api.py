@@ -3,9 +3,9 @@
 import datetime as dt
 
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from canbo.accounts.api import API_AUTH, as_of_or_today, requires_api, responses
+from canbo.accounts.api import API_AUTH, IsoDate, Pages, as_of_or_today, requires_api, responses
 from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.dates import format_partial_date
@@ -23,7 +23,7 @@ class CadreQuery(Schema):
     gioi_tinh: str = ""
     dan_toc: str = ""
     trang_thai: str = ""
-    as_of: dt.date | None = None
+    as_of: IsoDate | None = None
 
 
 class HoldingOut(Schema):
@@ -130,7 +130,7 @@ class CadreDetailOut(Schema):
 
 @router.get("/", response=responses(list[CadreOut]), summary="Cán bộ trong phạm vi, lọc như trang danh sách")
 @requires_api(Action.VIEW_RECORDS)
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def cadre_list(request, filters: Query[CadreQuery]):
     values = filters.dict()
     day = as_of_or_today(values.pop("as_of"))
@@ -140,7 +140,7 @@ def cadre_list(request, filters: Query[CadreQuery]):
 @router.get("/{ma}", response=responses(CadreDetailOut),
             summary="Hồ sơ một cán bộ với mọi quá trình, tại ngày")
 @requires_api(Action.VIEW_RECORDS)
-def cadre_detail(request, ma: str, as_of: dt.date | None = None):
+def cadre_detail(request, ma: str, as_of: IsoDate | None = None):
     day = as_of_or_today(as_of)
     record = cadre_record(actor=request.auth, code=ma, as_of=day)
     cadre = record.cadre

@@ -3,9 +3,9 @@
 import datetime as dt
 
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from canbo.accounts.api import API_AUTH, as_of_or_today, requires_api, responses
+from canbo.accounts.api import API_AUTH, IsoDate, Pages, as_of_or_today, requires_api, responses
 from canbo.core.capabilities import Action
 from canbo.org.selectors import units_in_force
 from canbo.people.units import unit_record
@@ -55,8 +55,8 @@ class UnitDetailOut(Schema):
 
 @router.get("/", response=responses(list[UnitOut]), summary="Đơn vị trong phạm vi, đang hoạt động tại ngày")
 @requires_api(Action.VIEW_RECORDS)
-@paginate(PageNumberPagination, page_size=100)
-def unit_list(request, cap: str = "", khoi: str = "", as_of: dt.date | None = None):
+@paginate(Pages, page_size=100)
+def unit_list(request, cap: str = "", khoi: str = "", as_of: IsoDate | None = None):
     units = units_in_force(actor=request.auth, as_of=as_of_or_today(as_of))
     units = units.select_related("parent", "locality", "successor").order_by("path")
     if cap:
@@ -69,7 +69,7 @@ def unit_list(request, cap: str = "", khoi: str = "", as_of: dt.date | None = No
 @router.get("/{ma}", response=responses(UnitDetailOut),
             summary="Một đơn vị: đơn vị trực thuộc, người giữ chức danh tại ngày")
 @requires_api(Action.VIEW_RECORDS)
-def unit_detail(request, ma: str, as_of: dt.date | None = None):
+def unit_detail(request, ma: str, as_of: IsoDate | None = None):
     day = as_of_or_today(as_of)
     record = unit_record(actor=request.auth, code=ma, as_of=day)
     return {

@@ -1,10 +1,8 @@
 """REST API of the review (SPEC §8–§9), with the same JSON shapes as the commands, scoped to the user."""
 
-import datetime as dt
-
 from ninja import Router, Schema
 
-from canbo.accounts.api import API_AUTH, requires_api, responses
+from canbo.accounts.api import API_AUTH, IsoDate, requires_api, responses
 from canbo.core.capabilities import Action
 from canbo.org.selectors import unit_get
 from canbo.people.selectors import cadre_get
@@ -68,21 +66,21 @@ def _unit(request, code: str | None):
 
 @router.get("/chi-so", response=responses(ReviewOut), summary="Sáu chỉ số nợ bằng tại một ngày")
 @requires_api(Action.VIEW_REVIEW)
-def review(request, as_of: dt.date, don_vi: str | None = None):
+def review(request, as_of: IsoDate, don_vi: str | None = None):
     return selectors.review(actor=request.auth, as_of=as_of, unit=_unit(request, don_vi))
 
 
 @router.get("/doi-tuong-dao-tao/{ma}", response=responses(EligibilityOut),
             summary="Chương trình một cán bộ thuộc đối tượng")
 @requires_api(Action.VIEW_TRAINING)
-def eligibility(request, ma: str, as_of: dt.date):
+def eligibility(request, ma: str, as_of: IsoDate):
     cadre = cadre_get(actor=request.auth, code=ma, as_of=as_of)
     return selectors.eligibility(cadre=cadre, as_of=as_of)
 
 
 @router.get("/nguon-luan-chuyen", response=responses(RotationPoolOut), summary="Nguồn cán bộ luân chuyển")
 @requires_api(Action.VIEW_ROTATION)
-def rotation_pool(request, as_of: dt.date, don_vi: str | None = None):
+def rotation_pool(request, as_of: IsoDate, don_vi: str | None = None):
     pool = selectors.rotation_pool(actor=request.auth, as_of=as_of, unit=_unit(request, don_vi))
     return {"du_dieu_kien": pool["du_dieu_kien"], "loai_tru": pool["loai_tru"]}
 
@@ -90,5 +88,5 @@ def rotation_pool(request, as_of: dt.date, don_vi: str | None = None):
 @router.get("/khong-dia-phuong", response=responses(NonLocalOut),
             summary="Vi phạm quy định không là người địa phương")
 @requires_api(Action.VIEW_ROTATION)
-def nonlocal_violations(request, as_of: dt.date):
+def nonlocal_violations(request, as_of: IsoDate):
     return selectors.non_local_json(selectors.non_local(actor=request.auth, as_of=as_of))

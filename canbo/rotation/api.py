@@ -1,12 +1,11 @@
 """REST API of posts and proposals: the vacancies (SPEC §10) and the check of a proposal (SPEC §11),
 with the same JSON as the commands, scoped to the caller (a cadre out of scope is 404)."""
 
-import datetime as dt
 from typing import Literal
 
 from ninja import Query, Router, Schema
 
-from canbo.accounts.api import API_AUTH, requires_api, responses
+from canbo.accounts.api import API_AUTH, IsoDate, requires_api, responses
 from canbo.core.capabilities import Action
 from canbo.org.selectors import unit_get
 from canbo.rotation import selectors
@@ -33,8 +32,8 @@ class ProposalQuery(Schema):
     loai: Literal["luan_chuyen", "dieu_dong"]
     den_don_vi: str
     chuc_danh: str
-    tu_ngay: dt.date
-    den_ngay: dt.date | None = None
+    tu_ngay: IsoDate
+    den_ngay: IsoDate | None = None
     ngoai_le_btv: bool = False
 
 
@@ -54,7 +53,7 @@ class ProposalOut(Schema):
     summary="Vị trí khuyết tại một ngày",
 )
 @requires_api(Action.VIEW_ROTATION)
-def vacancies(request, ngay: dt.date, don_vi: str | None = None, chu_chot: bool = False):
+def vacancies(request, ngay: IsoDate, don_vi: str | None = None, chu_chot: bool = False):
     unit = unit_get(actor=request.auth, code=don_vi) if don_vi else None
     return vacancies_json(
         selectors.vacancy_list(actor=request.auth, as_of=ngay, unit=unit, key_only=chu_chot)

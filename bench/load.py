@@ -1,0 +1,307 @@
+"""Load and soak of the web pages: gunicorn on the loopback, signed-in officials driven by locust.
+
+    DATABASE_URL=postgres://… .venv/bin/python bench/load.py [--size 50000] [--users 16] [--duration 600]
+    .venv/bin/python bench/load.py --short      # 2,000 cadres on SQLite, 4 users, 20 s (the test suite)
+
+The province is `canbo demo --size N` (timed) in the database of DATABASE_URL, or in
+bench/out/load-N.sqlite3 without it; a database that already holds N cadres is reused. gunicorn
+serves it on a free port of 127.0.0.1 (sync workers, CANBO_2FA_REQUIRED=0 so that the demo
+sign-ins need only their password); locust, as a library, runs USERS officials — btc, snv, btv and
+hr_ductrong in turn — each signed in once and then, after a pause of `--wait` seconds between
+tasks: signing in again (a new session: the form, then the POST with its CSRF token), the cadre
+list with filters, a cadre record from the list, the review page and an XLSX export of a list.
+The RSS of gunicorn's workers is sampled every 10 s. Prints p50/p95/p99 per task, errors and
+requests per second, the memory and the load average; records them in bench/RESULTS.md under
+"## Load and soak" (not with --short or --no-record). Exits 1 on any error.
+"""
+
+from gevent import monkey
+
+monkey.patch_all()  # before anything opens a socket; locust would do it on import anyway
+
+import argparse  # noqa: E402
+import datetime as dt  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import gevent  # noqa: E402
+import psutil  # noqa: E402
+from locust import HttpUser, between, task  # noqa: E402
+from locust.env import Environment  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results import record_section  # noqa: E402
+from review import machine  # noqa: E402
+
+PASSWORD = "demo2017"  # noqa: S105 (the documented demo password)
+LOGINS = ("btc", "snv", "btv", "hr_ductrong")
+CODE_LINK = re.compile(r'href="/can-bo/([^/"?]+)/"')
+UNIT_PICKER = re.compile(r'<select[^>]*name="don_vi".*?</select>', flags=re.S)
+UNIT_OPTION = re.compile(r'<option value="([^"]+)"')
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FILTERS = ({"khoi": "dang"}, {"khoi": "nha_nuoc"}, {"cap": "xa"}, {"cap": "huyen"}, {"gioi_tinh": "nu"},
+           {"loai": "cong_chuc"}, {"trang_thai": "dang_cong_tac"}, {"q": "nguyen"}, {"q": "thi hoa"},
+           {"sort": "-ho_ten"}, {"page": "3"})
+TASKS = ("sign-in form", "sign-in", "cadre list", "cadre record", "review page", "XLSX export")
+SAMPLE_EVERY = 10.0
+WARM_UP = 60.0  # seconds before the memory slope is counted: workers import modules at their first requests
+
+
+class Official(HttpUser):
+    """A signed-in official working through the pages of their scope."""
+
+    wait_time = between(0.5, 1.5)
+    logins = iter(())
+
+    def on_start(self):
+        self.username = next(self.logins)
+        self.codes: list[str] = []
+        self.units: list[str] = []
+        self.sign_in()
+
+    def _check(self, response, ok: bool, why: str) -> None:
+        if ok:
+            response.success()
+        else:
+            response.failure(f"{response.status_code} {why}")
+
+    @task(1)
+    def sign_in(self):
+        self.client.cookies.clear()
+        with self.client.get("/tai-khoan/dang-nhap/", name="sign-in form", catch_response=True) as form:
+            token = CSRF.search(form.text)
+            self._check(form, form.status_code == 200 and token is not None, "no sign-in form")
+        if token is None:
+            return
+        data = {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token.group(1)}
+        with self.client.post("/tai-khoan/dang-nhap/", data=data, name="sign-in", catch_response=True,
+                              headers={"Referer": self.host + "/tai-khoan/dang-nhap/"}) as home:
+            self._check(home, home.status_code == 200 and home.url.rstrip("/") == self.host, "not signed in")
+
+    @task(6)
+    def cadre_list(self):
+        query = dict(random.choice(FILTERS))
+        if self.units and random.random() < 0.3:
+            query["don_vi"] = random.choice(self.units)
+        with self.client.get("/can-bo/", params=query, name="cadre list", catch_response=True) as page:
+            self._check(page, page.status_code == 200 and "data-total=" in page.text, "no list")
+            self.codes = CODE_LINK.findall(page.text) or self.codes
+            picker = UNIT_PICKER.search(page.text)
+            self.units = self.units or (UNIT_OPTION.findall(picker.group(0)) if picker else [])
+
+    @task(6)
+    def cadre_record(self):
+        if not self.codes:
+            return self.cadre_list()
+        code = random.choice(self.codes)
+        with self.client.get(f"/can-bo/{code}/", name="cadre record", catch_response=True) as page:
+            self._check(page, page.status_code == 200 and code in page.text, "no record")
+
+    @task(2)
+    def review(self):
+        with self.client.get("/ra-soat/", name="review page", catch_response=True) as page:
+            self._check(page, page.status_code == 200 and "data-count" in page.text, "no figures")
+
+    @task(1)
+    def export(self):
+        query = {"xuat": "xlsx", **random.choice(FILTERS[:7])}
+        if self.units:
+            query["don_vi"] = random.choice(self.units)
+        with self.client.get("/can-bo/", params=query, name="XLSX export", catch_response=True) as file:
+            ok = file.status_code == 200 and file.headers.get("Content-Type", "").startswith(XLSX)
+            self._check(file, ok, "no workbook")
+
+
+def canbo(env: dict, *args: str) -> str:
+    return subprocess.run([str(BIN / "canbo"), *args], env=env, cwd=ROOT, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def province(env: dict, size: int, rebuild: bool) -> float | None:
+    """Migrate and load the demo province of `size` cadres unless the database holds it already;
+    returns the seconds `canbo demo` took, or None when the province was reused."""
+    canbo(env, "migrate", "-v0")
+    count = "from canbo.people.models import Cadre; print(Cadre.objects.count())"
+    if not rebuild and int(canbo(env, "shell", "-v0", "-c", count)) == size:
+        return None
+    started = time.perf_counter()
+    canbo(env, "demo", "--size", str(size), "--replace")
+    return time.perf_counter() - started
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(env: dict, workers: int, log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--timeout", "120", "--no-control-socket", "--error-logfile", str(log)],
+        env=env, cwd=ROOT,
+    )
+    host = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn stopped:\n{log.read_text()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return server, host
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer in 60 s")
+
+
+def worker_rss(server: subprocess.Popen) -> float:
+    """Resident memory of gunicorn's workers together, in MB."""
+    total = 0
+    for child in psutil.Process(server.pid).children():
+        try:
+            total += child.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total / 2**20
+
+
+def run_load(host: str, server: subprocess.Popen, users: int, seconds: float, wait: tuple[float, float]):
+    timings: dict[str, list[float]] = {name: [] for name in TASKS}
+    errors: dict[str, int] = dict.fromkeys(TASKS, 0)
+    samples: list[tuple[float, float]] = []
+
+    def on_request(name, response_time, exception, **_kwargs):
+        timings.setdefault(name, []).append(response_time)
+        if exception is not None:
+            errors[name] = errors.get(name, 0) + 1
+            print(f"error: {name}: {exception}", file=sys.stderr)
+
+    Official.host = host
+    Official.wait_time = between(*wait)
+    Official.logins = iter([LOGINS[i % len(LOGINS)] for i in range(users)])
+    env = Environment(user_classes=[Official])
+    env.events.request.add_listener(on_request)
+    runner = env.create_local_runner()
+    started = time.monotonic()
+
+    def sample():
+        while True:
+            samples.append((time.monotonic() - started, worker_rss(server)))
+            gevent.sleep(SAMPLE_EVERY)
+
+    sampler = gevent.spawn(sample)
+    runner.start(users, spawn_rate=users)
+    gevent.spawn_later(seconds, runner.quit)
+    runner.greenlet.join()
+    elapsed = time.monotonic() - started
+    samples.append((elapsed, worker_rss(server)))
+    sampler.kill()
+    return timings, errors, samples, elapsed
+
+
+def slope_per_minute(samples: list[tuple[float, float]]) -> float:
+    """Least-squares slope of (seconds, MB) samples, in MB per minute."""
+    n = len(samples)
+    mean_t = sum(t for t, _mb in samples) / n
+    mean_mb = sum(mb for _t, mb in samples) / n
+    spread = sum((t - mean_t) ** 2 for t, _mb in samples)
+    return 60 * sum((t - mean_t) * (mb - mean_mb) for t, mb in samples) / spread if spread else 0.0
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
+
+
+def summary(timings, errors, samples, elapsed, load: tuple[float, float]) -> list[str]:
+    total = sum(len(values) for values in timings.values())
+    lines = ["| task | requests | errors | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, values in timings.items():
+        times = " | ".join(f"{percentile(values, share):.0f}" for share in (0.5, 0.95, 0.99, 1))
+        lines.append(f"| {name} | {len(values):,} | {errors.get(name, 0)} | {times} |")
+    warm = [sample for sample in samples if sample[0] >= min(WARM_UP, elapsed / 4)]
+    rss = [mb for _t, mb in warm]
+    lines += [
+        "",
+        f"{total:,} requests in {elapsed:.0f} s: {total / elapsed:.1f} requests/s, "
+        f"{sum(errors.values())} errors. Load average (1 min) at the start and end: {load[0]:.1f} and "
+        f"{load[1]:.1f}. gunicorn workers' RSS together, sampled every {SAMPLE_EVERY:.0f} s: "
+        f"{samples[0][1]:.0f} MB before the first request; from {warm[0][0]:.0f} s on, start "
+        f"{rss[0]:.0f} MB, end {rss[-1]:.0f} MB, max {max(rss):.0f} MB, "
+        f"slope {slope_per_minute(warm):+.2f} MB/min.",
+    ]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=50_000)
+    parser.add_argument("--users", type=int, default=16)
+    parser.add_argument("--duration", type=float, default=600, help="seconds of load")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--wait", type=float, nargs=2, default=(0.5, 1.5), help="pause between tasks (s)")
+    parser.add_argument("--short", action="store_true", help="2,000 cadres on SQLite, 4 users, 20 s")
+    parser.add_argument("--rebuild", action="store_true", help="load the province again even if it is there")
+    parser.add_argument("--no-record", action="store_true")
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="canbo-load-"))
+    env = {**os.environ, "CANBO_DEBUG": "0", "CANBO_2FA_REQUIRED": "0", "CANBO_ALLOWED_HOSTS": "127.0.0.1",
+           "CANBO_SECRET_KEY": "canbo-load-bench-key-0123456789-abcdefghijklmnopqrstuvwxyz"}
+    if args.short:
+        args.size, args.users, args.duration, args.workers, args.no_record = 2000, 4, 20, 2, True
+        env["CANBO_DATA_DIR"] = str(scratch)
+        env["DATABASE_URL"] = f"sqlite:///{scratch / 'canbo.sqlite3'}"
+    else:
+        OUT.mkdir(exist_ok=True)
+        env.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'load-{args.size}.sqlite3'}")
+    built = province(env, args.size, args.rebuild)
+    if built is not None:
+        print(f"# canbo demo --size {args.size}: {built:.0f} s", file=sys.stderr)
+    server, host = start_gunicorn(env, args.workers, scratch / "gunicorn.log")
+    load_start = os.getloadavg()[0]
+    try:
+        timings, errors, samples, elapsed = run_load(host, server, args.users, args.duration, args.wait)
+    finally:
+        server.terminate()
+        server.wait(30)
+    lines = summary(timings, errors, samples, elapsed, (load_start, os.getloadavg()[0]))
+    print("\n".join(lines))
+    if not args.no_record:
+        record_section("Load and soak", heading(args, env["DATABASE_URL"], built) + lines + [""])
+    if sum(errors.values()):
+        print((scratch / "gunicorn.log").read_text()[-5000:], file=sys.stderr)
+        raise SystemExit(1)
+
+
+def heading(args, database_url: str, built: float | None) -> list[str]:
+    database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
+    demo = "reused" if built is None else f"built by `canbo demo --size {args.size}` in {built:.0f} s"
+    return [
+        f"### {database}, {args.size:,} cadres, {args.users} users, {args.duration / 60:.0f} min",
+        "",
+        f"`bench/load.py --size {args.size} --users {args.users} --duration {args.duration:.0f}`, "
+        f"{dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC. Machine: {machine()}, shared with other work. "
+        f"gunicorn {args.workers} sync workers and locust on the same machine (loopback); each user "
+        f"pauses {args.wait[0]:g}–{args.wait[1]:g} s between tasks (weights: sign-in 1, list 6, record 6, "
+        f"review 2, export 1). Province {demo}.",
+        "",
+    ]
+
+
+if __name__ == "__main__":
+    main()
