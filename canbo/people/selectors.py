@@ -12,6 +12,7 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
+from canbo.core.data_cache import remembered
 from canbo.core.dated import in_force_q
 from canbo.core.dates import age_on
 from canbo.core.errors import NotFound
@@ -113,8 +114,12 @@ def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
 
 
 def ethnicity_choices(actor, as_of: dt.date) -> list[str]:
+    """The ethnicities in the actor's scope at D, kept until the data changes: reading them goes
+    over the whole scope, the heaviest query of a list page for a province-wide role."""
     values = visible_cadres(actor, as_of).exclude(ethnicity="").values_list("ethnicity", flat=True)
-    return sorted(set(values.order_by().distinct()))
+    values = values.order_by().distinct()
+    sql, params = values.query.sql_with_params()
+    return remembered(("ethnicities", sql, params), lambda: sorted(values))
 
 
 @dataclass
