@@ -10,9 +10,10 @@ sign-ins need only their password); locust, as a library, runs USERS officials â
 hr_ductrong in turn â€” each signed in once and then, after a pause of `--wait` seconds between
 tasks: signing in again (a new session: the form, then the POST with its CSRF token), the cadre
 list with filters, a cadre record from the list, the review page and an XLSX export of a list.
-The RSS of gunicorn's workers is sampled every 10 s. Prints p50/p95/p99 per task, errors and
-requests per second, the memory and the load average; records them in bench/RESULTS.md under
-"## Load and soak" (not with --short or --no-record). Exits 1 on any error.
+The RSS of gunicorn's workers and the load average are sampled every 10 s, the CPU time of the
+workers and of locust counted. Prints p50/p95/p99 per task, errors and requests per second, the
+memory, the CPU and the load average; records them in bench/RESULTS.md under "## Load and soak"
+(not with --short or --no-record). Exits 1 on any error.
 """
 
 from gevent import monkey
@@ -168,10 +169,14 @@ def start_gunicorn(env: dict, workers: int, log: Path) -> tuple[subprocess.Popen
     raise SystemExit("gunicorn did not answer in 60 s")
 
 
+def workers(server: subprocess.Popen) -> list[psutil.Process]:
+    return psutil.Process(server.pid).children()
+
+
 def worker_rss(server: subprocess.Popen) -> float:
     """Resident memory of gunicorn's workers together, in MB."""
     total = 0
-    for child in psutil.Process(server.pid).children():
+    for child in workers(server):
         try:
             total += child.memory_info().rss
         except psutil.NoSuchProcess:
@@ -179,15 +184,19 @@ def worker_rss(server: subprocess.Popen) -> float:
     return total / 2**20
 
 
-def run_load(host: str, server: subprocess.Popen, users: int, seconds: float, wait: tuple[float, float]):
-    timings: dict[str, list[float]] = {name: [] for name in TASKS}
-    errors: dict[str, int] = dict.fromkeys(TASKS, 0)
-    samples: list[tuple[float, float]] = []
+def cpu_seconds(processes) -> float:
+    return sum(sum(process.cpu_times()[:2]) for process in processes)
+
+
+def run_load(host: str, server: subprocess.Popen, users: int, seconds: float, wait: tuple) -> dict:
+    """Run the officials for `seconds`; the times and errors per task, the (seconds, workers' MB,
+    load average) samples, and the CPU seconds the workers and this process spent."""
+    run = {"timings": {name: [] for name in TASKS}, "errors": dict.fromkeys(TASKS, 0), "samples": []}
 
     def on_request(name, response_time, exception, **_kwargs):
-        timings.setdefault(name, []).append(response_time)
+        run["timings"].setdefault(name, []).append(response_time)
         if exception is not None:
-            errors[name] = errors.get(name, 0) + 1
+            run["errors"][name] = run["errors"].get(name, 0) + 1
             print(f"error: {name}: {exception}", file=sys.stderr)
 
     Official.host = host
@@ -196,21 +205,25 @@ def run_load(host: str, server: subprocess.Popen, users: int, seconds: float, wa
     env = Environment(user_classes=[Official])
     env.events.request.add_listener(on_request)
     runner = env.create_local_runner()
+    me = psutil.Process()
+    cpu_before = (cpu_seconds(workers(server)), cpu_seconds([me]))
     started = time.monotonic()
 
     def sample():
         while True:
-            samples.append((time.monotonic() - started, worker_rss(server)))
+            run["samples"].append((time.monotonic() - started, worker_rss(server), os.getloadavg()[0]))
             gevent.sleep(SAMPLE_EVERY)
 
     sampler = gevent.spawn(sample)
     runner.start(users, spawn_rate=users)
     gevent.spawn_later(seconds, runner.quit)
     runner.greenlet.join()
-    elapsed = time.monotonic() - started
-    samples.append((elapsed, worker_rss(server)))
+    run["elapsed"] = time.monotonic() - started
+    run["samples"].append((run["elapsed"], worker_rss(server), os.getloadavg()[0]))
     sampler.kill()
-    return timings, errors, samples, elapsed
+    run["cpu_workers"] = cpu_seconds(workers(server)) - cpu_before[0]
+    run["cpu_locust"] = cpu_seconds([me]) - cpu_before[1]
+    return run
 
 
 def slope_per_minute(samples: list[tuple[float, float]]) -> float:
@@ -227,20 +240,25 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
 
 
-def summary(timings, errors, samples, elapsed, load: tuple[float, float]) -> list[str]:
+def summary(run: dict) -> list[str]:
+    timings, errors, samples, elapsed = run["timings"], run["errors"], run["samples"], run["elapsed"]
     total = sum(len(values) for values in timings.values())
     lines = ["| task | requests | errors | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |",
              "|---|---:|---:|---:|---:|---:|---:|"]
     for name, values in timings.items():
         times = " | ".join(f"{percentile(values, share):.0f}" for share in (0.5, 0.95, 0.99, 1))
         lines.append(f"| {name} | {len(values):,} | {errors.get(name, 0)} | {times} |")
-    warm = [sample for sample in samples if sample[0] >= min(WARM_UP, elapsed / 4)]
+    warm = [(t, mb) for t, mb, _load in samples if t >= min(WARM_UP, elapsed / 4)]
     rss = [mb for _t, mb in warm]
+    load = [load for _t, _mb, load in samples]
     lines += [
         "",
         f"{total:,} requests in {elapsed:.0f} s: {total / elapsed:.1f} requests/s, "
-        f"{sum(errors.values())} errors. Load average (1 min) at the start and end: {load[0]:.1f} and "
-        f"{load[1]:.1f}. gunicorn workers' RSS together, sampled every {SAMPLE_EVERY:.0f} s: "
+        f"{sum(errors.values())} errors. Load average (1 min) during the run, sampled every "
+        f"{SAMPLE_EVERY:.0f} s: mean {sum(load) / len(load):.1f}, from {load[0]:.1f} to {load[-1]:.1f}, "
+        f"max {max(load):.1f}. CPU spent: gunicorn's workers {run['cpu_workers']:.0f} s "
+        f"({1000 * run['cpu_workers'] / max(total, 1):.0f} ms a request, the database's not counted), "
+        f"locust {run['cpu_locust']:.0f} s. gunicorn workers' RSS together: "
         f"{samples[0][1]:.0f} MB before the first request; from {warm[0][0]:.0f} s on, start "
         f"{rss[0]:.0f} MB, end {rss[-1]:.0f} MB, max {max(rss):.0f} MB, "
         f"slope {slope_per_minute(warm):+.2f} MB/min.",
@@ -273,17 +291,16 @@ def main() -> None:
     if built is not None:
         print(f"# canbo demo --size {args.size}: {built:.0f} s", file=sys.stderr)
     server, host = start_gunicorn(env, args.workers, scratch / "gunicorn.log")
-    load_start = os.getloadavg()[0]
     try:
-        timings, errors, samples, elapsed = run_load(host, server, args.users, args.duration, args.wait)
+        run = run_load(host, server, args.users, args.duration, args.wait)
     finally:
         server.terminate()
         server.wait(30)
-    lines = summary(timings, errors, samples, elapsed, (load_start, os.getloadavg()[0]))
+    lines = summary(run)
     print("\n".join(lines))
     if not args.no_record:
         record_section("Load and soak", heading(args, env["DATABASE_URL"], built) + lines + [""])
-    if sum(errors.values()):
+    if sum(run["errors"].values()):
         print((scratch / "gunicorn.log").read_text()[-5000:], file=sys.stderr)
         raise SystemExit(1)
 

@@ -1,6 +1,7 @@
 """The REST API fuzzed from its own OpenAPI document (schemathesis), in process through Django's WSGI
 handler on the test database: a small demo province, and every operation called with the keys of
-two roles, `btc` (the whole province, Party bloc) and `hr_ductrong` (one district). Every answer
+two roles, `btc` (the Party, Front and mass-organisation blocs of the province and the cadres the
+Standing Committee manages) and `hr_ductrong` (one district). Every answer
 must be documented: no server error, a declared status code, a body that matches its schema, the
 declared content type.
 
@@ -22,8 +23,10 @@ from hypothesis import strategies as st
 from canbo.accounts.models import User
 from canbo.accounts.system import system_actor
 from canbo.accounts.tokens import api_token_create
-from canbo.org.models import PositionType, Unit
-from canbo.people.models import Cadre
+from canbo.core.dates import today
+from canbo.org.models import PositionType
+from canbo.org.selectors import units_in_force
+from canbo.people.selectors import CadreFilters, cadre_search
 from config.api import api
 
 EXAMPLES = int(os.environ.get("CANBO_FUZZ_EXAMPLES", "12"))
@@ -33,18 +36,17 @@ pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = WSGIHandler()
-# Codes that exist in the demo province, offered beside the generated strings so that cases reach
-# the records and not only "not found" (filled once the province is built).
+# Codes in the two roles' scopes, offered beside the generated strings so that cases reach the
+# records and not only "not found" (filled once the province is built).
 KNOWN: dict[str, list[str]] = {}
-CODE_PARAMETERS = {"ma": "any", "don_vi": "unit", "den_don_vi": "unit", "ma_can_bo": "cadre",
-                   "chuc_danh": "type"}
+QUERY_CODES = {"don_vi": "unit", "den_don_vi": "unit", "ma_can_bo": "cadre", "chuc_danh": "type"}
 
 
-def _with_known_codes(values: dict | None):
+def _with_known_codes(values: dict | None, kinds: dict[str, str]):
     if not values or not KNOWN:
         return st.just(values)
     options = [st.just(values)]
-    for name, kind in CODE_PARAMETERS.items():
+    for name, kind in kinds.items():
         if isinstance(values.get(name), str):
             options.append(st.sampled_from(KNOWN[kind]).map(lambda code, name=name: {**values, name: code}))
     return st.one_of(options)
@@ -52,12 +54,13 @@ def _with_known_codes(values: dict | None):
 
 @schema.hook
 def flatmap_path_parameters(context, path_parameters):
-    return _with_known_codes(path_parameters)
+    kind = "unit" if context.operation.path.startswith("/api/don-vi/") else "cadre"
+    return _with_known_codes(path_parameters, {"ma": kind})
 
 
 @schema.hook
 def flatmap_query(context, query):
-    return _with_known_codes(query)
+    return _with_known_codes(query, QUERY_CODES)
 
 
 @pytest.fixture(scope="module")
@@ -66,15 +69,15 @@ def keys(django_db_setup, django_db_blocker):
     module inside a transaction rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("demo", "--size", "120", "--seed", "1", stdout=None)
-        cadres = list(Cadre.objects.order_by("code").values_list("code", flat=True)[:20])
-        units = list(Unit.objects.order_by("path").values_list("code", flat=True)[:20])
-        units += list(Unit.objects.filter(code__contains="DT").values_list("code", flat=True)[:5])
-        types = list(PositionType.objects.values_list("code", flat=True)[:10])
-        KNOWN.update(cadre=cadres, unit=units, type=types, any=cadres + units)
-        yield {
-            role: api_token_create(actor=system_actor(), user=User.objects.get(username=role))[1]
-            for role in ROLES
-        }
+        users = [User.objects.get(username=role) for role in ROLES]
+        day = today()
+        for user in users:
+            cadres = cadre_search(actor=user, as_of=day, filters=CadreFilters()).order_by("code")
+            KNOWN.setdefault("cadre", []).extend(cadres.values_list("code", flat=True)[:10])
+            units = units_in_force(actor=user, as_of=day).order_by("path")
+            KNOWN.setdefault("unit", []).extend(units.values_list("code", flat=True)[:10])
+        KNOWN["type"] = list(PositionType.objects.order_by("code").values_list("code", flat=True)[:10])
+        yield {user.username: api_token_create(actor=system_actor(), user=user)[1] for user in users}
         KNOWN.clear()
         transaction.set_rollback(True)
 
