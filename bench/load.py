@@ -11,9 +11,9 @@ hr_ductrong in turn — each signed in once and then, after a pause of `--wait` 
 tasks: signing in again (a new session: the form, then the POST with its CSRF token), the cadre
 list with filters, a cadre record from the list, the review page and an XLSX export of a list.
 The RSS of gunicorn's workers and the load average are sampled every 10 s, the CPU time of the
-workers and of locust counted. Prints p50/p95/p99 per task, errors and requests per second, the
-memory, the CPU and the load average; records them in bench/RESULTS.md under "## Load and soak"
-(not with --short or --no-record). Exits 1 on any error.
+workers, of a local PostgreSQL and of locust counted. Prints p50/p95/p99 per task, errors and
+requests per second, the memory, the CPU and the load average; records them in bench/RESULTS.md
+under "## Load and soak" (not with --short or --no-record). Exits 1 on any error.
 """
 
 from gevent import monkey
@@ -31,6 +31,7 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
+from urllib.parse import urlsplit  # noqa: E402
 
 import gevent  # noqa: E402
 import psutil  # noqa: E402
@@ -188,9 +189,29 @@ def cpu_seconds(processes) -> float:
     return sum(sum(process.cpu_times()[:2]) for process in processes)
 
 
-def run_load(host: str, server: subprocess.Popen, users: int, seconds: float, wait: tuple) -> dict:
+def database_server(database_url: str) -> psutil.Process | None:
+    """The local PostgreSQL server listening on the URL's port (`postgres … -p PORT`), if any."""
+    port = urlsplit(database_url).port
+    for process in psutil.process_iter(["name", "cmdline"]):
+        command = process.info["cmdline"] or []
+        if process.info["name"] == "postgres" and "-p" in command[:-1]:
+            if command[command.index("-p") + 1] == str(port):
+                return process
+    return None
+
+
+def database_cpu(server: psutil.Process | None) -> float | None:
+    """CPU seconds of the server's processes: the live ones and the connections it has reaped."""
+    if server is None:
+        return None
+    times = server.cpu_times()
+    return cpu_seconds([server, *server.children()]) + times.children_user + times.children_system
+
+
+def run_load(host: str, server: subprocess.Popen, database: psutil.Process | None, users: int, seconds: float,
+             wait: tuple) -> dict:
     """Run the officials for `seconds`; the times and errors per task, the (seconds, workers' MB,
-    load average) samples, and the CPU seconds the workers and this process spent."""
+    load average) samples, and the CPU seconds the workers, the database and this process spent."""
     run = {"timings": {name: [] for name in TASKS}, "errors": dict.fromkeys(TASKS, 0), "samples": []}
 
     def on_request(name, response_time, exception, **_kwargs):
@@ -206,7 +227,7 @@ def run_load(host: str, server: subprocess.Popen, users: int, seconds: float, wa
     env.events.request.add_listener(on_request)
     runner = env.create_local_runner()
     me = psutil.Process()
-    cpu_before = (cpu_seconds(workers(server)), cpu_seconds([me]))
+    cpu_before = (cpu_seconds(workers(server)), cpu_seconds([me]), database_cpu(database))
     started = time.monotonic()
 
     def sample():
@@ -223,7 +244,35 @@ def run_load(host: str, server: subprocess.Popen, users: int, seconds: float, wa
     sampler.kill()
     run["cpu_workers"] = cpu_seconds(workers(server)) - cpu_before[0]
     run["cpu_locust"] = cpu_seconds([me]) - cpu_before[1]
+    run["cpu_database"] = None if database is None else database_cpu(database) - cpu_before[2]
     return run
+
+
+def service_costs(host: str, server: subprocess.Popen, database: psutil.Process | None, rounds: int = 10):
+    """What each task costs apart from waiting for the machine: one official (btc) alone runs it
+    `rounds` times after once to warm up; mean wall time, gunicorn CPU and PostgreSQL CPU per run."""
+    failures = []
+    env = Environment(user_classes=[Official])
+    env.events.request.add_listener(lambda exception, **_kw: exception and failures.append(exception))
+    Official.host = host
+    Official.logins = iter(["btc"])
+    official = Official(env)
+    official.on_start()
+    tasks = (("sign-in (form and POST)", official.sign_in), ("cadre list", official.cadre_list),
+             ("cadre record", official.cadre_record), ("review page", official.review),
+             ("XLSX export", official.export))
+    lines = ["| task | wall (ms) | gunicorn CPU (ms) | PostgreSQL CPU (ms) |", "|---|---:|---:|---:|"]
+    for name, action in tasks:
+        action()
+        before = (time.perf_counter(), cpu_seconds(workers(server)), database_cpu(database))
+        for _ in range(rounds):
+            action()
+        wall, cpu = time.perf_counter() - before[0], cpu_seconds(workers(server)) - before[1]
+        db = "–" if database is None else f"{1000 * (database_cpu(database) - before[2]) / rounds:.0f}"
+        lines.append(f"| {name} | {1000 * wall / rounds:.0f} | {1000 * cpu / rounds:.0f} | {db} |")
+    if failures:
+        raise SystemExit(f"errors while measuring the tasks alone: {failures[:3]}")
+    return lines
 
 
 def slope_per_minute(samples: list[tuple[float, float]]) -> float:
@@ -257,13 +306,20 @@ def summary(run: dict) -> list[str]:
         f"{sum(errors.values())} errors. Load average (1 min) during the run, sampled every "
         f"{SAMPLE_EVERY:.0f} s: mean {sum(load) / len(load):.1f}, from {load[0]:.1f} to {load[-1]:.1f}, "
         f"max {max(load):.1f}. CPU spent: gunicorn's workers {run['cpu_workers']:.0f} s "
-        f"({1000 * run['cpu_workers'] / max(total, 1):.0f} ms a request, the database's not counted), "
+        f"({1000 * run['cpu_workers'] / max(total, 1):.0f} ms a request), {database_share(run, total)}"
         f"locust {run['cpu_locust']:.0f} s. gunicorn workers' RSS together: "
         f"{samples[0][1]:.0f} MB before the first request; from {warm[0][0]:.0f} s on, start "
         f"{rss[0]:.0f} MB, end {rss[-1]:.0f} MB, max {max(rss):.0f} MB, "
         f"slope {slope_per_minute(warm):+.2f} MB/min.",
     ]
     return lines
+
+
+def database_share(run: dict, total: int) -> str:
+    if run["cpu_database"] is None:
+        return "the database not measured (not a local PostgreSQL), "
+    seconds = run["cpu_database"]
+    return f"PostgreSQL {seconds:.0f} s ({1000 * seconds / max(total, 1):.0f} ms a request), "
 
 
 def main() -> None:
@@ -292,11 +348,16 @@ def main() -> None:
         print(f"# canbo demo --size {args.size}: {built:.0f} s", file=sys.stderr)
     server, host = start_gunicorn(env, args.workers, scratch / "gunicorn.log")
     try:
-        run = run_load(host, server, args.users, args.duration, args.wait)
+        database = database_server(env["DATABASE_URL"])
+        costs = [] if args.short else service_costs(host, server, database)
+        run = run_load(host, server, database, args.users, args.duration, args.wait)
     finally:
         server.terminate()
         server.wait(30)
     lines = summary(run)
+    if costs:
+        alone = "Each task alone (one official, btc, ten runs after a first; the table above is under load):"
+        lines += ["", alone, "", *costs]
     print("\n".join(lines))
     if not args.no_record:
         record_section("Load and soak", heading(args, env["DATABASE_URL"], built) + lines + [""])

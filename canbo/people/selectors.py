@@ -171,16 +171,18 @@ def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
 
 
 def scope_figures(*, actor, as_of: dt.date) -> dict:
-    """Counts for the home page, all within the actor's scope at D."""
+    """Counts for the home page, all within the actor's scope at D, kept until the data changes:
+    every sign-in lands on this page, and counting the active cadres of a province-wide scope took
+    a second at 50,000 cadres on PostgreSQL (bench/RESULTS.md, "Load and soak")."""
     cadres = visible_cadres(actor, as_of)
     units = visible_units(actor)
-    holdings = held_positions(as_of).filter(cadre__in=cadres, unit__in=units)
-    planned = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
-    holding_cadres = cadres.filter(active_q_for_cadres(as_of))
-    return {
-        "cadres": cadres.count(),
-        "holding_cadres": holding_cadres.count(),
-        "units": units.count(),
-        "holdings": holdings.count(),
-        "planned": planned.count(),
+    planned = PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))
+    counted = {
+        "cadres": cadres,
+        "holding_cadres": cadres.filter(active_q_for_cadres(as_of)),
+        "units": units,
+        "holdings": held_positions(as_of).filter(cadre__in=cadres, unit__in=units),
+        "planned": cadres.filter(Exists(planned)),
     }
+    key = ("scope figures", [query.query.sql_with_params() for query in counted.values()])
+    return remembered(key, lambda: {name: query.count() for name, query in counted.items()})
