@@ -376,7 +376,7 @@ def heading(args, database_url: str, built: float | None) -> list[str]:
         f"{dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC. Machine: {machine()}, shared with other work. "
         f"gunicorn {args.workers} sync workers and locust on the same machine (loopback); each user "
         f"pauses {args.wait[0]:g}–{args.wait[1]:g} s between tasks (weights: sign-in 1, list 6, record 6, "
-        f"review 2, export 1). Province {demo}.",
+        f"review 2, export 1); \"sign-in\" is the POST and the home page it leads to. Province {demo}.",
         "",
     ]
 
