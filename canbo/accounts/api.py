@@ -3,6 +3,7 @@ or a bearer key), the capability check (`requires_api`), the declared error resp
 caller's own account and keys."""
 
 import datetime as dt
+import re
 from functools import wraps
 from typing import Annotated
 
@@ -12,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import AuthenticationError
 from ninja.pagination import PageNumberPagination
 from ninja.security import HttpBearer, django_auth
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, WithJsonSchema
 
 from canbo.accounts.models import ApiToken
 from canbo.accounts.tokens import MAX_DAYS, KeyExpired, api_token_create, user_for_key
@@ -39,13 +40,34 @@ class BearerKey(HttpBearer):
 API_AUTH = [BearerKey(), django_auth]
 
 
-# A date parameter of the API: YYYY-MM-DD within the dates canbo reads (422 with the message otherwise).
-Day = Annotated[dt.date, AfterValidator(check_date_range)]
+# A date parameter: `YYYY-MM-DD` within the dates canbo reads (01/01/1900–31/12/2100), as the OpenAPI
+# document says; 422 with the message otherwise. Pydantic alone would also read timestamps and
+# date-times (`0` as 01/01/1970), and the rules count ages and terms back and forth from the date.
+DATE_PATTERN = "^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"
+
+
+def _iso_date(value):
+    """Only `YYYY-MM-DD` text (the range is `check_date_range`'s, with its message)."""
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError(_("Ngày phải viết theo dạng YYYY-MM-DD."))
+    if not isinstance(value, str | dt.date):
+        raise ValueError(_("Ngày phải viết theo dạng YYYY-MM-DD."))
+    return value
+
+
+Day = Annotated[
+    dt.date, BeforeValidator(_iso_date), AfterValidator(check_date_range),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
 
 
 class Pages(PageNumberPagination):
     """`?page=` as the pages read it: a page past the last is the last one (never an offset beyond
-    what the database can hold)."""
+    what the database can hold); below 1 it is refused as invalid."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1)
+        page_size: int | None = Field(None, ge=1)
 
     def paginate_queryset(self, queryset, pagination, request, **params):
         size = self._get_page_size(pagination.page_size)
@@ -60,7 +82,8 @@ def as_of_or_today(as_of: dt.date | None) -> dt.date:
 
 
 class ErrorOut(Schema):
-    """A refusal: 401 not signed in, 403 not allowed, 404 not found or out of scope."""
+    """A refusal: 400 a body that is not JSON, 401 not signed in, 403 not allowed, 404 not found or
+    out of scope."""
 
     detail: str
 
@@ -71,11 +94,12 @@ class InvalidOut(Schema):
     detail: list[dict]
 
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+# 400: an address holding a NUL character (canbo.core.middleware) or a body that is not JSON.
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
 def responses(schema, status: int = 200) -> dict:
-    """The responses of an endpoint: its own, and the errors every endpoint may answer."""
+    """The responses of an endpoint: its own and the errors every endpoint may answer."""
     return {status: schema, **ERRORS}
 
 
@@ -104,7 +128,9 @@ class MeOut(Schema):
     scope: str
 
 
-class NewKeyIn(Schema):
+class NewKeyIn(BaseModel):
+    """A JSON object (a ninja `Schema` would read any value, `[]` or `3`, as an object without fields)."""
+
     label: str = Field("", max_length=ApiToken._meta.get_field("label").max_length)
     so_ngay: int | None = Field(None, ge=1, le=MAX_DAYS,
                                 description="Thời hạn (ngày); mặc định CANBO_API_KEY_DAYS")

@@ -1,0 +1,64 @@
+"""What the list and home pages read over the whole scope is read once, then kept until the data
+changes: the ethnicities offered by the list's filter (its heaviest query for a province-wide
+role) and the home page's counts (a second at 50,000 cadres on PostgreSQL, on the page every
+sign-in lands on)."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from canbo.accounts.models import Role
+from canbo.accounts.system import system_actor
+from canbo.people.services import cadre_create, holding_add
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("people:cadre_list")
+HOME = reverse("core:home")
+
+
+def reads_ethnicities(queries) -> bool:
+    return any("DISTINCT" in q["sql"] and "ethnicity" in q["sql"] for q in queries.captured_queries)
+
+
+def test_ethnicities_are_kept_until_the_data_changes(client_as, small_province):
+    client = client_as("btc", role=Role.BTC)
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(LIST, {"as_of": "2020-01-01"}).context["ethnicities"] == ["K'Ho"]
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(LIST, {"q": "dao", "khoi": "dang"})
+    assert reads_ethnicities(first) and not reads_ethnicities(again)
+    assert response.context["ethnicities"] == ["K'Ho"]
+    cadre = cadre_create(actor=system_actor(), code="MA1", full_name="Điểu K'Lơi", gender="nam",
+                         birth_date=dt.date(1985, 1, 1), category="can_bo", ethnicity="Mạ")
+    holding_add(actor=system_actor(), cadre=cadre, unit=small_province.units["X-LN"],
+                position_type=small_province.types["CV"], valid_from=dt.date(2018, 1, 1))
+    assert client.get(LIST).context["ethnicities"] == ["K'Ho", "Mạ"]
+    # Another scope is another result: the HR officer of the province's women's union sees neither.
+    other = client_as("hr_hoi", role=Role.UNIT_HR, scope_unit="HLHPN")
+    assert other.get(LIST).context["ethnicities"] == []
+
+
+def counts(queries) -> int:
+    return sum('COUNT(*)' in q["sql"] for q in queries.captured_queries)
+
+
+def test_home_counts_are_kept_until_the_data_changes(client_as, small_province):
+    client = client_as("hr", role=Role.UNIT_HR, scope_unit="HU-DT")
+    with CaptureQueriesContext(connection) as first:
+        figures = client.get(HOME, {"as_of": "2020-01-01"}).context["figures"]
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(HOME).context["figures"] == figures
+    assert figures == {"cadres": 2, "holding_cadres": 2, "units": 3, "holdings": 2, "planned": 0}
+    assert counts(first) == 5 and counts(again) == 0
+    cadre = cadre_create(actor=system_actor(), code="DT3", full_name="Ka Hương", gender="nu",
+                         birth_date=dt.date(1992, 3, 3), category="cong_chuc")
+    holding_add(actor=system_actor(), cadre=cadre, unit=small_province.units["X-LN"],
+                position_type=small_province.types["CV"], valid_from=dt.date(2019, 1, 1))
+    after = client.get(HOME).context["figures"]
+    assert after["cadres"] == 3 and after["holdings"] == 3
+    # Another day is another result.
+    assert client.get(HOME, {"as_of": "2018-06-01"}).context["figures"]["cadres"] == 2
