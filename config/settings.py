@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "canbo.exchange",
     "canbo.reports",
     "canbo.rotation",
+    "canbo.training",
 ]
 
 MIDDLEWARE = [

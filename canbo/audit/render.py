@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from canbo.audit.actions import AuditAction
-from canbo.core.levels import LEVELS
+from canbo.core.levels import LEVELS, qualification_words
 
 EMPTY = "—"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -70,8 +70,15 @@ def _level(values: dict, level) -> str:
     return display(level)
 
 
-# Values whose label depends on another field of the same object.
-LABELLED_BY_VALUES = {("people.Qualification", "level"): _level}
+def _qualifications(values, items) -> str:
+    return "; ".join(qualification_words(item) for item in items or ()) or EMPTY
+
+
+# Values whose label depends on another field of the same object, or that are lists of records.
+LABELLED_BY_VALUES = {
+    ("people.Qualification", "level"): _level,
+    ("training.Programme", "qualifications"): _qualifications,
+}
 
 
 def shown(object_type: str, name: str, values: dict) -> str:
@@ -203,6 +210,15 @@ RENDERERS = {
     AuditAction.RULE_SET_COPY: lambda w: _("Tạo bộ quy tắc %(key)s từ %(source)s") % {
         "key": w.key, "source": w.data.get("tu", EMPTY)},
     AuditAction.RULE_TOGGLE: _with_changes(lambda: _("Bật, tắt quy tắc %(key)s")),
+    AuditAction.PROGRAMME_CREATE: lambda w: _("Thêm chương trình %(name)s vào %(set)s") % {
+        "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY)},
+    AuditAction.PROGRAMME_UPDATE: lambda w: _("Sửa chương trình %(name)s của %(set)s: %(changes)s") % {
+        "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY), "changes": w.changed},
+    AuditAction.PROGRAMME_DELETE: lambda w: _("Xóa chương trình %(name)s khỏi %(set)s") % {
+        "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY)},
+    AuditAction.PROGRAMMES_COPY: lambda w: _("Sao chép %(n)s chương trình đào tạo, bồi dưỡng từ %(source)s "
+                                             "sang %(key)s") % {
+        "n": w.data.get("so_chuong_trinh", 0), "source": w.data.get("tu", EMPTY), "key": w.key},
     AuditAction.WORKBOOK_IMPORT: _import,
     AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(list)s (%(rows)s dòng, tệp %(file)s)") % {
         "list": w.data.get("danh_sach", ""), "rows": w.data.get("so_dong", ""),

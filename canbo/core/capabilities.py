@@ -23,6 +23,8 @@ class Action(models.TextChoices):
     EDIT_RECORDS = "sua_ho_so", _("Sửa hồ sơ cán bộ")
     VIEW_REVIEW = "xem_ra_soat", _("Xem rà soát nợ bằng")
     VIEW_TRAINING = "xem_dao_tao", _("Xem danh sách đủ điều kiện đào tạo")
+    VIEW_PROGRAMMES = "xem_chuong_trinh", _("Xem danh mục chương trình đào tạo, bồi dưỡng")
+    EDIT_PROGRAMMES = "sua_chuong_trinh", _("Sửa danh mục chương trình đào tạo, bồi dưỡng")
     VIEW_ROTATION = "xem_luan_chuyen", _("Xem nguồn luân chuyển, vị trí khuyết, người địa phương")
     CHECK_PROPOSAL = "kiem_tra_de_xuat", _("Kiểm tra đề xuất luân chuyển, điều động")
     VIEW_RULES = "xem_quy_tac", _("Xem quy tắc")
@@ -44,6 +46,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Action.EDIT_RECORDS: frozenset({Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.VIEW_REVIEW: _READERS,
     Action.VIEW_TRAINING: _READERS | {Role.SCHOOL},
+    Action.VIEW_PROGRAMMES: _READERS | {Role.SCHOOL},
+    Action.EDIT_PROGRAMMES: frozenset({Role.BTC, Role.SNV}),
     Action.VIEW_ROTATION: _READERS,
     Action.CHECK_PROPOSAL: frozenset({Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.VIEW_RULES: _ALL,

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from canbo.accounts.models import Role
 from canbo.accounts.testing import AS_OF, build_small_province
 from canbo.rules.models import Parameter, RuleSet
+from canbo.training.models import Programme
 from config.api import api
 
 ROLES = ("btv", "thuong_truc", "btc", "snv", "hr_huyen", "hr_so", "school", "inspector", "anonymous")
@@ -69,6 +70,10 @@ ACCESS = {
     "reports:rotation_pool": (REVIEWERS, "unit_filter", ""),
     "reports:nonlocal": (REVIEWERS, None, ""),
     "audit:list": ("FFAFFFFAL", None, ""),
+    "training:programmes": (EVERYONE, None, ""),
+    "training:programme_new": ("FFAAFFFFL", None, ""),
+    "training:programme_edit": ("FFAAFFFFL", "programme", ""),
+    "training:programme_delete": ("FFAAFFFFL", "programme", ""),
     "api:api-root": ("NNNNNNNNN", None, ""),
     "api:openapi-json": ("PPPPPPPPL", None, ""),
     "api:openapi-view": ("PPPPPPPPL", None, ""),
@@ -172,6 +177,7 @@ def province(django_db_setup, django_db_blocker):
             "users": users,
             "parameter": str(Parameter.objects.order_by("pk").first().pk),
             "rule_set": RuleSet.objects.order_by("pk").first().code,
+            "programme": str(Programme.objects.order_by("pk").first().pk),
         }
         transaction.set_rollback(True)
 
@@ -183,8 +189,8 @@ def _variants(role: str, kind: str | None, province: dict):
         return [("", None, "")]
     if kind == "standard":  # not scoped: every catalogue editor reaches every position type
         return [("", "chuc-danh/CV", ""), ("missing", f"chuc-danh/{MISSING}", "")]
-    if kind in ("parameter", "rule_set"):
-        return [("", province[kind], ""), ("missing", "999999" if kind == "parameter" else MISSING, "")]
+    if kind in ("parameter", "rule_set", "programme"):
+        return [("", province[kind], ""), ("missing", MISSING if kind == "rule_set" else "999999", "")]
     inside, outside = (cadre_in, cadre_out) if kind in ("cadre", "cadre_query") else (unit_in, unit_out)
     objects = [("", inside), ("out", outside), ("missing", MISSING)]
     if kind == "unit_filter":

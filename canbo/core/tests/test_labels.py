@@ -28,6 +28,7 @@ PAGES = [
     ("reports:nonlocal", []),
     ("reports:cadre_verdicts", ["DT1"]),
     ("rules:list", []),
+    ("training:programmes", []),
 ]
 
 
