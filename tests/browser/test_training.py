@@ -10,10 +10,12 @@ from tests.browser.test_review import shot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_snv_edits_the_catalogue_and_deletes_a_course_after_confirming(page, live_server, small_province, sign_in):
+def test_snv_edits_the_catalogue_and_deletes_a_course_after_confirming(page, live_server, small_province,
+                                                                      sign_in):
     small_province.user("snv", Role.SNV)
     sign_in(page, live_server, "snv")
-    page.get_by_role("navigation", name="Chức năng").get_by_role("link", name="Chương trình đào tạo, bồi dưỡng").click()
+    menu = page.get_by_role("navigation", name="Chức năng")
+    menu.get_by_role("link", name="Chương trình đào tạo, bồi dưỡng").click()
     expect(page.get_by_role("heading", name="Chương trình đào tạo, bồi dưỡng", level=1)).to_be_visible()
     row = page.locator("tr", has_text="Đại học").filter(has_text="Chuyên môn: Đại học")
     expect(row).to_contain_text("4 năm")
@@ -21,8 +23,8 @@ def test_snv_edits_the_catalogue_and_deletes_a_course_after_confirming(page, liv
     shot(page, "programmes")
 
     page.get_by_role("link", name="Thêm chương trình").click()
-    page.get_by_label("Nhóm chương trình").select_option(label="Bồi dưỡng kiến thức quản lý kinh tế, kỹ năng lãnh đạo, "
-                                                              "quản lý, chuyên môn, nghiệp vụ")
+    page.get_by_label("Nhóm chương trình").select_option(
+        label="Bồi dưỡng kiến thức quản lý kinh tế, kỹ năng lãnh đạo, quản lý, chuyên môn, nghiệp vụ")
     page.get_by_label("Mã").fill("dau_thau")
     page.get_by_label("Tên chương trình").fill("Nghiệp vụ đấu thầu")
     page.get_by_label("Thời gian đào tạo").fill("1")

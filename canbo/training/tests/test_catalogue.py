@@ -43,7 +43,8 @@ def test_the_nine_fostering_families_of_iii_1_2_each_have_courses():
 
 def test_what_a_pass_gives():
     programmes = {p.code: p for p in Programme.objects.filter(rule_set=_shipped())}
-    assert programmes["cao_cap_llct"].qualifications == [{"kind": "llct", "level": "cao_cap", "as_required": False}]
+    assert programmes["cao_cap_llct"].qualifications == [
+        {"kind": "llct", "level": "cao_cap", "as_required": False}]
     assert programmes["sau_dai_hoc"].qualifications[0]["level"] == "thac_si"
     assert programmes["qlnn"].qualifications == [{"kind": "qlnn", "level": "", "as_required": True}]
     assert [(q["kind"], q["as_required"]) for q in programmes["ngoai_ngu_tin_hoc"].qualifications] == [
@@ -66,8 +67,8 @@ def test_lengths_follow_spec_14_and_reuse_the_rule_set_parameters():
 
 def test_a_new_parameter_value_reaches_the_programme_from_its_date():
     parameter = Parameter.objects.get(rule_set=_shipped(), key="nam_dao_tao_dai_hoc")
-    parameter_version_create(actor=system_actor(), parameter=parameter, value=5, valid_from=dt.date(2019, 1, 1),
-                             reason="Chương trình mới", decision="QĐ 1")
+    parameter_version_create(actor=system_actor(), parameter=parameter, value=5,
+                             valid_from=dt.date(2019, 1, 1), reason="Chương trình mới", decision="QĐ 1")
     assert _rows(_shipped(), dt.date(2018, 12, 31))["dai_hoc"]["years"].value == 4
     assert _rows(_shipped(), dt.date(2019, 1, 1))["dai_hoc"]["years"].value == 5
 
@@ -77,9 +78,9 @@ def test_copying_a_rule_set_copies_its_catalogue_and_the_copy_is_edited_alone():
     source = _shipped()
     copy = rule_set_copy(actor=btc, source=source, code="KH-2021-2025", name="Kế hoạch 2021 – 2025",
                          valid_from=dt.date(2021, 1, 1))
-    assert Programme.objects.filter(rule_set=copy).count() == Programme.objects.filter(rule_set=source).count()
-    assert ProgrammeFamily.objects.filter(rule_set=copy).count() == ProgrammeFamily.objects.filter(
-        rule_set=source).count()
+    copied_count = Programme.objects.filter(rule_set=copy).count()
+    assert copied_count == Programme.objects.filter(rule_set=source).count() == 32
+    assert ProgrammeFamily.objects.filter(rule_set=copy).count() == 12
     copied = Programme.objects.get(rule_set=copy, code="sau_dai_hoc")
     assert copied.family.rule_set == copy
     programme_update(actor=btc, programme=copied, years=3)
@@ -88,7 +89,8 @@ def test_copying_a_rule_set_copies_its_catalogue_and_the_copy_is_edited_alone():
     assert _rows(copy, dt.date(2022, 1, 1))["sau_dai_hoc"]["years"].value == 3
     event = AuditEvent.objects.get(action="programmes_copy")
     assert event.actor == btc and event.data["tu"] == CODE
-    assert summary(event) == f"Sao chép {Programme.objects.filter(rule_set=copy).count()} chương trình đào tạo, bồi dưỡng từ {CODE} sang KH-2021-2025"
+    assert summary(event) == (
+        f"Sao chép {copied_count} chương trình đào tạo, bồi dưỡng từ {CODE} sang KH-2021-2025")
 
 
 def test_an_emptied_database_gets_the_shipped_catalogue_back_with_the_shipped_rule_set():

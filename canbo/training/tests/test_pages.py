@@ -27,7 +27,8 @@ def _form(**values):
 def test_every_reader_sees_the_catalogue_by_family_and_only_editors_see_the_forms(client):
     page = _signed_in(client, Role.SCHOOL).get(LIST).content.decode()
     assert "Đào tạo lý luận chính trị" in page and "Bồi dưỡng kiến thức quốc phòng – an ninh" in page
-    assert "Lý luận chính trị: Cao cấp" in page and "Quản lý nhà nước: mức theo tiêu chuẩn người học phải đạt" in page
+    assert "Lý luận chính trị: Cao cấp" in page
+    assert "Quản lý nhà nước: mức theo tiêu chuẩn người học phải đạt" in page
     assert "Thêm chương trình" not in page and reverse("training:programme_new") not in page
     editor = _signed_in(client, Role.BTC).get(LIST).content.decode()
     assert "Thêm chương trình" in editor and "Sửa" in editor
@@ -40,7 +41,8 @@ def test_the_menu_offers_the_catalogue_under_training(client):
 
 def test_a_new_programme_with_an_error_keeps_what_was_typed(client):
     client = _signed_in(client, Role.SNV)
-    response = client.post(reverse("training:programme_new") + f"?bo={CODE}", _form(full_time="", code="Sai mã"))
+    new = reverse("training:programme_new") + f"?bo={CODE}"
+    response = client.post(new, _form(full_time="", code="Sai mã"))
     page = response.content.decode()
     assert response.status_code == 200
     assert "Chọn ít nhất một hình thức học" in page and "Mã gồm chữ thường" in page
@@ -67,8 +69,9 @@ def test_editing_keeps_a_parameter_length_and_changes_the_costs(client):
     page = client.get(url).content.decode()
     assert "Thời gian đào tạo theo tham số của bộ quy tắc" in page and 'name="years"' not in page
     assert 'value="dai_hoc" selected' in page
-    response = client.post(url, {"family": programme.family_id, "name": programme.name, "citation": "III.1.1.b",
-                                 "grant_chuyen_mon": "dai_hoc", "full_time": "on", "cost_full_time": "",
+    response = client.post(url, {"family": programme.family_id, "name": programme.name,
+                                 "citation": "III.1.1.b", "grant_chuyen_mon": "dai_hoc", "full_time": "on",
+                                 "cost_full_time": "",
                                  "in_service": "on", "cost_in_service": "15 000 000", "quota_source": ""})
     assert response.status_code == 302
     programme.refresh_from_db()

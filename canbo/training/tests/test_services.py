@@ -37,7 +37,8 @@ def _new(actor, rule_set, **values):
 def test_snv_adds_a_course_and_the_log_records_it(snv, rule_set):
     programme = _new(snv, rule_set)
     event = AuditEvent.objects.get(action="programme_create")
-    assert event.actor == snv and event.object_key == "dau_thau" and event.after["cost_full_time"] == 3_500_000
+    assert event.actor == snv and event.object_key == "dau_thau"
+    assert event.after["cost_full_time"] == 3_500_000
     assert summary(event) == f"Thêm chương trình Nghiệp vụ đấu thầu vào {CODE}"
     assert programme.modes() == ["tap_trung"] and programme.cost("tap_trung") == 3_500_000
 
