@@ -28,6 +28,7 @@ class AuditAction(models.TextChoices):
     PROGRAMME_UPDATE = "programme_update", _("Sửa chương trình đào tạo, bồi dưỡng")
     PROGRAMME_DELETE = "programme_delete", _("Xóa chương trình đào tạo, bồi dưỡng")
     PROGRAMMES_COPY = "programmes_copy", _("Sao chép danh mục chương trình sang bộ quy tắc mới")
+    WORKFLOW_STEP = "workflow_step", _("Chuyển bước xử lý")
     WORKBOOK_IMPORT = "workbook_import", _("Nhập tệp dữ liệu")
     DATA_EXPORT = "data_export", _("Xuất dữ liệu cá nhân")
     USER_CREATE = "user_create", _("Tạo tài khoản")

@@ -174,6 +174,14 @@ def _import(w) -> str:
     return _("Nhập tệp %(file)s: %(counts)s") % {"file": w.data.get("tep", ""), "counts": counts}
 
 
+def _workflow_step(w) -> str:
+    words = _with_changes(lambda: _("%(object)s %(key)s"))(w)
+    comment = w.data.get("y_kien")
+    files = ", ".join(item.get("ten", "") for item in w.data.get("tep", []))
+    return "".join([words, _("; ý kiến: %(c)s") % {"c": comment} if comment else "",
+                    _("; tệp: %(f)s") % {"f": files} if files else ""])
+
+
 def _parameter(w) -> str:
     if w.data.get("bo_quy_tac"):
         return _with_changes(lambda: _("Sửa tham số %(key)s của %(set)s"))(w)
@@ -219,6 +227,7 @@ RENDERERS = {
     AuditAction.PROGRAMMES_COPY: lambda w: _("Sao chép %(n)s chương trình đào tạo, bồi dưỡng từ %(source)s "
                                              "sang %(key)s") % {
         "n": w.data.get("so_chuong_trinh", 0), "source": w.data.get("tu", EMPTY), "key": w.key},
+    AuditAction.WORKFLOW_STEP: _workflow_step,
     AuditAction.WORKBOOK_IMPORT: _import,
     AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(list)s (%(rows)s dòng, tệp %(file)s)") % {
         "list": w.data.get("danh_sach", ""), "rows": w.data.get("so_dong", ""),
