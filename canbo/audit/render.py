@@ -224,6 +224,10 @@ RENDERERS = {
         "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY), "changes": w.changed},
     AuditAction.PROGRAMME_DELETE: lambda w: _("Xóa chương trình %(name)s khỏi %(set)s") % {
         "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY)},
+    AuditAction.PLAN_CREATE: lambda w: _("Lập kế hoạch đào tạo, bồi dưỡng %(key)s") % {"key": w.key},
+    AuditAction.PLAN_UPDATE: lambda w: _("Sửa dự thảo kế hoạch đào tạo, bồi dưỡng %(key)s") % {"key": w.key},
+    AuditAction.PLAN_AMEND: lambda w: _("Điều chỉnh kế hoạch đào tạo, bồi dưỡng thành %(key)s: %(why)s") % {
+        "key": w.key, "why": w.value("amendment_reason")},
     AuditAction.PROGRAMMES_COPY: lambda w: _("Sao chép %(n)s chương trình đào tạo, bồi dưỡng từ %(source)s "
                                              "sang %(key)s") % {
         "n": w.data.get("so_chuong_trinh", 0), "source": w.data.get("tu", EMPTY), "key": w.key},

@@ -10,3 +10,9 @@ class TrainingConfig(AppConfig):
         from canbo.training.services import catalogue_for_new_rule_set
 
         rule_set_created.connect(catalogue_for_new_rule_set, dispatch_uid="training_catalogue")
+
+        from canbo.training.models import TrainingPlan
+        from canbo.training.plan_process import PLAN_PROCESS
+        from canbo.workflow.process import register
+
+        register(TrainingPlan, PLAN_PROCESS)

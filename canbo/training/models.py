@@ -10,12 +10,14 @@ by its key, not copied: the rules page stays the one place to change it.
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.levels import LEVELS, REQUIRED_KINDS, Kind
+from canbo.org.models import Unit
 from canbo.rules.models import RuleSet
 
 CODE_PATTERN = re.compile(r"^[a-z0-9_]+$")
@@ -162,3 +164,61 @@ def qualifications_problem(qualifications) -> str | None:
         elif level not in [code for code, _rank, _label in LEVELS[kind]]:
             return str(_("Chọn mức của loại trình độ %(kind)s.") % {"kind": Kind(kind).label})
     return None
+
+
+class PlanState(models.TextChoices):
+    """The states of a unit's annual plan (plan IV.1), in the order of the cycle."""
+
+    DU_THAO = "du_thao", _("Dự thảo")
+    DA_GUI = "da_gui", _("Đã gửi")
+    DA_TONG_HOP = "da_tong_hop", _("Đã tổng hợp")
+    DA_TRINH = "da_trinh", _("Đã trình Thường trực Tỉnh ủy")
+    DA_PHE_DUYET = "da_phe_duyet", _("Đã được Ban Thường vụ phê duyệt")
+    CO_HIEU_LUC = "co_hieu_luc", _("Đang thực hiện")
+    DA_THAY_THE = "da_thay_the", _("Đã được thay thế bằng bản điều chỉnh")
+
+
+# States in which a unit has sent its plan for the year.
+SENT_STATES = frozenset(PlanState.values) - {PlanState.DU_THAO}
+# States of an approved plan: amended only as a new version.
+APPROVED_STATES = frozenset({PlanState.DA_PHE_DUYET, PlanState.CO_HIEU_LUC})
+
+
+class TrainingPlan(models.Model):
+    """A unit's training and fostering plan for a year; an approved plan changes only as a new version
+    (`previous` names the version it amends), the old one kept and readable."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm kế hoạch"))
+    version = models.PositiveSmallIntegerField(_("phiên bản"), default=1)
+    previous = models.OneToOneField(
+        "self", verbose_name=_("điều chỉnh phiên bản"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="amendment",
+    )
+    state = models.CharField(
+        _("trạng thái"), max_length=20, choices=PlanState.choices, default=PlanState.DU_THAO
+    )
+    content = models.TextField(_("nội dung kế hoạch"), blank=True)
+    amendment_reason = models.CharField(_("lý do điều chỉnh"), max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người lập"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("lập lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kế hoạch đào tạo, bồi dưỡng")
+        verbose_name_plural = _("kế hoạch đào tạo, bồi dưỡng")
+        ordering = ["year", "unit__path", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "version"], name="plan_version_once"),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="plan_year_range"),
+        ]
+
+    def __str__(self):
+        return _("Kế hoạch năm %(year)s của %(unit)s (phiên bản %(v)s)") % {
+            "year": self.year, "unit": self.unit.name, "v": self.version}
+
+    @property
+    def code(self) -> str:
+        """How the log names the plan: unit code, year and version."""
+        return f"{self.unit.code}/{self.year}/{self.version}"

@@ -44,7 +44,7 @@ def programme_list(request):
     })
 
 
-def _show(form, error: ValidationError) -> None:
+def show_refusal(form, error: ValidationError) -> None:
     """A refusal of the service on the form: on its field when it names one, else above the form."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error.messages)
@@ -64,7 +64,7 @@ def programme_new(request):
         try:
             programme = programme_create(actor=request.user, rule_set=rule_set, **form.values())
         except ValidationError as exc:
-            _show(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Đã thêm chương trình “%(name)s”.") % {"name": programme.name})
             return redirect(_list_url(rule_set, programme))
@@ -83,7 +83,7 @@ def programme_edit(request, pk):
         try:
             programme = programme_update(actor=request.user, programme=programme, **form.values())
         except ValidationError as exc:
-            _show(form, exc)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("Đã lưu chương trình “%(name)s”.") % {"name": programme.name})
             return redirect(_list_url(programme.rule_set, programme))

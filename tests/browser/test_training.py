@@ -45,3 +45,83 @@ def test_snv_edits_the_catalogue_and_deletes_a_course_after_confirming(page, liv
     page.get_by_role("button", name="Xác nhận xóa").click()
     expect(page.locator(".messages")).to_contain_text("Đã xóa chương trình “Nghiệp vụ đấu thầu”")
     expect(page.locator("tr", has_text="Nghiệp vụ đấu thầu")).to_have_count(0)
+
+
+def _as(page, live_server, sign_in, username):
+    page.context.clear_cookies()
+    sign_in(page, live_server, username)
+
+
+def _take(page, button: str, reason: str = ""):
+    page.get_by_role("link", name=button, exact=True).click()
+    if reason:
+        page.get_by_label("Lý do, ý kiến (bắt buộc)").fill(reason)
+    page.get_by_role("button", name=f"Xác nhận: {button}").click()
+    expect(page.locator(".messages")).to_contain_text(f"{button}: kế hoạch chuyển sang bước")
+
+
+def test_a_district_plan_goes_through_its_year_with_a_return_and_every_role_at_its_step(
+        page, live_server, small_province, sign_in, settings, tmp_path):
+    settings.FILES_DIR = tmp_path / "tep"
+    for username, role, unit in (("hr_dt", Role.UNIT_HR, "HU-DT"), ("btc", Role.BTC, None),
+                                 ("thuongtruc", Role.THUONG_TRUC, None), ("btv", Role.BTV, None),
+                                 ("snv", Role.SNV, None)):
+        small_province.user(username, role, unit)
+    sign_in(page, live_server, "hr_dt")
+    menu = page.get_by_role("navigation", name="Chức năng")
+    menu.get_by_role("link", name="Kế hoạch đào tạo hằng năm").click()
+    page.get_by_label("Năm kế hoạch").fill("2018")
+    page.get_by_role("button", name="Xem").last.click()
+    expect(page.locator("#han + p")).to_contain_text("trước ngày 01/11/2017")
+    expect(page.locator(".not-sent")).to_contain_text("Huyện ủy Đức Trọng — chưa lập")
+    page.get_by_role("link", name="Lập kế hoạch của đơn vị").click()
+    page.get_by_label("Nội dung kế hoạch").fill("Cử 3 đồng chí học cao cấp lý luận chính trị tại chức.")
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    expect(page.locator("#buoc")).to_have_text("Dự thảo")
+    page.get_by_role("link", name="Gửi kế hoạch", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("Gửi kế hoạch để tổng hợp?")
+    page.get_by_label("Văn bản kèm theo").set_input_files(
+        files=[{"name": "to-trinh.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}])
+    shot(page, "plan-step-confirm")
+    page.get_by_role("button", name="Xác nhận: Gửi kế hoạch").click()
+    expect(page.locator("#buoc")).to_have_text("Đã gửi")
+    expect(page.locator("#cac-buoc")).to_contain_text("to-trinh.pdf")
+    plan_url = page.url
+
+    _as(page, live_server, sign_in, "btc")
+    page.goto(plan_url)
+    expect(page.locator(".step-buttons")).to_contain_text("Trả lại đơn vị")
+    _take(page, "Tổng hợp")
+    _take(page, "Trình Thường trực Tỉnh ủy")
+
+    _as(page, live_server, sign_in, "thuongtruc")
+    page.goto(plan_url)
+    page.get_by_role("link", name="Trả lại để hoàn chỉnh").click()
+    page.get_by_label("Lý do, ý kiến (bắt buộc)").fill("   ")
+    page.get_by_role("button", name="Xác nhận: Trả lại để hoàn chỉnh").click()
+    expect(page.locator(".form-error")).to_contain_text("cần ghi rõ lý do")
+    shot(page, "plan-step-refused")
+    page.get_by_label("Lý do, ý kiến (bắt buộc)").fill("Bổ sung dự toán kinh phí")
+    page.get_by_role("button", name="Xác nhận: Trả lại để hoàn chỉnh").click()
+    expect(page.locator("#buoc")).to_have_text("Đã tổng hợp")
+
+    _as(page, live_server, sign_in, "btc")
+    page.goto(plan_url)
+    _take(page, "Trình Thường trực Tỉnh ủy")
+    _as(page, live_server, sign_in, "btv")
+    page.goto(plan_url)
+    expect(page.locator(".step-buttons")).not_to_contain_text("Ban hành")
+    _take(page, "Phê duyệt")
+    _as(page, live_server, sign_in, "btc")
+    page.goto(plan_url)
+    _take(page, "Ban hành, đưa vào thực hiện")
+    expect(page.locator("#buoc")).to_have_text("Đang thực hiện")
+    expect(page.locator("#cac-buoc tbody tr")).to_have_count(7)
+    expect(page.locator("#cac-buoc")).to_contain_text("Bổ sung dự toán kinh phí")
+    shot(page, "plan-detail")
+    page.goto(f"{live_server.url}/dao-tao/ke-hoach/?nam=2018")
+    shot(page, "plan-board")
+
+    _as(page, live_server, sign_in, "snv")
+    response = page.goto(plan_url)
+    assert response.status == 404

@@ -10,14 +10,17 @@ scope (zero leaks). One database, built once (the small province of canbo.accoun
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from canbo.accounts.models import Role
 from canbo.accounts.testing import AS_OF, build_small_province
 from canbo.rules.models import Parameter, RuleSet
 from canbo.training.models import Programme
+from canbo.training.plans import plan_create
+from canbo.workflow.services import transition
 from config.api import api
 
 ROLES = ("btv", "thuong_truc", "btc", "snv", "hr_huyen", "hr_so", "school", "inspector", "anonymous")
@@ -39,6 +42,10 @@ OBJECTS = {
     "hr_so": ("SNV2", "DT1", "SNV", "HU-DT"),
 }
 PROVINCE_WIDE = ("SNV2", None, "HU-DT", None)
+# (plan in scope, plan out of scope) by the unit of the plan: a plan of Huyện ủy Đức Trọng (Party bloc)
+# and one of Sở Nội vụ (state bloc), both sent, each with a document attached to the step.
+PLANS_OF = {"btc": ("HU-DT", "SNV"), "snv": ("SNV", "HU-DT"), "hr_huyen": ("HU-DT", "SNV"),
+            "hr_so": ("SNV", "HU-DT")}
 MISSING = "KHONG-CO"
 
 # A: allowed (200; 404 for an object out of scope or missing). F: 403. L: sign-in first (a redirect
@@ -48,6 +55,7 @@ MISSING = "KHONG-CO"
 EVERYONE = "AAAAAAAAL"
 REVIEWERS = "AAAAAAFAL"
 PROPOSERS = "AAAAAAFFL"
+DRAFTERS = "FFAAAAFFL"
 ACCESS = {
     # pages, by URL name
     "core:home": (EVERYONE, None, ""),
@@ -74,6 +82,13 @@ ACCESS = {
     "training:programme_new": ("FFAAFFFFL", None, ""),
     "training:programme_edit": ("FFAAFFFFL", "programme", ""),
     "training:programme_delete": ("FFAAFFFFL", "programme", ""),
+    "training:plans": (REVIEWERS, None, ""),
+    "training:plan_new": (DRAFTERS, None, ""),
+    "training:plan_detail": (REVIEWERS, "plan", ""),
+    "training:plan_edit": (DRAFTERS, "plan", ""),
+    "training:plan_amend": (DRAFTERS, "plan", ""),
+    "training:plan_step": (REVIEWERS, "plan_step", ""),
+    "training:plan_file": (REVIEWERS, "plan_file", ""),
     "api:api-root": ("NNNNNNNNN", None, ""),
     "api:openapi-json": ("PPPPPPPPL", None, ""),
     "api:openapi-view": ("PPPPPPPPL", None, ""),
@@ -165,15 +180,28 @@ def test_every_page_and_endpoint_names_its_action():
     assert [path for path, view in endpoints if not hasattr(view, "capability")] == []
 
 
+def _sent_plans(small, users) -> dict[str, tuple[str, str]]:
+    """Unit code -> (plan id, id of the file attached when it was sent)."""
+    plans = {}
+    for unit, drafter in (("HU-DT", "hr_huyen"), ("SNV", "hr_so")):
+        plan = plan_create(actor=users[drafter], unit=small.units[unit], year=2020, content="Kế hoạch")
+        step = transition(actor=users[drafter], obj=plan, to="da_gui",
+                          files=[SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n%%EOF\n")])
+        plans[unit] = (str(plan.pk), str(step.files.get().pk))
+    return plans
+
+
 @pytest.fixture(scope="module")
-def province(django_db_setup, django_db_blocker):
+def province(django_db_setup, django_db_blocker, tmp_path_factory):
     """The small province and one user per role, built once and rolled back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic(), \
+            override_settings(FILES_DIR=tmp_path_factory.mktemp("tep")):
         small = build_small_province()
         users = {
             name: small.user(f"matrix_{name}", role, scope_unit) for name, (role, scope_unit) in USERS.items()
         }
         yield {
+            "plans": _sent_plans(small, users),
             "users": users,
             "parameter": str(Parameter.objects.order_by("pk").first().pk),
             "rule_set": RuleSet.objects.order_by("pk").first().code,
@@ -189,6 +217,8 @@ def _variants(role: str, kind: str | None, province: dict):
         return [("", None, "")]
     if kind == "standard":  # not scoped: every catalogue editor reaches every position type
         return [("", "chuc-danh/CV", ""), ("missing", f"chuc-danh/{MISSING}", "")]
+    if kind in ("plan", "plan_step", "plan_file"):
+        return _plan_variants(role, kind, province["plans"])
     if kind in ("parameter", "rule_set", "programme"):
         return [("", province[kind], ""), ("missing", MISSING if kind == "rule_set" else "999999", "")]
     inside, outside = (cadre_in, cadre_out) if kind in ("cadre", "cadre_query") else (unit_in, unit_out)
@@ -198,6 +228,17 @@ def _variants(role: str, kind: str | None, province: dict):
     if kind == "cadre_query":
         return [(label, None, f"ma_can_bo={code}") for label, code in objects if code]
     return [(label, code, "") for label, code in objects if code]
+
+
+def _plan_variants(role: str, kind: str, plans: dict) -> list[tuple[str, str, str]]:
+    inside, outside = PLANS_OF.get(role, ("HU-DT", None))
+    found = [("", plans[inside]), ("out", plans[outside]) if outside else None, ("missing", ("999999", "1"))]
+
+    def argument(plan_id, file_id):
+        return {"plan": plan_id, "plan_step": f"{plan_id}/da_tong_hop",
+                "plan_file": f"{plan_id}/{file_id}"}[kind]
+
+    return [(label, argument(*ids), "") for label, ids in filter(None, found)]
 
 
 def _expected(letter: str, label: str, is_api: bool, success: int) -> int:
@@ -241,6 +282,7 @@ def test_access_matrix(role, province, django_db_blocker):
                         and "dang-nhap" not in response["Location"]:
                     wrong.append(f"{method} {url}: redirects to {response['Location']}, not to sign in")
                 elif expected in (200, 201) and out_of_scope and key not in NOT_SCOPED_BY_CADRE:
-                    if re.search(rf"\b{re.escape(out_of_scope)}\b", response.content.decode()):
+                    body = b"".join(response.streaming_content) if response.streaming else response.content
+                    if re.search(rf"\b{re.escape(out_of_scope)}\b", body.decode(errors="replace")):
                         wrong.append(f"{method} {url}: names {out_of_scope}, who is out of scope")
     assert wrong == [], "\n".join(wrong)

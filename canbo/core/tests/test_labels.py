@@ -29,6 +29,7 @@ PAGES = [
     ("reports:cadre_verdicts", ["DT1"]),
     ("rules:list", []),
     ("training:programmes", []),
+    ("training:plans", []),
 ]
 
 
