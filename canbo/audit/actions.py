@@ -30,6 +30,8 @@ class AuditAction(models.TextChoices):
     PLAN_CREATE = "plan_create", _("Lập kế hoạch đào tạo, bồi dưỡng")
     PLAN_UPDATE = "plan_update", _("Sửa dự thảo kế hoạch đào tạo, bồi dưỡng")
     PLAN_AMEND = "plan_amend", _("Điều chỉnh kế hoạch đào tạo, bồi dưỡng đã phê duyệt")
+    PLAN_LINE_ADD = "plan_line_add", _("Thêm dòng kế hoạch đào tạo, bồi dưỡng")
+    PLAN_LINE_REMOVE = "plan_line_remove", _("Bỏ dòng kế hoạch đào tạo, bồi dưỡng")
     PROGRAMMES_COPY = "programmes_copy", _("Sao chép danh mục chương trình sang bộ quy tắc mới")
     WORKFLOW_STEP = "workflow_step", _("Chuyển bước xử lý")
     WORKBOOK_IMPORT = "workbook_import", _("Nhập tệp dữ liệu")

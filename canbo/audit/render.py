@@ -228,6 +228,10 @@ RENDERERS = {
     AuditAction.PLAN_UPDATE: lambda w: _("Sửa dự thảo kế hoạch đào tạo, bồi dưỡng %(key)s") % {"key": w.key},
     AuditAction.PLAN_AMEND: lambda w: _("Điều chỉnh kế hoạch đào tạo, bồi dưỡng thành %(key)s: %(why)s") % {
         "key": w.key, "why": w.value("amendment_reason")},
+    AuditAction.PLAN_LINE_ADD: lambda w: _("Thêm dòng %(key)s: %(programme)s, %(n)s người") % {
+        "key": w.key, "programme": w.value("programme"), "n": w.value("headcount")},
+    AuditAction.PLAN_LINE_REMOVE: lambda w: _("Bỏ dòng %(key)s: %(programme)s, %(n)s người") % {
+        "key": w.key, "programme": w.value("programme"), "n": w.value("headcount")},
     AuditAction.PROGRAMMES_COPY: lambda w: _("Sao chép %(n)s chương trình đào tạo, bồi dưỡng từ %(source)s "
                                              "sang %(key)s") % {
         "n": w.data.get("so_chuong_trinh", 0), "source": w.data.get("tu", EMPTY), "key": w.key},

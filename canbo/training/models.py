@@ -222,3 +222,40 @@ class TrainingPlan(models.Model):
     def code(self) -> str:
         """How the log names the plan: unit code, year and version."""
         return f"{self.unit.code}/{self.year}/{self.version}"
+
+
+class PlanLine(models.Model):
+    """One line of a plan: a programme in a mode, for named cadres or a head count, in the plan's
+    year; its cost estimate is the head count times the programme's cost per participant in that mode."""
+
+    plan = models.ForeignKey(TrainingPlan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE,
+                             related_name="lines")
+    programme = models.ForeignKey(Programme, verbose_name=_("chương trình"), on_delete=models.PROTECT,
+                                  related_name="+")
+    mode = models.CharField(_("hình thức học"), max_length=20, choices=TrainingMode.choices)
+    headcount = models.PositiveIntegerField(_("số người"))
+    cadres = models.ManyToManyField("people.Cadre", verbose_name=_("cán bộ được cử"), blank=True,
+                                    related_name="+")
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("dòng kế hoạch")
+        verbose_name_plural = _("dòng kế hoạch")
+        ordering = ["plan", "id"]
+        constraints = [models.CheckConstraint(condition=Q(headcount__gte=1), name="plan_line_headcount")]
+
+    def __str__(self):
+        return f"{self.programme.name} ({self.get_mode_display()}, {self.headcount})"
+
+    @property
+    def code(self) -> str:
+        """How the log names the line: its plan, then its number."""
+        return f"{self.plan.code}#{self.pk}"
+
+    @property
+    def cost_each(self) -> int | None:
+        return self.programme.cost(self.mode)
+
+    @property
+    def cost_estimate(self) -> int | None:
+        return None if self.cost_each is None else self.cost_each * self.headcount

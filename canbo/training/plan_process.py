@@ -17,9 +17,9 @@ S = PlanState
 
 
 def _has_content(actor, plan: TrainingPlan) -> str | None:
-    if plan.content.strip():
+    if plan.content.strip() or plan.lines.exists():
         return None
-    return str(_("Kế hoạch chưa có nội dung; ghi nội dung trước khi gửi."))
+    return str(_("Kế hoạch chưa có nội dung, chưa có dòng nào; ghi nội dung hoặc thêm dòng trước khi gửi."))
 
 
 def _aggregated_by_actor(actor, plan: TrainingPlan) -> str | None:

@@ -87,8 +87,14 @@ def plan_new(request):
 def plan_detail(request, pk):
     plan = plan_get(actor=request.user, pk=pk)
     may_draft = can(request.user, Action.DRAFT_PLANS)
+    lines = list(plan.lines.select_related("programme").prefetch_related("cadres"))
+    costs = [line.cost_estimate for line in lines if line.cost_estimate is not None]
     return render(request, "training/plan_detail.html", {
         "plan": plan,
+        "lines": lines,
+        "total_people": sum(line.headcount for line in lines),
+        "total_cost": sum(costs) if costs else None,
+        "costs_missing": len(costs) < len(lines),
         "versions": plan_versions(plan),
         "steps": steps_of(plan),
         "options": options(request.user, plan),

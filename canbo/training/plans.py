@@ -55,8 +55,8 @@ def plan_update(*, actor, plan: TrainingPlan, content: str) -> TrainingPlan:
 
 @transaction.atomic
 def plan_amend(*, actor, plan: TrainingPlan, reason: str) -> TrainingPlan:
-    """A new draft version of an approved plan, with its content to edit; the approved one stays in
-    force, and readable for ever, until the new version is put in force."""
+    """A new draft version of an approved plan, with its content and lines to edit; the approved one
+    stays in force, and readable for ever, until the new version is put in force."""
     plan = TrainingPlan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
     _drafting_scope(actor, plan.unit)
     if plan.state not in APPROVED_STATES:
@@ -70,6 +70,11 @@ def plan_amend(*, actor, plan: TrainingPlan, reason: str) -> TrainingPlan:
                            content=plan.content, amendment_reason=reason.strip(), created_by=actor)
     amended.full_clean()
     amended.save()
+    for line in plan.lines.all():
+        cadres = list(line.cadres.all())
+        line.pk, line.plan = None, amended
+        line.save()
+        line.cadres.set(cadres)
     audit_record(actor=actor, action=AuditAction.PLAN_AMEND, obj=amended,
                  after={"version": amended.version, "amendment_reason": amended.amendment_reason},
                  data={"phien_ban_truoc": plan.version})

@@ -19,6 +19,7 @@ from canbo.accounts.models import Role
 from canbo.accounts.testing import AS_OF, build_small_province
 from canbo.rules.models import Parameter, RuleSet
 from canbo.training.models import Programme
+from canbo.training.plan_lines import line_add
 from canbo.training.plans import plan_create
 from canbo.workflow.services import transition
 from config.api import api
@@ -89,6 +90,8 @@ ACCESS = {
     "training:plan_amend": (DRAFTERS, "plan", ""),
     "training:plan_step": (REVIEWERS, "plan_step", ""),
     "training:plan_file": (REVIEWERS, "plan_file", ""),
+    "training:plan_line_new": (DRAFTERS, "plan", ""),
+    "training:plan_line_delete": (DRAFTERS, "plan_line", ""),
     "api:api-root": ("NNNNNNNNN", None, ""),
     "api:openapi-json": ("PPPPPPPPL", None, ""),
     "api:openapi-view": ("PPPPPPPPL", None, ""),
@@ -181,13 +184,15 @@ def test_every_page_and_endpoint_names_its_action():
 
 
 def _sent_plans(small, users) -> dict[str, tuple[str, str]]:
-    """Unit code -> (plan id, id of the file attached when it was sent)."""
+    """Unit code -> (plan id, id of the file attached when it was sent, id of its line)."""
     plans = {}
+    qpan = Programme.objects.filter(code="qpan_doi_tuong_2").order_by("pk").first()
     for unit, drafter in (("HU-DT", "hr_huyen"), ("SNV", "hr_so")):
         plan = plan_create(actor=users[drafter], unit=small.units[unit], year=2020, content="Kế hoạch")
+        line = line_add(actor=users[drafter], plan=plan, programme=qpan, mode="tap_trung", headcount=2)
         step = transition(actor=users[drafter], obj=plan, to="da_gui",
                           files=[SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n%%EOF\n")])
-        plans[unit] = (str(plan.pk), str(step.files.get().pk))
+        plans[unit] = (str(plan.pk), str(step.files.get().pk), str(line.pk))
     return plans
 
 
@@ -217,7 +222,7 @@ def _variants(role: str, kind: str | None, province: dict):
         return [("", None, "")]
     if kind == "standard":  # not scoped: every catalogue editor reaches every position type
         return [("", "chuc-danh/CV", ""), ("missing", f"chuc-danh/{MISSING}", "")]
-    if kind in ("plan", "plan_step", "plan_file"):
+    if kind in ("plan", "plan_step", "plan_file", "plan_line"):
         return _plan_variants(role, kind, province["plans"])
     if kind in ("parameter", "rule_set", "programme"):
         return [("", province[kind], ""), ("missing", MISSING if kind == "rule_set" else "999999", "")]
@@ -232,11 +237,12 @@ def _variants(role: str, kind: str | None, province: dict):
 
 def _plan_variants(role: str, kind: str, plans: dict) -> list[tuple[str, str, str]]:
     inside, outside = PLANS_OF.get(role, ("HU-DT", None))
-    found = [("", plans[inside]), ("out", plans[outside]) if outside else None, ("missing", ("999999", "1"))]
+    missing = ("999999", "1", "1")
+    found = [("", plans[inside]), ("out", plans[outside]) if outside else None, ("missing", missing)]
 
-    def argument(plan_id, file_id):
-        return {"plan": plan_id, "plan_step": f"{plan_id}/da_tong_hop",
-                "plan_file": f"{plan_id}/{file_id}"}[kind]
+    def argument(plan_id, file_id, line_id):
+        return {"plan": plan_id, "plan_step": f"{plan_id}/da_tong_hop", "plan_file": f"{plan_id}/{file_id}",
+                "plan_line": f"{plan_id}/{line_id}"}[kind]
 
     return [(label, argument(*ids), "") for label, ids in filter(None, found)]
 

@@ -97,10 +97,10 @@ def test_wrong_role_wrong_scope_and_missing_reason_are_refused_with_why(district
 
 def test_an_empty_draft_is_kept_but_cannot_be_sent(district_plan, users):
     plan = plan_update(actor=users["hr"], plan=district_plan, content="   ")
-    assert _refusal(plan, users["hr"], S.DA_GUI) == [
-        "Kế hoạch chưa có nội dung; ghi nội dung trước khi gửi."]
-    assert [(o["transition"].label, o["reasons"]) for o in options(users["hr"], plan)] == [
-        ("Gửi kế hoạch", ["Kế hoạch chưa có nội dung; ghi nội dung trước khi gửi."])]
+    empty = "Kế hoạch chưa có nội dung, chưa có dòng nào; ghi nội dung hoặc thêm dòng trước khi gửi."
+    assert _refusal(plan, users["hr"], S.DA_GUI) == [empty]
+    offered = [(o["transition"].label, o["reasons"]) for o in options(users["hr"], plan)]
+    assert offered == [("Gửi kế hoạch", [empty])]
 
 
 def test_btc_aggregates_the_internal_affairs_bloc_and_snv_the_state_bloc(small_province, users):
