@@ -50,12 +50,14 @@ INSTALLED_APPS = [
     "canbo.org",
     "canbo.people",
     "canbo.accounts",
+    "canbo.workflow",
     "canbo.rules",
     "canbo.exchange",
     "canbo.reports",
     "canbo.rotation",
     "canbo.ops",
     "csp",
+    "canbo.training",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +149,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+
+# Documents attached to the steps of approval processes (canbo.workflow.files), and their size limit.
+FILES_DIR = Path(os.environ.get("CANBO_FILES_DIR", DATA_DIR / "tep"))
+FILE_MAX_BYTES = int(os.environ.get("CANBO_FILE_MAX_MB", "20")) * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGGING = {

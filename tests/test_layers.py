@@ -2,8 +2,8 @@
 modules import each other in a circle. Read from the source (ast), so an import inside a function
 counts too.
 
-    core ← audit ← accounts ← org ← people ← rules ← reports, exchange, training, rotation,
-    optimize, ops (backup and restore of every table), and the audit log's pages
+    core ← audit ← accounts ← workflow ← org ← people ← rules ← reports, exchange, training,
+    rotation, optimize, ops (backup and restore of every table), and the audit log's pages
 
 The audit log sits low so that every service can record into it; its reading pages (selectors, report,
 views, urls) sit at the top, where filters may name any domain. Test code (`tests` packages and
@@ -19,6 +19,7 @@ LAYERS = (
     ("core",),
     ("audit",),
     ("accounts",),
+    ("workflow",),
     ("org",),
     ("people",),
     ("rules",),

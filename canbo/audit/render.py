@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from canbo.audit.actions import AuditAction
-from canbo.core.levels import LEVELS
+from canbo.core.levels import LEVELS, qualification_words
 
 EMPTY = "—"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -70,8 +70,15 @@ def _level(values: dict, level) -> str:
     return display(level)
 
 
-# Values whose label depends on another field of the same object.
-LABELLED_BY_VALUES = {("people.Qualification", "level"): _level}
+def _qualifications(values, items) -> str:
+    return "; ".join(qualification_words(item) for item in items or ()) or EMPTY
+
+
+# Values whose label depends on another field of the same object, or that are lists of records.
+LABELLED_BY_VALUES = {
+    ("people.Qualification", "level"): _level,
+    ("training.Programme", "qualifications"): _qualifications,
+}
 
 
 def shown(object_type: str, name: str, values: dict) -> str:
@@ -180,6 +187,8 @@ def _restore(w) -> str:
         "Khôi phục dữ liệu từ tệp %(file)s, sao lưu lúc %(at)s; thay %(events)s sự kiện nhật ký trước đó"
     ) % {
         "file": w.data.get("tep", ""), "at": display(w.data.get("tao_luc")), "events": display(replaced)}
+
+
 def _locked(w) -> str:
     values = {"name": w.data.get("ten", w.key), "failures": w.data.get("so_lan", EMPTY),
               "until": display(w.data.get("den"))}
@@ -188,6 +197,14 @@ def _locked(w) -> str:
                  "%(name)s), đến %(until)s") % values
     return _("Tạm khóa đăng nhập tên %(name)s từ địa chỉ này sau %(failures)s lần sai, "
              "đến %(until)s") % values
+
+
+def _workflow_step(w) -> str:
+    words = _with_changes(lambda: _("%(object)s %(key)s"))(w)
+    comment = w.data.get("y_kien")
+    files = ", ".join(item.get("ten", "") for item in w.data.get("tep", []))
+    return "".join([words, _("; ý kiến: %(c)s") % {"c": comment} if comment else "",
+                    _("; tệp: %(f)s") % {"f": files} if files else ""])
 
 
 def _parameter(w) -> str:
@@ -226,6 +243,24 @@ RENDERERS = {
     AuditAction.RULE_SET_COPY: lambda w: _("Tạo bộ quy tắc %(key)s từ %(source)s") % {
         "key": w.key, "source": w.data.get("tu", EMPTY)},
     AuditAction.RULE_TOGGLE: _with_changes(lambda: _("Bật, tắt quy tắc %(key)s")),
+    AuditAction.PROGRAMME_CREATE: lambda w: _("Thêm chương trình %(name)s vào %(set)s") % {
+        "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY)},
+    AuditAction.PROGRAMME_UPDATE: lambda w: _("Sửa chương trình %(name)s của %(set)s: %(changes)s") % {
+        "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY), "changes": w.changed},
+    AuditAction.PROGRAMME_DELETE: lambda w: _("Xóa chương trình %(name)s khỏi %(set)s") % {
+        "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY)},
+    AuditAction.PLAN_CREATE: lambda w: _("Lập kế hoạch đào tạo, bồi dưỡng %(key)s") % {"key": w.key},
+    AuditAction.PLAN_UPDATE: lambda w: _("Sửa dự thảo kế hoạch đào tạo, bồi dưỡng %(key)s") % {"key": w.key},
+    AuditAction.PLAN_AMEND: lambda w: _("Điều chỉnh kế hoạch đào tạo, bồi dưỡng thành %(key)s: %(why)s") % {
+        "key": w.key, "why": w.value("amendment_reason")},
+    AuditAction.PLAN_LINE_ADD: lambda w: _("Thêm dòng %(key)s: %(programme)s, %(n)s người") % {
+        "key": w.key, "programme": w.value("programme"), "n": w.value("headcount")},
+    AuditAction.PLAN_LINE_REMOVE: lambda w: _("Bỏ dòng %(key)s: %(programme)s, %(n)s người") % {
+        "key": w.key, "programme": w.value("programme"), "n": w.value("headcount")},
+    AuditAction.PROGRAMMES_COPY: lambda w: _("Sao chép %(n)s chương trình đào tạo, bồi dưỡng từ %(source)s "
+                                             "sang %(key)s") % {
+        "n": w.data.get("so_chuong_trinh", 0), "source": w.data.get("tu", EMPTY), "key": w.key},
+    AuditAction.WORKFLOW_STEP: _workflow_step,
     AuditAction.WORKBOOK_IMPORT: _import,
     AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(list)s (%(rows)s dòng, tệp %(file)s)") % {
         "list": w.data.get("danh_sach", ""), "rows": w.data.get("so_dong", ""),

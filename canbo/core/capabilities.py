@@ -23,6 +23,14 @@ class Action(models.TextChoices):
     EDIT_RECORDS = "sua_ho_so", _("Sửa hồ sơ cán bộ")
     VIEW_REVIEW = "xem_ra_soat", _("Xem rà soát nợ bằng")
     VIEW_TRAINING = "xem_dao_tao", _("Xem danh sách đủ điều kiện đào tạo")
+    VIEW_PROGRAMMES = "xem_chuong_trinh", _("Xem danh mục chương trình đào tạo, bồi dưỡng")
+    EDIT_PROGRAMMES = "sua_chuong_trinh", _("Sửa danh mục chương trình đào tạo, bồi dưỡng")
+    VIEW_PLANS = "xem_ke_hoach", _("Xem kế hoạch đào tạo, bồi dưỡng hằng năm")
+    DRAFT_PLANS = "lap_ke_hoach", _("Lập, gửi, điều chỉnh kế hoạch đào tạo, bồi dưỡng của đơn vị")
+    AGGREGATE_PLANS = "tong_hop_ke_hoach", _("Tổng hợp, trả lại, ban hành kế hoạch đào tạo, bồi dưỡng")
+    REPORT_PLANS = "trinh_ke_hoach", _("Trình Thường trực Tỉnh ủy kế hoạch đào tạo, bồi dưỡng")
+    REVIEW_PLANS = "cho_y_kien_ke_hoach", _("Cho ý kiến, trả lại kế hoạch đào tạo, bồi dưỡng đã trình")
+    APPROVE_PLANS = "phe_duyet_ke_hoach", _("Phê duyệt kế hoạch đào tạo, bồi dưỡng")
     VIEW_ROTATION = "xem_luan_chuyen", _("Xem nguồn luân chuyển, vị trí khuyết, người địa phương")
     CHECK_PROPOSAL = "kiem_tra_de_xuat", _("Kiểm tra đề xuất luân chuyển, điều động")
     VIEW_RULES = "xem_quy_tac", _("Xem quy tắc")
@@ -44,6 +52,14 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Action.EDIT_RECORDS: frozenset({Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.VIEW_REVIEW: _READERS,
     Action.VIEW_TRAINING: _READERS | {Role.SCHOOL},
+    Action.VIEW_PROGRAMMES: _READERS | {Role.SCHOOL},
+    Action.EDIT_PROGRAMMES: frozenset({Role.BTC, Role.SNV}),
+    Action.VIEW_PLANS: _READERS,
+    Action.DRAFT_PLANS: frozenset({Role.UNIT_HR, Role.BTC, Role.SNV}),
+    Action.AGGREGATE_PLANS: frozenset({Role.BTC, Role.SNV}),
+    Action.REPORT_PLANS: frozenset({Role.BTC}),
+    Action.REVIEW_PLANS: frozenset({Role.THUONG_TRUC, Role.BTV}),
+    Action.APPROVE_PLANS: frozenset({Role.BTV}),
     Action.VIEW_ROTATION: _READERS,
     Action.CHECK_PROPOSAL: frozenset({Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.VIEW_RULES: _ALL,
@@ -86,6 +102,34 @@ def require(actor, action: str) -> None:
         _("Bạn không có quyền: %(action)s. Quyền này thuộc: %(roles)s.")
         % {"action": Action(action).label, "roles": allowed or _("quản trị hệ thống")}
     )
+
+
+# Who aggregates the annual training plans of a unit's bloc (plan IV.1; SPEC §4 "Organisation of the
+# work"): Ban Tổ chức the Party, internal-affairs, Front and mass-organisation blocs, Sở Nội vụ the state
+# and public-service blocs (and, through them, the province-wide plan).
+PLAN_AGGREGATORS: dict[str, str] = {
+    Bloc.DANG: Role.BTC,
+    Bloc.NOI_CHINH: Role.BTC,
+    Bloc.MTTQ_DOAN_THE: Role.BTC,
+    Bloc.NHA_NUOC: Role.SNV,
+    Bloc.SU_NGHIEP: Role.SNV,
+}
+
+
+def aggregated_blocs(actor) -> frozenset[str]:
+    """The blocs whose plans `actor` aggregates (every bloc for a superuser), narrowed by the user's own
+    blocs; empty for roles that aggregate none."""
+    if not (getattr(actor, "is_authenticated", False) and getattr(actor, "is_active", True)):
+        return frozenset()
+    if actor.is_superuser:
+        return frozenset(PLAN_AGGREGATORS)
+    blocs = frozenset(bloc for bloc, role in PLAN_AGGREGATORS.items() if role == actor.role)
+    return blocs & frozenset(actor.blocs) if actor.blocs else blocs
+
+
+def plan_aggregator(bloc: str) -> str:
+    """The label of the role that aggregates the plans of `bloc`."""
+    return str(Role(PLAN_AGGREGATORS[bloc]).label)
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,17 @@ def label_of(kind: str, rank: int) -> str:
     raise KeyError(rank)
 
 
+def qualification_words(item: dict) -> str:
+    """What a programme's pass gives, one entry (`{"kind", "level", "as_required"}`), in words:
+    "Lý luận chính trị: Cao cấp", or the level the trainee's standard required."""
+    kind = Kind(item["kind"]).label
+    if item.get("as_required"):
+        return _("%(kind)s: mức theo tiêu chuẩn người học phải đạt") % {"kind": kind}
+    labels = {code: label for code, _rank, label in LEVELS[item["kind"]]}
+    level = labels.get(item.get("level"), item.get("level"))
+    return f"{kind}: {level}"
+
+
 def level_codes(kind: str) -> list[str]:
     return [code for code, _rank, _label in LEVELS[kind]]
 

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from canbo.core.dated import in_force_q, is_in_force
 from canbo.rules.models import Parameter, ParameterVersion, Rule, RuleSet
+from canbo.rules.signals import rule_set_created
 from canbo.rules.wording import conditions_by_rule
 
 
@@ -31,7 +32,9 @@ def _load_shipped() -> RuleSet:
 
     from canbo.rules import kh_2017_2020
 
-    return kh_2017_2020.load(apps)
+    rule_set = kh_2017_2020.load(apps)
+    rule_set_created.send(sender=RuleSet, rule_set=rule_set, source=None, actor=None)
+    return rule_set
 
 
 def versions_in_force(rule_set: RuleSet, as_of: dt.date) -> dict[str, ParameterVersion]:

@@ -12,6 +12,7 @@ from canbo.core.capabilities import Action, require
 from canbo.core.dated import version_succeed
 from canbo.rules.models import Parameter, ParameterVersion, Rule, RuleSet
 from canbo.rules.selectors import versions_in_force
+from canbo.rules.signals import rule_set_created
 
 
 def _version_json(version: ParameterVersion | None) -> dict | None:
@@ -75,8 +76,8 @@ def rule_set_copy(
     valid_to: dt.date | None = None,
     document: str = "",
 ) -> RuleSet:
-    """A new rule set for the next period with the same rules, and each parameter with its value
-    in force at the new set's start, to edit."""
+    """A new rule set for the next period with the same rules, each parameter with its value in
+    force at the new set's start, and the rows other apps date by rule set (`rule_set_created`)."""
     require(actor, Action.EDIT_RULES)
     if valid_from <= source.valid_from:
         raise ValidationError(
@@ -110,6 +111,7 @@ def rule_set_copy(
         after={"ma": code, "ten": name, "tu_ngay": valid_from.isoformat()},
         data={"tu": source.code},
     )
+    rule_set_created.send(sender=RuleSet, rule_set=copy, source=source, actor=actor)
     return copy
 
 

@@ -10,13 +10,18 @@ scope (zero leaks). One database, built once (the small province of canbo.accoun
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from canbo.accounts.models import Role
 from canbo.accounts.testing import AS_OF, build_small_province
 from canbo.rules.models import Parameter, RuleSet
+from canbo.training.models import Programme
+from canbo.training.plan_lines import line_add
+from canbo.training.plans import plan_create
+from canbo.workflow.services import transition
 from config.api import api
 
 ROLES = ("btv", "thuong_truc", "btc", "snv", "hr_huyen", "hr_so", "school", "inspector", "anonymous")
@@ -38,6 +43,10 @@ OBJECTS = {
     "hr_so": ("SNV2", "DT1", "SNV", "HU-DT"),
 }
 PROVINCE_WIDE = ("SNV2", None, "HU-DT", None)
+# (plan in scope, plan out of scope) by the unit of the plan: a plan of Huyện ủy Đức Trọng (Party bloc)
+# and one of Sở Nội vụ (state bloc), both sent, each with a document attached to the step.
+PLANS_OF = {"btc": ("HU-DT", "SNV"), "snv": ("SNV", "HU-DT"), "hr_huyen": ("HU-DT", "SNV"),
+            "hr_so": ("SNV", "HU-DT")}
 MISSING = "KHONG-CO"
 
 # A: allowed (200; 404 for an object out of scope or missing). F: 403. L: sign-in first (a redirect
@@ -47,6 +56,7 @@ MISSING = "KHONG-CO"
 EVERYONE = "AAAAAAAAL"
 REVIEWERS = "AAAAAAFAL"
 PROPOSERS = "AAAAAAFFL"
+DRAFTERS = "FFAAAAFFL"
 ACCESS = {
     # pages, by URL name
     "core:home": (EVERYONE, None, ""),
@@ -75,6 +85,19 @@ ACCESS = {
     "reports:rotation_pool": (REVIEWERS, "unit_filter", ""),
     "reports:nonlocal": (REVIEWERS, None, ""),
     "audit:list": ("FFAFFFFAL", None, ""),
+    "training:programmes": (EVERYONE, None, ""),
+    "training:programme_new": ("FFAAFFFFL", None, ""),
+    "training:programme_edit": ("FFAAFFFFL", "programme", ""),
+    "training:programme_delete": ("FFAAFFFFL", "programme", ""),
+    "training:plans": (REVIEWERS, None, ""),
+    "training:plan_new": (DRAFTERS, None, ""),
+    "training:plan_detail": (REVIEWERS, "plan", ""),
+    "training:plan_edit": (DRAFTERS, "plan", ""),
+    "training:plan_amend": (DRAFTERS, "plan", ""),
+    "training:plan_step": (REVIEWERS, "plan_step", ""),
+    "training:plan_file": (REVIEWERS, "plan_file", ""),
+    "training:plan_line_new": (DRAFTERS, "plan", ""),
+    "training:plan_line_delete": (DRAFTERS, "plan_line", ""),
     "api:api-root": ("NNNNNNNNN", None, ""),
     "api:openapi-json": ("PPPPPPPPL", None, ""),
     "api:openapi-view": ("PPPPPPPPL", None, ""),
@@ -166,18 +189,34 @@ def test_every_page_and_endpoint_names_its_action():
     assert [path for path, view in endpoints if not hasattr(view, "capability")] == []
 
 
+def _sent_plans(small, users) -> dict[str, tuple[str, str]]:
+    """Unit code -> (plan id, id of the file attached when it was sent, id of its line)."""
+    plans = {}
+    qpan = Programme.objects.filter(code="qpan_doi_tuong_2").order_by("pk").first()
+    for unit, drafter in (("HU-DT", "hr_huyen"), ("SNV", "hr_so")):
+        plan = plan_create(actor=users[drafter], unit=small.units[unit], year=2020, content="Kế hoạch")
+        line = line_add(actor=users[drafter], plan=plan, programme=qpan, mode="tap_trung", headcount=2)
+        step = transition(actor=users[drafter], obj=plan, to="da_gui",
+                          files=[SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n%%EOF\n")])
+        plans[unit] = (str(plan.pk), str(step.files.get().pk), str(line.pk))
+    return plans
+
+
 @pytest.fixture(scope="module")
-def province(django_db_setup, django_db_blocker):
+def province(django_db_setup, django_db_blocker, tmp_path_factory):
     """The small province and one user per role, built once and rolled back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic(), \
+            override_settings(FILES_DIR=tmp_path_factory.mktemp("tep")):
         small = build_small_province()
         users = {
             name: small.user(f"matrix_{name}", role, scope_unit) for name, (role, scope_unit) in USERS.items()
         }
         yield {
+            "plans": _sent_plans(small, users),
             "users": users,
             "parameter": str(Parameter.objects.order_by("pk").first().pk),
             "rule_set": RuleSet.objects.order_by("pk").first().code,
+            "programme": str(Programme.objects.order_by("pk").first().pk),
         }
         transaction.set_rollback(True)
 
@@ -189,8 +228,10 @@ def _variants(role: str, kind: str | None, province: dict):
         return [("", None, "")]
     if kind == "standard":  # not scoped: every catalogue editor reaches every position type
         return [("", "chuc-danh/CV", ""), ("missing", f"chuc-danh/{MISSING}", "")]
-    if kind in ("parameter", "rule_set"):
-        return [("", province[kind], ""), ("missing", "999999" if kind == "parameter" else MISSING, "")]
+    if kind in ("plan", "plan_step", "plan_file", "plan_line"):
+        return _plan_variants(role, kind, province["plans"])
+    if kind in ("parameter", "rule_set", "programme"):
+        return [("", province[kind], ""), ("missing", MISSING if kind == "rule_set" else "999999", "")]
     inside, outside = (cadre_in, cadre_out) if kind in ("cadre", "cadre_query") else (unit_in, unit_out)
     objects = [("", inside), ("out", outside), ("missing", MISSING)]
     if kind == "unit_filter":
@@ -198,6 +239,18 @@ def _variants(role: str, kind: str | None, province: dict):
     if kind == "cadre_query":
         return [(label, None, f"ma_can_bo={code}") for label, code in objects if code]
     return [(label, code, "") for label, code in objects if code]
+
+
+def _plan_variants(role: str, kind: str, plans: dict) -> list[tuple[str, str, str]]:
+    inside, outside = PLANS_OF.get(role, ("HU-DT", None))
+    missing = ("999999", "1", "1")
+    found = [("", plans[inside]), ("out", plans[outside]) if outside else None, ("missing", missing)]
+
+    def argument(plan_id, file_id, line_id):
+        return {"plan": plan_id, "plan_step": f"{plan_id}/da_tong_hop", "plan_file": f"{plan_id}/{file_id}",
+                "plan_line": f"{plan_id}/{line_id}"}[kind]
+
+    return [(label, argument(*ids), "") for label, ids in filter(None, found)]
 
 
 def _expected(letter: str, label: str, is_api: bool, success: int) -> int:
@@ -241,6 +294,7 @@ def test_access_matrix(role, province, django_db_blocker):
                         and "dang-nhap" not in response["Location"]:
                     wrong.append(f"{method} {url}: redirects to {response['Location']}, not to sign in")
                 elif expected in (200, 201) and out_of_scope and key not in NOT_SCOPED_BY_CADRE:
-                    if re.search(rf"\b{re.escape(out_of_scope)}\b", response.content.decode()):
+                    body = b"".join(response.streaming_content) if response.streaming else response.content
+                    if re.search(rf"\b{re.escape(out_of_scope)}\b", body.decode(errors="replace")):
                         wrong.append(f"{method} {url}: names {out_of_scope}, who is out of scope")
     assert wrong == [], "\n".join(wrong)

@@ -28,6 +28,8 @@ PAGES = [
     ("reports:nonlocal", []),
     ("reports:cadre_verdicts", ["DT1"]),
     ("rules:list", []),
+    ("training:programmes", []),
+    ("training:plans", []),
 ]
 
 

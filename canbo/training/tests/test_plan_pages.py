@@ -1,0 +1,127 @@
+"""The plan pages: the board, drafting, the buttons each role sees, a step with its confirmation and
+refusals, documents served only within scope, amendment."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from canbo.accounts.models import Role
+from canbo.training.models import PlanState as S
+from canbo.training.models import TrainingPlan
+from canbo.training.plans import plan_create
+from canbo.workflow.services import transition
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def files_dir(settings, tmp_path):
+    settings.FILES_DIR = tmp_path / "tep"
+
+
+@pytest.fixture
+def users(small_province):
+    return {name: small_province.user(name, role, unit) for name, role, unit in (
+        ("hr_dt", Role.UNIT_HR, "HU-DT"), ("btc", Role.BTC, None), ("snv", Role.SNV, None),
+        ("btv", Role.BTV, None))}
+
+
+@pytest.fixture
+def plan(small_province, users):
+    return plan_create(actor=users["hr_dt"], unit=small_province.units["HU-DT"], year=2018,
+                       content="Cử 3 đồng chí học cao cấp lý luận chính trị.")
+
+
+def _page(client, user, url, data=None):
+    client.force_login(user)
+    response = client.post(url, data) if data is not None else client.get(url)
+    return response, response.content.decode() if not response.streaming else ""
+
+
+def test_the_board_shows_the_deadline_and_offers_drafting_to_drafters(client, users, plan):
+    _response, page = _page(client, users["hr_dt"], reverse("training:plans") + "?nam=2018")
+    assert "trước ngày 01/11/2017" in page and "Đã quá hạn: 1 đơn vị chưa gửi kế hoạch." in page
+    assert "Lập kế hoạch của đơn vị" in page and "đang dự thảo" in page
+    _response, page = _page(client, users["btv"], reverse("training:plans") + "?nam=2018")
+    assert "Lập kế hoạch của đơn vị" not in page and "Huyện ủy Đức Trọng" in page
+
+
+def test_drafting_for_a_unit_outside_the_scope_is_refused_on_the_field_keeping_the_text(client, users):
+    url = reverse("training:plan_new")
+    form = {"unit": "SNV", "year": "2019", "content": "Nội dung"}
+    response, page = _page(client, users["hr_dt"], url, form)
+    assert response.status_code == 200 and "Không có đơn vị mã “SNV” trong phạm vi của bạn" in page
+    assert "Nội dung</textarea>" in page
+    response, _page_text = _page(client, users["hr_dt"], url, form | {"unit": "HU-DT"})
+    created = TrainingPlan.objects.get(year=2019)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("training:plan_detail", args=[created.pk])
+
+
+def test_each_role_sees_the_buttons_of_its_steps(client, users, plan):
+    detail = reverse("training:plan_detail", args=[plan.pk])
+    _response, page = _page(client, users["hr_dt"], detail)
+    assert "Gửi kế hoạch" in page and "Sửa dự thảo" in page
+    _response, page = _page(client, users["btv"], detail)
+    assert "Việc bạn có thể làm" not in page
+    transition(actor=users["hr_dt"], obj=plan, to=S.DA_GUI)
+    _response, page = _page(client, users["btc"], detail)
+    assert reverse("training:plan_step", args=[plan.pk, "da_tong_hop"]) in page and "Trả lại đơn vị" in page
+    _response, page = _page(client, users["hr_dt"], detail)
+    assert "Sửa dự thảo" not in page and "Gửi kế hoạch" not in page
+
+
+def test_a_step_asks_first_and_a_refusal_keeps_what_was_typed(client, users, plan):
+    transition(actor=users["hr_dt"], obj=plan, to=S.DA_GUI)
+    url = reverse("training:plan_step", args=[plan.pk, "du_thao"])
+    _response, page = _page(client, users["btc"], url)
+    assert "Trả lại kế hoạch cho đơn vị để sửa? Ghi rõ lý do." in page
+    plan.refresh_from_db()
+    assert plan.state == S.DA_GUI
+    bad = SimpleUploadedFile("ghi-chu.txt", b"text")
+    _response, page = _page(client, users["btc"], url, {"y_kien": "Thiếu danh sách", "tep": bad})
+    assert "không thuộc loại được nhận" in page and ">Thiếu danh sách</textarea>" in page
+    response, _text = _page(client, users["btc"], url, {"y_kien": "Thiếu danh sách"})
+    plan.refresh_from_db()
+    assert response.status_code == 302 and plan.state == S.DU_THAO
+
+
+def test_a_role_without_the_step_sees_why_and_no_confirmation(client, users, plan):
+    _response, page = _page(client, users["btv"], reverse("training:plan_step", args=[plan.pk, "da_gui"]))
+    assert "Bạn không có quyền: Lập, gửi, điều chỉnh kế hoạch" in page and "Xác nhận:" not in page
+    response, _text = _page(client, users["btv"], reverse("training:plan_step", args=[plan.pk, "da_gui"]), {})
+    plan.refresh_from_db()
+    assert response.status_code == 200 and plan.state == S.DU_THAO
+    later = reverse("training:plan_step", args=[plan.pk, "co_hieu_luc"])
+    assert _page(client, users["btc"], later)[0].status_code == 404
+
+
+def test_a_document_is_served_only_within_the_plan_scope(client, users, plan):
+    step = transition(actor=users["hr_dt"], obj=plan, to=S.DA_GUI,
+                      files=[SimpleUploadedFile("to-trinh.pdf", PDF)])
+    url = reverse("training:plan_file", args=[plan.pk, step.files.get().pk])
+    response, _text = _page(client, users["btc"], url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/pdf" and "to-trinh.pdf" in response["Content-Disposition"]
+    assert _page(client, users["snv"], url)[0].status_code == 404
+    other = plan_create(actor=users["btc"], unit=plan.unit.parent or plan.unit, year=2019, content="Khác")
+    wrong = reverse("training:plan_file", args=[other.pk, step.files.get().pk])
+    assert _page(client, users["btc"], wrong)[0].status_code == 404
+
+
+def test_a_sent_plan_is_not_edited_and_an_approved_one_is_amended(client, users, plan):
+    transition(actor=users["hr_dt"], obj=plan, to=S.DA_GUI)
+    _response, page = _page(client, users["hr_dt"], reverse("training:plan_edit", args=[plan.pk]),
+                            {"content": "Sửa"})
+    assert "Chỉ sửa được kế hoạch đang ở bước dự thảo" in page
+    for actor, target in (("btc", S.DA_TONG_HOP), ("btc", S.DA_TRINH), ("btv", S.DA_PHE_DUYET)):
+        transition(actor=users[actor], obj=plan, to=target)
+    response, _text = _page(client, users["hr_dt"], reverse("training:plan_amend", args=[plan.pk]),
+                            {"reason": "Thêm lớp QLNN"})
+    amended = TrainingPlan.objects.get(previous=plan)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("training:plan_edit", args=[amended.pk])
+    _response, page = _page(client, users["btv"], reverse("training:plan_detail", args=[amended.pk]))
+    assert "Phiên bản 1" in page and "Thêm lớp QLNN" in page

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from canbo.training import line_views, plan_views, views
+
+app_name = "training"
+urlpatterns = [
+    path("chuong-trinh/", views.programme_list, name="programmes"),
+    path("chuong-trinh/them/", views.programme_new, name="programme_new"),
+    path("chuong-trinh/<int:pk>/sua/", views.programme_edit, name="programme_edit"),
+    path("chuong-trinh/<int:pk>/xoa/", views.programme_remove, name="programme_delete"),
+    path("ke-hoach/", plan_views.plan_board, name="plans"),
+    path("ke-hoach/them/", plan_views.plan_new, name="plan_new"),
+    path("ke-hoach/<int:pk>/", plan_views.plan_detail, name="plan_detail"),
+    path("ke-hoach/<int:pk>/sua/", plan_views.plan_edit, name="plan_edit"),
+    path("ke-hoach/<int:pk>/dieu-chinh/", plan_views.plan_amend_page, name="plan_amend"),
+    path("ke-hoach/<int:pk>/buoc/<str:target>/", plan_views.plan_step, name="plan_step"),
+    path("ke-hoach/<int:pk>/tep/<int:file_pk>/", plan_views.plan_file, name="plan_file"),
+    path("ke-hoach/<int:pk>/dong/them/", line_views.plan_line_new, name="plan_line_new"),
+    path("ke-hoach/<int:pk>/dong/<int:line_pk>/xoa/", line_views.plan_line_delete, name="plan_line_delete"),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WorkflowConfig(AppConfig):
+    name = "canbo.workflow"
+    verbose_name = "Quy trình xử lý"

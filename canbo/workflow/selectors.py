@@ -1,0 +1,41 @@
+"""Reads of a process's history. The owning app checks that the actor may see the object (its own
+selector, in scope) before asking for its steps or one of its files: a file is served only through the
+object it belongs to."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+
+from canbo.core.errors import NotFound
+from canbo.workflow.files import path_of
+from canbo.workflow.models import Step, StepFile
+from canbo.workflow.process import process_of
+
+
+def steps_of(obj) -> list[Step]:
+    """The steps taken on `obj`, oldest first, with their files, actors and the states' labels."""
+    process = process_of(obj)
+    steps = list(
+        Step.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+        .select_related("actor").prefetch_related("files").order_by("at", "id")
+    )
+    for step in steps:
+        step.source_label = process.state_label(step.source)
+        step.target_label = process.state_label(step.target)
+    return steps
+
+
+def step_file_get(*, obj, pk: int) -> StepFile:
+    """A file attached to a step of `obj`; NotFound for any other file."""
+    found = StepFile.objects.filter(
+        pk=pk, step__content_type=ContentType.objects.get_for_model(obj), step__object_id=obj.pk
+    ).first()
+    if found is None or not path_of(found.sha256).exists():
+        raise NotFound(_("Không có tệp này."))
+    return found
+
+
+def file_response(step_file: StepFile) -> FileResponse:
+    """The stored file as a download with its own name and checked type."""
+    return FileResponse(path_of(step_file.sha256).open("rb"), as_attachment=True, filename=step_file.name,
+                        content_type=step_file.content_type)

@@ -1,0 +1,108 @@
+"""Taking a step of any registered process: `transition` checks the capability the step needs, the
+actor's scope, the guards, the comment and the files, then writes the step row, its files and an
+audit event with the new state in one transaction. A refusal names every reason that holds."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from canbo.audit.actions import AuditAction
+from canbo.audit.services import audit_record
+from canbo.core.capabilities import can, require
+from canbo.core.errors import PermissionDenied
+from canbo.workflow import files as stored_files
+from canbo.workflow.models import Step, StepFile
+from canbo.workflow.process import Process, Transition, TransitionRefused, process_of
+
+
+def _capability_reason(actor, transition: Transition) -> str | None:
+    try:
+        require(actor, transition.action)
+    except PermissionDenied as refused:
+        return str(refused.args[0])
+    return None
+
+
+def reasons_against(actor, process: Process, transition: Transition, obj, comment: str = "",
+                    *, with_comment: bool = True) -> list[str]:
+    """Why `actor` may not take `transition` on `obj` now: the capability, the scope, then each
+    guard that refuses, then a missing comment. Empty when the step may be taken."""
+    capability = _capability_reason(actor, transition)
+    if capability:
+        return [capability]
+    if not process.in_scope(actor, obj):
+        return [_("%(object)s không thuộc phạm vi của bạn.") % {"object": obj}]
+    reasons = [reason for guard in transition.guards if (reason := guard(actor, obj))]
+    if with_comment and transition.comment_required and not comment.strip():
+        reasons.append(_("Bước “%(step)s” cần ghi rõ lý do.") % {"step": transition.label})
+    return reasons
+
+
+def options(actor, obj) -> list[dict]:
+    """The steps the actor may be offered from the object's state: those whose capability the actor
+    holds, on an object in its scope, each with the guards' reasons that block it now (a button shown
+    disabled with why)."""
+    process = process_of(obj)
+    state = getattr(obj, process.state_field)
+    offered = []
+    for transition in process.leaving(state):
+        if not can(actor, transition.action) or not process.in_scope(actor, obj):
+            continue
+        offered.append({"transition": transition,
+                        "reasons": reasons_against(actor, process, transition, obj, with_comment=False)})
+    return offered
+
+
+def record_step(*, actor, process: Process, obj, source: str, target: str, comment: str = "",
+                checked_files=()) -> Step:
+    """Write the state change, its step row, files and audit event (inside the caller's transaction,
+    after its checks). Effects of a transition that move another object use it too."""
+    setattr(obj, process.state_field, target)
+    obj.full_clean()
+    obj.save()
+    step = Step.objects.create(
+        process=process.code, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
+        source=source, target=target, actor=actor, comment=comment.strip(),
+    )
+    for checked in checked_files:
+        stored_files.store(checked)
+        StepFile.objects.create(step=step, name=checked.name, size=checked.size,
+                                content_type=checked.content_type, sha256=checked.sha256)
+    audit_record(
+        actor=actor, action=AuditAction.WORKFLOW_STEP, obj=obj,
+        before={process.state_field: source}, after={process.state_field: target},
+        data={"quy_trinh": process.code, "y_kien": step.comment,
+              "tep": [{"ten": f.name, "byte": f.size, "sha256": f.sha256} for f in checked_files]},
+    )
+    return step
+
+
+@transaction.atomic
+def transition(*, actor, obj, to: str, comment: str = "", files=()) -> Step:
+    """Move `obj` to state `to` by the step of its process's table, or raise TransitionRefused with
+    every reason. `files`: uploaded files to attach (PDF, DOCX, XLSX, PNG, JPG, size-limited). The
+    object is read again under a row lock; the caller's instance gets the new state."""
+    process = process_of(obj)
+    given, obj = obj, type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    source = getattr(obj, process.state_field)
+    step = process.transition(source, to)
+    if step is None:
+        raise TransitionRefused([_("Không thể chuyển từ “%(a)s” sang “%(b)s”.") % {
+            "a": process.state_label(source), "b": process.state_label(to)}])
+    reasons = reasons_against(actor, process, step, obj, comment)
+    checked_files = []
+    for upload in files:
+        checked, problem = stored_files.check(upload)
+        if problem:
+            reasons.append(problem)
+        else:
+            checked_files.append(checked)
+    if reasons:
+        raise TransitionRefused(reasons)
+    taken = record_step(actor=actor, process=process, obj=obj, source=source, target=to, comment=comment,
+                        checked_files=checked_files)
+    for effect in step.effects:
+        effect(actor, obj, taken)
+    setattr(given, process.state_field, to)
+    return taken
+
