@@ -31,7 +31,7 @@ from canbo.core.roles import SYSTEM_USERNAME
 
 NOT_BACKED_UP = frozenset({"sessions.session", "core.dataversion", "core.rememberedresult"})
 # Rows a fresh `canbo migrate` writes: a database holding only these holds no data of its own.
-FILLED_BY_MIGRATE = ("contenttypes.", "auth.permission", "rules.")
+FILLED_BY_MIGRATE = ("contenttypes.", "auth.permission", "rules.", "training.programme")  # and its families
 # Fields whose JSON value is already what the database driver takes.
 PLAIN_TYPES = frozenset({
     "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField",

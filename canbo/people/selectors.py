@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, fields
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -196,5 +197,11 @@ def scope_figures(*, actor, as_of: dt.date) -> dict:
         "holdings": held_positions(as_of).filter(cadre__in=cadres, unit__in=units),
         "planned": cadres.filter(Exists(planned)),
     }
-    key = ("scope figures", [query.query.sql_with_params() for query in counted.values()])
-    return remembered(key, lambda: {name: query.count() for name, query in counted.items()})
+    def count() -> dict:
+        return {name: query.count() for name, query in counted.items()}
+
+    try:
+        key = ("scope figures", [query.query.sql_with_params() for query in counted.values()])
+    except EmptyResultSet:  # a scope that holds nothing: nothing to keep
+        return count()
+    return remembered(key, count)
