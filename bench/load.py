@@ -55,7 +55,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILTERS = ({"khoi": "dang"}, {"khoi": "nha_nuoc"}, {"cap": "xa"}, {"cap": "huyen"}, {"gioi_tinh": "nu"},
            {"loai": "cong_chuc"}, {"trang_thai": "dang_cong_tac"}, {"q": "nguyen"}, {"q": "thi hoa"},
-           {"sort": "-ho_ten"}, {"page": "3"})
+           {"sap_xep": "-ho_ten"}, {"trang": "3"})
 TASKS = ("sign-in form", "sign-in", "cadre list", "cadre record", "review page", "XLSX export")
 SAMPLE_EVERY = 10.0
 WARM_UP = 60.0  # seconds before the memory slope is counted: workers import modules at their first requests

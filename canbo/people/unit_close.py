@@ -14,17 +14,15 @@ from django.utils.translation import gettext_lazy
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
+from canbo.core.forms import DayField
 from canbo.org.models import Post
 from canbo.org.selectors import unit_get
 from canbo.org.services import unit_close, unit_close_check
 from canbo.people.active import held_positions
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-
 
 class UnitCloseForm(forms.Form):
-    closed_on = forms.DateField(label=gettext_lazy("Ngày giải thể (ngày cuối cùng hoạt động, dd/mm/yyyy)"),
-                                input_formats=DATE_FORMATS)
+    closed_on = DayField(label=gettext_lazy("Ngày giải thể (ngày cuối cùng hoạt động, dd/mm/yyyy)"))
     successor = forms.CharField(label=gettext_lazy("Đơn vị kế thừa (không bắt buộc)"), required=False)
     decision = forms.CharField(label=gettext_lazy("Văn bản quyết định (số, ngày, cơ quan ban hành)"),
                                max_length=255)
@@ -33,10 +31,10 @@ class UnitCloseForm(forms.Form):
 def _left_behind(unit, closed_on: dt.date) -> dict:
     """What stays attached to the unit after it closes: positions still held, seats still open."""
     after = closed_on + dt.timedelta(days=1)
+    held = held_positions(after).filter(unit=unit)
     return {
-        "holders": held_positions(after).filter(unit=unit).select_related("cadre", "position_type")
-        .order_by("cadre__code")[:50],
-        "holder_count": held_positions(after).filter(unit=unit).count(),
+        "holders": held.select_related("cadre", "position_type").order_by("cadre__code")[:50],
+        "holder_count": held.count(),
         "post_count": Post.objects.filter(unit=unit).in_force(after).count(),
     }
 
