@@ -1,4 +1,7 @@
-"""Pages of rotation and transfer: the vacancies at the as-of date and the check of a proposal."""
+"""Pages of rotation and transfer: the vacancies at the as-of date, the check of a proposal and the
+rotation target of a period."""
+
+from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.urls import reverse
@@ -9,7 +12,7 @@ from canbo.audit.exports import report_download
 from canbo.core.capabilities import Action
 from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
 from canbo.org.selectors import unit_get
-from canbo.rotation import selectors
+from canbo.rotation import selectors, target, target_page
 from canbo.rotation.forms import ProposalForm
 from canbo.rotation.lists import vacancies_report
 from canbo.rotation.selectors import UnknownCode
@@ -67,5 +70,44 @@ def check_proposal(request):
             "result": result,
             "explanation": explanation,
             "crumbs": [(_("Vị trí khuyết"), reverse("rotation:vacancies")), (_("Kiểm tra đề xuất"), "")],
+        },
+    )
+
+
+@requires(Action.VIEW_ROTATION)
+def rotation_target(request):
+    start, end = target_page.default_period(request.as_of)
+    form = target_page.PeriodForm(request.GET or None, initial={"tu_ngay": start, "den_ngay": end})
+    if form.is_bound and form.is_valid():
+        start, end = form.cleaned_data["tu_ngay"], form.cleaned_data["den_ngay"]
+    elif form.is_bound:
+        return render(
+            request, "rotation/target.html", {"form": form, "crumbs": [(_("Chỉ tiêu luân chuyển"), "")]}
+        )
+    direction = target.DIRECTION_OF.get(request.GET.get("chieu", ""))
+    group = request.GET.get("nhom", "")
+    people = None
+    if direction is not None and group in target_page.GROUPS:
+        report = target_page.people_report(
+            actor=request.user, direction=direction, group=group, start=start, end=end
+        )
+        report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
+        if request.GET.get("xuat") == "xlsx":
+            return report_download(request, report, filename=f"chi-tieu-luan-chuyen-{direction.key}-{group}")
+        people = ReportPage(report)
+    figures = target.rotation_target(actor=request.user, start=start, end=end)
+    return render(
+        request,
+        "rotation/target.html",
+        {
+            "form": form,
+            "period": urlencode({"tu_ngay": f"{start:%d/%m/%Y}", "den_ngay": f"{end:%d/%m/%Y}"}),
+            "directions": [(d, figures[d.key]) for d in target.DIRECTIONS],
+            "chart": target_page.chart_rows(
+                target.progress_by_year(actor=request.user, start=start, end=end),
+                figures[target.DIRECTIONS[0].key]["chi_tieu"],
+            ),
+            "table": people,
+            "crumbs": [(_("Chỉ tiêu luân chuyển"), "")],
         },
     )

@@ -117,6 +117,9 @@ ACCESS = {
     "GET /api/ra-soat/khong-dia-phuong": (REVIEWERS, None, ""),
     "rotation:vacancies": (REVIEWERS, "unit_filter", ""),
     "rotation:check_proposal": (PROPOSERS, None, ""),
+    "rotation:target": (
+        REVIEWERS, None, "tu_ngay=01/01/2017&den_ngay=31/12/2020&chieu=tinh_xuong_huyen&nhom=co_so"
+    ),
     "GET /api/luan-chuyen/vi-tri-khuyet": (REVIEWERS, "unit_filter", "ngay=2017-06-30"),
     "GET /api/luan-chuyen/kiem-tra-de-xuat": (
         PROPOSERS, "cadre_query", "loai=dieu_dong&den_don_vi=TU&chuc_danh=CV&tu_ngay=2017-06-30"

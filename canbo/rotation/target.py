@@ -1,0 +1,136 @@
+"""The rotation target of R4 (SPEC §12): of the cadres who may be rotated at the period's start A,
+how many were rotated (luân chuyển, not điều động) within [A, B], in both directions.
+
+- `tinh_xuong_huyen`: provincial cadres holding or planned for a BTV-managed type at A, rotated
+  to a district or commune unit;
+- `huyen_len_tinh`: district cadres planned for a BTV-managed or key type at A, rotated to a
+  provincial unit.
+
+A base leaves out whoever was rotated before A. Each figure is a queryset of cadres, so a page
+can list exactly the people behind it; the actor's reach bounds both (the command sees all).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from canbo.core.dated import in_force_q
+from canbo.core.levels import Level
+from canbo.people.active import active_q_for_cadres
+from canbo.people.models import Cadre, Movement, MovementKind, PlanningEntry, PositionHolding
+from canbo.people.selectors import planned_q, visible_cadres
+from canbo.rules.selectors import parameters_in_force
+
+TARGET_PARAMETER = "ty_le_luan_chuyen"
+
+
+@dataclass(frozen=True)
+class Direction:
+    key: str
+    label: str
+    from_level: str  # the level of a unit the cadre holds a position in at A
+    to_levels: tuple[str, ...]  # the levels of the unit rotated to
+    held_types: Q | None  # types held at A that put a cadre in the base (None: holding does not count)
+    planned_types: Q  # types planned at A that put a cadre in the base
+
+
+DIRECTIONS = (
+    Direction(
+        "tinh_xuong_huyen",
+        _("Từ tỉnh xuống huyện, xã"),
+        Level.TINH,
+        (Level.HUYEN, Level.XA),
+        Q(position_type__btv_managed=True),
+        Q(position_type__btv_managed=True),
+    ),
+    Direction(
+        "huyen_len_tinh",
+        _("Từ huyện lên tỉnh"),
+        Level.HUYEN,
+        (Level.TINH,),
+        None,
+        Q(position_type__btv_managed=True) | Q(position_type__key_position=True),
+    ),
+)
+DIRECTION_OF = {d.key: d for d in DIRECTIONS}
+
+
+def _rotations():
+    return Movement.objects.filter(kind=MovementKind.LUAN_CHUYEN, cadre=OuterRef("pk"))
+
+
+def base(direction: Direction, start: dt.date, cadres: QuerySet[Cadre]) -> QuerySet[Cadre]:
+    """The cadres of `cadres` a direction counts at A (`co_so`)."""
+    held = PositionHolding.objects.filter(in_force_q(start), cadre=OuterRef("pk"))
+    planned = PlanningEntry.objects.filter(planned_q(start), cadre=OuterRef("pk"))
+    eligible = Exists(planned.filter(direction.planned_types))
+    if direction.held_types is not None:
+        eligible |= Exists(held.filter(direction.held_types))
+    return cadres.filter(
+        active_q_for_cadres(start),
+        Exists(held.filter(unit__level=direction.from_level)),
+        eligible,
+        ~Exists(_rotations().filter(valid_from__lt=start)),
+    )
+
+
+def rotated(direction: Direction, start: dt.date, end: dt.date, cadres: QuerySet[Cadre]) -> QuerySet[Cadre]:
+    """Members of the base rotated within [A, B] to a unit of the direction's levels (`da_luan_chuyen`)."""
+    moves = _rotations().filter(
+        valid_from__gte=start, valid_from__lte=end, to_unit__level__in=direction.to_levels
+    )
+    return base(direction, start, cadres).filter(Exists(moves))
+
+
+def rate(done: int, of: int) -> Decimal:
+    """100 × done / of, rounded half-up to one decimal; 0 when the base is empty."""
+    if not of:
+        return Decimal("0.0")
+    return (Decimal(100 * done) / Decimal(of)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def figures(direction: Direction, start: dt.date, end: dt.date, cadres: QuerySet[Cadre], target: int) -> dict:
+    co_so = base(direction, start, cadres).count()
+    done = rotated(direction, start, end, cadres).count()
+    ratio = rate(done, co_so)
+    return {
+        "co_so": co_so,
+        "da_luan_chuyen": done,
+        "ty_le": ratio,
+        "chi_tieu": target,
+        "dat": ratio >= target,
+    }
+
+
+def reachable(actor, start: dt.date) -> QuerySet[Cadre]:
+    """The cadres whose figures the actor may see: those in their scope at A."""
+    return visible_cadres(actor, start)
+
+
+def rotation_target(*, actor, start: dt.date, end: dt.date) -> dict[str, dict]:
+    """SPEC §12's figures of both directions, over the cadres in the actor's scope at A."""
+    target = parameters_in_force(start)[TARGET_PARAMETER]
+    cadres = reachable(actor, start)
+    return {d.key: figures(d, start, end, cadres, target) for d in DIRECTIONS}
+
+
+def progress_by_year(*, actor, start: dt.date, end: dt.date) -> list[dict]:
+    """For each year of the period, the rate reached by its last day (or B): the chart's points."""
+    cadres = reachable(actor, start)
+    bases = {d.key: base(d, start, cadres).count() for d in DIRECTIONS}
+    points = []
+    for year in range(start.year, end.year + 1):
+        until = min(end, dt.date(year, 12, 31))
+        point = {"nam": year}
+        for d in DIRECTIONS:
+            point[d.key] = rate(rotated(d, start, until, cadres).count(), bases[d.key])
+        points.append(point)
+    return points
+
+
+def target_json(result: dict[str, dict]) -> dict[str, dict]:
+    """The figures as SPEC §12 prints them (the rate as a number with one decimal)."""
+    return {key: {**row, "ty_le": float(row["ty_le"])} for key, row in result.items()}
