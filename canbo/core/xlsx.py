@@ -12,7 +12,7 @@ from numbers import Number
 import xlsxwriter
 from django.http import HttpResponse
 
-from canbo.core.report import Kind, Report, cell_text
+from canbo.core.report import Kind, Link, Report, cell_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -60,6 +60,8 @@ def report_xlsx(report: Report, *, filename: str) -> HttpResponse:
 
 
 def _value(column, value):
+    if isinstance(value, Link):
+        value = value.text
     if column.kind in (Kind.NUMBER, Kind.DATE) and value is not None:
         return value
     return cell_text(value)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.reports import views
+from canbo.reports import quality_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("du-dieu-kien/", views.eligible, name="eligible"),
     path("nguon-luan-chuyen/", views.rotation_pool, name="rotation_pool"),
     path("khong-dia-phuong/", views.non_local, name="nonlocal"),
+    path("chat-luong/", quality_views.staff_quality_page, name="quality"),
 ]

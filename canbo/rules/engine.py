@@ -179,3 +179,9 @@ def facts_of(ctx: dict, cadre_ids: list[int]) -> dict[int, dict]:
     """Facts rows of a few cadres, by id."""
     rows = facts.run(*facts.facts_sql(ctx, list(cadre_ids)))
     return {row["id"]: row for row in rows}
+
+
+def active_facts(ctx: dict, columns: set[str], restrict: QuerySet | None = None) -> list[dict]:
+    """The facts `columns` (with id and code) of the cadres active at D, by code."""
+    base, params = facts.facts_sql(ctx, restrict, columns | {"active"})
+    return facts.run(f"SELECT * FROM ({base}) f WHERE f.active = 1 ORDER BY f.code", params)

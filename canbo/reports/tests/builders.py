@@ -116,8 +116,7 @@ class Province:
             birth_date=birth,
             birth_precision=precision,
             gender=gender,
-            category="cong_chuc",
-            **extra,
+            **{"category": "cong_chuc", **extra},
         )
 
     def hold(self, cadre, position_type, unit=None, start=dt.date(2010, 1, 1), end=None):

@@ -1,0 +1,54 @@
+"""The staff quality report's tables (`canbo.core.report`): the indicators by category, each count
+a link to its people, and the people of one cell, a page at a time."""
+
+import dataclasses
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+
+from canbo.core.report import PAGE_SIZE, Column, Kind, Link, Report
+from canbo.people.working_lists import person_cells, person_columns
+from canbo.reports.staff_quality import COLUMNS, Quality, cadres_of
+
+
+def quality_table(quality: Quality, *, as_of: dt.date, query: dict) -> Report:
+    """One row per indicator, one column per category and the total; a count other than 0 opens its
+    people."""
+    rows = []
+    for indicator in quality.indicators:
+        row = {"nhom": str(indicator.group), "chi_tieu": str(indicator.label)}
+        for key, _label in COLUMNS:
+            count = quality.counts[indicator.key][key]
+            link = "?" + urlencode({**query, "chi_tieu": indicator.key, "cot": key})
+            row[key] = Link(count, link) if count else 0
+        rows.append(row)
+    columns = [Column("nhom", _("Nhóm"), sortable=False), Column("chi_tieu", _("Chỉ tiêu"), sortable=False)]
+    columns += [Column(key, str(label), Kind.NUMBER, sortable=False) for key, label in COLUMNS]
+    title = _("Số lượng, chất lượng cán bộ, công chức, viên chức – %(d)s") % {"d": as_of.strftime("%d/%m/%Y")}
+    return Report(title, columns, rows, _("Không có cán bộ nào đang công tác trong phạm vi này."))
+
+
+def cell_people(
+    quality: Quality,
+    *,
+    indicator: str,
+    column: str,
+    as_of: dt.date,
+    page_number: int = 1,
+    whole: bool = False,
+) -> Report:
+    """The cadres of one cell, by code: one page of rows, or every row (`whole`, for the export)."""
+    ids = cadres_of(quality, indicator, column)
+    label = next(i.label for i in quality.indicators if i.key == indicator)
+    title = f"{label} – {dict(COLUMNS)[column]} – {as_of:%d/%m/%Y}"
+    columns = [dataclasses.replace(column, sortable=False) for column in person_columns()]
+    report = Report(title, columns, [], _("Không có cán bộ nào trong ô này."))
+    if not whole:
+        page_number = Paginator(ids, PAGE_SIZE).get_page(page_number).number
+        report.total, report.page_number = len(ids), page_number
+        ids = ids[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
+    cells = person_cells(ids, as_of)
+    report.rows = [cells[pk] for pk in ids]
+    return report
