@@ -16,6 +16,7 @@ urlpatterns = [
     path("quy-tac/", include("canbo.rules.urls")),
     path("ra-soat/", include("canbo.reports.urls")),
     path("dao-tao/", include("canbo.training.urls")),
+    path("quy-hoach/", include("canbo.training.succession_urls")),
     path("nhat-ky/", include("canbo.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

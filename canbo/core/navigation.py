@@ -41,6 +41,7 @@ ITEMS = (
     NavItem("records", _("Cây tổ chức"), "org:unit_tree", Action.VIEW_RECORDS),
     NavItem("review", _("Rà soát"), "reports:review", Action.VIEW_REVIEW),
     NavItem("reports", _("Số lượng, chất lượng cán bộ"), "reports:quality", Action.VIEW_REVIEW),
+    NavItem("records", _("Nguồn kế cận theo chức danh"), "succession:by_position", Action.VIEW_REVIEW),
     NavItem("training", _("Danh sách đủ điều kiện đào tạo"), "reports:eligible", Action.VIEW_TRAINING),
     NavItem("training", _("Kế hoạch đào tạo hằng năm"), "training:plans", Action.VIEW_PLANS),
     NavItem("training", _("Chương trình đào tạo, bồi dưỡng"), "training:programmes", Action.VIEW_PROGRAMMES),

@@ -24,13 +24,25 @@ def p():
 
 def _people(p):
     """Four active cadres and one who has left; levels and ages chosen to sit on the boundaries."""
-    a = p.cadre(birth=dt.date(1989, 1, 1), gender="nu", ethnicity="K'Ho", category="can_bo",
-                party_member=True, party_join_date=dt.date(2015, 1, 1), rank=p.ngach_cv)  # 31 at D
+    a = p.cadre(
+        birth=dt.date(1989, 1, 1),
+        gender="nu",
+        ethnicity="K'Ho",
+        category="can_bo",
+        party_member=True,
+        party_join_date=dt.date(2015, 1, 1),
+        rank=p.ngach_cv,
+    )  # 31 at D
     p.hold(a, p.truong_phong, p.hu_dt)
     p.qualify(a, "llct", "cao_cap", on=dt.date(2019, 12, 31))
     p.qualify(a, "chuyen_mon", "dai_hoc")
-    b = p.cadre(birth=dt.date(1989, 1, 2), category="cong_chuc", party_member=True,
-                party_join_date=dt.date(2020, 1, 2), ethnicity="Kinh")  # 30 at D; joins the Party after D
+    b = p.cadre(
+        birth=dt.date(1989, 1, 2),
+        category="cong_chuc",
+        party_member=True,
+        party_join_date=dt.date(2020, 1, 2),
+        ethnicity="Kinh",
+    )  # 30 at D; joins the Party after D
     p.hold(b, p.chuyen_vien, p.so_nv)
     p.qualify(b, "llct", "cu_nhan", on=dt.date(2018, 5, 1))
     p.qualify(b, "llct", "trung_cap", on=dt.date(2010, 5, 1))
@@ -48,12 +60,22 @@ def test_each_indicator_counts_by_category_at_the_date(p):
     a, b, c, d = _people(p)
     quality = staff_quality(actor=system_actor(), as_of=D)
     counts = quality.counts
-    assert counts["tong_so"] == {"tong": 4, "can_bo": 1, "cong_chuc": 2, "vien_chuc": 1, "khong_chuyen_trach": 0}
+    assert counts["tong_so"] == {
+        "tong": 4,
+        "can_bo": 1,
+        "cong_chuc": 2,
+        "vien_chuc": 1,
+        "khong_chuyen_trach": 0,
+    }
     assert counts["dang_vien"]["tong"] == 1  # b joins after D
     assert (counts["nu"]["tong"], counts["dan_toc_thieu_so"]["tong"]) == (1, 1)  # Kinh is not a minority
     assert counts["llct_3"]["tong"] == 2  # cao cấp and cử nhân share a line
     assert counts["llct_2"]["tong"] == 0  # b's trung cấp is below their cử nhân
-    assert (counts["llct_0"]["tong"], counts["chuyen_mon_3"]["tong"], counts["chuyen_mon_4"]["tong"]) == (2, 1, 0)
+    assert (counts["llct_0"]["tong"], counts["chuyen_mon_3"]["tong"], counts["chuyen_mon_4"]["tong"]) == (
+        2,
+        1,
+        0,
+    )
     assert (counts[f"ngach_{p.ngach_cv.code}"]["tong"], counts["ngach_khong"]["tong"]) == (1, 3)
     assert counts["tuoi_den_30"]["tong"] == 1 and cadres_of(quality, "tuoi_den_30", "tong") == [b.id]
     assert cadres_of(quality, "tuoi_31_40", "tong") == [a.id]
@@ -66,7 +88,9 @@ def test_each_indicator_counts_by_category_at_the_date(p):
 
 def test_age_bands_follow_the_limits():
     assert [(key, low, high) for key, _label, low, high in age_bands((35, 50))] == [
-        ("tuoi_den_35", 0, 35), ("tuoi_36_50", 36, 50), ("tuoi_tren_50", 51, None)
+        ("tuoi_den_35", 0, 35),
+        ("tuoi_36_50", 36, 50),
+        ("tuoi_tren_50", 51, None),
     ]
 
 

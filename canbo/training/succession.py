@@ -1,0 +1,111 @@
+"""Succession by position (nguồn kế cận): for a position type, and a unit when given, the cadres
+planned for it in each term approved by D, each with how ready they are at D: the standard of the
+type in force at D against the highest levels they hold (the facts' `lv_<kind>`), what they still
+lack and the programmes of the catalogue in force whose pass would close it, their age and the
+years left before retirement; and each term's structure (women, ethnic minorities, age bands).
+
+Only cadres in the actor's scope at D are listed, as on every other page."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from canbo.core.dates import age_on
+from canbo.core.levels import REQUIRED_KINDS, Kind, label_of, rank_of
+from canbo.org.models import PositionType, Unit
+from canbo.org.standards import position_standard
+from canbo.people.models import PlanningEntry
+from canbo.people.selectors import visible_cadres
+from canbo.reports.staff_quality import DEFAULT_AGE_LIMITS, age_bands
+from canbo.rules import engine
+from canbo.rules.selectors import rule_set_in_force
+from canbo.training.models import Programme
+
+
+@dataclass
+class Gap:
+    kind: str
+    required: int
+    held: int
+    programmes: list[Programme]
+
+    @property
+    def words(self) -> str:
+        kind = Kind(self.kind).label
+        return f"{kind}: {label_of(self.kind, self.held)} → {label_of(self.kind, self.required)}"
+
+
+@dataclass
+class Candidate:
+    entry: PlanningEntry
+    age: int
+    years_left: int  # whole years from D to the retirement date
+    gaps: list[Gap]
+
+    @property
+    def ready(self) -> bool:
+        return not self.gaps
+
+
+@dataclass
+class Term:
+    start: int
+    end: int
+    candidates: list[Candidate] = field(default_factory=list)
+    structure: dict[str, int] = field(default_factory=dict)
+    ages: list[tuple[str, int]] = field(default_factory=list)  # (age band, how many)
+
+
+def closing_programmes(kind: str, required: int, programmes: list[Programme]) -> list[Programme]:
+    """The programmes whose pass gives `kind` at `required` or higher (or the level required)."""
+    found = []
+    for programme in programmes:
+        for item in programme.qualifications:
+            if item.get("kind") != kind:
+                continue
+            if item.get("as_required") or rank_of(kind, item.get("level")) >= required:
+                found.append(programme)
+    return found
+
+
+def _whole_years(start: dt.date, end: dt.date) -> int:
+    return max(age_on(start, end), 0) if end >= start else 0
+
+
+def succession(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit | None = None) -> list[Term]:
+    entries = (
+        PlanningEntry.objects.filter(position_type=position_type, approved_on__lte=as_of)
+        .filter(cadre__in=visible_cadres(actor, as_of))
+        .select_related("cadre", "unit")
+        .order_by("-term_start", "cadre__sort_key", "cadre__code")
+    )
+    if unit is not None:
+        entries = entries.filter(unit=unit)
+    entries = list(entries)
+    standard = position_standard(position_type, as_of)
+    facts = engine.facts_of(engine.context_for(as_of), sorted({e.cadre_id for e in entries}))
+    catalogue = list(Programme.objects.filter(rule_set=rule_set_in_force(as_of)).order_by("order", "code"))
+    bands = age_bands(DEFAULT_AGE_LIMITS)
+    terms: dict[tuple[int, int], Term] = {}
+    for entry in entries:
+        cadre, row = entry.cadre, facts[entry.cadre_id]
+        gaps = [
+            Gap(kind, standard[kind], row[f"lv_{kind}"], closing_programmes(kind, standard[kind], catalogue))
+            for kind in REQUIRED_KINDS
+            if standard.get(kind, 0) > row[f"lv_{kind}"]
+        ]
+        age = age_on(cadre.birth_date, as_of)
+        candidate = Candidate(entry, age, _whole_years(as_of, cadre.retirement_date), gaps)
+        term = terms.setdefault((entry.term_start, entry.term_end), Term(entry.term_start, entry.term_end))
+        term.candidates.append(candidate)
+        counted = {
+            "tong_so": 1,
+            "nu": row["woman"],
+            "dan_toc_thieu_so": row["minority"],
+            "san_sang": int(not gaps),
+        }
+        counted |= {key: int(low <= age and (high is None or age <= high)) for key, _l, low, high in bands}
+        for key, value in counted.items():
+            term.structure[key] = term.structure.get(key, 0) + value
+    for term in terms.values():
+        term.ages = [(label, term.structure[key]) for key, label, _low, _high in bands]
+    return list(terms.values())

@@ -1,0 +1,35 @@
+"""The succession page: choose a position type (and a unit); see who is planned for it in each
+term and how ready each is at the date viewed."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action
+from canbo.org.models import PositionType
+from canbo.org.selectors import unit_get
+from canbo.rules.selectors import rule_set_in_force
+from canbo.training.succession import succession
+
+
+@requires(Action.VIEW_REVIEW)
+def succession_page(request):
+    code = request.GET.get("don_vi") or ""
+    unit = unit_get(actor=request.user, code=code) if code else None
+    types = PositionType.objects.filter(planning__isnull=False).distinct().order_by("name")
+    chosen = types.filter(code=request.GET.get("chuc_danh", "")).first()
+    terms = (
+        succession(actor=request.user, position_type=chosen, as_of=request.as_of, unit=unit) if chosen else []
+    )
+    return render(
+        request,
+        "training/succession.html",
+        {
+            "types": types,
+            "chosen": chosen,
+            "unit": unit,
+            "terms": terms,
+            "rule_set": rule_set_in_force(request.as_of),
+            "crumbs": [(_("Nguồn kế cận theo chức danh"), "")],
+        },
+    )

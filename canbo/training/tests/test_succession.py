@@ -1,0 +1,83 @@
+"""Succession by position: who is planned for a type in each term approved by D, how ready each is
+(the type's standard at D against the levels held at D), the programmes that would close a gap,
+and each term's structure; only cadres in the user's scope."""
+
+import datetime as dt
+
+import pytest
+
+from canbo.accounts.models import Role, User
+from canbo.accounts.system import system_actor
+from canbo.accounts.testing import PASSWORD
+from canbo.reports.tests.builders import Province
+from canbo.training.succession import succession
+
+pytestmark = pytest.mark.django_db
+D = dt.date(2020, 1, 1)
+
+
+@pytest.fixture
+def p():
+    return Province()
+
+
+def _planned(p):
+    """Three cadres planned for Bí thư Huyện ủy (cao cấp LLCT, đại học, QLNN chuyên viên chính)."""
+    ready = p.cadre(gender="nu", ethnicity="K'Ho", birth=dt.date(1985, 1, 1))
+    p.hold(ready, p.truong_phong, p.hu_dt)
+    p.qualify(ready, "llct", "cao_cap")
+    p.qualify(ready, "chuyen_mon", "dai_hoc")
+    p.qualify(ready, "qlnn", "chuyen_vien_chinh")
+    lacking = p.cadre(birth=dt.date(1970, 1, 2))
+    p.hold(lacking, p.truong_phong, p.hu_dt)
+    p.qualify(lacking, "llct", "trung_cap")
+    p.qualify(lacking, "chuyen_mon", "dai_hoc")
+    p.qualify(lacking, "qlnn", "chuyen_vien_chinh", on=dt.date(2020, 1, 2))  # after D: still lacking
+    later = p.cadre()
+    p.hold(later, p.truong_phong, p.hu_dt)
+    for cadre in (ready, lacking):
+        p.plan(cadre, p.bi_thu, term=(2020, 2025), approved=dt.date(2019, 6, 1))
+    p.plan(ready, p.bi_thu, term=(2015, 2020), approved=dt.date(2016, 1, 1))
+    p.plan(later, p.bi_thu, term=(2020, 2025), approved=dt.date(2020, 3, 1))  # approved after D
+    return ready, lacking, later
+
+
+def test_terms_list_the_planned_with_their_gaps_and_the_programmes_closing_them(p):
+    ready, lacking, later = _planned(p)
+    terms = succession(actor=system_actor(), position_type=p.bi_thu, as_of=D)
+    assert [(t.start, t.end) for t in terms] == [(2020, 2025), (2015, 2020)]
+    current = terms[0]
+    assert [c.entry.cadre for c in current.candidates] == sorted([ready, lacking], key=lambda c: c.sort_key)
+    by_cadre = {c.entry.cadre: c for c in current.candidates}
+    assert by_cadre[ready].ready and by_cadre[ready].age == 35
+    gaps = {gap.kind: gap for gap in by_cadre[lacking].gaps}
+    assert set(gaps) == {"llct", "qlnn"} and (gaps["llct"].held, gaps["llct"].required) == (2, 3)
+    assert "cao_cap_llct" in {programme.code for programme in gaps["llct"].programmes}
+    assert "trung_cap_llct" not in {programme.code for programme in gaps["llct"].programmes}
+    assert gaps["qlnn"].programmes  # the QLNN programme gives the level the standard requires
+    assert current.structure == {
+        "tong_so": 2,
+        "nu": 1,
+        "dan_toc_thieu_so": 1,
+        "san_sang": 1,
+        "tuoi_den_30": 0,
+        "tuoi_31_40": 1,
+        "tuoi_41_50": 1,
+        "tuoi_51_60": 0,
+        "tuoi_tren_60": 0,
+    }
+    assert (
+        by_cadre[lacking].age == 49 and by_cadre[lacking].years_left == 12
+    )  # a man born in 1970 retires at 62
+
+
+def test_the_page_shows_only_the_scope_and_names_what_is_lacking(p, client):
+    ready, lacking, _later = _planned(p)
+    outsider = p.cadre()
+    p.hold(outsider, p.truong_phong, p.hu_dl)
+    p.plan(outsider, p.bi_thu, term=(2020, 2025), approved=dt.date(2019, 6, 1))
+    user = User.objects.create_user(username="hr", password=PASSWORD, role=Role.UNIT_HR, scope_unit=p.hu_dt)
+    client.force_login(user)
+    text = client.get("/quy-hoach/", {"as_of": "01/01/2020", "chuc_danh": "BT-HU"}).content.decode()
+    assert ready.code in text and lacking.code in text and outsider.code not in text
+    assert "Lý luận chính trị: Trung cấp → Cao cấp" in text and "Nhiệm kỳ 2020–2025" in text
