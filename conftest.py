@@ -18,6 +18,12 @@ from tests.browser.chromium import VIEWPORT, launch
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
+def pytest_configure(config):
+    """Test users' passwords are hashed quickly (each PBKDF2 hash takes a third of a second here, and
+    the suite makes and checks hundreds); canbo itself keeps Django's default hashers."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in canbo's default language: a request in English must not leak into the next test."""

@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 SIZE = ("--size", "60", "--seed", "3")
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 
 def signs_in(username: str, password: str) -> bool:
     """Whether the password signs in (through the lockout, which reads each sign-in's address)."""

@@ -12,11 +12,6 @@ from canbo.exchange.demo.users import DEMO_PASSWORD, demo_logins, demo_mark
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_demo_users_cover_every_role_and_are_idempotent(small_province):
     from canbo.org.services import unit_create
 
