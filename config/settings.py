@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "canbo.ops",
     "csp",
     "canbo.training",
+    "canbo.dashboard",
 ]
 
 MIDDLEWARE = [

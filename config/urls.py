@@ -8,7 +8,7 @@ from config.api import api
 admin.autodiscover()
 
 urlpatterns = [
-    path("", include("canbo.people.home_urls")),
+    path("", include("canbo.dashboard.urls")),
     path("", include("canbo.rotation.urls")),
     path("tai-khoan/", include("canbo.accounts.urls")),
     path("can-bo/", include("canbo.people.urls")),

@@ -4,6 +4,7 @@ counts too.
 
     core ← audit ← accounts ← workflow ← org ← people ← rules ← reports, exchange, training,
     rotation, optimize, ops (backup and restore of every table), and the audit log's pages
+    ← dashboard (the home page, whose cards read every part)
 
 The audit log sits low so that every service can record into it; its reading pages (selectors, report,
 views, urls) sit at the top, where filters may name any domain. Test code (`tests` packages and
@@ -25,6 +26,7 @@ LAYERS = (
     ("rules",),
     ("reports", "exchange", "training", "rotation", "optimize", "ops",
      "audit.selectors", "audit.log_report", "audit.views", "audit.urls"),
+    ("dashboard",),
 )
 LAYER_OF = {f"canbo.{name}": level for level, names in enumerate(LAYERS) for name in names}
 

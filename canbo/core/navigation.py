@@ -40,6 +40,7 @@ ITEMS = (
     NavItem("records", _("Danh sách cán bộ"), "people:cadre_list", Action.VIEW_RECORDS),
     NavItem("records", _("Cây tổ chức"), "org:unit_tree", Action.VIEW_RECORDS),
     NavItem("review", _("Rà soát"), "reports:review", Action.VIEW_REVIEW),
+    NavItem("review", _("So sánh hai ngày"), "core:compare", Action.VIEW_REVIEW),
     NavItem("reports", _("Số lượng, chất lượng cán bộ"), "reports:quality", Action.VIEW_REVIEW),
     NavItem("records", _("Nguồn kế cận theo chức danh"), "succession:by_position", Action.VIEW_REVIEW),
     NavItem("training", _("Danh sách đủ điều kiện đào tạo"), "reports:eligible", Action.VIEW_TRAINING),

@@ -2,6 +2,7 @@
 the eligible lists, the rotation pool and the non-local violations. Each function returns the
 table its page renders and its export writes; every column sorts."""
 
+import dataclasses
 import datetime as dt
 
 from django.core.paginator import Paginator
@@ -127,3 +128,19 @@ def non_local_report(*, actor, as_of: dt.date) -> Report:
                Column("que_quan", _("Quê quán")), Column("tu_ngay", _("Từ ngày"), Kind.DATE), person[5]]
     title = _("Bố trí không là người địa phương – %(d)s") % {"d": as_of.strftime("%d/%m/%Y")}
     return Report(title, columns, rows, _("Không có vi phạm tại ngày này."))
+
+
+def listed_people(
+    ids: list[int], *, title: str, as_of: dt.date, empty: str, page_number: int = 1, whole: bool = False
+) -> Report:
+    """The cadres of `ids`, in that order, with the person columns at D: one page of rows, or every
+    row (`whole`, for the export). The columns do not sort: the order is the list's own."""
+    columns = [dataclasses.replace(column, sortable=False) for column in person_columns()]
+    report = Report(title, columns, [], empty)
+    if not whole:
+        page_number = Paginator(ids, PAGE_SIZE).get_page(page_number).number
+        report.total, report.page_number = len(ids), page_number
+        ids = ids[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
+    cells = person_cells(ids, as_of)
+    report.rows = [cells[pk] for pk in ids]
+    return report

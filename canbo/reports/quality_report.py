@@ -1,15 +1,13 @@
 """The staff quality report's tables (`canbo.core.report`): the indicators by category, each count
 a link to its people, and the people of one cell, a page at a time."""
 
-import dataclasses
 import datetime as dt
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
-from canbo.core.report import PAGE_SIZE, Column, Kind, Link, Report
-from canbo.people.working_lists import person_cells, person_columns
+from canbo.core.report import Column, Kind, Link, Report
+from canbo.reports.lists import listed_people
 from canbo.reports.staff_quality import COLUMNS, Quality, cadres_of
 
 
@@ -39,16 +37,13 @@ def cell_people(
     page_number: int = 1,
     whole: bool = False,
 ) -> Report:
-    """The cadres of one cell, by code: one page of rows, or every row (`whole`, for the export)."""
-    ids = cadres_of(quality, indicator, column)
+    """The cadres of one cell, by code."""
     label = next(i.label for i in quality.indicators if i.key == indicator)
-    title = f"{label} – {dict(COLUMNS)[column]} – {as_of:%d/%m/%Y}"
-    columns = [dataclasses.replace(column, sortable=False) for column in person_columns()]
-    report = Report(title, columns, [], _("Không có cán bộ nào trong ô này."))
-    if not whole:
-        page_number = Paginator(ids, PAGE_SIZE).get_page(page_number).number
-        report.total, report.page_number = len(ids), page_number
-        ids = ids[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
-    cells = person_cells(ids, as_of)
-    report.rows = [cells[pk] for pk in ids]
-    return report
+    return listed_people(
+        cadres_of(quality, indicator, column),
+        title=f"{label} – {dict(COLUMNS)[column]} – {as_of:%d/%m/%Y}",
+        as_of=as_of,
+        empty=_("Không có cán bộ nào trong ô này."),
+        page_number=page_number,
+        whole=whole,
+    )

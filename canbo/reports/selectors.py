@@ -176,3 +176,11 @@ def non_local_json(items: list) -> dict:
             for h in items
         ]
     }
+
+
+def ids_behind(*, actor, as_of: dt.date, key: str, unit: Unit | None = None) -> list[int]:
+    """The ids of the people behind a figure at D, by code (kept until the data changes)."""
+    verdict = verdict_for_key(key)
+    return engine.matching_ids(
+        engine.context_for(as_of), verdict.condition, population(actor=actor, as_of=as_of, unit=unit)
+    )

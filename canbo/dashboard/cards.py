@@ -1,0 +1,109 @@
+"""The cards of the home page, each computed only for a user whose role may see it (the capability
+table) and only over what their scope reaches: the review's six figures year by year, the annual
+training plans due, the rotation target, non-local posts and key vacancies, and the latest changes to
+the records of cadres in scope. Every figure carries the link to the people or the list behind it."""
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from canbo.accounts.scope import sees_everything
+from canbo.audit.models import AuditEvent
+from canbo.core.capabilities import Action, can
+from canbo.core.dates import add_years
+from canbo.people.selectors import visible_cadres
+from canbo.reports.selectors import non_local, review
+from canbo.rotation.selectors import vacancy_list
+from canbo.rotation.target import DIRECTIONS, rotation_target
+from canbo.rules.selectors import rule_set_in_force
+from canbo.rules.verdicts import REVIEW
+from canbo.training.plan_process import PLAN_PROCESS
+from canbo.training.plan_selectors import year_board
+
+TREND_YEARS = 4  # the date viewed and the same day of the three years before
+RECENT_CHANGES = 8
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: int
+    url: str
+
+
+def review_trend(*, actor, as_of: dt.date) -> dict:
+    """The six figures at the same day of each of the last TREND_YEARS years, oldest first."""
+    days = [add_years(as_of, -n) for n in reversed(range(TREND_YEARS))]
+    counts = [review(actor=actor, as_of=day) for day in days]
+    people = reverse("reports:people")
+
+    def cell(key: str, day: dt.date, count) -> Cell:
+        value = count["tong"] if isinstance(count, dict) else count
+        return Cell(value, f"{people}?{urlencode({'chi_so': key, 'as_of': day.strftime('%d/%m/%Y')})}")
+
+    rows = [
+        {
+            "title": verdict.title,
+            "cells": [cell(verdict.key, day, c[verdict.key]) for day, c in zip(days, counts, strict=True)],
+        }
+        for verdict in REVIEW
+    ]
+    return {"days": days, "rows": rows}
+
+
+def plans_due(*, actor, as_of: dt.date) -> dict:
+    """Next year's plans: the deadline, the units that have not sent one, and those waiting for a
+    step this user's role takes."""
+    year = as_of.year + 1
+    board = year_board(actor=actor, year=year, today=as_of)
+    waiting = [
+        plan for plan in board["plans"] if any(can(actor, t.action) for t in PLAN_PROCESS.leaving(plan.state))
+    ]
+    return {
+        "year": year,
+        "deadline": board["deadline"],
+        "overdue": board["overdue"],
+        "not_sent": len(board["not_sent"]),
+        "waiting": len(waiting),
+    }
+
+
+def rotation_status(*, actor, as_of: dt.date) -> dict:
+    """The rotation target since the start of the rule set in force, the key posts held by people
+    of the unit's own area, and the seats of key posts left vacant, at D."""
+    rule_set = rule_set_in_force(as_of)
+    start, end = rule_set.valid_from, min(as_of, rule_set.valid_to or as_of)
+    figures = rotation_target(actor=actor, start=start, end=max(start, end)) if start <= as_of else None
+    vacancies = vacancy_list(actor=actor, as_of=as_of, key_only=True)
+    period = urlencode(
+        {"tu_ngay": start.strftime("%d/%m/%Y"), "den_ngay": max(start, end).strftime("%d/%m/%Y")}
+    )
+    return {
+        "target": [(d, figures[d.key]) for d in DIRECTIONS] if figures else [],
+        "target_url": f"{reverse('rotation:target')}?{period}",
+        "non_local": len(non_local(actor=actor, as_of=as_of)),
+        "key_vacancies": sum(row["target_vacancy"] for row in vacancies),
+    }
+
+
+def recent_changes(*, actor, as_of: dt.date) -> list[AuditEvent]:
+    """The latest changes to the records of cadres in the actor's scope at D."""
+    events = AuditEvent.objects.exclude(cadre_code="").select_related("actor").order_by("-at", "-id")
+    if not sees_everything(actor):
+        events = events.filter(cadre_code__in=visible_cadres(actor, as_of).values("code"))
+    return list(events[:RECENT_CHANGES])
+
+
+def cards_for(actor, as_of: dt.date) -> dict:
+    """Every card the actor's role may see."""
+    cards = {}
+    if can(actor, Action.VIEW_REVIEW):
+        cards["review"] = review_trend(actor=actor, as_of=as_of)
+    if can(actor, Action.VIEW_PLANS):
+        cards["plans"] = plans_due(actor=actor, as_of=as_of)
+    if can(actor, Action.VIEW_ROTATION):
+        cards["rotation"] = rotation_status(actor=actor, as_of=as_of)
+    if can(actor, Action.VIEW_RECORDS):
+        cards["changes"] = recent_changes(actor=actor, as_of=as_of)
+    return cards

@@ -1,0 +1,73 @@
+"""The home page's cards by role and scope, and the review compared at two dates."""
+
+import datetime as dt
+
+import pytest
+
+from canbo.accounts.models import Role, User
+from canbo.accounts.system import system_actor
+from canbo.accounts.testing import PASSWORD
+from canbo.dashboard.cards import cards_for
+from canbo.dashboard.compare import review_compare
+from canbo.people import services
+from canbo.reports.tests.builders import Province
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_role_gets_the_cards_its_capabilities_allow(small_province):
+    btc = small_province.user("btc", Role.BTC)
+    school = small_province.user("school", Role.SCHOOL)
+    assert set(cards_for(btc, dt.date(2020, 1, 1))) == {"review", "plans", "rotation", "changes"}
+    assert set(cards_for(school, dt.date(2020, 1, 1))) == {"changes"}
+
+
+def test_the_review_trend_reads_the_same_day_of_four_years_and_links_each_figure(small_province):
+    btv = small_province.user("btv", Role.BTV)
+    trend = cards_for(btv, dt.date(2020, 1, 1))["review"]
+    assert trend["days"] == [
+        dt.date(2017, 1, 1),
+        dt.date(2018, 1, 1),
+        dt.date(2019, 1, 1),
+        dt.date(2020, 1, 1),
+    ]
+    llct = trend["rows"][0]
+    assert llct["cells"][-1].url.endswith("chi_so=thieu_cao_cap_llct&as_of=01%2F01%2F2020")
+
+
+def test_recent_changes_name_only_cadres_in_scope(small_province, client):
+    services.evaluation_add(
+        actor=system_actor(), cadre=small_province.cadres["SNV2"], year=2019, rating="tot"
+    )
+    services.evaluation_add(actor=system_actor(), cadre=small_province.cadres["DT2"], year=2019, rating="tot")
+    client.force_login(small_province.user("hr", Role.UNIT_HR, "HU-DT"))
+    text = client.get("/", {"as_of": "01/01/2020"}).content.decode()
+    assert ">DT2</a>" in text and ">SNV2</a>" not in text
+    assert "he_thong" not in text  # who made a change is for the roles that read the change log
+
+
+def test_the_comparison_names_who_entered_and_who_left_a_figure(client):
+    p = Province()
+    first, second = dt.date(2018, 1, 1), dt.date(2020, 1, 1)
+    leaves = p.cadre()
+    p.hold(leaves, p.bi_thu, p.hu_dt)  # owes cao cấp LLCT at both dates unless they obtain it
+    p.qualify(leaves, "llct", "cao_cap", on=dt.date(2019, 5, 1))
+    enters = p.cadre()
+    p.hold(enters, p.chuyen_vien, p.hu_dt)
+    p.hold(enters, p.bi_thu, p.hu_dl, start=dt.date(2019, 7, 1))  # a post that requires it
+    stays = p.cadre()
+    p.hold(stays, p.bi_thu, p.hu_dt)
+    row = next(
+        r
+        for r in review_compare(actor=system_actor(), first=first, second=second)
+        if r["verdict"].key == "thieu_cao_cap_llct"
+    )
+    assert (row["first"], row["second"], row["vao"], row["ra"]) == (2, 2, [enters.id], [leaves.id])
+    client.force_login(User.objects.create_user(username="btv", password=PASSWORD, role=Role.BTV))
+    query = {"tu_ngay": "01/01/2018", "den_ngay": "01/01/2020", "chi_so": "thieu_cao_cap_llct"}
+    entered = client.get("/tong-quan/so-sanh/", {**query, "nhom": "vao"}).content.decode()
+    assert enters.code in entered and leaves.code not in entered and stays.code not in entered
+    page = client.get("/tong-quan/so-sanh/", {"tu_ngay": "01/01/2018", "den_ngay": "01/01/2020"})
+    assert "+1" in page.content.decode() and "−1" in page.content.decode()
+    bad = client.get("/tong-quan/so-sanh/", {"tu_ngay": "31/02/2018", "den_ngay": "01/01/2020"})
+    assert bad.status_code == 200 and 'role="alert"' in bad.content.decode()

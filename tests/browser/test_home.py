@@ -1,0 +1,30 @@
+"""The home page in real Chromium: the cards of a province-wide role and of a district officer, and
+from the comparison of two dates to the people who entered a figure."""
+
+import pytest
+from playwright.sync_api import expect
+
+from canbo.accounts.models import Role
+from tests.browser.test_proposals import shot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_each_role_lands_on_its_cards(page, live_server, small_province, sign_in):
+    small_province.user("btc", Role.BTC)
+    small_province.user("hr", Role.UNIT_HR, "HU-DT")
+    sign_in(page, live_server, "btc")
+    page.goto(f"{live_server.url}/?as_of=01/01/2020")
+    expect(page.locator("#the-review")).to_be_visible()
+    expect(page.locator("#the-plans")).to_contain_text("2021")
+    expect(page.locator("#the-rotation")).to_be_visible()
+    expect(page.locator("table.trend tbody tr")).to_have_count(6)
+    shot(page, "home-btc")
+    page.get_by_role("link", name="So sánh hai ngày: ai vào, ai ra khỏi mỗi chỉ số").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("So sánh rà soát tại hai ngày")
+    shot(page, "compare")
+    page.get_by_role("button", name="Đăng xuất").click()
+    sign_in(page, live_server, "hr")
+    page.goto(f"{live_server.url}/?as_of=01/01/2020")
+    expect(page.locator("#the-review")).to_be_visible()
+    expect(page.locator("#the-changes")).not_to_contain_text("SNV")
