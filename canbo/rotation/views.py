@@ -77,7 +77,9 @@ def check_proposal(request):
 @requires(Action.VIEW_ROTATION)
 def rotation_target(request):
     start, end = target_page.default_period(request.as_of)
-    form = target_page.PeriodForm(request.GET or None, initial={"tu_ngay": start, "den_ngay": end})
+    form = target_page.PeriodForm(
+        request.GET if "tu_ngay" in request.GET else None, initial={"tu_ngay": start, "den_ngay": end}
+    )
     if form.is_bound and form.is_valid():
         start, end = form.cleaned_data["tu_ngay"], form.cleaned_data["den_ngay"]
     elif form.is_bound:

@@ -17,7 +17,13 @@ def succession_page(request):
     code = request.GET.get("don_vi") or ""
     unit = unit_get(actor=request.user, code=code) if code else None
     types = PositionType.objects.filter(planning__isnull=False).distinct().order_by("name")
-    chosen = types.filter(code=request.GET.get("chuc_danh", "")).first()
+    typed = request.GET.get("chuc_danh", "")
+    chosen = types.filter(code=typed).first()
+    unknown = (
+        _("Không có chức danh mã “%(code)s” trong quy hoạch.") % {"code": typed}
+        if typed and not chosen
+        else ""
+    )
     terms = (
         succession(actor=request.user, position_type=chosen, as_of=request.as_of, unit=unit) if chosen else []
     )
@@ -27,6 +33,7 @@ def succession_page(request):
         {
             "types": types,
             "chosen": chosen,
+            "unknown": unknown,
             "unit": unit,
             "terms": terms,
             "rule_set": rule_set_in_force(request.as_of),

@@ -93,3 +93,11 @@ def test_a_bad_period_is_named_and_a_role_without_the_capability_is_refused(w, c
     assert "data-figure" not in bad.content.decode()
     client.force_login(_user("school", Role.SCHOOL))
     assert client.get("/chi-tieu-luan-chuyen/", PERIOD).status_code == 403
+
+
+def test_without_a_period_the_rule_set_s_period_up_to_the_date_viewed_is_used(w, client):
+    _province(w)
+    client.force_login(_user("btc", Role.BTC))
+    page = client.get("/chi-tieu-luan-chuyen/", {"as_of": "30/06/2019"})
+    assert 'value="01/01/2017"' in page.content.decode() and 'value="30/06/2019"' in page.content.decode()
+    assert _figure(page, "tinh_xuong_huyen-da_luan_chuyen") == "1"  # rotated 01/06/2019

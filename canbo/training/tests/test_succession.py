@@ -81,3 +81,9 @@ def test_the_page_shows_only_the_scope_and_names_what_is_lacking(p, client):
     text = client.get("/quy-hoach/", {"as_of": "01/01/2020", "chuc_danh": "BT-HU"}).content.decode()
     assert ready.code in text and lacking.code in text and outsider.code not in text
     assert "Lý luận chính trị: Trung cấp → Cao cấp" in text and "Nhiệm kỳ 2020–2025" in text
+
+
+def test_an_unknown_type_code_is_named(p, client):
+    client.force_login(User.objects.create_user(username="btc", password=PASSWORD, role=Role.BTC))
+    text = client.get("/quy-hoach/", {"chuc_danh": "KHONG-CO"}).content.decode()
+    assert "Không có chức danh mã “KHONG-CO” trong quy hoạch." in text
