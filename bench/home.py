@@ -59,6 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'review-{args.size}.sqlite3'}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("CANBO_2FA_REQUIRED", "0")  # the demo province, as scripts/start serves it
     import django
 
     django.setup()

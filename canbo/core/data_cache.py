@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.apps import apps
+from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, connections, transaction
 
 # The apps whose tables the figures read. Users, the audit log and Django's own tables are not
@@ -67,6 +68,16 @@ def remembered(parts: tuple, compute: Callable[[], object]):
     except DatabaseError:
         pass  # a store that fails (a concurrent writer holding the lock) only loses the shortcut
     return value
+
+
+def remembered_over(querysets, parts: tuple, compute: Callable[[], object]):
+    """`remembered` for a result over a user's reach: the SQL of `querysets` (their scope) is part
+    of the key. A queryset that can hold nothing has no SQL: its result is computed each time."""
+    try:
+        scope = [queryset.query.sql_with_params() for queryset in querysets]
+    except EmptyResultSet:
+        return compute()
+    return remembered((*parts, scope), compute)
 
 
 def watched_tables() -> list[str]:

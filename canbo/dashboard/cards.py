@@ -12,11 +12,13 @@ from django.urls import reverse
 from canbo.accounts.scope import sees_everything
 from canbo.audit.models import AuditEvent
 from canbo.core.capabilities import Action, can
+from canbo.core.data_cache import remembered_over
 from canbo.core.dates import add_years
+from canbo.org.selectors import visible_units
 from canbo.people.selectors import visible_cadres
 from canbo.reports.selectors import non_local, review
 from canbo.rotation.selectors import vacancy_list
-from canbo.rotation.target import DIRECTIONS, rotation_target
+from canbo.rotation.target import DIRECTIONS, rotation_target, target_json
 from canbo.rules.selectors import rule_set_in_force
 from canbo.rules.verdicts import REVIEW
 from canbo.training.plan_process import PLAN_PROCESS
@@ -24,6 +26,7 @@ from canbo.training.plan_selectors import year_board
 
 TREND_YEARS = 4  # the date viewed and the same day of the three years before
 RECENT_CHANGES = 8
+CHANGES_BATCH, CHANGES_SEARCHED = 200, 2000
 
 
 @dataclass(frozen=True)
@@ -71,28 +74,48 @@ def plans_due(*, actor, as_of: dt.date) -> dict:
 
 def rotation_status(*, actor, as_of: dt.date) -> dict:
     """The rotation target since the start of the rule set in force, the key posts held by people
-    of the unit's own area, and the seats of key posts left vacant, at D."""
+    of the unit's own area, and the seats of key posts left vacant, at D; kept until the data
+    changes, for the actor's reach."""
     rule_set = rule_set_in_force(as_of)
-    start, end = rule_set.valid_from, min(as_of, rule_set.valid_to or as_of)
-    figures = rotation_target(actor=actor, start=start, end=max(start, end)) if start <= as_of else None
-    vacancies = vacancy_list(actor=actor, as_of=as_of, key_only=True)
-    period = urlencode(
-        {"tu_ngay": start.strftime("%d/%m/%Y"), "den_ngay": max(start, end).strftime("%d/%m/%Y")}
-    )
+    start = rule_set.valid_from
+    end = max(start, min(as_of, rule_set.valid_to or as_of))
+
+    def compute() -> dict:
+        figures = target_json(rotation_target(actor=actor, start=start, end=end)) if start <= as_of else {}
+        return {
+            "target": figures,
+            "non_local": len(non_local(actor=actor, as_of=as_of)),
+            "key_vacancies": sum(
+                row["target_vacancy"] for row in vacancy_list(actor=actor, as_of=as_of, key_only=True)
+            ),
+        }
+
+    reach = (visible_cadres(actor, as_of), visible_units(actor))
+    found = remembered_over(reach, ("rotation card", as_of, start, end), compute)
+    period = urlencode({"tu_ngay": start.strftime("%d/%m/%Y"), "den_ngay": end.strftime("%d/%m/%Y")})
     return {
-        "target": [(d, figures[d.key]) for d in DIRECTIONS] if figures else [],
+        "target": [(d, found["target"][d.key]) for d in DIRECTIONS if d.key in found["target"]],
         "target_url": f"{reverse('rotation:target')}?{period}",
-        "non_local": len(non_local(actor=actor, as_of=as_of)),
-        "key_vacancies": sum(row["target_vacancy"] for row in vacancies),
+        "non_local": found["non_local"],
+        "key_vacancies": found["key_vacancies"],
     }
 
 
 def recent_changes(*, actor, as_of: dt.date) -> list[AuditEvent]:
-    """The latest changes to the records of cadres in the actor's scope at D."""
+    """The latest changes to the records of cadres in the actor's scope at D, among the latest
+    CHANGES_SEARCHED changes to any record: read newest first a batch at a time, each batch's
+    cadres checked against the scope in one query (the whole scope is not read)."""
     events = AuditEvent.objects.exclude(cadre_code="").select_related("actor").order_by("-at", "-id")
-    if not sees_everything(actor):
-        events = events.filter(cadre_code__in=visible_cadres(actor, as_of).values("code"))
-    return list(events[:RECENT_CHANGES])
+    if sees_everything(actor):
+        return list(events[:RECENT_CHANGES])
+    reach, found = visible_cadres(actor, as_of), []
+    for start in range(0, CHANGES_SEARCHED, CHANGES_BATCH):
+        batch = list(events[start : start + CHANGES_BATCH])
+        seen = set(reach.filter(code__in={e.cadre_code for e in batch}).values_list("code", flat=True))
+        found += [event for event in batch if event.cadre_code in seen]
+        if len(found) >= RECENT_CHANGES or len(batch) < CHANGES_BATCH:
+            break
+    return found[:RECENT_CHANGES]
 
 
 def cards_for(actor, as_of: dt.date) -> dict:

@@ -3,7 +3,6 @@
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from django.core.exceptions import EmptyResultSet
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -13,7 +12,7 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
-from canbo.core.data_cache import remembered
+from canbo.core.data_cache import remembered, remembered_over
 from canbo.core.dated import end_known_at, in_force_q
 from canbo.core.dates import age_on
 from canbo.core.errors import NotFound
@@ -200,8 +199,4 @@ def scope_figures(*, actor, as_of: dt.date) -> dict:
     def count() -> dict:
         return {name: query.count() for name, query in counted.items()}
 
-    try:
-        key = ("scope figures", [query.query.sql_with_params() for query in counted.values()])
-    except EmptyResultSet:  # a scope that holds nothing: nothing to keep
-        return count()
-    return remembered(key, count)
+    return remembered_over(counted.values(), ("scope figures",), count)

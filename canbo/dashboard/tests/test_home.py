@@ -7,6 +7,7 @@ import pytest
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
 from canbo.accounts.testing import PASSWORD
+from canbo.dashboard import cards
 from canbo.dashboard.cards import cards_for
 from canbo.dashboard.compare import review_compare
 from canbo.people import services
@@ -71,3 +72,18 @@ def test_the_comparison_names_who_entered_and_who_left_a_figure(client):
     assert "+1" in page.content.decode() and "−1" in page.content.decode()
     bad = client.get("/tong-quan/so-sanh/", {"tu_ngay": "31/02/2018", "den_ngay": "01/01/2020"})
     assert bad.status_code == 200 and 'role="alert"' in bad.content.decode()
+
+
+def test_recent_changes_look_past_newer_changes_out_of_scope(small_province, monkeypatch):
+    monkeypatch.setattr(cards, "CHANGES_BATCH", 2)
+    inside, outside = small_province.cadres["DT2"], small_province.cadres["SNV2"]
+    services.evaluation_add(actor=system_actor(), cadre=inside, year=2019, rating="tot")
+    for year in (2016, 2017, 2018, 2019):  # four newer changes out of scope: two whole batches
+        services.evaluation_add(actor=system_actor(), cadre=outside, year=year, rating="tot")
+    hr = small_province.user("hr", Role.UNIT_HR, "HU-DT")
+    changes = cards.recent_changes(actor=hr, as_of=dt.date(2020, 1, 1))
+    assert [e.cadre_code for e in changes][0] == "DT2" and {e.cadre_code for e in changes} <= {
+        "DT1",
+        "DT2",
+        "OLD",
+    }
