@@ -18,6 +18,13 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A note under a table, in small italics."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Table:
     """A table of the body or an annex; `widths` in millimetres, `numeric` the columns aligned right,
     `total` a last row in bold."""

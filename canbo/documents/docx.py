@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from canbo.documents.content import Annex, Heading, OfficialDocument, Paragraph, Table
+from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Table
 from canbo.documents.layouts import Layout
 from canbo.documents.text import text_width_mm
 
@@ -196,6 +196,8 @@ class Writer:
                 self.paragraph(self.document, block.text, "heading", indent=True, before=6, spacing=1.15)
             elif isinstance(block, Paragraph):
                 self.paragraph(self.document, block.text, "body", indent=True, before=6, spacing=1.15)
+            elif isinstance(block, Note):
+                self.paragraph(self.document, block.text, "note")
             elif isinstance(block, Table):
                 self.paragraph(self.document, "", "body", before=3)
                 self.data_table(self.document, block)

@@ -91,6 +91,7 @@ PARTY = Layout(
         "annex_note": Style(13, italic=True, align="center"),
         "table_header": Style(12, bold=True, align="center"),
         "table": Style(12),
+        "note": Style(12, italic=True),
         "page_number": Style(14, align="center"),
     },
 )
@@ -126,6 +127,7 @@ STATE = Layout(
         "annex_note": Style(13, italic=True, align="center"),
         "table_header": Style(12, bold=True, align="center"),
         "table": Style(12),
+        "note": Style(12, italic=True),
         "page_number": Style(13, align="center"),
     },
 )

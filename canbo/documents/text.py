@@ -39,3 +39,8 @@ def place_and_date(place: str, day: dt.date | None, year: int | None = None) -> 
         return f"{place}, ngày{blank}tháng{blank}năm {year}"
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def amount(value: int) -> str:
+    """A whole number as Vietnamese documents write it: 120.000.000."""
+    return f"{value:,}".replace(",", ".")
