@@ -6,8 +6,8 @@ borderless two-column table, type and summary, body, signature and recipients, a
 import io
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -142,6 +142,33 @@ class Writer:
         size = OxmlElement("w:sz")
         size.set(qn("w:val"), str(round(points * 2)))
         rpr.append(size)
+
+    def dotted(self, paragraph, style_name: str):
+        """Dots from here to the end of the line: the place for what is written by hand."""
+        stop = Mm(self.layout.text_width_mm())
+        paragraph.paragraph_format.tab_stops.add_tab_stop(stop, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        self.run(paragraph, "\t", style_name)
+
+    def dots(self, paragraph, style_name: str, after: str, width_mm: float):
+        """Dots after the text `after` to fill a line `width_mm` long, as characters (LibreOffice draws no
+        tab leader inside a table cell)."""
+        style = self.layout.styles[style_name]
+        free = width_mm - text_width_mm(after, style.size, style.bold)
+        count = int(free / text_width_mm(".", style.size)) - 1
+        self.run(paragraph, "." * max(count, 3), style_name)
+
+    @staticmethod
+    def box(cell):
+        """A single border round one cell of a borderless table (the photo box of a form)."""
+        borders = OxmlElement("w:tcBorders")
+        for side in ("top", "left", "bottom", "right"):
+            edge = OxmlElement(f"w:{side}")
+            for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "auto")):
+                edge.set(qn(f"w:{key}"), value)
+            borders.append(edge)
+        cell._tc.get_or_add_tcPr().insert_element_before(
+            borders, "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
     def rule_under_text(self, container, text: str, style_name: str, column_mm: float):
         style = self.layout.styles[style_name]

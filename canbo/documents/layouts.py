@@ -132,4 +132,30 @@ STATE = Layout(
     },
 )
 
-LAYOUTS = {layout.code: layout for layout in (PARTY, STATE)}
+
+# The personal history form, Mẫu 2C-BNV/2008 (Quyết định 06/2007/QĐ-BNV, as amended in 2008): a form,
+# not a letter, so no national title or number; Times New Roman 13 on A4.
+FORM_2C = Layout(
+    code="mau_2c",
+    source="Mẫu 2C-BNV/2008",
+    margins=Margins(top=20, bottom=20, left=25, right=15),
+    national=(),
+    number_format="",
+    star=False,
+    header_columns_mm=(115, 55),
+    styles={
+        "form_code": Style(12, bold=True, align="center"),
+        "form_header": Style(12),
+        "form_title": Style(15, bold=True, align="center"),
+        "photo": Style(11, italic=True, align="center"),
+        "item": Style(13, align="justify"),
+        "section": Style(13, bold=True),
+        "body": Style(13),
+        "table_header": Style(11, bold=True, align="center"),
+        "table": Style(11),
+        "note": Style(11, italic=True),
+        "signature_title": Style(13, bold=True, align="center"),
+        "signature_note": Style(12, italic=True, align="center"),
+        "page_number": Style(13, align="center"),
+    },
+)

@@ -37,8 +37,13 @@ def place_and_date(place: str, day: dt.date | None, year: int | None = None) -> 
     if day is None:
         blank = "\u00a0" * 6
         return f"{place}, ngày{blank}tháng{blank}năm {year}"
+    return f"{place}, {date_words(day)}"
+
+
+def date_words(day: dt.date) -> str:
+    """`ngày 05 tháng 02 năm 2017`, with the zeros of the place and date line."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def amount(value: int) -> str:
