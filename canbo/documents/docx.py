@@ -16,14 +16,42 @@ from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Para
 from canbo.documents.layouts import Layout
 from canbo.documents.text import text_width_mm
 
-ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 # Elements that come after a paragraph border in <w:pPr> (the schema fixes the order).
-_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-                 "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-                 "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-                 "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-                 "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_BORDER = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
 RULE_POINTS = 2  # the size of the empty line that carries a rule
 CELL_PADDING_MM = 2 * 1.91  # Word's default left and right cell margins
 
@@ -72,8 +100,16 @@ class Writer:
 
     # Paragraphs
 
-    def format(self, paragraph, style_name: str, *, indent: bool = False, before: float = 0,
-               after: float = 0, spacing: float = 1.0):
+    def format(
+        self,
+        paragraph,
+        style_name: str,
+        *,
+        indent: bool = False,
+        before: float = 0,
+        after: float = 0,
+        spacing: float = 1.0,
+    ):
         style = self.layout.styles[style_name]
         paragraph.alignment = ALIGN[style.align]
         fmt = paragraph.paragraph_format
@@ -99,8 +135,13 @@ class Writer:
     def field(self, paragraph, instruction: str, style_name: str):
         """A field Word and LibreOffice compute when the page is laid out (PAGE: the page number)."""
         run = self.run(paragraph, "", style_name)
-        for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None), (None, "2"),
-                           ("end", None)):
+        for kind, text in (
+            ("begin", None),
+            (None, f" {instruction} "),
+            ("separate", None),
+            (None, "2"),
+            ("end", None),
+        ):
             if kind:
                 element = OxmlElement("w:fldChar")
                 element.set(qn("w:fldCharType"), kind)
@@ -167,7 +208,15 @@ class Writer:
                 edge.set(qn(f"w:{key}"), value)
             borders.append(edge)
         cell._tc.get_or_add_tcPr().insert_element_before(
-            borders, "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+            borders,
+            "w:shd",
+            "w:noWrap",
+            "w:tcMar",
+            "w:textDirection",
+            "w:tcFitText",
+            "w:vAlign",
+            "w:hideMark",
+        )
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
     def rule_under_text(self, container, text: str, style_name: str, column_mm: float):

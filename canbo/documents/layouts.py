@@ -101,8 +101,10 @@ STATE = Layout(
     code="nha_nuoc",
     source="Nghị định 30/2020/NĐ-CP, Phụ lục I",
     margins=Margins(top=20, bottom=20, left=30, right=15),
-    national=(("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "national", False),
-              ("Độc lập - Tự do - Hạnh phúc", "motto", True)),
+    national=(
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "national", False),
+        ("Độc lập - Tự do - Hạnh phúc", "motto", True),
+    ),
     number_format="Số: {number}/{type}-{issuer}",
     star=False,
     header_columns_mm=(65, 100),

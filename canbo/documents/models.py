@@ -30,15 +30,17 @@ class IssuedNumber(models.Model):
     """A number given to one object (a plan's version, a decision): the same object asks again and gets
     the same number, with the date it was issued on."""
 
-    series = models.ForeignKey(NumberSeries, verbose_name=_("sổ"), on_delete=models.PROTECT,
-                               related_name="numbers")
+    series = models.ForeignKey(
+        NumberSeries, verbose_name=_("sổ"), on_delete=models.PROTECT, related_name="numbers"
+    )
     number = models.PositiveIntegerField(_("số"))
     text = models.CharField(_("số, ký hiệu"), max_length=60)
     object_type = models.CharField(_("loại đối tượng"), max_length=60)
     object_key = models.CharField(_("đối tượng"), max_length=60)
     issued_on = models.DateField(_("ngày ban hành"))
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người lấy số"),
-                                  on_delete=models.PROTECT, related_name="+")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người lấy số"), on_delete=models.PROTECT, related_name="+"
+    )
     issued_at = models.DateTimeField(_("lấy số lúc"), auto_now_add=True)
 
     class Meta:
@@ -47,8 +49,9 @@ class IssuedNumber(models.Model):
         ordering = ["series", "number"]
         constraints = [
             models.UniqueConstraint(fields=["series", "number"], name="issued_number_once"),
-            models.UniqueConstraint(fields=["series", "object_type", "object_key"],
-                                    name="issued_number_once_per_object"),
+            models.UniqueConstraint(
+                fields=["series", "object_type", "object_key"], name="issued_number_once_per_object"
+            ),
             models.CheckConstraint(condition=Q(number__gte=1), name="issued_number_positive"),
         ]
 

@@ -27,8 +27,9 @@ def _series(issuer: str, doc_type: str, term: str) -> NumberSeries:
 
 
 @transaction.atomic
-def number_issue(*, actor, obj, issuer: str, doc_type: str, term: str, issued_on: dt.date,
-                 text: Callable[[int], str]) -> IssuedNumber:
+def number_issue(
+    *, actor, obj, issuer: str, doc_type: str, term: str, issued_on: dt.date, text: Callable[[int], str]
+) -> IssuedNumber:
     """The number of `obj` in the series (issuer, type, term): the one it was given before, or the
     next one, recorded with an audit event. `text(number)` writes it as the layout does."""
     series = _series(issuer, doc_type, term)
@@ -38,18 +39,44 @@ def number_issue(*, actor, obj, issuer: str, doc_type: str, term: str, issued_on
         return given
     series.last += 1
     series.save(update_fields=["last"])
-    issued = IssuedNumber(series=series, number=series.last, text=text(series.last), object_type=object_type,
-                          object_key=object_key, issued_on=issued_on, issued_by=actor)
+    issued = IssuedNumber(
+        series=series,
+        number=series.last,
+        text=text(series.last),
+        object_type=object_type,
+        object_key=object_key,
+        issued_on=issued_on,
+        issued_by=actor,
+    )
     issued.full_clean()
     issued.save()
-    audit_record(actor=actor, action=AuditAction.DOCUMENT_NUMBER_ISSUE, obj=issued, after={
-        "text": issued.text, "number": issued.number, "issuer": issuer, "doc_type": doc_type, "term": term,
-        "issued_on": issued_on}, data={"doi_tuong": f"{object_type} {object_key}"})
+    audit_record(
+        actor=actor,
+        action=AuditAction.DOCUMENT_NUMBER_ISSUE,
+        obj=issued,
+        after={
+            "text": issued.text,
+            "number": issued.number,
+            "issuer": issuer,
+            "doc_type": doc_type,
+            "term": term,
+            "issued_on": issued_on,
+        },
+        data={"doi_tuong": f"{object_type} {object_key}"},
+    )
     return issued
 
 
 def number_of(obj, *, issuer: str, doc_type: str, term: str) -> IssuedNumber | None:
     """The number `obj` was given in that series, if any (reading takes no number)."""
-    return IssuedNumber.objects.filter(
-        series__issuer=issuer, series__doc_type=doc_type, series__term=term,
-        object_type=obj._meta.label, object_key=str(obj.pk)).select_related("series").first()
+    return (
+        IssuedNumber.objects.filter(
+            series__issuer=issuer,
+            series__doc_type=doc_type,
+            series__term=term,
+            object_type=obj._meta.label,
+            object_key=str(obj.pk),
+        )
+        .select_related("series")
+        .first()
+    )

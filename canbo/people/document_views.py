@@ -21,8 +21,9 @@ from canbo.people.selectors import CadreFilters
 def personal_history_download(request, code):
     extension = wanted_format(request)
     stem = file_stem(code, request.as_of)
-    _record, docx = personal_history(actor=request.user, code=code, as_of=request.as_of,
-                                     file_name=f"{stem}.{extension}")
+    _record, docx = personal_history(
+        actor=request.user, code=code, as_of=request.as_of, file_name=f"{stem}.{extension}"
+    )
     return docx_or_pdf(request, docx, stem)
 
 
@@ -33,12 +34,16 @@ def personal_history_zip(request):
     filters = CadreFilters.from_query(request.GET)
     back = f"{reverse('people:cadre_list')}?{request.GET.urlencode()}"
     try:
-        forms = personal_history_batch(actor=request.user, as_of=request.as_of, filters=filters,
-                                       extension=extension)
+        forms = personal_history_batch(
+            actor=request.user, as_of=request.as_of, filters=filters, extension=extension
+        )
     except ValidationError as refused:
-        return render(request, "people/personal_history_refused.html",
-                      {"message": refused.messages[0], "back": back},
-                      status=200 if refused.code == "empty" else 400)
+        return render(
+            request,
+            "people/personal_history_refused.html",
+            {"message": refused.messages[0], "back": back},
+            status=200 if refused.code == "empty" else 400,
+        )
     files = {f"{file_stem(record.cadre.code, record.as_of)}.docx": docx for record, docx in forms}
     if extension == "pdf":
         try:

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
-from docx.shared import Mm
 from django.utils.translation import gettext as _
+from docx.shared import Mm
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
@@ -86,14 +86,20 @@ class Form:
         holding = self._main_holding()
         unit = holding.unit if holding else None
         managing = Unit.objects.filter(pk=int(unit.path.strip("/").split("/")[0])).first() if unit else None
-        for label, body in ((_("Cơ quan, đơn vị có thẩm quyền quản lý CBCC"), managing),
-                            (_("Cơ quan, đơn vị sử dụng CBCC"), unit)):
+        for label, body in (
+            (_("Cơ quan, đơn vị có thẩm quyền quản lý CBCC"), managing),
+            (_("Cơ quan, đơn vị sử dụng CBCC"), unit),
+        ):
             self.item(label, body.name if body else "", left, widths[0] - CELL_PADDING_MM - 2)
         writer.paragraph(right, "Mẫu 2C-BNV/2008", "form_code")
-        writer.paragraph(right, _("Số hiệu cán bộ, công chức: %(code)s") % {"code": record.cadre.code}, "form_header")
+        writer.paragraph(
+            right, _("Số hiệu cán bộ, công chức: %(code)s") % {"code": record.cadre.code}, "form_header"
+        )
         for cell in (left, right):
             writer.settle(cell)
-        writer.paragraph(self.document, _("SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC"), "form_title", before=12, after=6)
+        writer.paragraph(
+            self.document, _("SƠ YẾU LÝ LỊCH CÁN BỘ, CÔNG CHỨC"), "form_title", before=12, after=6
+        )
 
     def _main_holding(self):
         held = [h for h in self.record.holdings if h.held_at_date]
@@ -112,10 +118,17 @@ class Form:
         width = widths[1] - CELL_PADDING_MM - 2
         self.item(_("1) Họ và tên khai sinh (viết chữ in hoa)"), cadre.full_name.upper(), items, width)
         self.item(_("2) Tên gọi khác"), "", items, width)
-        born = (date_words(cadre.birth_date).removeprefix("ngày ") if cadre.birth_precision == BirthPrecision.DAY
-                else birth_text(cadre.birth_date, cadre.birth_precision))
-        self.item(_("3) Sinh ngày"), f"{born}, " + _("giới tính (nam, nữ): %(g)s") % {
-            "g": cadre.get_gender_display()}, items, width)
+        born = (
+            date_words(cadre.birth_date).removeprefix("ngày ")
+            if cadre.birth_precision == BirthPrecision.DAY
+            else birth_text(cadre.birth_date, cadre.birth_precision)
+        )
+        self.item(
+            _("3) Sinh ngày"),
+            f"{born}, " + _("giới tính (nam, nữ): %(g)s") % {"g": cadre.get_gender_display()},
+            items,
+            width,
+        )
         self.item(_("4) Nơi sinh"), _place(cadre.birthplace), items, width)
         self.item(_("5) Quê quán"), _place(cadre.hometown), items, width)
         self.item(_("6) Dân tộc"), cadre.ethnicity, items, width)
@@ -127,12 +140,16 @@ class Form:
         self.item(_("8) Nơi đăng ký hộ khẩu thường trú"))
         self.item(_("9) Nơi ở hiện nay"))
         self.item(_("10) Nghề nghiệp khi được tuyển dụng"))
-        self.item(_("11) Ngày tuyển dụng"), show_date(cadre.employment_start) if cadre.employment_start else "")
+        self.item(
+            _("11) Ngày tuyển dụng"), show_date(cadre.employment_start) if cadre.employment_start else ""
+        )
         self.item(_("Cơ quan tuyển dụng"))
         held = [h for h in record.holdings if h.held_at_date]
         main = self._main_holding()
-        self.item(_("12) Chức vụ (chức danh) hiện tại"),
-                  f"{main.position_type.name}, {main.unit.name}" if main else "")
+        self.item(
+            _("12) Chức vụ (chức danh) hiện tại"),
+            f"{main.position_type.name}, {main.unit.name}" if main else "",
+        )
         others = [f"{h.position_type.name}, {h.unit.name}" for h in held if h is not main]
         self.item(_("Chức vụ (chức danh) kiêm nhiệm"), "; ".join(others))
         self.item(_("13) Công việc chính được giao"))
@@ -144,11 +161,13 @@ class Form:
 
     def levels(self):
         self.item(_("15.1) Trình độ giáo dục phổ thông (lớp mấy/hệ nào)"))
-        for label, kind in ((_("15.2) Trình độ chuyên môn cao nhất"), Kind.CHUYEN_MON),
-                            (_("15.3) Lý luận chính trị"), Kind.LLCT),
-                            (_("15.4) Quản lý nhà nước"), Kind.QLNN),
-                            (_("15.5) Ngoại ngữ"), Kind.NGOAI_NGU),
-                            (_("15.6) Tin học"), Kind.TIN_HOC)):
+        for label, kind in (
+            (_("15.2) Trình độ chuyên môn cao nhất"), Kind.CHUYEN_MON),
+            (_("15.3) Lý luận chính trị"), Kind.LLCT),
+            (_("15.4) Quản lý nhà nước"), Kind.QLNN),
+            (_("15.5) Ngoại ngữ"), Kind.NGOAI_NGU),
+            (_("15.6) Tin học"), Kind.TIN_HOC),
+        ):
             self.item(label, _highest(self.record, kind))
 
     def party_and_more(self):
@@ -169,23 +188,43 @@ class Form:
         self.item(_("26) Số sổ BHXH"))
 
     def training(self):
-        self.section(_("27) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ, NGOẠI NGỮ, TIN HỌC"))
-        columns = (_("Tên trường"), _("Chuyên ngành đào tạo, bồi dưỡng"), _("Từ tháng, năm – đến tháng, năm"),
-                   _("Hình thức đào tạo"), _("Văn bằng, chứng chỉ, trình độ gì"))
-        rows = [(q.issuer, q.major or Kind(q.kind).label, f"… – {_month(q.obtained_on)}", q.get_mode_display(),
-                 label_of(q.kind, q.rank))
-                for q in sorted(self.record.qualifications, key=lambda q: q.obtained_on)]
+        self.section(
+            _("27) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ, NGOẠI NGỮ, TIN HỌC")
+        )
+        columns = (
+            _("Tên trường"),
+            _("Chuyên ngành đào tạo, bồi dưỡng"),
+            _("Từ tháng, năm – đến tháng, năm"),
+            _("Hình thức đào tạo"),
+            _("Văn bằng, chứng chỉ, trình độ gì"),
+        )
+        rows = [
+            (
+                q.issuer,
+                q.major or Kind(q.kind).label,
+                f"… – {_month(q.obtained_on)}",
+                q.get_mode_display(),
+                label_of(q.kind, q.rank),
+            )
+            for q in sorted(self.record.qualifications, key=lambda q: q.obtained_on)
+        ]
         self._table(columns, rows, (38, 40, 30, 25, 37))
 
     def career(self):
         self.section(_("28) TÓM TẮT QUÁ TRÌNH CÔNG TÁC"))
-        columns = (_("Từ tháng, năm đến tháng, năm"),
-                   _("Chức danh, chức vụ, đơn vị công tác (đảng, chính quyền, đoàn thể, tổ chức xã hội)"))
+        columns = (
+            _("Từ tháng, năm đến tháng, năm"),
+            _("Chức danh, chức vụ, đơn vị công tác (đảng, chính quyền, đoàn thể, tổ chức xã hội)"),
+        )
         rows = []
         for holding in sorted(self.record.holdings, key=lambda h: (h.valid_from, h.pk)):
             until = _month(holding.ended_on) if holding.ended_on else _("nay")
-            rows.append((f"{_month(holding.valid_from)} – {until}",
-                         f"{holding.position_type.name}, {holding.unit.name}"))
+            rows.append(
+                (
+                    f"{_month(holding.valid_from)} – {until}",
+                    f"{holding.position_type.name}, {holding.unit.name}",
+                )
+            )
         self._table(columns, rows, (45, 125))
 
     def _table(self, columns, rows, widths):
@@ -194,11 +233,14 @@ class Form:
             self.lines(2)
 
     def by_hand(self):
-        for title, count in ((_("29) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN"), 3), (_("30) QUAN HỆ GIA ĐÌNH"), 0),
-                             (_("a) Về bản thân: cha, mẹ, vợ (hoặc chồng), các con, anh chị em ruột"), 4),
-                             (_("b) Về bên vợ (hoặc chồng): cha, mẹ, anh chị em ruột"), 3),
-                             (_("31) DIỄN BIẾN QUÁ TRÌNH LƯƠNG CỦA CÁN BỘ, CÔNG CHỨC"), 3),
-                             (_("32) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, ĐƠN VỊ QUẢN LÝ VÀ SỬ DỤNG CÁN BỘ, CÔNG CHỨC"), 4)):
+        for title, count in (
+            (_("29) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN"), 3),
+            (_("30) QUAN HỆ GIA ĐÌNH"), 0),
+            (_("a) Về bản thân: cha, mẹ, vợ (hoặc chồng), các con, anh chị em ruột"), 4),
+            (_("b) Về bên vợ (hoặc chồng): cha, mẹ, anh chị em ruột"), 3),
+            (_("31) DIỄN BIẾN QUÁ TRÌNH LƯƠNG CỦA CÁN BỘ, CÔNG CHỨC"), 3),
+            (_("32) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, ĐƠN VỊ QUẢN LÝ VÀ SỬ DỤNG CÁN BỘ, CÔNG CHỨC"), 4),
+        ):
             self.section(title)
             self.lines(count)
 
@@ -208,7 +250,9 @@ class Form:
         table = writer.table(self.document, widths, grid=False)
         left, right = writer.row(table, widths)
         writer.paragraph(left, _("Người khai"), "signature_title", before=12)
-        writer.paragraph(left, _("Tôi xin cam đoan những lời khai trên đây là đúng sự thật"), "signature_note")
+        writer.paragraph(
+            left, _("Tôi xin cam đoan những lời khai trên đây là đúng sự thật"), "signature_note"
+        )
         writer.paragraph(left, _("(Ký tên, ghi rõ họ tên)"), "signature_note")
         writer.paragraph(right, _("…, ngày … tháng … năm …"), "signature_note", before=12)
         writer.paragraph(right, _("Thủ trưởng cơ quan, đơn vị quản lý và sử dụng CBCC"), "signature_title")
@@ -244,8 +288,12 @@ def file_stem(code: str, as_of: dt.date) -> str:
 def _exported(actor, record: CadreRecord, file_name: str) -> None:
     """Each form taken is an export of personal data (Decree 13/2023), in the cadre's log."""
     title = _("Sơ yếu lý lịch (Mẫu 2C-BNV/2008) tại ngày %(day)s") % {"day": show_date(record.as_of)}
-    audit_record(actor=actor, action=AuditAction.DATA_EXPORT, obj=record.cadre,
-                 data={"tep": file_name, "danh_sach": title, "so_dong": 1})
+    audit_record(
+        actor=actor,
+        action=AuditAction.DATA_EXPORT,
+        obj=record.cadre,
+        data={"tep": file_name, "danh_sach": title, "so_dong": 1},
+    )
 
 
 @transaction.atomic
@@ -258,18 +306,31 @@ def personal_history(*, actor, code: str, as_of: dt.date, file_name: str) -> tup
 
 
 @transaction.atomic
-def personal_history_batch(*, actor, as_of: dt.date, filters: CadreFilters, extension: str,
-                           ) -> list[tuple[CadreRecord, bytes]]:
+def personal_history_batch(
+    *,
+    actor,
+    as_of: dt.date,
+    filters: CadreFilters,
+    extension: str,
+) -> list[tuple[CadreRecord, bytes]]:
     """The forms of the cadres of a list (the cadre list's filters), each recorded as an export; refused
     above `CANBO_2C_BATCH_MAX` cadres with the count."""
     require(actor, Action.PRINT_PERSONAL_HISTORY)
     limit = settings.CANBO_2C_BATCH_MAX
-    codes = list(cadre_search(actor=actor, as_of=as_of, filters=filters).order_by("sort_key", "code")
-                 .values_list("code", flat=True)[: limit + 1])
+    codes = list(
+        cadre_search(actor=actor, as_of=as_of, filters=filters)
+        .order_by("sort_key", "code")
+        .values_list("code", flat=True)[: limit + 1]
+    )
     if len(codes) > limit:
-        raise ValidationError(_("Danh sách có hơn %(limit)s cán bộ: mỗi lần tải tối đa %(limit)s sơ yếu lý lịch. "
-                                "Lọc thêm theo đơn vị, khối, cấp hoặc tên rồi tải lại.") % {"limit": limit},
-                              code="too_many")
+        raise ValidationError(
+            _(
+                "Danh sách có hơn %(limit)s cán bộ: mỗi lần tải tối đa %(limit)s sơ yếu lý lịch. "
+                "Lọc thêm theo đơn vị, khối, cấp hoặc tên rồi tải lại."
+            )
+            % {"limit": limit},
+            code="too_many",
+        )
     if not codes:
         raise ValidationError(_("Danh sách không có cán bộ nào."), code="empty")
     forms = []

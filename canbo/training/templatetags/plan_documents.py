@@ -10,5 +10,8 @@ register = template.Library()
 def plan_document_links(context, plan):
     """The plan's document links, for the office that issues it."""
     user = context["request"].user
-    return {"plan": plan, "numbered": plan.state in NUMBERED_STATES,
-            "shown": can(user, Action.ISSUE_PLAN_DOCUMENTS) and plan.unit.bloc in aggregated_blocs(user)}
+    return {
+        "plan": plan,
+        "numbered": plan.state in NUMBERED_STATES,
+        "shown": can(user, Action.ISSUE_PLAN_DOCUMENTS) and plan.unit.bloc in aggregated_blocs(user),
+    }

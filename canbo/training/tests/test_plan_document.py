@@ -4,8 +4,8 @@ approval; only the issuing office, within the plan's reach; PDF through LibreOff
 
 import datetime as dt
 import io
+import re
 import shutil
-import subprocess
 
 import docx
 import pytest
@@ -38,9 +38,15 @@ def issue_day(monkeypatch):
 
 @pytest.fixture
 def users(small_province):
-    users = {name: small_province.user(name, role, unit) for name, role, unit in (
-        ("hr_dt", Role.UNIT_HR, "HU-DT"), ("btc", Role.BTC, None), ("snv", Role.SNV, None),
-        ("btv", Role.BTV, None))}
+    users = {
+        name: small_province.user(name, role, unit)
+        for name, role, unit in (
+            ("hr_dt", Role.UNIT_HR, "HU-DT"),
+            ("btc", Role.BTC, None),
+            ("snv", Role.SNV, None),
+            ("btv", Role.BTV, None),
+        )
+    }
     # Ban Tổ chức reports Sở Nội vụ's plans to the Standing Board without reaching them (the plan cycle's
     # scope): an administrator takes that step here.
     users["admin"] = User.objects.create_superuser(username="quan_tri", password=PASSWORD)
@@ -69,8 +75,13 @@ def _plan(users, small_province, unit, drafter, lines, *, to=S.DA_PHE_DUYET):
 def province_plan(users, small_province):
     programme_update(actor=users["btc"], programme=_programme("qpan_doi_tuong_2"), cost_full_time=3_500_000)
     _plan(users, small_province, "HU-DT", "hr_dt", [("qpan_doi_tuong_2", "tap_trung", 4)], to=S.DA_TONG_HOP)
-    return _plan(users, small_province, "TU", "btc", [("qpan_doi_tuong_2", "tap_trung", 2),
-                                                      ("nghiep_vu_dang", "tap_trung", 30)])
+    return _plan(
+        users,
+        small_province,
+        "TU",
+        "btc",
+        [("qpan_doi_tuong_2", "tap_trung", 2), ("nghiep_vu_dang", "tap_trung", 30)],
+    )
 
 
 def _open(document) -> docx.Document:
@@ -95,8 +106,10 @@ def test_the_province_plan_in_the_party_layout(users, province_plan):
     texts = [p.text for p in opened.paragraphs]
     assert "KẾ HOẠCH" in texts and "Đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2018" in texts
     assert "I. MỤC ĐÍCH, YÊU CẦU" in texts and "II. NỘI DUNG" in texts and "III. TỔ CHỨC THỰC HIỆN" in texts
-    assert ("- Kiến thức quốc phòng – an ninh đối tượng 2 (Quân khu 7): 6 người (tập trung 6); kinh phí dự "
-            "kiến 21.000.000 đồng.") in texts
+    assert (
+        "- Kiến thức quốc phòng – an ninh đối tượng 2 (Quân khu 7): 6 người (tập trung 6); kinh phí dự "
+        "kiến 21.000.000 đồng."
+    ) in texts
     assert "- Nghiệp vụ công tác Đảng: 30 người (tập trung 30); chưa có định mức kinh phí." in texts
     body = next(p for p in opened.paragraphs if p.text.startswith("Nâng cao trình độ"))
     assert body.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -105,8 +118,10 @@ def test_the_province_plan_in_the_party_layout(users, province_plan):
     assert recipients[0] == "Nơi nhận:" and recipients[-1] == "- Lưu VPTU."
     assert signer[:2] == ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"] and signer[-1] == "Trần Văn Bình"
     assert [row[1:] for row in _rows(by_unit)] == [
-        ["Tỉnh ủy Lâm Đồng", "32", "7.000.000 (*)"], ["Huyện ủy Đức Trọng", "4", "14.000.000"],
-        ["Tổng cộng", "36", "21.000.000"]]
+        ["Tỉnh ủy Lâm Đồng", "32", "7.000.000 (*)"],
+        ["Huyện ủy Đức Trọng", "4", "14.000.000"],
+        ["Tổng cộng", "36", "21.000.000"],
+    ]
     assert _rows(by_programme)[-1] == ["", "Tổng cộng", "", "36", "21.000.000"]
     assert by_unit.style.name == "Table Grid" and header.style.name != "Table Grid"
     section = opened.sections[0]
@@ -136,7 +151,12 @@ def test_a_version_keeps_its_number_and_an_amendment_takes_the_next(users, provi
     draft = plan_document(actor=users["btc"], plan=amended)
     assert draft.draft and draft.number == "Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-KH/TU"
     assert draft.place_date.startswith("Lâm Đồng, ngày") and draft.place_date.endswith("năm 2017")
-    for state, who in ((S.DA_GUI, "btc"), (S.DA_TONG_HOP, "btc"), (S.DA_TRINH, "btc"), (S.DA_PHE_DUYET, "btv")):
+    for state, who in (
+        (S.DA_GUI, "btc"),
+        (S.DA_TONG_HOP, "btc"),
+        (S.DA_TRINH, "btc"),
+        (S.DA_PHE_DUYET, "btv"),
+    ):
         transition(actor=users[who], obj=amended, to=state)
     assert plan_document(actor=users["btc"], plan=amended).number == "Số 2-KH/TU"
     assert plan_document(actor=users["btc"], plan=province_plan).number == "Số 1-KH/TU"
@@ -180,8 +200,10 @@ def test_only_the_issuing_office_within_reach_gets_the_document(client, users, p
 def test_the_plan_page_links_the_document_for_its_office(client, users, province_plan):
     page = reverse("training:plan_detail", args=[province_plan.pk])
     client.force_login(users["btc"])
-    assert reverse("training:plan_document", args=[province_plan.pk]) + "?dinh_dang=pdf" in client.get(
-        page).content.decode()
+    assert (
+        reverse("training:plan_document", args=[province_plan.pk]) + "?dinh_dang=pdf"
+        in client.get(page).content.decode()
+    )
     client.force_login(users["btv"])
     assert reverse("training:plan_document", args=[province_plan.pk]) not in client.get(page).content.decode()
 
@@ -192,11 +214,8 @@ def test_the_pdf_has_its_pages(client, users, province_plan, tmp_path):
     response = client.get(reverse("training:plan_document", args=[province_plan.pk]) + "?dinh_dang=pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    if shutil.which("pdfinfo"):
-        (tmp_path / "plan.pdf").write_bytes(response.content)
-        info = subprocess.run(["pdfinfo", str(tmp_path / "plan.pdf")], capture_output=True, text=True,  # noqa: S603,S607
-                              check=True).stdout
-        assert int(info.split("Pages:")[1].split()[0]) >= 3  # the plan and its two annexes
+    pages = re.findall(rb"/Type\s*/Page[^s]", response.content)
+    assert len(pages) >= 3  # the plan and its two annexes
 
 
 def test_without_libreoffice_the_pdf_is_refused_with_the_reason(client, users, province_plan, monkeypatch):
