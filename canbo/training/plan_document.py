@@ -250,7 +250,7 @@ def _content(plan: TrainingPlan, lines: list[PlanLine]) -> tuple:
 
 def _annexes(number_text: str, covered: list, lines: list[PlanLine], grouped: dict) -> tuple[Annex, ...]:
     note = _("(Kèm theo Kế hoạch số %(number)s)") % {
-        "number": number_text.removeprefix("Số ").removeprefix(": ")
+        "number": number_text.removeprefix("Số").removeprefix(":").strip()
     }
     by_unit = defaultdict(lambda: [0, 0, 0])
     units = {plan.pk: plan.unit for plan in covered}
@@ -267,6 +267,7 @@ def _annexes(number_text: str, covered: list, lines: list[PlanLine], grouped: di
     )
     people = sum(line.headcount for line in lines)
     cost = sum(line.cost_estimate or 0 for line in lines)
+    total = _partial(cost, sum(line.cost_estimate is None for line in lines))
     programme_rows = tuple(
         (
             str(n),
@@ -292,7 +293,7 @@ def _annexes(number_text: str, covered: list, lines: list[PlanLine], grouped: di
                     unit_rows,
                     (12, 91, 22, 40),
                     frozenset({2, 3}),
-                    ("", _("Tổng cộng"), str(people), amount(cost)),
+                    ("", _("Tổng cộng"), str(people), total),
                 ),
                 *star,
             ),
@@ -306,7 +307,7 @@ def _annexes(number_text: str, covered: list, lines: list[PlanLine], grouped: di
                     programme_rows,
                     (12, 71, 24, 20, 38),
                     frozenset({3, 4}),
-                    ("", _("Tổng cộng"), "", str(people), amount(cost)),
+                    ("", _("Tổng cộng"), "", str(people), total),
                 ),
                 *star,
             ),

@@ -105,6 +105,7 @@ def test_the_province_plan_in_the_party_layout(users, province_plan):
     assert header.rows[1].cells[1].paragraphs[0].runs[0].font.italic
     texts = [p.text for p in opened.paragraphs]
     assert "KẾ HOẠCH" in texts and "Đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2018" in texts
+    assert "(Kèm theo Kế hoạch số 1-KH/TU)" in texts
     assert "I. MỤC ĐÍCH, YÊU CẦU" in texts and "II. NỘI DUNG" in texts and "III. TỔ CHỨC THỰC HIỆN" in texts
     assert (
         "- Kiến thức quốc phòng – an ninh đối tượng 2 (Quân khu 7): 6 người (tập trung 6); kinh phí dự "
@@ -120,9 +121,9 @@ def test_the_province_plan_in_the_party_layout(users, province_plan):
     assert [row[1:] for row in _rows(by_unit)] == [
         ["Tỉnh ủy Lâm Đồng", "32", "7.000.000 (*)"],
         ["Huyện ủy Đức Trọng", "4", "14.000.000"],
-        ["Tổng cộng", "36", "21.000.000"],
+        ["Tổng cộng", "36", "21.000.000 (*)"],
     ]
-    assert _rows(by_programme)[-1] == ["", "Tổng cộng", "", "36", "21.000.000"]
+    assert _rows(by_programme)[-1] == ["", "Tổng cộng", "", "36", "21.000.000 (*)"]
     assert by_unit.style.name == "Table Grid" and header.style.name != "Table Grid"
     section = opened.sections[0]
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
@@ -176,6 +177,8 @@ def test_the_state_plan_in_the_state_layout(users, small_province):
     assert left.split("\n")[:2] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]
     assert right.split("\n")[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     assert number == "Số: 1/KH-SNV" and place == "Lâm Đồng, ngày 05 tháng 02 năm 2017"
+    assert "(Kèm theo Kế hoạch số 1/KH-SNV)" in [p.text for p in opened.paragraphs]
+    assert [c.text for c in opened.tables[2].rows[-1].cells][-2:] == ["5", "(*)"]  # no cost known: not 0
     signer = opened.tables[1].rows[0].cells[1].text.split("\n")
     assert signer[0] == "GIÁM ĐỐC" and signer[-1] == "Lê Thị Hoa"
     assert IssuedNumber.objects.get().series.term == "2017"
