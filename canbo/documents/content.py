@@ -2,7 +2,7 @@
 the body as blocks (headings, paragraphs, tables), the signature and the recipients. An app fills
 one of these; `canbo.documents.docx.official_docx` lays it out by its layout profile."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from canbo.documents.layouts import Layout
 
@@ -66,4 +66,4 @@ class OfficialDocument:
     blocks: tuple = ()
     annexes: tuple[Annex, ...] = ()
     draft: bool = False
-    title: str = field(default="")
+    title: str = ""

@@ -66,17 +66,3 @@ def number_issue(
     )
     return issued
 
-
-def number_of(obj, *, issuer: str, doc_type: str, term: str) -> IssuedNumber | None:
-    """The number `obj` was given in that series, if any (reading takes no number)."""
-    return (
-        IssuedNumber.objects.filter(
-            series__issuer=issuer,
-            series__doc_type=doc_type,
-            series__term=term,
-            object_type=obj._meta.label,
-            object_key=str(obj.pk),
-        )
-        .select_related("series")
-        .first()
-    )

@@ -2,14 +2,17 @@
 again, under the series' row lock, each with an audit event."""
 
 import datetime as dt
+import threading
+import time
 
 import pytest
+from django.db import connection, transaction
 
 from canbo.accounts.models import Role, User
 from canbo.audit.models import AuditEvent
 from canbo.documents.layouts import PARTY
 from canbo.documents.models import IssuedNumber, NumberSeries
-from canbo.documents.services import number_issue, number_of
+from canbo.documents.services import number_issue
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2017, 11, 5)
@@ -42,8 +45,6 @@ def test_numbers_run_per_series_and_an_object_keeps_its_own(actor):
     assert _issue(actor, others[2], term="2020-2025").number == 1
     assert _issue(actor, others[2], issuer="BTCTU").text == "Số 1-KH/BTCTU"
     assert NumberSeries.objects.get(issuer="TU", term="2015-2020").last == 2
-    assert number_of(others[1], issuer="TU", doc_type="KH", term="2015-2020").text == "Số 2-KH/TU"
-    assert number_of(actor, issuer="TU", doc_type="KH", term="2015-2020") is None
     events = AuditEvent.objects.filter(action="document_number_issue").order_by("seq")
     assert [e.object_key for e in events] == ["Số 1-KH/TU", "Số 2-KH/TU", "Số 1-KH/TU", "Số 1-KH/BTCTU"]
     assert events[0].after["issued_on"] == "2017-11-05"
@@ -66,3 +67,36 @@ def test_the_series_row_is_locked_while_a_number_is_taken(actor, monkeypatch):
     monkeypatch.setattr(NumberSeries.objects, "select_for_update", spy)
     _issue(actor, actor)
     assert locked
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks: PostgreSQL only")
+def test_two_issuers_at_once_get_two_numbers(actor):
+    """The first transaction holds the series' row until it commits; the second waits for it, then takes
+    the next number (without the lock both would read the same last number)."""
+    others = [User.objects.create_user(username=f"u{n}", password="x-x-x-x-1", role=Role.BTV) for n in (1, 2)]
+    NumberSeries.objects.create(issuer="TU", doc_type="KH", term="2015-2020")
+    first_holds, results = threading.Event(), {}
+
+    def first():
+        try:
+            with transaction.atomic():
+                results["first"] = _issue(actor, others[0]).number
+                first_holds.set()
+                time.sleep(0.5)  # the second one asks now, and must wait for this commit
+        finally:
+            connection.close()
+
+    def second():
+        try:
+            first_holds.wait()
+            results["second"] = _issue(actor, others[1]).number
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == {"first": 1, "second": 2}
