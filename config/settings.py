@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "canbo.people",
     "canbo.accounts",
     "canbo.workflow",
+    "canbo.documents",
     "canbo.rules",
     "canbo.exchange",
     "canbo.reports",
@@ -251,3 +252,11 @@ OTP_TOTP_ISSUER = "canbo"
 
 # How long a new API key lasts unless its issuer says otherwise (canbo.accounts.tokens).
 CANBO_API_KEY_DAYS = int(os.environ.get("CANBO_API_KEY_DAYS", "90"))
+
+# Documents (DOCUMENTS.md): the layouts whose older margins are in force ("dang": 25/25/35/15 mm of the
+# older Party handbook, instead of 20/20/30/15), and how long LibreOffice may take to make PDFs.
+CANBO_DOCUMENT_OLDER_MARGINS = env_list("CANBO_DOCUMENT_OLDER_MARGINS", [])
+CANBO_PDF_TIMEOUT = env_int("CANBO_PDF_TIMEOUT", 60)
+CANBO_PDF_TIMEOUT_EACH = env_int("CANBO_PDF_TIMEOUT_EACH", 5)
+# The most personal history forms (Mẫu 2C) one download of a list may hold.
+CANBO_2C_BATCH_MAX = env_int("CANBO_2C_BATCH_MAX", 100)

@@ -265,6 +265,10 @@ RENDERERS = {
     AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(list)s (%(rows)s dòng, tệp %(file)s)") % {
         "list": w.data.get("danh_sach", ""), "rows": w.data.get("so_dong", ""),
         "file": w.data.get("tep", "")},
+    AuditAction.DOCUMENT_NUMBER_ISSUE: lambda w: _("Lấy số văn bản %(key)s ngày %(day)s cho %(object)s") % {
+        "key": w.key, "day": w.value("issued_on"), "object": w.data.get("doi_tuong", EMPTY)},
+    AuditAction.DOCUMENT_EXPORT: lambda w: _("Tải văn bản %(title)s (tệp %(file)s)") % {
+        "title": w.data.get("van_ban", EMPTY), "file": w.data.get("tep", EMPTY)},
     AuditAction.USER_CREATE: lambda w: _("Tạo tài khoản %(key)s (%(role)s)") % {
         "key": w.key, "role": w.value("role")},
     AuditAction.API_TOKEN_CREATE: lambda w: _("Cấp khóa API %(key)s… cho %(user)s") % {

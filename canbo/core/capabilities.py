@@ -31,6 +31,8 @@ class Action(models.TextChoices):
     REPORT_PLANS = "trinh_ke_hoach", _("Trình Thường trực Tỉnh ủy kế hoạch đào tạo, bồi dưỡng")
     REVIEW_PLANS = "cho_y_kien_ke_hoach", _("Cho ý kiến, trả lại kế hoạch đào tạo, bồi dưỡng đã trình")
     APPROVE_PLANS = "phe_duyet_ke_hoach", _("Phê duyệt kế hoạch đào tạo, bồi dưỡng")
+    ISSUE_PLAN_DOCUMENTS = "van_ban_ke_hoach", _("Lấy số, tải văn bản kế hoạch đào tạo, bồi dưỡng")
+    PRINT_PERSONAL_HISTORY = "in_so_yeu_ly_lich", _("In sơ yếu lý lịch (Mẫu 2C-BNV/2008)")
     VIEW_ROTATION = "xem_luan_chuyen", _("Xem nguồn luân chuyển, vị trí khuyết, người địa phương")
     CHECK_PROPOSAL = "kiem_tra_de_xuat", _("Kiểm tra đề xuất luân chuyển, điều động")
     VIEW_RULES = "xem_quy_tac", _("Xem quy tắc")
@@ -60,6 +62,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Action.REPORT_PLANS: frozenset({Role.BTC}),
     Action.REVIEW_PLANS: frozenset({Role.THUONG_TRUC, Role.BTV}),
     Action.APPROVE_PLANS: frozenset({Role.BTV}),
+    Action.ISSUE_PLAN_DOCUMENTS: frozenset({Role.BTC, Role.SNV}),
+    Action.PRINT_PERSONAL_HISTORY: _READERS,
     Action.VIEW_ROTATION: _READERS,
     Action.CHECK_PROPOSAL: frozenset({Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.VIEW_RULES: _ALL,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -5,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from canbo.accounts.decorators import requires
 from canbo.audit.exports import report_download
 from canbo.audit.services import cadre_viewed
-from canbo.core.capabilities import Action
+from canbo.core.capabilities import Action, can
 from canbo.core.levels import Bloc, Level
 from canbo.core.report import ReportPage, requested_ordering, requested_page
 from canbo.people.cadre_list import cadre_columns, cadre_list_report
@@ -42,6 +43,8 @@ def cadre_list(request):
         "ethnicities": ethnicity_choices(request.user, request.as_of),
         "statuses": STATUS_CHOICES,
         "crumbs": [(_("Danh sách cán bộ"), "")],
+        "may_print": can(request.user, Action.PRINT_PERSONAL_HISTORY),
+        "print_limit": settings.CANBO_2C_BATCH_MAX,
     })
 
 
@@ -50,5 +53,6 @@ def cadre_detail(request, code):
     record = cadre_record(actor=request.user, code=code, as_of=request.as_of)
     cadre_viewed(request.user, record.cadre)
     crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")), (record.cadre.full_name, "")]
-    context = {"record": record, "cadre": record.cadre, "crumbs": crumbs}
+    context = {"record": record, "cadre": record.cadre, "crumbs": crumbs,
+               "may_print": can(request.user, Action.PRINT_PERSONAL_HISTORY)}
     return render(request, "people/cadre_detail.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.training import line_views, plan_views, views
+from canbo.training import document_views, line_views, plan_views, views
 
 app_name = "training"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/sua/", plan_views.plan_edit, name="plan_edit"),
     path("ke-hoach/<int:pk>/dieu-chinh/", plan_views.plan_amend_page, name="plan_amend"),
     path("ke-hoach/<int:pk>/buoc/<str:target>/", plan_views.plan_step, name="plan_step"),
+    path("ke-hoach/<int:pk>/van-ban/", document_views.plan_document_download, name="plan_document"),
     path("ke-hoach/<int:pk>/tep/<int:file_pk>/", plan_views.plan_file, name="plan_file"),
     path("ke-hoach/<int:pk>/dong/them/", line_views.plan_line_new, name="plan_line_new"),
     path("ke-hoach/<int:pk>/dong/<int:line_pk>/xoa/", line_views.plan_line_delete, name="plan_line_delete"),

@@ -1,0 +1,163 @@
+"""The layouts officials' documents follow, as data: one profile per rule of layout (DOCUMENTS.md §1,
+§2). A value found wrong against the primary text is corrected here, in one place.
+
+Sizes are points, lengths millimetres. Each element of a document names its style here; the builder
+(`canbo.documents.docx`) reads nothing else.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float
+    bold: bool = False
+    italic: bool = False
+    align: str = "left"  # left, center, right, justify
+
+
+@dataclass(frozen=True)
+class Margins:
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    code: str
+    source: str
+    margins: Margins
+    # The national title lines, top right: (text, style, a rule under it as long as the text).
+    national: tuple[tuple[str, str, bool], ...]
+    number_format: str  # "{number}", "{type}", "{issuer}"
+    styles: dict[str, Style]
+    # Whether the issuing body has a centred `*` under it (Party) or a short rule (State).
+    star: bool
+    older_margins: Margins | None = None
+    page: tuple[float, float] = (210, 297)
+    font: str = "Times New Roman"
+    first_line_indent_mm: float = 12.7
+    header_columns_mm: tuple[float, float] = (75, 90)
+    signature_columns_mm: tuple[float, float] = (80, 85)
+    signature_space_lines: int = 4
+
+    def page_margins(self) -> Margins:
+        """The margins in force: the older handbook's when the setting asks for them."""
+        if self.older_margins is not None and self.code in settings.CANBO_DOCUMENT_OLDER_MARGINS:
+            return self.older_margins
+        return self.margins
+
+    def text_width_mm(self) -> float:
+        margins = self.page_margins()
+        return self.page[0] - margins.left - margins.right
+
+    def number(self, number: int | None, doc_type: str, issuer: str) -> str:
+        """`Số 127-KH/TU` or `Số: 12/KH-SNV`; a draft has a blank where the number goes."""
+        shown = str(number) if number is not None else "\u00a0" * 8
+        return self.number_format.format(number=shown, type=doc_type, issuer=issuer)
+
+
+# Hướng dẫn 36-HD/VPTW (03/4/2018), Quy định 66-QĐ/TW, since 2026 399-QĐ/TW.
+PARTY = Layout(
+    code="dang",
+    source="Hướng dẫn 36-HD/VPTW ngày 03/4/2018",
+    margins=Margins(top=20, bottom=20, left=30, right=15),
+    older_margins=Margins(top=25, bottom=25, left=35, right=15),
+    national=(("ĐẢNG CỘNG SẢN VIỆT NAM", "national", True),),
+    number_format="Số {number}-{type}/{issuer}",
+    star=True,
+    styles={
+        "national": Style(15, bold=True, align="center"),
+        "superior": Style(14, align="center"),
+        "issuer": Style(14, bold=True, align="center"),
+        "star": Style(14, align="center"),
+        "number": Style(14, align="center"),
+        "place_date": Style(14, italic=True, align="center"),
+        "doc_type": Style(16, bold=True, align="center"),
+        "summary": Style(14, bold=True, align="center"),
+        "body": Style(14, align="justify"),
+        "heading": Style(14, bold=True, align="justify"),
+        "authority": Style(14, bold=True, align="center"),
+        "position": Style(14, bold=True, align="center"),
+        "signer": Style(14, bold=True, align="center"),
+        "recipients_title": Style(12, bold=True, italic=True),
+        "recipients": Style(11),
+        "draft": Style(12, bold=True, align="left"),
+        "annex_title": Style(14, bold=True, align="center"),
+        "annex_note": Style(13, italic=True, align="center"),
+        "table_header": Style(12, bold=True, align="center"),
+        "table": Style(12),
+        "note": Style(12, italic=True),
+        "page_number": Style(14, align="center"),
+    },
+)
+
+# Nghị định 30/2020/NĐ-CP, Phụ lục I.
+STATE = Layout(
+    code="nha_nuoc",
+    source="Nghị định 30/2020/NĐ-CP, Phụ lục I",
+    margins=Margins(top=20, bottom=20, left=30, right=15),
+    national=(
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "national", False),
+        ("Độc lập - Tự do - Hạnh phúc", "motto", True),
+    ),
+    number_format="Số: {number}/{type}-{issuer}",
+    star=False,
+    header_columns_mm=(65, 100),
+    styles={
+        "national": Style(12, bold=True, align="center"),
+        "motto": Style(13, bold=True, align="center"),
+        "superior": Style(12.5, align="center"),
+        "issuer": Style(12.5, bold=True, align="center"),
+        "number": Style(13, align="center"),
+        "place_date": Style(14, italic=True, align="center"),
+        "doc_type": Style(14, bold=True, align="center"),
+        "summary": Style(14, bold=True, align="center"),
+        "body": Style(14, align="justify"),
+        "heading": Style(14, bold=True, align="justify"),
+        "authority": Style(14, bold=True, align="center"),
+        "position": Style(14, bold=True, align="center"),
+        "signer": Style(14, bold=True, align="center"),
+        "recipients_title": Style(12, bold=True, italic=True),
+        "recipients": Style(11),
+        "draft": Style(12, bold=True, align="left"),
+        "annex_title": Style(14, bold=True, align="center"),
+        "annex_note": Style(13, italic=True, align="center"),
+        "table_header": Style(12, bold=True, align="center"),
+        "table": Style(12),
+        "note": Style(12, italic=True),
+        "page_number": Style(13, align="center"),
+    },
+)
+
+
+# The personal history form, Mẫu 2C-BNV/2008 (Quyết định 06/2007/QĐ-BNV, as amended in 2008): a form,
+# not a letter, so no national title or number; Times New Roman 13 on A4.
+FORM_2C = Layout(
+    code="mau_2c",
+    source="Mẫu 2C-BNV/2008",
+    margins=Margins(top=20, bottom=20, left=25, right=15),
+    national=(),
+    number_format="",
+    star=False,
+    header_columns_mm=(115, 55),
+    styles={
+        "form_code": Style(12, bold=True, align="center"),
+        "form_header": Style(12),
+        "form_title": Style(15, bold=True, align="center"),
+        "photo": Style(11, italic=True, align="center"),
+        "item": Style(13, align="justify"),
+        "section": Style(13, bold=True),
+        "body": Style(13),
+        "table_header": Style(11, bold=True, align="center"),
+        "table": Style(11),
+        "note": Style(11, italic=True),
+        "signature_title": Style(13, bold=True, align="center"),
+        "signature_note": Style(12, italic=True, align="center"),
+        "page_number": Style(13, align="center"),
+    },
+)

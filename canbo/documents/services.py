@@ -1,0 +1,68 @@
+"""Taking a number from the register, in the transaction that issues the document: the series' row is
+locked (select_for_update) so two issuers never get the same number, and a number once given is
+never given again, even when the document is later withdrawn."""
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.db import IntegrityError, transaction
+
+from canbo.audit.actions import AuditAction
+from canbo.audit.services import audit_record
+from canbo.documents.models import IssuedNumber, NumberSeries
+
+
+def _series(issuer: str, doc_type: str, term: str) -> NumberSeries:
+    """The series' row, locked until the transaction ends; created on first use."""
+    locked = NumberSeries.objects.select_for_update()
+    series = locked.filter(issuer=issuer, doc_type=doc_type, term=term).first()
+    if series is not None:
+        return series
+    try:
+        with transaction.atomic():
+            NumberSeries.objects.create(issuer=issuer, doc_type=doc_type, term=term)
+    except IntegrityError:
+        pass  # another transaction created it first: lock theirs
+    return locked.get(issuer=issuer, doc_type=doc_type, term=term)
+
+
+@transaction.atomic
+def number_issue(
+    *, actor, obj, issuer: str, doc_type: str, term: str, issued_on: dt.date, text: Callable[[int], str]
+) -> IssuedNumber:
+    """The number of `obj` in the series (issuer, type, term): the one it was given before, or the
+    next one, recorded with an audit event. `text(number)` writes it as the layout does."""
+    series = _series(issuer, doc_type, term)
+    object_type, object_key = obj._meta.label, str(obj.pk)
+    given = IssuedNumber.objects.filter(series=series, object_type=object_type, object_key=object_key).first()
+    if given is not None:
+        return given
+    series.last += 1
+    series.save(update_fields=["last"])
+    issued = IssuedNumber(
+        series=series,
+        number=series.last,
+        text=text(series.last),
+        object_type=object_type,
+        object_key=object_key,
+        issued_on=issued_on,
+        issued_by=actor,
+    )
+    issued.full_clean()
+    issued.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.DOCUMENT_NUMBER_ISSUE,
+        obj=issued,
+        after={
+            "text": issued.text,
+            "number": issued.number,
+            "issuer": issuer,
+            "doc_type": doc_type,
+            "term": term,
+            "issued_on": issued_on,
+        },
+        data={"doi_tuong": f"{object_type} {object_key}"},
+    )
+    return issued
+

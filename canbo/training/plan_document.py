@@ -1,0 +1,383 @@
+"""The annual plan as the office that aggregates it issues it (DOCUMENTS.md §1, §2): Ban Tổ chức the
+province's plan in the Party layout under the Tỉnh ủy (`Số …-KH/TU`), Sở Nội vụ the state bloc's plan in
+the State layout (`Số: …/KH-SNV`).
+
+The plan of the issuing body's own unit (Tỉnh ủy, Sở Nội vụ) is the province's (or the bloc's) plan: it
+covers its own lines and those of every plan of the year the same office aggregates that has been
+aggregated and not superseded; another unit's plan covers its own lines. An approved version takes a
+number from the register once (every later download of that version shows the same number and date); a
+version not yet approved prints as a draft, with blanks for the number and the date.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from canbo.audit.actions import AuditAction
+from canbo.audit.services import audit_record
+from canbo.core.capabilities import PLAN_AGGREGATORS, Action, aggregated_blocs, plan_aggregator, require
+from canbo.core.dates import today
+from canbo.core.levels import Level
+from canbo.core.roles import Role
+from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Signature, Table
+from canbo.documents.layouts import PARTY, STATE, Layout
+from canbo.documents.services import number_issue
+from canbo.documents.text import amount, place_and_date
+from canbo.org.models import Locality, Unit
+from canbo.people.active import held_q
+from canbo.people.models import PositionHolding
+from canbo.training.models import Category, PlanLine, PlanState, TrainingPlan
+
+NUMBERED_STATES = frozenset({PlanState.DA_PHE_DUYET, PlanState.CO_HIEU_LUC, PlanState.DA_THAY_THE})
+COVERED_STATES = frozenset(
+    {PlanState.DA_TONG_HOP, PlanState.DA_TRINH, PlanState.DA_PHE_DUYET, PlanState.CO_HIEU_LUC}
+)
+DOC_TYPE = "KH"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The body that issues the plans an office aggregates, and how its documents are signed."""
+
+    layout: Layout
+    code: str
+    superior: str  # "{province}" is the province's name
+    name: str
+    authority: str
+    position: str
+    per_year: bool  # numbers run per year (State); otherwise per five-year Party term
+    recipients: tuple[str, ...]
+
+    def unit(self) -> Unit | None:
+        """The issuing body's unit: the province's Party committee, or the Sở Nội vụ."""
+        units = Unit.objects.filter(level=Level.TINH).order_by("path")
+        if self.layout is PARTY:
+            return units.filter(parent=None, bloc="dang").first()
+        return units.filter(name__istartswith="Sở Nội vụ").first()
+
+    def term(self, day: dt.date) -> str:
+        if self.per_year:
+            return str(day.year)
+        start = day.year - day.year % 5
+        return f"{start}-{start + 5}"
+
+
+ISSUERS = {
+    Role.BTC: Issuer(
+        layout=PARTY,
+        code="TU",
+        superior="",
+        name="Tỉnh ủy {province}",
+        authority="T/M BAN THƯỜNG VỤ",
+        position="BÍ THƯ",
+        per_year=False,
+        recipients=(
+            "- Ban Tổ chức Trung ương,",
+            "- Thường trực Tỉnh ủy,",
+            "- Các ban, đơn vị thuộc Tỉnh ủy,",
+            "- Các huyện ủy, thành ủy, đảng ủy trực thuộc,",
+            "- Trường Chính trị tỉnh,",
+            "- Lưu VPTU.",
+        ),
+    ),
+    Role.SNV: Issuer(
+        layout=STATE,
+        code="SNV",
+        superior="UBND tỉnh {province}",
+        name="Sở Nội vụ",
+        authority="",
+        position="GIÁM ĐỐC",
+        per_year=True,
+        recipients=(
+            "- Bộ Nội vụ;",
+            "- UBND tỉnh;",
+            "- Các sở, ban, ngành;",
+            "- UBND các huyện, thành phố;",
+            "- Lưu: VT, CCVC.",
+        ),
+    ),
+}
+
+
+def issuer_of(plan: TrainingPlan) -> Issuer:
+    return ISSUERS[PLAN_AGGREGATORS[plan.unit.bloc]]
+
+
+def _province() -> str:
+    root = Locality.objects.filter(parent=None, level=Level.TINH).order_by("code").first()
+    return root.name if root else ""
+
+
+def _covered(plan: TrainingPlan, issuer: Issuer) -> list[TrainingPlan]:
+    """The plans the document covers: its own, and for the issuing body's own plan, the latest
+    aggregated version of each other plan of the year that the same office aggregates."""
+    if plan.unit_id != getattr(issuer.unit(), "pk", None):
+        return [plan]
+    blocs = [bloc for bloc, role in PLAN_AGGREGATORS.items() if ISSUERS[role] is issuer]
+    others = (
+        TrainingPlan.objects.filter(year=plan.year, unit__bloc__in=blocs, state__in=COVERED_STATES)
+        .exclude(unit=plan.unit_id)
+        .select_related("unit")
+        .order_by("unit__path", "-version")
+    )
+    latest = {}
+    for other in others:
+        latest.setdefault(other.unit_id, other)
+    return [plan, *latest.values()]
+
+
+def _signer(issuer: Issuer, day: dt.date) -> str:
+    """The holder at D of the issuing unit's first key (or BTV-managed) post; empty when none, for the
+    name to be written in by hand."""
+    unit = issuer.unit()
+    if unit is None:
+        return ""
+    holding = (
+        PositionHolding.objects.filter(held_q(day), unit=unit)
+        .filter(Q(position_type__key_position=True) | Q(position_type__btv_managed=True))
+        .select_related("cadre")
+        .order_by("-position_type__key_position", "position_type__code", "cadre__code")
+        .first()
+    )
+    return holding.cadre.full_name if holding else ""
+
+
+def _money(value: int | None) -> str:
+    return amount(value) if value is not None else _("chưa có định mức")
+
+
+def _programme_lines(lines: list[PlanLine]) -> dict:
+    """Lines summed by programme (in the catalogue's order), each with its modes."""
+    grouped: dict = {}
+    for line in sorted(
+        lines, key=lambda li: (li.programme.family.order, li.programme.order, li.programme.code)
+    ):
+        entry = grouped.setdefault(
+            line.programme_id,
+            {"programme": line.programme, "modes": defaultdict(int), "people": 0, "cost": 0, "unknown": 0},
+        )
+        entry["modes"][line.get_mode_display()] += line.headcount
+        entry["people"] += line.headcount
+        if line.cost_estimate is None:
+            entry["unknown"] += 1
+        else:
+            entry["cost"] += line.cost_estimate
+    return grouped
+
+
+def _content(plan: TrainingPlan, lines: list[PlanLine]) -> tuple:
+    grouped = _programme_lines(lines)
+    blocks = [
+        Heading(_("I. MỤC ĐÍCH, YÊU CẦU")),
+        Paragraph(
+            _(
+                "Nâng cao trình độ, năng lực của đội ngũ cán bộ, công chức, viên chức đáp ứng tiêu chuẩn "
+                "chức danh, vị trí việc làm; gắn đào tạo, bồi dưỡng với quy hoạch, bố trí và sử dụng cán "
+                "bộ, ưu tiên cán bộ trong quy hoạch các chức danh diện Ban Thường vụ Tỉnh ủy quản lý."
+            )
+        ),
+        Paragraph(
+            _(
+                "Cử đúng đối tượng, đủ điều kiện theo quy định; bảo đảm số lượng, thời gian và kinh phí; "
+                "không để ảnh hưởng đến việc thực hiện nhiệm vụ chính trị của cơ quan, đơn vị."
+            )
+        ),
+        *[Paragraph(text.strip()) for text in plan.content.splitlines() if text.strip()],
+        Heading(_("II. NỘI DUNG")),
+    ]
+    for number, category in enumerate(Category, start=1):
+        entries = [e for e in grouped.values() if e["programme"].family.category == category]
+        blocks.append(Heading(f"{number}. {category.label}"))
+        if not entries:
+            blocks.append(Paragraph(_("Năm %(year)s không cử cán bộ.") % {"year": plan.year}))
+        for entry in entries:
+            modes = ", ".join(f"{mode.lower()} {n}" for mode, n in entry["modes"].items())
+            cost = (
+                _("kinh phí dự kiến %(cost)s đồng") % {"cost": amount(entry["cost"])}
+                if not entry["unknown"]
+                else _("chưa có định mức kinh phí")
+            )
+            blocks.append(
+                Paragraph(
+                    _("- %(name)s: %(n)s người (%(modes)s); %(cost)s.")
+                    % {"name": entry["programme"].name, "n": entry["people"], "modes": modes, "cost": cost}
+                )
+            )
+    known = [line.cost_estimate for line in lines if line.cost_estimate is not None]
+    blocks += [
+        Heading(_("3. Kinh phí")),
+        Paragraph(
+            _(
+                "Tổng số %(n)s lượt cán bộ; kinh phí dự kiến %(cost)s đồng%(missing)s, từ ngân sách tỉnh "
+                "theo phân cấp và các nguồn hợp pháp khác (chi tiết tại các phụ lục)."
+            )
+            % {
+                "n": sum(line.headcount for line in lines),
+                "cost": amount(sum(known)),
+                "missing": _(", chưa tính %(k)s dòng chưa có định mức") % {"k": len(lines) - len(known)}
+                if len(known) < len(lines)
+                else "",
+            }
+        ),
+        Heading(_("III. TỔ CHỨC THỰC HIỆN")),
+        Paragraph(
+            _(
+                "1. Ban Tổ chức Tỉnh ủy, Sở Nội vụ theo chức năng, nhiệm vụ hướng dẫn, theo dõi, đôn đốc "
+                "các cơ quan, đơn vị thực hiện kế hoạch; tổng hợp kết quả, báo cáo Ban Thường vụ Tỉnh ủy."
+            )
+        ),
+        Paragraph(
+            _(
+                "2. Các cấp ủy, tổ chức đảng, cơ quan, đơn vị cử cán bộ đi đào tạo, bồi dưỡng đúng đối "
+                "tượng, số lượng trong kế hoạch; tạo điều kiện để cán bộ hoàn thành khóa học."
+            )
+        ),
+        Paragraph(
+            _(
+                "3. Trường Chính trị tỉnh và các cơ sở đào tạo phối hợp mở lớp, quản lý học viên, báo cáo "
+                "kết quả học tập về cơ quan cử cán bộ đi học."
+            )
+        ),
+    ]
+    return blocks, grouped
+
+
+def _annexes(number_text: str, covered: list, lines: list[PlanLine], grouped: dict) -> tuple[Annex, ...]:
+    note = _("(Kèm theo Kế hoạch số %(number)s)") % {
+        "number": number_text.removeprefix("Số").removeprefix(":").strip()
+    }
+    by_unit = defaultdict(lambda: [0, 0, 0])
+    units = {plan.pk: plan.unit for plan in covered}
+    for line in lines:
+        entry = by_unit[line.plan_id]
+        entry[0] += line.headcount
+        entry[1] += line.cost_estimate or 0
+        entry[2] += line.cost_estimate is None
+    unit_rows = tuple(
+        (str(n), units[pk].name, str(people), _partial(cost, unknown))
+        for n, (pk, (people, cost, unknown)) in enumerate(
+            ((pk, by_unit[pk]) for pk in units if pk in by_unit), start=1
+        )
+    )
+    people = sum(line.headcount for line in lines)
+    cost = sum(line.cost_estimate or 0 for line in lines)
+    total = _partial(cost, sum(line.cost_estimate is None for line in lines))
+    programme_rows = tuple(
+        (
+            str(n),
+            e["programme"].name,
+            ", ".join(e["modes"]),
+            str(e["people"]),
+            _partial(e["cost"], e["unknown"]),
+        )
+        for n, e in enumerate(grouped.values(), start=1)
+    )
+    star = (
+        (Note(_("(*) Chưa tính dòng chưa có định mức kinh phí.")),)
+        if any(line.cost_estimate is None for line in lines)
+        else ()
+    )
+    return (
+        Annex(
+            _("PHỤ LỤC 1. SỐ NGƯỜI VÀ KINH PHÍ THEO ĐƠN VỊ"),
+            note,
+            (
+                Table(
+                    (_("TT"), _("Đơn vị"), _("Số người"), _("Kinh phí dự kiến (đồng)")),
+                    unit_rows,
+                    (12, 91, 22, 40),
+                    frozenset({2, 3}),
+                    ("", _("Tổng cộng"), str(people), total),
+                ),
+                *star,
+            ),
+        ),
+        Annex(
+            _("PHỤ LỤC 2. SỐ NGƯỜI VÀ KINH PHÍ THEO CHƯƠNG TRÌNH"),
+            note,
+            (
+                Table(
+                    (_("TT"), _("Chương trình"), _("Hình thức"), _("Số người"), _("Kinh phí dự kiến (đồng)")),
+                    programme_rows,
+                    (12, 71, 24, 20, 38),
+                    frozenset({3, 4}),
+                    ("", _("Tổng cộng"), "", str(people), total),
+                ),
+                *star,
+            ),
+        ),
+    )
+
+
+def _partial(cost: int, unknown: int) -> str:
+    """A cost, marked (*) when lines without a cost are left out of it; "(*)" alone when all are."""
+    if not unknown:
+        return amount(cost)
+    return f"{amount(cost)} (*)" if cost else "(*)"
+
+
+def _check(actor, plan: TrainingPlan) -> None:
+    require(actor, Action.ISSUE_PLAN_DOCUMENTS)
+    if plan.unit.bloc not in aggregated_blocs(actor):
+        raise PermissionDenied(
+            _("Văn bản kế hoạch của %(bloc)s do %(role)s ban hành.")
+            % {"bloc": plan.unit.get_bloc_display(), "role": plan_aggregator(plan.unit.bloc)}
+        )
+
+
+@transaction.atomic
+def plan_document(*, actor, plan: TrainingPlan, file_name: str = "") -> OfficialDocument:
+    """The plan's document; an approved version takes its number here (once), and the download is
+    recorded. `plan` must come from `plan_get` (the actor's reach)."""
+    _check(actor, plan)
+    issuer = issuer_of(plan)
+    province = _province()
+    with translation.override("vi"):
+        issued = None
+        if plan.state in NUMBERED_STATES:
+            day = today()
+            issued = number_issue(
+                actor=actor,
+                obj=plan,
+                issuer=issuer.code,
+                doc_type=DOC_TYPE,
+                term=issuer.term(day),
+                issued_on=day,
+                text=lambda n: issuer.layout.number(n, DOC_TYPE, issuer.code),
+            )
+        number_text = issued.text if issued else issuer.layout.number(None, DOC_TYPE, issuer.code)
+        day = issued.issued_on if issued else None
+        covered = _covered(plan, issuer)
+        lines = list(PlanLine.objects.filter(plan__in=covered).select_related("programme__family", "plan"))
+        blocks, grouped = _content(plan, lines)
+        document = OfficialDocument(
+            layout=issuer.layout,
+            superior=issuer.superior.format(province=province),
+            issuer=issuer.name.format(province=province),
+            number=number_text,
+            place_date=place_and_date(province, day, plan.year - 1 if day is None else None),
+            doc_type=_("Kế hoạch"),
+            summary=_("Đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm %(year)s") % {"year": plan.year},
+            signature=Signature(issuer.authority, issuer.position, _signer(issuer, day or today())),
+            recipients=issuer.recipients,
+            blocks=tuple(blocks),
+            annexes=_annexes(number_text, covered, lines, grouped),
+            draft=issued is None,
+            title=_("Kế hoạch đào tạo, bồi dưỡng năm %(year)s") % {"year": plan.year},
+        )
+    audit_record(
+        actor=actor,
+        action=AuditAction.DOCUMENT_EXPORT,
+        obj=plan,
+        data={
+            "van_ban": number_text if issued else _("dự thảo kế hoạch %(code)s") % {"code": plan.code},
+            "tep": file_name,
+        },
+    )
+    return document

@@ -1,0 +1,17 @@
+from django import template
+
+from canbo.core.capabilities import Action, aggregated_blocs, can
+from canbo.training.plan_document import NUMBERED_STATES
+
+register = template.Library()
+
+
+@register.inclusion_tag("training/_plan_document.html", takes_context=True)
+def plan_document_links(context, plan):
+    """The plan's document links, for the office that issues it."""
+    user = context["request"].user
+    return {
+        "plan": plan,
+        "numbered": plan.state in NUMBERED_STATES,
+        "shown": can(user, Action.ISSUE_PLAN_DOCUMENTS) and plan.unit.bloc in aggregated_blocs(user),
+    }

@@ -1,0 +1,229 @@
+"""The plan as a document: the province's plan in the Party layout under the Tỉnh ủy, numbered once
+per approved version from the register; the state bloc's plan in the State layout; a draft before
+approval; only the issuing office, within the plan's reach; PDF through LibreOffice."""
+
+import datetime as dt
+import io
+import re
+import shutil
+
+import docx
+import pytest
+from django.urls import reverse
+
+from canbo.accounts.models import Role, User
+from canbo.accounts.testing import PASSWORD
+from canbo.audit.models import AuditEvent
+from canbo.documents.docx import official_docx
+from canbo.documents.models import IssuedNumber
+from canbo.rules.kh_2017_2020 import CODE
+from canbo.training import plan_document as module
+from canbo.training.models import PlanState as S
+from canbo.training.models import Programme
+from canbo.training.plan_document import plan_document
+from canbo.training.plan_lines import line_add
+from canbo.training.plans import plan_amend, plan_create
+from canbo.training.services import programme_update
+from canbo.workflow.services import transition
+
+pytestmark = pytest.mark.django_db
+
+ISSUE_DAY = dt.date(2017, 2, 5)
+
+
+@pytest.fixture(autouse=True)
+def issue_day(monkeypatch):
+    monkeypatch.setattr(module, "today", lambda: ISSUE_DAY)
+
+
+@pytest.fixture
+def users(small_province):
+    users = {
+        name: small_province.user(name, role, unit)
+        for name, role, unit in (
+            ("hr_dt", Role.UNIT_HR, "HU-DT"),
+            ("btc", Role.BTC, None),
+            ("snv", Role.SNV, None),
+            ("btv", Role.BTV, None),
+        )
+    }
+    # Ban Tổ chức reports Sở Nội vụ's plans to the Standing Board without reaching them (the plan cycle's
+    # scope): an administrator takes that step here.
+    users["admin"] = User.objects.create_superuser(username="quan_tri", password=PASSWORD)
+    return users
+
+
+def _programme(code):
+    return Programme.objects.get(rule_set__code=CODE, code=code)
+
+
+def _plan(users, small_province, unit, drafter, lines, *, to=S.DA_PHE_DUYET):
+    plan = plan_create(actor=users[drafter], unit=small_province.units[unit], year=2018, content="")
+    for code, mode, count in lines:
+        line_add(actor=users[drafter], plan=plan, programme=_programme(code), mode=mode, headcount=count)
+    aggregator = "snv" if unit == "SNV" else "btc"
+    reporter = "admin" if unit == "SNV" else "btc"
+    path = [(S.DA_GUI, drafter), (S.DA_TONG_HOP, aggregator), (S.DA_TRINH, reporter), (S.DA_PHE_DUYET, "btv")]
+    for state, who in path:
+        transition(actor=users[who], obj=plan, to=state)
+        if state == to:
+            break
+    return plan
+
+
+@pytest.fixture
+def province_plan(users, small_province):
+    programme_update(actor=users["btc"], programme=_programme("qpan_doi_tuong_2"), cost_full_time=3_500_000)
+    _plan(users, small_province, "HU-DT", "hr_dt", [("qpan_doi_tuong_2", "tap_trung", 4)], to=S.DA_TONG_HOP)
+    return _plan(
+        users,
+        small_province,
+        "TU",
+        "btc",
+        [("qpan_doi_tuong_2", "tap_trung", 2), ("nghiep_vu_dang", "tap_trung", 30)],
+    )
+
+
+def _open(document) -> docx.Document:
+    return docx.Document(io.BytesIO(official_docx(document)))
+
+
+def _cells(table) -> list[str]:
+    return [cell.text for row in table.rows for cell in row.cells]
+
+
+def test_the_province_plan_in_the_party_layout(users, province_plan):
+    opened = _open(plan_document(actor=users["btc"], plan=province_plan))
+    header, signature, by_unit, by_programme = opened.tables
+    left, right, number, place = _cells(header)
+    assert left.split("\n") == ["TỈNH ỦY LÂM ĐỒNG", "*"]
+    assert right == "ĐẢNG CỘNG SẢN VIỆT NAM\n"  # then the rule, an empty line with a bottom border
+    assert number == "Số 1-KH/TU" and place == "Lâm Đồng, ngày 05 tháng 02 năm 2017"
+    national = header.rows[0].cells[1].paragraphs[0].runs[0]
+    assert (national.font.size.pt, national.font.bold) == (15, True)
+    assert header.rows[0].cells[1].paragraphs[1]._p.xpath("./w:pPr/w:pBdr/w:bottom")
+    assert header.rows[1].cells[1].paragraphs[0].runs[0].font.italic
+    texts = [p.text for p in opened.paragraphs]
+    assert "KẾ HOẠCH" in texts and "Đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm 2018" in texts
+    assert "(Kèm theo Kế hoạch số 1-KH/TU)" in texts
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in texts and "II. NỘI DUNG" in texts and "III. TỔ CHỨC THỰC HIỆN" in texts
+    assert (
+        "- Kiến thức quốc phòng – an ninh đối tượng 2 (Quân khu 7): 6 người (tập trung 6); kinh phí dự "
+        "kiến 21.000.000 đồng."
+    ) in texts
+    assert "- Nghiệp vụ công tác Đảng: 30 người (tập trung 30); chưa có định mức kinh phí." in texts
+    body = next(p for p in opened.paragraphs if p.text.startswith("Nâng cao trình độ"))
+    assert body.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert body.paragraph_format.first_line_indent == docx.shared.Mm(12.7)
+    recipients, signer = (cell.text.split("\n") for cell in signature.rows[0].cells)
+    assert recipients[0] == "Nơi nhận:" and recipients[-1] == "- Lưu VPTU."
+    assert signer[:2] == ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"] and signer[-1] == "Trần Văn Bình"
+    assert [row[1:] for row in _rows(by_unit)] == [
+        ["Tỉnh ủy Lâm Đồng", "32", "7.000.000 (*)"],
+        ["Huyện ủy Đức Trọng", "4", "14.000.000"],
+        ["Tổng cộng", "36", "21.000.000 (*)"],
+    ]
+    assert _rows(by_programme)[-1] == ["", "Tổng cộng", "", "36", "21.000.000 (*)"]
+    assert by_unit.style.name == "Table Grid" and header.style.name != "Table Grid"
+    section = opened.sections[0]
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [round(length.mm, 1) for length in margins] == [20, 20, 30, 15]
+    assert [round(section.page_width.mm), round(section.page_height.mm)] == [210, 297]
+    assert section.different_first_page_header_footer
+    assert section.header._element.xpath(".//w:instrText")[0].text.strip() == "PAGE"
+    assert not section.first_page_header._element.xpath(".//w:instrText")
+    assert opened.styles["Normal"].font.name == "Times New Roman"
+    fonts = opened.styles["Normal"].element.rPr.rFonts
+    assert fonts.get(docx.oxml.ns.qn("w:eastAsia")) == "Times New Roman"
+
+
+def _rows(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows[1:]]
+
+
+def test_a_version_keeps_its_number_and_an_amendment_takes_the_next(users, province_plan):
+    first = plan_document(actor=users["btc"], plan=province_plan)
+    again = plan_document(actor=users["btc"], plan=province_plan)
+    assert first.number == again.number == "Số 1-KH/TU"
+    assert IssuedNumber.objects.get().text == "Số 1-KH/TU"
+    assert AuditEvent.objects.filter(action="document_number_issue").count() == 1
+    assert AuditEvent.objects.filter(action="document_export", object_key=province_plan.code).count() == 2
+    amended = plan_amend(actor=users["btc"], plan=province_plan, reason="Thêm lớp")
+    draft = plan_document(actor=users["btc"], plan=amended)
+    assert draft.draft and draft.number == "Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-KH/TU"
+    assert draft.place_date.startswith("Lâm Đồng, ngày") and draft.place_date.endswith("năm 2017")
+    for state, who in (
+        (S.DA_GUI, "btc"),
+        (S.DA_TONG_HOP, "btc"),
+        (S.DA_TRINH, "btc"),
+        (S.DA_PHE_DUYET, "btv"),
+    ):
+        transition(actor=users[who], obj=amended, to=state)
+    assert plan_document(actor=users["btc"], plan=amended).number == "Số 2-KH/TU"
+    assert plan_document(actor=users["btc"], plan=province_plan).number == "Số 1-KH/TU"
+
+
+def test_a_draft_takes_no_number_and_says_so(users, small_province):
+    plan = _plan(users, small_province, "TU", "btc", [("nghiep_vu_dang", "tap_trung", 3)], to=S.DA_TRINH)
+    opened = _open(plan_document(actor=users["btc"], plan=plan))
+    assert opened.sections[0].first_page_header.paragraphs[0].text == "DỰ THẢO"
+    assert not IssuedNumber.objects.exists()
+
+
+def test_the_state_plan_in_the_state_layout(users, small_province):
+    plan = _plan(users, small_province, "SNV", "snv", [("nghiep_vu_nha_nuoc", "tap_trung", 5)])
+    opened = _open(plan_document(actor=users["snv"], plan=plan))
+    left, right, number, place = _cells(opened.tables[0])
+    assert left.split("\n")[:2] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]
+    assert right.split("\n")[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert number == "Số: 1/KH-SNV" and place == "Lâm Đồng, ngày 05 tháng 02 năm 2017"
+    assert "(Kèm theo Kế hoạch số 1/KH-SNV)" in [p.text for p in opened.paragraphs]
+    assert [c.text for c in opened.tables[2].rows[-1].cells][-2:] == ["5", "(*)"]  # no cost known: not 0
+    signer = opened.tables[1].rows[0].cells[1].text.split("\n")
+    assert signer[0] == "GIÁM ĐỐC" and signer[-1] == "Lê Thị Hoa"
+    assert IssuedNumber.objects.get().series.term == "2017"
+
+
+def test_only_the_issuing_office_within_reach_gets_the_document(client, users, province_plan):
+    url = reverse("training:plan_document", args=[province_plan.pk])
+    client.force_login(users["btc"])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="ke-hoach-dao-tao-2018-TU-v1.docx"' in response["Content-Disposition"]
+    client.force_login(users["snv"])
+    assert client.get(url).status_code == 404  # a Party plan is outside Sở Nội vụ's reach
+    client.force_login(users["hr_dt"])
+    assert client.get(url).status_code == 403
+    client.force_login(users["btv"])
+    assert client.get(url).status_code == 403
+    assert IssuedNumber.objects.count() == 1
+
+
+def test_the_plan_page_links_the_document_for_its_office(client, users, province_plan):
+    page = reverse("training:plan_detail", args=[province_plan.pk])
+    client.force_login(users["btc"])
+    assert (
+        reverse("training:plan_document", args=[province_plan.pk]) + "?dinh_dang=pdf"
+        in client.get(page).content.decode()
+    )
+    client.force_login(users["btv"])
+    assert reverse("training:plan_document", args=[province_plan.pk]) not in client.get(page).content.decode()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_pdf_has_its_pages(client, users, province_plan, tmp_path):
+    client.force_login(users["btc"])
+    response = client.get(reverse("training:plan_document", args=[province_plan.pk]) + "?dinh_dang=pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    pages = re.findall(rb"/Type\s*/Page[^s]", response.content)
+    assert len(pages) >= 3  # the plan and its two annexes
+
+
+def test_without_libreoffice_the_pdf_is_refused_with_the_reason(client, users, province_plan, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    client.force_login(users["btc"])
+    response = client.get(reverse("training:plan_document", args=[province_plan.pk]) + "?dinh_dang=pdf")
+    assert response.status_code == 503
+    assert "Máy chủ chưa cài LibreOffice" in response.content.decode()
