@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "canbo.exchange",
     "canbo.reports",
     "canbo.rotation",
+    "canbo.optimize",
     "canbo.ops",
     "csp",
     "canbo.training",
