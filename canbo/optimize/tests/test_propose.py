@@ -185,3 +185,12 @@ def test_a_file_that_is_not_a_workbook_is_refused(w, tmp_path):
     path.write_text("ma_don_vi,ma_chuc_danh\nSNV,TP\n")
     with pytest.raises(CommandError, match="XLSX"):
         call_command("propose", "--as-of", "2018-01-01", "--posts", str(path))
+
+
+def test_more_posts_than_sqlite_allows_terms_in_a_compound_select(w):
+    w.post(w.hu_dl, w.bi_thu)
+    mover = w.person(w.so_nv, w.pho_phong)
+    posts = [(w.hu_dl.id, w.bi_thu.id)] + [(10**6 + n, w.bi_thu.id) for n in range(600)]
+    assert [(p.cadre_code, p.unit_id) for p in allowed_pairs(D, Weights(), posts=posts)] == [
+        (mover.code, w.hu_dl.id)
+    ]

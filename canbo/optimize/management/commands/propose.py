@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 from canbo.accounts.system import system_actor
 from canbo.exchange.findings import findings_table
 from canbo.optimize.proposals import proposal_json, rotation_proposal
-from canbo.optimize.seats import BadSeats, workbook_seats
+from canbo.optimize.seats import workbook_seats
+from canbo.optimize.sheet import BadSheet
 from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
 
 
@@ -48,7 +49,7 @@ class Command(BaseCommand):
         if opts["posts"]:
             try:
                 posts = workbook_seats(opts["posts"])
-            except BadSeats as exc:
+            except BadSheet as exc:
                 raise CommandError(
                     _("Bảng tính vị trí “%(path)s” không dùng được:\n%(table)s")
                     % {"path": opts["posts"], "table": findings_table(exc.findings, limit=50)}
