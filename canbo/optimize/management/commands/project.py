@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from canbo.accounts.system import system_actor
 from canbo.core.dates import check_date_range
 from canbo.exchange import schema
-from canbo.exchange.findings import findings_table
+from canbo.exchange.findings import Finding, findings_table
 from canbo.optimize.projection import PROGRAMME_KEYS, ProjectionError, projection
 from canbo.optimize.sheet import BadSheet, read_rows
 from canbo.reports.management.commands._common import dump, table
@@ -28,6 +28,19 @@ def _year(text: str) -> int:
     return year
 
 
+def _places(path) -> list[tuple]:
+    """The rows of the sheet; a negative number of places is refused like any bad cell."""
+    sheet, rows = read_rows(path, COLUMNS)
+    negative = [
+        Finding(sheet, number, "so_cho", str(count), _("Số chỗ không được âm."))
+        for number, _year, _key, count in rows
+        if count < 0
+    ]
+    if negative:
+        raise BadSheet(negative)
+    return rows
+
+
 class Command(BaseCommand):
     help = (
         "Dự báo: chia chỉ tiêu đào tạo, bồi dưỡng từng năm cho cán bộ đủ điều kiện và tính lại rà soát nợ "
@@ -47,7 +60,7 @@ class Command(BaseCommand):
         if last < first:
             raise CommandError(_("Năm cuối “%(text)s” trước năm đầu.") % {"text": opts["den_nam"]})
         try:
-            _sheet, rows = read_rows(opts["cho"], COLUMNS)
+            rows = _places(opts["cho"])
         except BadSheet as exc:
             raise CommandError(
                 _("Bảng tính chỉ tiêu “%(path)s” không dùng được:\n%(table)s")
