@@ -3,8 +3,8 @@
 
 The pairs are `canbo.rules.proposals.rotation_pairs_sql` (the one definition of "allowed" that
 `canbo check-proposal` uses). The fit is a sum of weighted conditions over the same pair facts,
-each a `canbo.rules.predicates` condition, so the database computes it for every pair and Python
-can recompute it for one:
+each a `canbo.rules.predicates` condition (`fit_terms`), so the database computes it for every
+pair and Python can recompute it for one with the conditions' `holds`:
 
     weights.standard × (kinds among the five whose level at D meets the seat type's requirement:
                         the warnings `tieu_chuan_<kind>` of SPEC §11 that do not hold)
@@ -66,11 +66,6 @@ def fit_terms(as_of: dt.date, weights: Weights) -> list[tuple[int, Cond]]:
         (weights.young, Col("birth_date") > Ctx("born_after_tre")),
     ]
     return terms
-
-
-def fit_of(row: dict, ctx: dict, weights: Weights) -> int:
-    """The fit of one pair facts row, in Python (the same terms the database sums)."""
-    return sum(points for points, condition in fit_terms(ctx["as_of"], weights) if condition.holds(row, ctx))
 
 
 def allowed_pairs(

@@ -8,7 +8,7 @@ import pytest
 import xlsxwriter
 from django.core.management import CommandError, call_command
 
-from canbo.optimize.fit import Weights, allowed_pairs, fit_of
+from canbo.optimize.fit import Weights, allowed_pairs, fit_terms
 from canbo.optimize.seats import vacancy_seats
 from canbo.optimize.solve import assign_greedy
 from canbo.rotation.tests.world import World
@@ -51,7 +51,8 @@ def test_the_fit_adds_the_weighted_terms_in_the_database_as_in_python(w):
     }
     ctx = proposal_context(D)
     for row in rotation_pairs(D):
-        assert fit_of(row, ctx, Weights()) == fits[(row["code"], row["target_unit_id"])]
+        in_python = sum(points for points, condition in fit_terms(D, Weights()) if condition.holds(row, ctx))
+        assert in_python == fits[(row["code"], row["target_unit_id"])]
     heavier = {(p.cadre_code, p.unit_id): p.fit for p in allowed_pairs(D, Weights(planned=100, years=5))}
     assert heavier[(plain.code, w.hu_dl.id)] == 2 * 20 + 100 + 5
 
