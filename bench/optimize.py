@@ -128,17 +128,18 @@ def cp_sat(pairs, seats: dict, per_unit: int, time_limit: float) -> tuple[float,
     model = cp_model.CpModel()
     x = [model.new_bool_var(f"x{n}") for n in range(len(pairs))]
     groups = (defaultdict(list), defaultdict(list), defaultdict(list))
-    for var, pair in zip(x, pairs, strict=True):
-        groups[0][pair.cadre_id].append(var)
-        groups[1][(pair.unit_id, pair.type_id)].append(var)
-        groups[2][pair.from_unit_id].append(var)
+    for n, var in enumerate(x):
+        cadre = int(pairs.cadre[n])
+        groups[0][cadre].append(var)
+        groups[1][(int(pairs.unit[n]), int(pairs.kind[n]))].append(var)
+        groups[2][pairs.from_unit[cadre]].append(var)
     for variables in groups[0].values():
         model.add_at_most_one(variables)
     for post, variables in groups[1].items():
         model.add(sum(variables) <= seats[post])
     for variables in groups[2].values():
         model.add(sum(variables) <= per_unit)
-    model.maximize(sum(pair.fit * var for var, pair in zip(x, pairs, strict=True)))
+    model.maximize(sum(int(fit) * var for var, fit in zip(x, pairs.fit, strict=True)))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 2
     solver.parameters.max_time_in_seconds = time_limit
@@ -200,7 +201,7 @@ def measure(as_of: dt.date, posts: dict, cp_sat_limit: float) -> dict:
     return {
         "vendor": {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor],
         "cadres": Cadre.objects.count(),
-        "pool": len({p.cadre_id for p in pairs}),
+        "pool": len(pairs.codes),
         "posts": len(posts),
         "seats": sum(seats.values()),
         "pairs": len(pairs),

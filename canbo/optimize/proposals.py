@@ -20,8 +20,6 @@ def rotation_proposal(
     require(actor, Action.CHECK_PROPOSAL)
     seats = vacancy_seats(as_of) if posts is None else posts
     pairs = allowed_pairs(as_of, weights, posts=None if posts is None else list(posts))
-    # In the vacancies case the query read the same vacancies; a seat it saw is in `seats`.
-    pairs = [p for p in pairs if (p.unit_id, p.type_id) in seats]
     counts = {key: post.count for key, post in seats.items()}
     return seats, assign_optimal(pairs, counts, weights.per_unit)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from canbo.optimize.fit import Pair
+from canbo.optimize.fit import Pair, PairTable
 
 Seats = dict[tuple[int, int], int]
 
@@ -44,80 +44,89 @@ class SolverFailed(RuntimeError):
     pass
 
 
-def assign_optimal(pairs: list[Pair], seats: Seats, per_unit: int) -> Assignment:
+def _index(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and each entry's place among them."""
+    return np.unique(values, return_inverse=True)
+
+
+def assign_optimal(pairs: PairTable, seats: Seats, per_unit: int) -> Assignment:
     """An assignment of maximum total fit: each cadre at most one seat, each post at most its seats,
     at most `per_unit` cadres from any one from unit, allowed pairs only."""
-    if not pairs:
+    if not len(pairs):
         return Assignment([], 0, 0)
-    units = {unit: n for n, unit in enumerate(sorted({p.from_unit_id for p in pairs}))}
-    cadres = {cadre: n for n, cadre in enumerate(sorted({p.cadre_id for p in pairs}))}
-    posts = {post: n for n, post in enumerate(sorted({(p.unit_id, p.type_id) for p in pairs}))}
+    cadres, cadre_of_pair = _index(pairs.cadre)
+    units, unit_of_cadre = _index(np.array([pairs.from_unit[int(c)] for c in cadres], dtype=np.int64))
+    post_keys = np.stack([pairs.unit, pairs.kind], axis=1)
+    posts, post_of_pair = np.unique(post_keys, axis=0, return_inverse=True)
+    post_of_pair = post_of_pair.reshape(-1)
+    capacity = np.array([seats[(int(u), int(k))] for u, k in posts], dtype=np.int64)
     source, sink = 0, 1
     unit_at, cadre_at = 2, 2 + len(units)
     post_at = cadre_at + len(cadres)
-    cadre_unit = {p.cadre_id: p.from_unit_id for p in pairs}
-    tails = [
-        np.full(len(units), source),
-        np.array([unit_at + units[cadre_unit[c]] for c in cadres]),
-        np.array([cadre_at + cadres[p.cadre_id] for p in pairs]),
-        post_at + np.arange(len(posts)),
-        np.array([source]),
-    ]
-    heads = [
-        unit_at + np.arange(len(units)),
-        cadre_at + np.arange(len(cadres)),
-        np.array([post_at + posts[(p.unit_id, p.type_id)] for p in pairs]),
-        np.full(len(posts), sink),
-        np.array([sink]),
-    ]
-    flow = min(len(cadres), sum(seats[post] for post in posts))
-    capacities = [
-        np.full(len(units), per_unit),
-        np.ones(len(cadres)),
-        np.ones(len(pairs)),
-        np.array([seats[post] for post in posts]),
-        np.array([flow]),
-    ]
-    costs = [
-        np.zeros(len(units)),
-        np.zeros(len(cadres)),
-        np.array([-p.fit for p in pairs]),
-        np.zeros(len(posts)),
-        np.zeros(1),
-    ]
+    n_units, n_cadres, n_posts, n_pairs = len(units), len(cadres), len(posts), len(pairs)
+    flow = int(min(n_cadres, capacity.sum()))
+    tails = np.concatenate(
+        [
+            np.full(n_units, source),
+            unit_at + unit_of_cadre,
+            cadre_at + cadre_of_pair,
+            post_at + np.arange(n_posts),
+            [source],
+        ]
+    )
+    heads = np.concatenate(
+        [
+            unit_at + np.arange(n_units),
+            cadre_at + np.arange(n_cadres),
+            post_at + post_of_pair,
+            np.full(n_posts, sink),
+            [sink],
+        ]
+    )
+    capacities = np.concatenate(
+        [np.full(n_units, per_unit), np.ones(n_cadres), np.ones(n_pairs), capacity, [flow]]
+    )
+    costs = np.concatenate([np.zeros(n_units + n_cadres), -pairs.fit, np.zeros(n_posts + 1)])
     solver = min_cost_flow.SimpleMinCostFlow()
     solver.add_arcs_with_capacity_and_unit_cost(
-        *(np.concatenate(part).astype(np.int64) for part in (tails, heads, capacities, costs))
+        *(part.astype(np.int64) for part in (tails, heads, capacities, costs))
     )
     solver.set_node_supply(source, flow)
     solver.set_node_supply(sink, -flow)
     status = solver.solve()
     if status != solver.OPTIMAL:
         raise SolverFailed(str(status))
-    first_pair = len(units) + len(cadres)
-    taken = solver.flows(np.arange(first_pair, first_pair + len(pairs)))
-    chosen = [pair for pair, used in zip(pairs, taken, strict=True) if used]
+    first_pair = n_units + n_cadres
+    taken = np.nonzero(solver.flows(np.arange(first_pair, first_pair + n_pairs)))[0]
     total = -int(solver.optimal_cost())
-    return Assignment(chosen, total, total)
+    return Assignment([pairs.pair(int(i)) for i in taken], total, total)
 
 
-def assign_greedy(pairs: list[Pair], seats: Seats, per_unit: int, order: list[tuple[int, int]]) -> Assignment:
+def assign_greedy(pairs: PairTable, seats: Seats, per_unit: int, order: list[tuple[int, int]]) -> Assignment:
     """What an official does by hand: seat by seat in `order`, the best-fitting cadre still free
     (ties by cadre code) whose from unit has sent fewer than `per_unit`. Not proved optimal."""
     candidates = defaultdict(list)
-    for pair in pairs:
-        candidates[(pair.unit_id, pair.type_id)].append(pair)
+    for index in np.lexsort((pairs.kind, pairs.unit)):
+        candidates[(int(pairs.unit[index]), int(pairs.kind[index]))].append(int(index))
     taken, sent, chosen = set(), defaultdict(int), []
     for post in order:
-        ranked = sorted(candidates[post], key=lambda p: (-p.fit, p.cadre_code))
+        ranked = sorted(
+            candidates[post], key=lambda i: (-int(pairs.fit[i]), pairs.codes[int(pairs.cadre[i])])
+        )
         for _seat in range(seats[post]):
             pick = next(
-                (p for p in ranked if p.cadre_id not in taken and sent[p.from_unit_id] < per_unit), None
+                (
+                    i
+                    for i in ranked
+                    if int(pairs.cadre[i]) not in taken
+                    and sent[pairs.from_unit[int(pairs.cadre[i])]] < per_unit
+                ),
+                None,
             )
             if pick is None:
                 break
-            taken.add(pick.cadre_id)
-            sent[pick.from_unit_id] += 1
-            chosen.append(pick)
-    total = sum(p.fit for p in chosen)
-    return Assignment(chosen, total, None)
+            found = pairs.pair(pick)
+            taken.add(found.cadre_id)
+            sent[found.from_unit_id] += 1
+            chosen.append(found)
+    return Assignment(chosen, sum(p.fit for p in chosen), None)

@@ -8,7 +8,7 @@ import pytest
 import xlsxwriter
 from django.core.management import CommandError, call_command
 
-from canbo.optimize.fit import Weights, allowed_pairs, fit_terms
+from canbo.optimize.fit import Weights, allowed_pairs, fit_of_pairs
 from canbo.optimize.seats import vacancy_seats
 from canbo.optimize.solve import assign_greedy
 from canbo.rotation.tests.world import World
@@ -28,6 +28,11 @@ def _propose(capsys, *args, as_of="2018-01-01"):
     return json.loads(capsys.readouterr().out)
 
 
+def _pairs(as_of, weights, **choice):
+    table = allowed_pairs(as_of, weights, **choice)
+    return [table.pair(index) for index in range(len(table))]
+
+
 def _seated(payload):
     return {(r["ma_don_vi"], r["ma_chuc_danh"], r["ma_can_bo"]): r["diem"] for r in payload["phan_cong"]}
 
@@ -40,7 +45,7 @@ def test_the_fit_adds_the_weighted_terms_in_the_database_as_in_python(w):
     w.qualify(qualified, "llct", "cao_cap")
     w.qualify(qualified, "chuyen_mon", "dai_hoc")
     leaving = w.person(w.ub_dt, w.pho_phong, birth=dt.date(1960, 5, 20))  # retires 31/05/2020: 2 years
-    fits = {(p.cadre_code, p.unit_id): p.fit for p in allowed_pairs(D, Weights())}
+    fits = {(p.cadre_code, p.unit_id): p.fit for p in _pairs(D, Weights())}
     assert fits == {
         (plain.code, w.hu_dl.id): 2 * 20 + 30 + 15,
         (plain.code, w.xa_ln.id): 3 * 20 + 15,
@@ -51,9 +56,8 @@ def test_the_fit_adds_the_weighted_terms_in_the_database_as_in_python(w):
     }
     ctx = proposal_context(D)
     for row in rotation_pairs(D):
-        in_python = sum(points for points, condition in fit_terms(D, Weights()) if condition.holds(row, ctx))
-        assert in_python == fits[(row["code"], row["target_unit_id"])]
-    heavier = {(p.cadre_code, p.unit_id): p.fit for p in allowed_pairs(D, Weights(planned=100, years=5))}
+        assert fit_of_pairs(D, Weights()).of(row, ctx) == fits[(row["code"], row["target_unit_id"])]
+    heavier = {(p.cadre_code, p.unit_id): p.fit for p in _pairs(D, Weights(planned=100, years=5))}
     assert heavier[(plain.code, w.hu_dl.id)] == 2 * 20 + 100 + 5
 
 
@@ -192,6 +196,6 @@ def test_more_posts_than_sqlite_allows_terms_in_a_compound_select(w):
     w.post(w.hu_dl, w.bi_thu)
     mover = w.person(w.so_nv, w.pho_phong)
     posts = [(w.hu_dl.id, w.bi_thu.id)] + [(10**6 + n, w.bi_thu.id) for n in range(600)]
-    assert [(p.cadre_code, p.unit_id) for p in allowed_pairs(D, Weights(), posts=posts)] == [
+    assert [(p.cadre_code, p.unit_id) for p in _pairs(D, Weights(), posts=posts)] == [
         (mover.code, w.hu_dl.id)
     ]

@@ -3,8 +3,24 @@
 import itertools
 import random
 
-from canbo.optimize.fit import Pair
+import numpy as np
+
+from canbo.optimize.fit import Pair, PairTable
 from canbo.optimize.solve import assign_greedy, assign_optimal
+
+
+def _table(pairs: list[Pair]) -> PairTable:
+    def column(name):
+        return np.array([getattr(p, name) for p in pairs], dtype=np.int64)
+
+    return PairTable(
+        column("cadre_id"),
+        column("unit_id"),
+        column("type_id"),
+        column("fit"),
+        {p.cadre_id: p.cadre_code for p in pairs},
+        {p.cadre_id: p.from_unit_id for p in pairs},
+    )
 
 
 def _best_by_search(pairs, seats, per_unit):
@@ -48,11 +64,11 @@ def test_the_flow_reaches_the_best_total_of_every_small_case():
             if rng.random() < 0.6
         ]
         per_unit = rng.randint(1, 2)
-        result = assign_optimal(pairs, seats, per_unit)
+        result = assign_optimal(_table(pairs), seats, per_unit)
         _valid(result, seats, per_unit)
         assert result.proved and result.bound == result.total
         assert result.total == _best_by_search(pairs, seats, per_unit)
-        greedy = assign_greedy(pairs, seats, per_unit, sorted(seats))
+        greedy = assign_greedy(_table(pairs), seats, per_unit, sorted(seats))
         _valid(greedy, seats, per_unit)
         assert greedy.total <= result.total and not greedy.proved
 
@@ -62,11 +78,11 @@ def test_seats_stay_empty_rather_than_lower_the_total():
     both seats for a total of 0."""
     seats = {(1, 1): 1, (2, 1): 1}
     pairs = [Pair(1, "A", 10, 1, 1, 100), Pair(1, "A", 10, 2, 1, 0), Pair(2, "B", 11, 1, 1, 0)]
-    result = assign_optimal(pairs, seats, 2)
+    result = assign_optimal(_table(pairs), seats, 2)
     assert result.total == 100
     assert [(p.cadre_code, p.unit_id) for p in result.chosen] == [("A", 1)]
 
 
 def test_no_pairs_no_assignment():
-    result = assign_optimal([], {(1, 1): 3}, 2)
+    result = assign_optimal(_table([]), {(1, 1): 3}, 2)
     assert (result.chosen, result.total, result.proved) == ([], 0, True)
