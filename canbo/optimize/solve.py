@@ -24,6 +24,7 @@ from ortools.graph.python import min_cost_flow
 from canbo.optimize.fit import Pair, PairTable
 
 Seats = dict[tuple[int, int], int]
+POST_SPAN = 2**31  # above every id of a position type
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,11 @@ def assign_optimal(pairs: PairTable, seats: Seats, per_unit: int) -> Assignment:
         return Assignment([], 0, 0)
     cadres, cadre_of_pair = _index(pairs.cadre)
     units, unit_of_cadre = _index(np.array([pairs.from_unit[int(c)] for c in cadres], dtype=np.int64))
-    post_keys = np.stack([pairs.unit, pairs.kind], axis=1)
-    posts, post_of_pair = np.unique(post_keys, axis=0, return_inverse=True)
-    post_of_pair = post_of_pair.reshape(-1)
-    capacity = np.array([seats[(int(u), int(k))] for u, k in posts], dtype=np.int64)
+    # A post as one integer (unit id, type id) -> unit × 2^31 + type: np.unique over rows is slow.
+    posts, post_of_pair = _index(pairs.unit * POST_SPAN + pairs.kind)
+    capacity = np.array(
+        [seats[(int(key) // POST_SPAN, int(key) % POST_SPAN)] for key in posts], dtype=np.int64
+    )
     source, sink = 0, 1
     unit_at, cadre_at = 2, 2 + len(units)
     post_at = cadre_at + len(cadres)
