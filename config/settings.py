@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "canbo.exchange",
     "canbo.reports",
     "canbo.rotation",
+    "canbo.optimize",
     "canbo.ops",
     "csp",
     "canbo.training",

@@ -112,13 +112,14 @@ def posts_sql(
             [d, d],
         )
     else:
-        selects = " UNION ALL ".join(
-            ["SELECT CAST(%s AS INTEGER) AS unit_id, CAST(%s AS INTEGER) AS position_type_id"] * len(posts)
-        )
+        # One VALUES list, not a UNION of SELECTs: SQLite allows at most 500 terms in a compound SELECT.
+        rows = ", ".join(["(%s, %s)"] * len(posts))
         keys = (
             (
-                selects
-                or "SELECT CAST(NULL AS INTEGER) AS unit_id, CAST(NULL AS INTEGER) AS position_type_id "
+                "SELECT CAST(v.column1 AS INTEGER) AS unit_id, "
+                f"CAST(v.column2 AS INTEGER) AS position_type_id FROM (VALUES {rows}) v"
+                if posts
+                else "SELECT CAST(NULL AS INTEGER) AS unit_id, CAST(NULL AS INTEGER) AS position_type_id "
                 "WHERE 1 = 0"
             ),
             [value for pair in posts for value in pair],

@@ -59,7 +59,7 @@ def proposal_context(start: dt.date) -> dict:
     return ctx
 
 
-def pair_table(
+def pair_table_sql(
     ctx: dict,
     proposal: Proposal,
     *,
@@ -69,11 +69,9 @@ def pair_table(
     post_condition: Cond | None = None,
     where: Cond | None = None,
     columns: tuple[str, ...] | None = None,
-) -> list[dict]:
-    """Pair facts with the verdict of every check (`flag_name`), `huong` and `tham_quyen`, for every
-    pair of the cadres × posts chosen as in `canbo.rules.pairs.pairs_sql` and meeting `where`.
-    `columns`: the pair facts to return (all of them when None); fetching fewer is much faster
-    over many pairs."""
+) -> tuple[str, list]:
+    """The SELECT of `pair_table` (unordered), for callers that compute more over its rows in the
+    database."""
     conditions = [check.condition for check in CHECKS] + ([where] if where is not None else [])
     needs = set().union(*(condition.columns() for condition in conditions))
     for decision in (DIRECTION, AUTHORITY):
@@ -103,8 +101,22 @@ def pair_table(
         text, more = where.sql(ctx)
         sql += f" WHERE {text}"
         params += more
+    return sql, params
+
+
+def pair_table(ctx: dict, proposal: Proposal, **choice) -> list[dict]:
+    """Pair facts with the verdict of every check (`flag_name`), `huong` and `tham_quyen`, for every
+    pair of the cadres × posts chosen as in `canbo.rules.pairs.pairs_sql` and meeting `where`
+    (the keyword arguments of `pair_table_sql`). `columns`: the pair facts to return (all of them
+    when None); fetching fewer is much faster over many pairs."""
+    sql, params = pair_table_sql(ctx, proposal, **choice)
+    return fetch_rows(f"SELECT * FROM ({sql}) f ORDER BY f.id, f.target_unit_id, f.target_type_id", params)
+
+
+def fetch_rows(sql: str, params: list) -> list[dict]:
+    """The rows of a query over the facts, as dicts with dates read back as dates."""
     with facts.population_cursor() as cursor:
-        cursor.execute(sql + " ORDER BY f.id, f.target_unit_id, f.target_type_id", params)
+        cursor.execute(sql, params)
         return pairs.as_rows([col[0] for col in cursor.description], cursor.fetchall())
 
 
@@ -126,15 +138,16 @@ FIT_COLUMNS = (
 )
 
 
-def rotation_pairs(as_of: dt.date, *, posts: list[tuple[int, int]] | None = None) -> list[dict]:
-    """The allowed pairs of SPEC §13 in one query: cadres of the rotation pool at D × the posts
-    (the key posts with a vacancy at D, or the given (unit id, type id) pairs), for a rotation
-    from D to D + the minimum term − 1 day with no violation, to a unit other than the cadre's own.
-    Each row carries the pair facts the fit is computed from (`FIT_COLUMNS`) and the checks."""
-    ctx = proposal_context(as_of)
+def rotation_pairs_sql(ctx: dict, *, posts: list[tuple[int, int]] | None = None) -> tuple[str, list]:
+    """The allowed pairs of SPEC §13 as one query: cadres of the rotation pool at D
+    (`ctx = proposal_context(D)`) × the posts (the key posts with a vacancy at D, or the given
+    (unit id, type id) pairs), for a rotation from D to D + the minimum term − 1 day with no
+    violation, to a unit other than the cadre's own. Each row carries the pair facts the fit is
+    computed from (`FIT_COLUMNS`) and the checks."""
+    as_of = ctx["as_of"]
     end = add_years(as_of, ctx["params"]["nam_luan_chuyen_toi_thieu"]) - dt.timedelta(days=1)
     key_vacancies = (Col("target_vacancy") > 0) & Col("target_key").true()
-    return pair_table(
+    return pair_table_sql(
         ctx,
         Proposal(LUAN_CHUYEN, as_of, end),
         cadre_condition=IN_POOL,
@@ -143,6 +156,12 @@ def rotation_pairs(as_of: dt.date, *, posts: list[tuple[int, int]] | None = None
         where=ALLOWED & Col("from_unit_id").ne(Col("target_unit_id")),
         columns=FIT_COLUMNS,
     )
+
+
+def rotation_pairs(as_of: dt.date, *, posts: list[tuple[int, int]] | None = None) -> list[dict]:
+    """The rows of `rotation_pairs_sql` as of D, by cadre then post."""
+    sql, params = rotation_pairs_sql(proposal_context(as_of), posts=posts)
+    return fetch_rows(f"SELECT * FROM ({sql}) f ORDER BY f.id, f.target_unit_id, f.target_type_id", params)
 
 
 def _date(value: dt.date | None) -> str:
@@ -253,9 +272,7 @@ def vacancies(as_of: dt.date, *, units: QuerySet | None = None, key_only: bool =
         inner, inner_params = units.order_by().values("id").query.sql_with_params()
         sql = f"SELECT * FROM ({sql}) v WHERE v.target_unit_id IN ({inner})"
         params += list(inner_params)
-    with facts.population_cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = pairs.as_rows([col[0] for col in cursor.description], cursor.fetchall())
+    rows = fetch_rows(sql, params)
     return sorted(rows, key=lambda r: (r["target_unit_code"], r["target_type_code"]))
 
 

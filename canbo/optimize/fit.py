@@ -1,0 +1,148 @@
+# ruff: noqa: S608 -- SQL is assembled from fixed column names only; every value is a parameter
+"""The allowed pairs of SPEC §13 with their fit, computed by the database in one query.
+
+The pairs are `canbo.rules.proposals.rotation_pairs_sql` (the one definition of "allowed" that
+`canbo check-proposal` uses). The fit is a sum of weighted conditions over the same pair facts,
+each a `canbo.rules.predicates` condition (`Fit`), so the database computes it for every pair and
+Python can recompute it for one (`Fit.of`):
+
+    weights.standard × (kinds among the five whose level at D meets the seat type's requirement:
+                        the warnings `tieu_chuan_<kind>` of SPEC §11 that do not hold)
+    + weights.planned × (planned at D for the seat's type)
+    + min(n, weights.years) for the largest n with D + n years ≤ the retirement date (0 when none)
+    + weights.woman × (woman) + weights.minority × (ethnicity given and not Kinh)
+    + weights.young × (age < the parameter `tuoi_tre` at D, as the priority group T3 reads it)
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from canbo.core.dates import add_years
+from canbo.people.models import Cadre
+from canbo.rules.facts import population_cursor
+from canbo.rules.pairs import from_positions_sql
+from canbo.rules.predicates import Col, Cond, Ctx, Not
+from canbo.rules.proposal_rules import WARNINGS
+from canbo.rules.proposals import proposal_context, rotation_pairs_sql
+
+STANDARD_CODES = tuple(
+    f"tieu_chuan_{kind}" for kind in ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")
+)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The weights of the fit and the cap per sending unit (plan I.4), SPEC §13's defaults."""
+
+    standard: int = 20
+    planned: int = 30
+    years: int = 15
+    woman: int = 5
+    minority: int = 5
+    young: int = 5
+    per_unit: int = 2
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An allowed (cadre, post) pair: the cadre, their from unit, the post and the fit."""
+
+    cadre_id: int
+    cadre_code: str
+    from_unit_id: int
+    unit_id: int
+    type_id: int
+    fit: int
+
+
+@dataclass(frozen=True)
+class PairTable:
+    """Allowed pairs as columns (one entry per pair: cadre id, post's unit id and type id, fit) and,
+    per cadre, the code and the from unit: 1.8 million pairs stay four integer arrays."""
+
+    cadre: np.ndarray
+    unit: np.ndarray
+    kind: np.ndarray
+    fit: np.ndarray
+    codes: dict[int, str]
+    from_unit: dict[int, int]
+
+    def __len__(self) -> int:
+        return len(self.cadre)
+
+    def pair(self, index: int) -> Pair:
+        cadre = int(self.cadre[index])
+        return Pair(
+            cadre,
+            self.codes[cadre],
+            self.from_unit[cadre],
+            int(self.unit[index]),
+            int(self.kind[index]),
+            int(self.fit[index]),
+        )
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The fit of SPEC §13 over the pair facts as of D: the sum of the points of the `terms` that
+    hold, plus the greatest n of `years` whose condition holds (D + n years ≤ the retirement date;
+    0 when none does)."""
+
+    terms: list[tuple[int, Cond]]
+    years: list[tuple[int, Cond]]
+
+    def sql(self, ctx: dict) -> tuple[str, list]:
+        texts, params = [], []
+        for points, condition in self.terms:
+            text, more = condition.sql(ctx)
+            texts.append(f"CASE WHEN {text} THEN {int(points)} ELSE 0 END")
+            params += more
+        steps = []
+        for n, condition in sorted(self.years, key=lambda step: -step[0]):
+            text, more = condition.sql(ctx)
+            steps.append(f"WHEN {text} THEN {int(n)}")
+            params += more
+        if steps:
+            texts.append(f"CASE {' '.join(steps)} ELSE 0 END")
+        return "(" + " + ".join(texts) + ")", params
+
+    def of(self, row: dict, ctx: dict) -> int:
+        """The same sum for one pair facts row, in Python."""
+        points = sum(points for points, condition in self.terms if condition.holds(row, ctx))
+        return points + max((n for n, condition in self.years if condition.holds(row, ctx)), default=0)
+
+
+def fit_of_pairs(as_of: dt.date, weights: Weights) -> Fit:
+    standards = {check.code: check.condition for check in WARNINGS}
+    terms = [(weights.standard, Not(standards[code])) for code in STANDARD_CODES]
+    terms += [
+        (weights.planned, Col("planned_target").true()),
+        (weights.woman, Col("woman").true()),
+        (weights.minority, Col("minority").true()),
+        (weights.young, Col("birth_date") > Ctx("born_after_tre")),
+    ]
+    years = [(n, Col("retirement_date") >= add_years(as_of, n)) for n in range(1, weights.years + 1)]
+    return Fit(terms, years)
+
+
+def allowed_pairs(
+    as_of: dt.date, weights: Weights, *, posts: list[tuple[int, int]] | None = None
+) -> PairTable:
+    """The allowed pairs as of D of the rotation pool × the posts (the key posts with a vacancy
+    at D when `posts` is None, else the given (unit id, type id) pairs), with their fit."""
+    ctx = proposal_context(as_of)
+    pairs, params = rotation_pairs_sql(ctx, posts=posts)
+    fit_sql, fit_params = fit_of_pairs(as_of, weights).sql(ctx)
+    sql = f"SELECT f.id, f.target_unit_id, f.target_type_id, {fit_sql} AS fit FROM ({pairs}) f"
+    with population_cursor() as cursor:
+        cursor.execute(sql, [*fit_params, *params])
+        table = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 4)
+    cadres = np.unique(table[:, 0]).tolist()
+    from_sql, from_params = from_positions_sql(ctx, cadres)
+    with population_cursor() as cursor:
+        cursor.execute(f"SELECT r.cadre_id, r.from_unit_id FROM ({from_sql}) r", from_params)
+        from_unit = dict(cursor.fetchall())
+    codes = dict(Cadre.objects.filter(id__in=cadres).values_list("id", "code"))
+    return PairTable(table[:, 0], table[:, 1], table[:, 2], table[:, 3], codes, from_unit)

@@ -1,0 +1,46 @@
+"""Optimal rotation proposals (SPEC §13): the seats, the allowed pairs with their fit, the optimum."""
+
+import datetime as dt
+
+from canbo.core.capabilities import Action, require
+from canbo.optimize.fit import Weights, allowed_pairs
+from canbo.optimize.seats import Post, vacancy_seats
+from canbo.optimize.solve import Assignment, assign_optimal
+
+
+def rotation_proposal(
+    *,
+    actor,
+    as_of: dt.date,
+    posts: dict[tuple[int, int], Post] | None = None,
+    weights: Weights = Weights(),  # noqa: B008 -- frozen, shared safely
+) -> tuple[dict[tuple[int, int], Post], Assignment]:
+    """The seats (the key vacancies at D when `posts` is None) and an assignment of maximum total
+    fit of the rotation pool at D to them."""
+    require(actor, Action.CHECK_PROPOSAL)
+    seats = vacancy_seats(as_of) if posts is None else posts
+    pairs = allowed_pairs(as_of, weights, posts=None if posts is None else list(posts))
+    counts = {key: post.count for key, post in seats.items()}
+    return seats, assign_optimal(pairs, counts, weights.per_unit)
+
+
+def proposal_json(seats: dict[tuple[int, int], Post], result: Assignment) -> dict:
+    """SPEC §13's JSON: status, objective, bound and the pairs sorted by unit, type and cadre code."""
+    rows = sorted(
+        (
+            seats[(p.unit_id, p.type_id)].unit_code,
+            seats[(p.unit_id, p.type_id)].type_code,
+            p.cadre_code,
+            p.fit,
+        )
+        for p in result.chosen
+    )
+    return {
+        "trang_thai": "toi_uu" if result.proved else "kha_thi",
+        "muc_tieu": result.total,
+        "can_tren": result.bound,
+        "phan_cong": [
+            {"ma_can_bo": cadre, "ma_don_vi": unit, "ma_chuc_danh": type_code, "diem": fit}
+            for unit, type_code, cadre, fit in rows
+        ],
+    }
