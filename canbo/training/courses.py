@@ -32,7 +32,7 @@ ENROLLING_STATES = frozenset({CourseState.DU_THAO, CourseState.TUYEN_SINH})
 RESULT_FIELDS = ("result", "grade", "issued_on", "certificate_no")
 
 
-def _own(actor, course: Course, action: str) -> Course:
+def own_course(actor, course: Course, action: str) -> Course:
     require(actor, action)
     course = Course.objects.select_for_update().select_related("programme", "provider_unit").get(pk=course.pk)
     if not runs(actor, course):
@@ -93,7 +93,7 @@ def enrolments_add(*, actor, course: Course, codes: list[str]) -> list[Enrolment
     """Enrol cadres on a course that is a draft or enrolling: each must be named on a line of a plan in
     force for the course's programme and mode, and seen by the actor on the course's first day; no more
     trainees than seats. All or none, with every reason."""
-    course = _own(actor, course, Action.MANAGE_COURSES)
+    course = own_course(actor, course, Action.MANAGE_COURSES)
     if course.state not in ENROLLING_STATES:
         raise ValidationError(_("Khóa học đang ở bước “%(state)s”; chỉ ghi danh khi khóa học là dự thảo hoặc "
                                 "đang ghi danh.") % {"state": course.get_state_display()})
@@ -138,7 +138,7 @@ def enrolments_add(*, actor, course: Course, codes: list[str]) -> list[Enrolment
 
 @transaction.atomic
 def enrolment_remove(*, actor, enrolment: Enrolment) -> None:
-    course = _own(actor, enrolment.course, Action.MANAGE_COURSES)
+    course = own_course(actor, enrolment.course, Action.MANAGE_COURSES)
     if course.state not in ENROLLING_STATES:
         raise ValidationError(_("Khóa học đã khai giảng; không bỏ ghi danh được, hãy ghi kết quả “Vắng”."))
     enrolment = Enrolment.objects.select_related("cadre", "course").get(pk=enrolment.pk, course=course)
@@ -187,7 +187,7 @@ def result_record(*, actor, enrolment: Enrolment, result: str, grade: str = "",
                   issued_on: dt.date | None = None, certificate_no: str = "") -> Enrolment:
     """One trainee's result: passed (with grade, date of issue, certificate number), failed, absent or
     pending."""
-    course = _own(actor, enrolment.course, Action.RECORD_RESULTS)
+    course = own_course(actor, enrolment.course, Action.RECORD_RESULTS)
     results_open(course)
     enrolment = Enrolment.objects.select_related("cadre").get(pk=enrolment.pk, course=course)
     certificate_no = certificate_no.strip()
