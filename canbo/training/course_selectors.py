@@ -4,12 +4,13 @@ at the page's date (SPEC §1), so no page names a cadre out of scope and every f
 links to. Who runs a course: the provider's own `school` users when a unit of the province provides
 it, otherwise the office its organiser names (`COURSE_OFFICES`)."""
 
-from django.db.models import Count, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from canbo.core.capabilities import COURSE_OFFICES
 from canbo.core.errors import NotFound
 from canbo.core.roles import Role
+from canbo.org.models import Unit
 from canbo.people.selectors import visible_cadres
 from canbo.training.models import Course, Enrolment, Result
 
@@ -27,11 +28,17 @@ def run_by(actor) -> Q:
     of the province runs; a superuser (and the system actor) every course."""
     if getattr(actor, "is_superuser", False):
         return Q()
-    own = getattr(actor, "scope_unit", None)
-    if actor.role == Role.SCHOOL and own is not None:
+    own = provided_by(actor)
+    if own is not None:
         return Q(provider_unit__path__startswith=own.path)
     organisers = [organiser for organiser, role in COURSE_OFFICES.items() if role == actor.role]
     return Q(provider_unit__isnull=True, organiser__in=organisers)
+
+
+def provided_by(actor) -> Unit | None:
+    """The training provider whose courses the actor opens (a `school` user's own unit), if any."""
+    own = getattr(actor, "scope_unit", None)
+    return own if getattr(actor, "role", None) == Role.SCHOOL and not actor.is_superuser else None
 
 
 def runs(actor, course: Course) -> bool:
@@ -52,7 +59,7 @@ def course_list(*, actor, as_of, year: int | None = None, programme: str = "",
     """Courses starting in `year`, of a programme code, in a state; each with its number of trainees
     and of those who passed, among the trainees the actor sees (`visible_enrolments`)."""
     seen = Q(enrolments__cadre__in=visible_cadres(actor, as_of).values("pk"))
-    seen |= Course.objects.filter(run_by(actor), pk=OuterRef("pk")).exists()
+    seen |= run_by(actor)  # (a superuser's empty condition adds nothing: they see every cadre anyway)
     courses = Course.objects.select_related("programme", "provider_unit").annotate(
         enrolled=Count("enrolments", filter=seen),
         passed=Count("enrolments", filter=seen & Q(enrolments__result=Result.DAT)))
