@@ -83,3 +83,28 @@ def test_readers_see_the_course_without_trainees_out_of_their_scope(client, smal
     with django_assert_max_num_queries(12):
         listing = client.get(reverse("training:courses")).content.decode()
     assert "K2" in listing
+
+
+def test_the_api_gives_courses_and_their_trainees_in_scope(client, small_province, users):  # noqa: F811
+    in_force_plan(small_province, users, lines=[("dai_hoc", "tap_trung", ["SNV2"])])
+    course = new_course(users["snv"], actual_cost=5_000_000)
+    from canbo.training.courses import enrolments_add
+
+    enrolments_add(actor=users["snv"], course=course, codes=["SNV2"])
+    client.force_login(users["snv"])
+    listing = client.get("/api/dao-tao/khoa-hoc/?nam=2018&chuong_trinh=dai_hoc").json()
+    assert listing["count"] == 1 and listing["items"][0] == {
+        "ma": "DH-2018", "ten": "Lớp đại học hành chính", "chuong_trinh": "dai_hoc",
+        "co_so_dao_tao": "Học viện Hành chính quốc gia", "dia_diem": "Đà Lạt",
+        "ngay_khai_giang": "2018-03-01",
+        "ngay_ket_thuc": "2018-12-20", "so_cho": 2, "hinh_thuc": "tap_trung", "co_quan_mo_lop": "so_noi_vu",
+        "noi_hoc": "trong_nuoc", "kinh_phi_thuc_chi": 5_000_000, "trang_thai": "du_thao", "so_hoc_vien": 1,
+        "so_dat": 0}
+    one = client.get("/api/dao-tao/khoa-hoc/DH-2018").json()
+    assert one["hoc_vien"] == [{"ma_can_bo": "SNV2", "ho_ten": "Phạm Quốc Huy", "ket_qua": "chua_co",
+                                "xep_loai": "", "ngay_cap": None, "so_hieu_bang": "",
+                                "trinh_do_duoc_ghi": []}]
+    client.force_login(users["hr"])
+    assert client.get("/api/dao-tao/khoa-hoc/DH-2018").json()["hoc_vien"] == []
+    assert client.get("/api/dao-tao/khoa-hoc/").json()["items"][0]["so_hoc_vien"] == 0
+    assert client.get("/api/dao-tao/khoa-hoc/KHONG").status_code == 404
