@@ -15,7 +15,7 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
 from canbo.core.dates import parse_date
 from canbo.core.errors import NotFound
-from canbo.core.levels import Grade
+from canbo.core.levels import Grade, qualification_words
 from canbo.rules.selectors import rule_set_in_force
 from canbo.training.course_forms import CourseForm
 from canbo.training.course_process import COURSE_PROCESS
@@ -86,6 +86,9 @@ def course_new(request):
 def course_detail(request, pk):
     course = course_get(pk=pk)
     enrolments = list(visible_enrolments(request.user, course, request.as_of))
+    for enrolment in enrolments:
+        enrolment.awarded = [(qualification_words({"kind": q.kind, "level": q.level}), q.obtained_on)
+                             for q in enrolment.qualifications.all()]
     result = request.GET.get("ket_qua", "")
     counts = {code: sum(1 for e in enrolments if e.result == code) for code in Result.values}
     running = runs(request.user, course)
@@ -127,6 +130,7 @@ def course_enrol(request, pk):
     return render(request, "training/course_enrol.html", {
         "course": course, "candidates": enrolment_candidates(actor=request.user, course=course),
         "picked": picked, "problems": problems, "free": course.seats - course.enrolments.count(),
+        "may_see_plans": can(request.user, Action.VIEW_PLANS),
         "crumbs": _course_crumbs(course, _("Ghi danh học viên")),
     })
 

@@ -59,7 +59,7 @@ def test_an_office_runs_a_course_through_its_pages(client, small_province, users
     assert client.post(upload, {"tep": sheet}).status_code == 302
     assert client.post(reverse("training:course_step", args=[course.pk, "hoan_thanh"])).status_code == 302
     detail = client.get(reverse("training:course_detail", args=[course.pk]) + "?ket_qua=dat").content.decode()
-    assert "Chuyên môn: dai_hoc (20/12/2018)" in detail
+    assert "Chuyên môn: Đại học (20/12/2018)" in detail
     assert reverse("people:cadre_detail", args=["SNV2"]) in detail
     listing = client.get(reverse("training:courses") + "?nam=2018&trang_thai=hoan_thanh").content.decode()
     assert "DH-1" in listing and "?ket_qua=dat#hoc-vien" in listing
