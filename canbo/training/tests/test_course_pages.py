@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from canbo.accounts.models import Role
-from canbo.training.models import Course, Programme
-from canbo.training.tests.test_courses import in_force_plan, new_course, users  # noqa: F401
+from canbo.training.models import Course
+from canbo.training.tests.test_courses import in_force_plan, new_course, programme, users  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def _results_sheet(rows) -> SimpleUploadedFile:
 def test_an_office_runs_a_course_through_its_pages(client, small_province, users):  # noqa: F811
     in_force_plan(small_province, users, lines=[("dai_hoc", "tap_trung", ["SNV2", "PL1"])])
     client.force_login(users["snv"])
-    dai_hoc = Programme.objects.get(code="dai_hoc", rule_set__code="KH-2017-2020")
+    dai_hoc = programme("dai_hoc")
     form = {"code": "DH-1", "name": "Lớp đại học", "programme": dai_hoc.pk, "mode": "tap_trung",
             "provider": "Học viện Hành chính", "place": "Đà Lạt", "start": "2018-03-01", "end": "2018-12-20",
             "seats": "1", "organiser": "so_noi_vu", "venue": "trong_nuoc", "actual_cost": "80.000.000"}

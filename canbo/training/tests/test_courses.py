@@ -18,7 +18,7 @@ from canbo.core.errors import NotFound
 from canbo.org.services import position_type_create, unit_create
 from canbo.people import services as people
 from canbo.people.models import Qualification
-from canbo.rules.kh_2017_2020 import CODE
+from canbo.rules.selectors import rule_set_in_force
 from canbo.training.courses import course_create, enrolment_remove, enrolments_add, result_record
 from canbo.training.models import CourseState as C
 from canbo.training.models import PlanState as S
@@ -36,7 +36,8 @@ END = dt.date(YEAR, 12, 20)
 
 
 def programme(code):
-    return Programme.objects.get(rule_set__code=CODE, code=code)
+    """A programme of the rule set in force in YEAR (loaded again after a flushing browser test)."""
+    return Programme.objects.get(rule_set=rule_set_in_force(dt.date(YEAR, 1, 1)), code=code)
 
 
 @pytest.fixture
