@@ -64,3 +64,6 @@ api.add_router("/ra-soat/", reports_router)
 from canbo.rotation.api import router as rotation_router  # noqa: E402
 
 api.add_router("/luan-chuyen/", rotation_router)
+from canbo.training.api import router as training_router  # noqa: E402
+
+api.add_router("/dao-tao/", training_router)

@@ -257,6 +257,20 @@ RENDERERS = {
         "key": w.key, "programme": w.value("programme"), "n": w.value("headcount")},
     AuditAction.PLAN_LINE_REMOVE: lambda w: _("Bỏ dòng %(key)s: %(programme)s, %(n)s người") % {
         "key": w.key, "programme": w.value("programme"), "n": w.value("headcount")},
+    AuditAction.COURSE_CREATE: lambda w: _("Mở khóa học %(key)s – %(name)s") % {
+        "key": w.key, "name": w.value("name")},
+    AuditAction.ENROLMENT_ADD: lambda w: _("Ghi danh %(cadre)s vào khóa học %(course)s") % {
+        "cadre": w.cadre, "course": w.value("course")},
+    AuditAction.ENROLMENT_REMOVE: lambda w: _("Bỏ ghi danh %(cadre)s khỏi khóa học %(course)s") % {
+        "cadre": w.cadre, "course": w.value("course")},
+    AuditAction.RESULT_RECORD: _with_changes(lambda: _("Ghi kết quả học tập %(key)s")),
+    AuditAction.RESULTS_IMPORT: lambda w: _("Nhập bảng kết quả %(file)s của khóa học %(key)s: %(n)s học "
+                                            "viên") % {
+        "file": w.data.get("tep", ""), "key": w.key, "n": w.data.get("so_dong", 0)},
+    AuditAction.QUALIFICATION_AWARD: lambda w: _("%(cadre)s: thêm trình độ %(kind)s – %(level)s do hoàn "
+                                                 "thành khóa học %(course)s") % {
+        "cadre": w.cadre, "kind": w.value("kind"), "level": w.value("level"),
+        "course": w.data.get("khoa_hoc", EMPTY)},
     AuditAction.PROGRAMMES_COPY: lambda w: _("Sao chép %(n)s chương trình đào tạo, bồi dưỡng từ %(source)s "
                                              "sang %(key)s") % {
         "n": w.data.get("so_chuong_trinh", 0), "source": w.data.get("tu", EMPTY), "key": w.key},

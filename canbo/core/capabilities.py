@@ -33,6 +33,9 @@ class Action(models.TextChoices):
     APPROVE_PLANS = "phe_duyet_ke_hoach", _("Phê duyệt kế hoạch đào tạo, bồi dưỡng")
     ISSUE_PLAN_DOCUMENTS = "van_ban_ke_hoach", _("Lấy số, tải văn bản kế hoạch đào tạo, bồi dưỡng")
     PRINT_PERSONAL_HISTORY = "in_so_yeu_ly_lich", _("In sơ yếu lý lịch (Mẫu 2C-BNV/2008)")
+    VIEW_COURSES = "xem_khoa_hoc", _("Xem khóa học, học viên và kết quả")
+    MANAGE_COURSES = "quan_ly_khoa_hoc", _("Mở khóa học, ghi danh học viên, chuyển bước khóa học")
+    RECORD_RESULTS = "ghi_ket_qua", _("Ghi kết quả học tập, hoàn thành khóa học")
     VIEW_ROTATION = "xem_luan_chuyen", _("Xem nguồn luân chuyển, vị trí khuyết, người địa phương")
     CHECK_PROPOSAL = "kiem_tra_de_xuat", _("Kiểm tra đề xuất luân chuyển, điều động")
     VIEW_RULES = "xem_quy_tac", _("Xem quy tắc")
@@ -64,6 +67,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Action.APPROVE_PLANS: frozenset({Role.BTV}),
     Action.ISSUE_PLAN_DOCUMENTS: frozenset({Role.BTC, Role.SNV}),
     Action.PRINT_PERSONAL_HISTORY: _READERS,
+    Action.VIEW_COURSES: _READERS | {Role.SCHOOL},
+    Action.MANAGE_COURSES: frozenset({Role.BTC, Role.SNV, Role.SCHOOL}),
+    Action.RECORD_RESULTS: frozenset({Role.BTC, Role.SNV, Role.SCHOOL}),
     Action.VIEW_ROTATION: _READERS,
     Action.CHECK_PROPOSAL: frozenset({Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.VIEW_RULES: _ALL,
@@ -117,6 +123,16 @@ PLAN_AGGREGATORS: dict[str, str] = {
     Bloc.MTTQ_DOAN_THE: Role.BTC,
     Bloc.NHA_NUOC: Role.SNV,
     Bloc.SU_NGHIEP: Role.SNV,
+}
+
+
+# Who runs a course that no training provider of the province runs itself, by its organiser: Ban Tổ
+# chức the courses of the provincial and district Party committees, Sở Nội vụ its own. A course whose
+# provider is a unit of the province (Trường Chính trị tỉnh) is run by that provider's `school` users.
+COURSE_OFFICES: dict[str, str] = {
+    "tinh_uy": Role.BTC,
+    "huyen_uy": Role.BTC,
+    "so_noi_vu": Role.SNV,
 }
 
 

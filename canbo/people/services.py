@@ -160,6 +160,24 @@ def qualification_add(
 
 
 @transaction.atomic
+def qualification_award(
+    *, actor, cadre: Cadre, kind: str, level: str, obtained_on: dt.date, grade: str = "", issuer: str = "",
+    source: str,
+) -> Qualification:
+    """A qualification a completed course gives its trainee: written by whoever may record the course's
+    results (the course's own selector has checked that it is theirs), never by editing the record;
+    `source` names the course in the log."""
+    require(actor, Action.RECORD_RESULTS)
+    row = Qualification(cadre=cadre, kind=kind, level=level, rank=qualification_rank(kind, level),
+                        obtained_on=obtained_on, grade=grade, issuer=issuer)
+    row.full_clean()
+    row.save()
+    audit_record(actor=actor, action=AuditAction.QUALIFICATION_AWARD, obj=row, after=snapshot(row),
+                 data={"khoa_hoc": source})
+    return row
+
+
+@transaction.atomic
 def planning_add(
     *,
     actor,

@@ -16,3 +16,8 @@ class TrainingConfig(AppConfig):
         from canbo.workflow.process import register
 
         register(TrainingPlan, PLAN_PROCESS)
+
+        from canbo.training.course_process import COURSE_PROCESS
+        from canbo.training.models import Course
+
+        register(Course, COURSE_PROCESS)

@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from canbo.core.levels import LEVELS, REQUIRED_KINDS, Kind
+from canbo.core.levels import LEVELS, REQUIRED_KINDS, Grade, Kind
 from canbo.org.models import Unit
 from canbo.rules.models import RuleSet
 
@@ -259,3 +259,118 @@ class PlanLine(models.Model):
     @property
     def cost_estimate(self) -> int | None:
         return None if self.cost_each is None else self.cost_each * self.headcount
+
+
+class CourseState(models.TextChoices):
+    """The states of a course, in the order it runs."""
+
+    DU_THAO = "du_thao", _("Dự thảo")
+    TUYEN_SINH = "tuyen_sinh", _("Đang ghi danh")
+    DANG_HOC = "dang_hoc", _("Đang học")
+    CHO_KET_QUA = "cho_ket_qua", _("Chờ kết quả")
+    HOAN_THANH = "hoan_thanh", _("Đã hoàn thành")
+    DA_HUY = "da_huy", _("Đã hủy")
+
+
+class Organiser(models.TextChoices):
+    """Who opens the course (its keys are those of `COURSE_OFFICES` in the capability table)."""
+
+    TINH_UY = "tinh_uy", _("Tỉnh ủy")
+    HUYEN_UY = "huyen_uy", _("Huyện ủy")
+    SO_NOI_VU = "so_noi_vu", _("Sở Nội vụ")
+
+
+class Venue(models.TextChoices):
+    TRONG_NUOC = "trong_nuoc", _("Trong nước")
+    NUOC_NGOAI = "nuoc_ngoai", _("Nước ngoài")
+    LIEN_KET = "lien_ket", _("Liên kết")
+
+
+class Course(models.Model):
+    """A course (lớp) of a programme: who provides it, where and when, in which mode, with how many
+    seats; its trainees come from the lines of plans in force."""
+
+    code = models.CharField(_("mã khóa học"), max_length=40, unique=True)
+    name = models.CharField(_("tên khóa học"), max_length=255)
+    programme = models.ForeignKey(Programme, verbose_name=_("chương trình"), on_delete=models.PROTECT,
+                                  related_name="+")
+    provider = models.CharField(_("cơ sở đào tạo"), max_length=255)
+    provider_unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị đào tạo trong tỉnh"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    place = models.CharField(_("địa điểm"), max_length=255)
+    start = models.DateField(_("ngày khai giảng"))
+    end = models.DateField(_("ngày kết thúc"))
+    seats = models.PositiveIntegerField(_("số chỗ"))
+    mode = models.CharField(_("hình thức học"), max_length=20, choices=TrainingMode.choices)
+    organiser = models.CharField(_("cơ quan mở lớp"), max_length=20, choices=Organiser.choices)
+    venue = models.CharField(_("nơi học"), max_length=20, choices=Venue.choices, default=Venue.TRONG_NUOC)
+    actual_cost = models.PositiveBigIntegerField(_("kinh phí thực chi (đồng)"), null=True, blank=True)
+    state = models.CharField(_("trạng thái"), max_length=20, choices=CourseState.choices,
+                             default=CourseState.DU_THAO)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người lập"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("lập lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("khóa học")
+        verbose_name_plural = _("khóa học")
+        ordering = ["-start", "code"]
+        constraints = [
+            models.CheckConstraint(condition=Q(seats__gte=1), name="course_has_seats"),
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="course_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def clean(self):
+        errors = {}
+        if self.programme_id and self.mode and self.mode not in self.programme.modes():
+            errors["mode"] = _("Chương trình “%(name)s” không có hình thức học này.") % {
+                "name": self.programme.name}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("Ngày kết thúc trước ngày khai giảng.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Result(models.TextChoices):
+    CHUA_CO = "chua_co", _("Chưa có")
+    DAT = "dat", _("Đạt")
+    KHONG_DAT = "khong_dat", _("Không đạt")
+    VANG = "vang", _("Vắng")
+
+
+class Enrolment(models.Model):
+    """A cadre on a course, from the line of a plan in force that named them; the result, and the
+    qualifications the completed course wrote into their record."""
+
+    course = models.ForeignKey(Course, verbose_name=_("khóa học"), on_delete=models.CASCADE,
+                               related_name="enrolments")
+    cadre = models.ForeignKey("people.Cadre", verbose_name=_("cán bộ"), on_delete=models.PROTECT,
+                              related_name="+")
+    plan_line = models.ForeignKey(PlanLine, verbose_name=_("dòng kế hoạch"), on_delete=models.PROTECT,
+                                  related_name="enrolments")
+    result = models.CharField(_("kết quả"), max_length=12, choices=Result.choices, default=Result.CHUA_CO)
+    grade = models.CharField(_("xếp loại"), max_length=12, choices=Grade.choices, blank=True)
+    issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
+    certificate_no = models.CharField(_("số hiệu văn bằng, chứng chỉ"), max_length=60, blank=True)
+    qualifications = models.ManyToManyField("people.Qualification", verbose_name=_("trình độ được ghi"),
+                                            blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("học viên")
+        verbose_name_plural = _("học viên")
+        ordering = ["course", "cadre__sort_key"]
+        constraints = [models.UniqueConstraint(fields=["course", "cadre"], name="enrolment_once_per_course")]
+
+    def __str__(self):
+        return f"{self.cadre} – {self.course.code}"
+
+    @property
+    def code(self) -> str:
+        """How the log names the enrolment: the course, then the cadre."""
+        return f"{self.course.code}/{self.cadre.code}"

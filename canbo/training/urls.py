@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.training import document_views, line_views, plan_views, views
+from canbo.training import course_views, document_views, line_views, plan_views, views
 
 app_name = "training"
 urlpatterns = [
@@ -18,4 +18,11 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/tep/<int:file_pk>/", plan_views.plan_file, name="plan_file"),
     path("ke-hoach/<int:pk>/dong/them/", line_views.plan_line_new, name="plan_line_new"),
     path("ke-hoach/<int:pk>/dong/<int:line_pk>/xoa/", line_views.plan_line_delete, name="plan_line_delete"),
+    path("khoa-hoc/", course_views.course_index, name="courses"),
+    path("khoa-hoc/them/", course_views.course_new, name="course_new"),
+    path("khoa-hoc/<int:pk>/", course_views.course_detail, name="course_detail"),
+    path("khoa-hoc/<int:pk>/ghi-danh/", course_views.course_enrol, name="course_enrol"),
+    path("khoa-hoc/<int:pk>/ket-qua/", course_views.course_results, name="course_results"),
+    path("khoa-hoc/<int:pk>/nhap-ket-qua/", course_views.course_results_import, name="course_results_import"),
+    path("khoa-hoc/<int:pk>/buoc/<str:target>/", course_views.course_step, name="course_step"),
 ]

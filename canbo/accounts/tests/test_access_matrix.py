@@ -7,6 +7,7 @@ rather than repeating them. Besides the status, no answer of a role may name a c
 scope (zero leaks). One database, built once (the small province of canbo.accounts.testing).
 """
 
+import datetime as dt
 import re
 
 import pytest
@@ -16,8 +17,10 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from canbo.accounts.models import Role
+from canbo.accounts.system import system_actor
 from canbo.accounts.testing import AS_OF, build_small_province
 from canbo.rules.models import Parameter, RuleSet
+from canbo.training.courses import course_create, enrolments_add
 from canbo.training.models import Programme
 from canbo.training.plan_lines import line_add
 from canbo.training.plans import plan_create
@@ -47,6 +50,9 @@ PROVINCE_WIDE = ("SNV2", None, "HU-DT", None)
 # and one of Sở Nội vụ (state bloc), both sent, each with a document attached to the step.
 PLANS_OF = {"btc": ("HU-DT", "SNV"), "snv": ("SNV", "HU-DT"), "hr_huyen": ("HU-DT", "SNV"),
             "hr_so": ("SNV", "HU-DT")}
+# (course run, course not run) by organiser: a Tỉnh ủy course with DT1, a Sở Nội vụ course with SNV2, both
+# enrolling from plans in force; every role reads both, each seeing only its trainees.
+COURSES_OF = {"btc": ("tinh_uy", "so_noi_vu"), "snv": ("so_noi_vu", "tinh_uy")}
 MISSING = "KHONG-CO"
 
 # A: allowed (200; 404 for an object out of scope or missing). F: 403. L: sign-in first (a redirect
@@ -57,6 +63,9 @@ EVERYONE = "AAAAAAAAL"
 REVIEWERS = "AAAAAAFAL"
 PROPOSERS = "AAAAAAFFL"
 DRAFTERS = "FFAAAAFFL"
+# A course is run by the office its organiser names or by its provider's school users; the school user
+# here has no unit of its own, so it runs none (404).
+COURSE_RUNNERS = "FFAAFFNFL"
 ACCESS = {
     # pages, by URL name
     "core:home": (EVERYONE, None, ""),
@@ -101,6 +110,13 @@ ACCESS = {
     "training:plan_document": ("FFAAFFFFL", "plan", ""),
     "training:plan_line_new": (DRAFTERS, "plan", ""),
     "training:plan_line_delete": (DRAFTERS, "plan_line", ""),
+    "training:courses": (EVERYONE, None, "nam=2019&trang_thai=tuyen_sinh"),
+    "training:course_new": ("FFAAFFAFL", None, ""),
+    "training:course_detail": (EVERYONE, "course", ""),
+    "training:course_step": (EVERYONE, "course_step", ""),
+    "training:course_enrol": (COURSE_RUNNERS, "course_run", ""),
+    "training:course_results": (COURSE_RUNNERS, "course_run", ""),
+    "training:course_results_import": (COURSE_RUNNERS, "course_run", ""),
     "api:api-root": ("NNNNNNNNN", None, ""),
     "api:openapi-json": ("PPPPPPPPL", None, ""),
     "api:openapi-view": ("PPPPPPPPL", None, ""),
@@ -118,6 +134,8 @@ ACCESS = {
     "GET /api/ra-soat/doi-tuong-dao-tao/{ma}": (EVERYONE, "cadre", ""),
     "GET /api/ra-soat/nguon-luan-chuyen": (REVIEWERS, "unit_filter", ""),
     "GET /api/ra-soat/khong-dia-phuong": (REVIEWERS, None, ""),
+    "GET /api/dao-tao/khoa-hoc/": (EVERYONE, None, ""),
+    "GET /api/dao-tao/khoa-hoc/{ma}": (EVERYONE, "course_code", ""),
     "rotation:vacancies": (REVIEWERS, "unit_filter", ""),
     "rotation:check_proposal": (PROPOSERS, None, ""),
     "succession:by_position": (REVIEWERS, "unit_filter", "chuc_danh=BT-HU"),
@@ -211,6 +229,26 @@ def _sent_plans(small, users) -> dict[str, tuple[str, str]]:
     return plans
 
 
+def _courses(small, users) -> dict[str, tuple[str, str]]:
+    """Organiser -> (course id, course code): a course enrolling from a plan in force of 2019."""
+    system = system_actor()
+    programme = Programme.objects.filter(code="nghiep_vu_dang").order_by("pk").first()
+    courses = {}
+    for unit, organiser, cadre in (("HU-DT", "tinh_uy", "DT1"), ("SNV", "so_noi_vu", "SNV2")):
+        plan = plan_create(actor=system, unit=small.units[unit], year=2019, content="Kế hoạch")
+        line_add(actor=system, plan=plan, programme=programme, mode="tap_trung", codes=[cadre])
+        for target in ("da_gui", "da_tong_hop", "da_trinh", "da_phe_duyet", "co_hieu_luc"):
+            transition(actor=system, obj=plan, to=target)
+        course = course_create(actor=system, code=f"KH-{organiser}", name="Lớp nghiệp vụ",
+                               programme=programme, provider="Trường Chính trị", place="Đà Lạt",
+                               start=dt.date(2019, 5, 1), end=dt.date(2019, 5, 30), seats=5,
+                               mode="tap_trung", organiser=organiser, venue="trong_nuoc")
+        enrolments_add(actor=system, course=course, codes=[cadre])
+        transition(actor=system, obj=course, to="tuyen_sinh")
+        courses[organiser] = (str(course.pk), course.code)
+    return courses
+
+
 @pytest.fixture(scope="module")
 def province(django_db_setup, django_db_blocker, tmp_path_factory):
     """The small province and one user per role, built once and rolled back after the module."""
@@ -222,6 +260,7 @@ def province(django_db_setup, django_db_blocker, tmp_path_factory):
         }
         yield {
             "plans": _sent_plans(small, users),
+            "courses": _courses(small, users),
             "users": users,
             "parameter": str(Parameter.objects.order_by("pk").first().pk),
             "rule_set": RuleSet.objects.order_by("pk").first().code,
@@ -239,6 +278,8 @@ def _variants(role: str, kind: str | None, province: dict):
         return [("", "chuc-danh/CV", ""), ("missing", f"chuc-danh/{MISSING}", "")]
     if kind in ("plan", "plan_step", "plan_file", "plan_line"):
         return _plan_variants(role, kind, province["plans"])
+    if kind in ("course", "course_step", "course_run", "course_code"):
+        return _course_variants(role, kind, province["courses"])
     if kind in ("parameter", "rule_set", "programme"):
         return [("", province[kind], ""), ("missing", MISSING if kind == "rule_set" else "999999", "")]
     inside, outside = (cadre_in, cadre_out) if kind in ("cadre", "cadre_query") else (unit_in, unit_out)
@@ -260,6 +301,18 @@ def _plan_variants(role: str, kind: str, plans: dict) -> list[tuple[str, str, st
                 "plan_line": f"{plan_id}/{line_id}"}[kind]
 
     return [(label, argument(*ids), "") for label, ids in filter(None, found)]
+
+
+def _course_variants(role: str, kind: str, courses: dict) -> list[tuple[str, str, str]]:
+    inside, outside = COURSES_OF.get(role, ("tinh_uy", None))
+    if kind == "course_code":
+        return [("", courses[inside][1], ""), ("missing", MISSING, "")]
+    if kind == "course_step":
+        return [("", f"{courses[inside][0]}/dang_hoc", ""), ("missing", "999999/dang_hoc", "")]
+    found = [("", courses[inside][0], ""), ("missing", "999999", "")]
+    if kind == "course_run" and outside:
+        found.insert(1, ("out", courses[outside][0], ""))
+    return found
 
 
 def _expected(letter: str, label: str, is_api: bool, success: int) -> int:
