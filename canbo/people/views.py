@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from canbo.accounts.decorators import requires
 from canbo.audit.exports import report_download
 from canbo.audit.services import cadre_viewed
-from canbo.core.capabilities import Action
+from canbo.core.capabilities import Action, can
 from canbo.core.levels import Bloc, Level
 from canbo.core.report import ReportPage, requested_ordering, requested_page
 from canbo.people.cadre_list import cadre_columns, cadre_list_report
@@ -50,5 +50,6 @@ def cadre_detail(request, code):
     record = cadre_record(actor=request.user, code=code, as_of=request.as_of)
     cadre_viewed(request.user, record.cadre)
     crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")), (record.cadre.full_name, "")]
-    context = {"record": record, "cadre": record.cadre, "crumbs": crumbs}
+    context = {"record": record, "cadre": record.cadre, "crumbs": crumbs,
+               "may_propose": can(request.user, Action.DRAFT_PROPOSALS)}
     return render(request, "people/cadre_detail.html", context)

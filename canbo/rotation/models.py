@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.org.models import PositionType, Unit
 from canbo.people.models import Cadre, MovementKind, Rating
+from canbo.rules.proposal_rules import AUTHORITY_LABELS
 
 
 class ProposalState(models.TextChoices):
@@ -93,6 +94,10 @@ class Proposal(models.Model):
     @property
     def authority(self) -> str | None:
         return self.check_result.get("tham_quyen")
+
+    @property
+    def authority_label(self) -> str:
+        return str(AUTHORITY_LABELS.get(self.authority, "–"))
 
 
 class Party(models.TextChoices):

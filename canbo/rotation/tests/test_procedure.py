@@ -13,6 +13,7 @@ from canbo.audit.models import AuditEvent
 from canbo.core.errors import PermissionDenied
 from canbo.people import services
 from canbo.people.models import Movement, PositionHolding
+from canbo.reports.selectors import non_local, population, rotation_pool
 from canbo.rotation.models import Opinion, ProposalState, StepCheck
 from canbo.rotation.proposals import Draft, opinion_add, proposal_create, proposal_list_create
 from canbo.rotation.tests.world import World
@@ -237,3 +238,26 @@ def test_a_list_is_drafted_whole_or_not_at_all(w):
     )
     assert [p.cadre for p in batch.proposals.order_by("id")] == [one, two]
     assert all(p.state == S.DU_THAO for p in batch.proposals.all())
+
+
+def deployed(w, proposal):
+    through_step_three(w, proposal)
+    transition(actor=w.users["btv"], obj=proposal, to=S.DA_QUYET_DINH)
+    transition(actor=w.users["btc"], obj=proposal, to=S.DA_BAN_HANH)
+    transition(actor=w.users["thuong_truc"], obj=proposal, to=S.DA_GAP_CAN_BO)
+    transition(actor=w.users["btc"], obj=proposal, to=S.DA_TRIEN_KHAI)
+
+
+@pytest.mark.django_db
+def test_the_review_pool_and_non_local_lists_of_the_start_date_see_the_move(w):
+    local = w.person(w.hu_dt, w.bi_thu, hometown=w.duc_trong)
+    system, before = system_actor(), START - dt.timedelta(days=1)
+    assert [h.cadre for h in non_local(actor=system, as_of=before)] == [local]
+    deployed(w, rotation(w, local))
+    assert [h.cadre for h in non_local(actor=system, as_of=before)] == [local]
+    assert non_local(actor=system, as_of=START) == []
+    for day, unit, present in ((before, w.hu_dt, True), (before, w.hu_dl, False),
+                               (START, w.hu_dt, False), (START, w.hu_dl, True)):
+        pool = rotation_pool(actor=system, as_of=day, unit=unit)
+        assert (local.code in [row["code"] for row in pool["rows"]]) is present, (day, unit)
+        assert population(actor=system, as_of=day, unit=unit).filter(pk=local.pk).exists() is present
