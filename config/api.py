@@ -64,3 +64,6 @@ api.add_router("/ra-soat/", reports_router)
 from canbo.rotation.api import router as rotation_router  # noqa: E402
 
 api.add_router("/luan-chuyen/", rotation_router)
+from canbo.rotation.proposal_api import router as proposal_router  # noqa: E402
+
+api.add_router("/luan-chuyen/", proposal_router)

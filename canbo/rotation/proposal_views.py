@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
@@ -189,13 +190,14 @@ def proposal_detail(request, pk):
     )
 
 
+@require_POST
 @requires(Action.VIEW_ROTATION)
 def proposal_opinion(request, pk):
     proposal = proposal_get(actor=request.user, pk=pk)
-    form = _opinion_form(request.user, proposal, request.POST or None)
+    form = _opinion_form(request.user, proposal, request.POST)
     if form is None:
         messages.error(request, _("Ở bước này bạn không ghi ý kiến nào."))
-    elif request.method == "POST" and form.is_valid():
+    elif form.is_valid():
         try:
             opinion_add(
                 actor=request.user,
@@ -208,6 +210,8 @@ def proposal_opinion(request, pk):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Đã ghi ý kiến."))
+    else:
+        messages.error(request, _("Chọn bên cho ý kiến và ý kiến."))
     return redirect("rotation:proposal_detail", pk=proposal.pk)
 
 
@@ -265,11 +269,12 @@ def proposal_file(request, pk, file_pk):
     return file_response(step_file_get(obj=proposal, pk=file_pk))
 
 
+@require_POST
 @requires(Action.EVALUATE_ROTATED)
 def proposal_evaluation(request, pk):
     proposal = proposal_get(actor=request.user, pk=pk)
-    form = EvaluationForm(request.POST or None, ratings=Rating.choices)
-    if request.method == "POST" and form.is_valid():
+    form = EvaluationForm(request.POST, ratings=Rating.choices)
+    if form.is_valid():
         data = form.cleaned_data
         try:
             rotation_evaluation_add(
@@ -284,6 +289,8 @@ def proposal_evaluation(request, pk):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Đã ghi đánh giá."))
+    else:
+        messages.error(request, _("Ghi năm và xếp loại đánh giá."))
     return redirect("rotation:proposal_detail", pk=proposal.pk)
 
 
