@@ -18,11 +18,14 @@ class ProposalForm(forms.Form):
     ngoai_le_btv = forms.BooleanField(label=_("Có ngoại lệ do Ban Thường vụ quyết định"), required=False)
 
     def clean(self):
-        data = super().clean()
-        start, end = data.get("tu_ngay"), data.get("den_ngay")
-        if start and end and end < start:
-            self.add_error("den_ngay", _("Ngày kết thúc trước ngày bắt đầu."))
-        return data
+        return dates_in_order(self, super().clean())
+
+
+def dates_in_order(form, data: dict) -> dict:
+    start, end = data.get("tu_ngay"), data.get("den_ngay")
+    if start and end and end < start:
+        form.add_error("den_ngay", _("Ngày kết thúc trước ngày bắt đầu."))
+    return data
 
 
 class ProposalDraftForm(ProposalForm):
@@ -59,7 +62,7 @@ class ProposalListForm(forms.Form):
         return lines
 
     def clean(self):
-        return ProposalForm.clean(self)
+        return dates_in_order(self, super().clean())
 
 
 class OpinionForm(forms.Form):
