@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from canbo.rules import proposals
 from canbo.rules.pairs import Proposal as Proposed
+from canbo.rules.proposal_rules import VIOLATIONS, WARNINGS
 
 
 def check(*, cadre, unit, position_type, kind, start, end=None, btv_exception=False) -> tuple[dict, dict]:
@@ -47,3 +48,9 @@ def refusal(explanation: dict) -> str | None:
     if not explanation["vi_pham"]:
         return None
     return _("Đề xuất vi phạm: %(items)s.") % {"items": " ".join(worded(i) for i in explanation["vi_pham"])}
+
+
+def titles(codes: list[str]) -> list[str]:
+    """The titles of kept violation or warning codes (a step's, or the proposal's last check)."""
+    known = {check.code: str(check.title) for check in (*VIOLATIONS, *WARNINGS)}
+    return [known.get(code, code) for code in codes]

@@ -13,7 +13,7 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
 from canbo.core.errors import NotFound
 from canbo.people.models import Rating
-from canbo.rotation.checking import check_of, worded
+from canbo.rotation.checking import check_of, titles, worded
 from canbo.rotation.forms import EvaluationForm, OpinionForm, ProposalDraftForm, ProposalListForm
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
 from canbo.rotation.procedure import OPINION_ACTION, OPINIONS_AT, PROPOSAL_PROCESS
@@ -158,12 +158,24 @@ def _opinion_form(user, proposal, data=None):
 @requires(Action.VIEW_ROTATION)
 def proposal_detail(request, pk):
     proposal = proposal_get(actor=request.user, pk=pk)
-    result, explanation = check_of(proposal)
+    deployed = proposal.state == ProposalState.DA_TRIEN_KHAI
+    if deployed:  # the records now show the move: the check it went past is the one kept
+        result, violations, warnings, authority = (
+            proposal.check_result,
+            [],
+            titles(proposal.check_result.get("canh_bao", [])),
+            None,
+        )
+    else:
+        result, explanation = check_of(proposal)
+        violations = [worded(i) for i in explanation["vi_pham"]]
+        warnings = [worded(i) for i in explanation["canh_bao"]]
+        authority = explanation["tham_quyen"]
     steps = steps_of(proposal)
     kept = {c.step_id: c.result for c in StepCheck.objects.filter(step__in=[s.pk for s in steps])}
     opinions = list(proposal.opinions.select_related("recorded_by"))
     for step in steps:
-        step.checked = kept.get(step.pk)
+        step.warnings = titles(kept.get(step.pk, {}).get("canh_bao", []))
         step.opinions = [o for o in opinions if o.step_id == step.pk]
     may_evaluate = (
         can(request.user, Action.EVALUATE_ROTATED)
@@ -176,9 +188,10 @@ def proposal_detail(request, pk):
         {
             "proposal": proposal,
             "result": result,
-            "violations": [worded(i) for i in explanation["vi_pham"]],
-            "warnings": [worded(i) for i in explanation["canh_bao"]],
-            "authority": explanation["tham_quyen"],
+            "deployed": deployed,
+            "violations": violations,
+            "warnings": warnings,
+            "authority": authority,
             "steps": steps,
             "options": options(request.user, proposal),
             "pending": [o for o in opinions if o.step_id is None],
