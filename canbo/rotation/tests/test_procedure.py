@@ -15,7 +15,14 @@ from canbo.people import services
 from canbo.people.models import Movement, PositionHolding
 from canbo.reports.selectors import non_local, population, rotation_pool
 from canbo.rotation.models import Opinion, ProposalState, StepCheck
-from canbo.rotation.proposals import Draft, opinion_add, proposal_create, proposal_list_create
+from canbo.rotation.proposal_selectors import rotations_in_progress
+from canbo.rotation.proposals import (
+    Draft,
+    opinion_add,
+    proposal_create,
+    proposal_list_create,
+    rotation_evaluation_add,
+)
 from canbo.rotation.tests.world import World
 from canbo.workflow.models import Step
 from canbo.workflow.process import TransitionRefused
@@ -256,8 +263,39 @@ def test_the_review_pool_and_non_local_lists_of_the_start_date_see_the_move(w):
     deployed(w, rotation(w, local))
     assert [h.cadre for h in non_local(actor=system, as_of=before)] == [local]
     assert non_local(actor=system, as_of=START) == []
-    for day, unit, present in ((before, w.hu_dt, True), (before, w.hu_dl, False),
-                               (START, w.hu_dt, False), (START, w.hu_dl, True)):
+    for day, unit, present in (
+        (before, w.hu_dt, True),
+        (before, w.hu_dl, False),
+        (START, w.hu_dt, False),
+        (START, w.hu_dl, True),
+    ):
         pool = rotation_pool(actor=system, as_of=day, unit=unit)
         assert (local.code in [row["code"] for row in pool["rows"]]) is present, (day, unit)
         assert population(actor=system, as_of=day, unit=unit).filter(pk=local.pk).exists() is present
+
+
+@pytest.mark.django_db
+def test_the_receiving_unit_evaluates_and_terms_are_listed_before_they_end(w):
+    cadre = w.person(w.hu_dt, w.truong_phong)
+    proposal = rotation(w, cadre)
+    deployed(w, proposal)
+    receiving = User.objects.create_user(
+        username="hr_dl", password="x", role=Role.UNIT_HR, scope_unit=w.hu_dl
+    )
+    other = User.objects.create_user(username="hr_snv", password="x", role=Role.UNIT_HR, scope_unit=w.so_nv)
+    with pytest.raises(PermissionDenied):
+        rotation_evaluation_add(actor=other, proposal=proposal, year=2018, rating="tot")
+    rotation_evaluation_add(actor=receiving, proposal=proposal, year=2018, rating="tot")
+    with pytest.raises(ValidationError, match="Đã có"):
+        rotation_evaluation_add(actor=receiving, proposal=proposal, year=2018, rating="tot")
+
+    def lists(day):
+        found = rotations_in_progress(actor=receiving, as_of=day, within_days=90)
+        return {name: [p.pk for p in found[name]] for name in ("due", "overdue", "running")}
+
+    assert lists(dt.date(2019, 6, 1)) == {"due": [], "overdue": [], "running": [proposal.pk]}
+    assert lists(END - dt.timedelta(days=90)) == {"due": [proposal.pk], "overdue": [], "running": []}
+    assert lists(END + dt.timedelta(days=1)) == {"due": [], "overdue": [proposal.pk], "running": []}
+    rotation_evaluation_add(actor=receiving, proposal=proposal, year=2020, rating="tot", end_of_term=True)
+    assert lists(END + dt.timedelta(days=1)) == {"due": [], "overdue": [], "running": []}
+    assert rotations_in_progress(actor=other, as_of=dt.date(2019, 6, 1), within_days=90)["running"] == []
