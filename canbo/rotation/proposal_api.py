@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from ninja import Router, Schema, Status
+from ninja import Path, Router, Schema, Status
 
 from canbo.accounts.api import API_AUTH, Day, requires_api, responses
 from canbo.core.capabilities import Action, require
@@ -21,6 +21,8 @@ from canbo.workflow.services import transition
 router = Router(tags=["đề xuất luân chuyển, điều động"], auth=API_AUTH)
 
 Kind = Literal["luan_chuyen", "dieu_dong"]
+# A proposal's number, within what every database's integer holds.
+Number = Path(..., ge=1, le=2_147_483_647)
 
 
 class CheckOut(Schema):
@@ -147,7 +149,7 @@ def proposals(request, buoc: Literal[tuple(ProposalState.values)] | None = None)
 
 @router.get("/de-xuat/{so}", response=responses(ProposalDetailOut), summary="Một đề xuất và các bước đã qua")
 @requires_api(Action.VIEW_ROTATION)
-def proposal(request, so: int):
+def proposal(request, so: int = Number):
     return _detail(proposal_get(actor=request.auth, pk=so))
 
 
@@ -170,7 +172,7 @@ def proposal_new(request, payload: ProposalIn):
     "/de-xuat/{so}/y-kien", response=responses(ProposalDetailOut, 201), summary="Ghi ý kiến cho bước tới"
 )
 @requires_api(Action.VIEW_ROTATION)
-def proposal_opinion(request, so: int, payload: OpinionIn):
+def proposal_opinion(request, payload: OpinionIn, so: int = Number):
     found = proposal_get(actor=request.auth, pk=so)
     opinion_add(
         actor=request.auth, proposal=found, party=payload.ben, verdict=payload.y_kien, text=payload.noi_dung
@@ -182,7 +184,7 @@ def proposal_opinion(request, so: int, payload: OpinionIn):
     "/de-xuat/{so}/buoc", response=responses(ProposalDetailOut), summary="Chuyển đề xuất sang bước khác"
 )
 @requires_api(Action.VIEW_ROTATION)
-def proposal_step(request, so: int, payload: StepIn):
+def proposal_step(request, payload: StepIn, so: int = Number):
     found = proposal_get(actor=request.auth, pk=so)
     step = PROPOSAL_PROCESS.transition(found.state, payload.sang)
     if step is not None:
