@@ -67,3 +67,6 @@ api.add_router("/luan-chuyen/", rotation_router)
 from canbo.training.api import router as training_router  # noqa: E402
 
 api.add_router("/dao-tao/", training_router)
+from canbo.rotation.proposal_api import router as proposal_router  # noqa: E402
+
+api.add_router("/luan-chuyen/", proposal_router)

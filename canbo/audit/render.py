@@ -275,6 +275,19 @@ RENDERERS = {
                                              "sang %(key)s") % {
         "n": w.data.get("so_chuong_trinh", 0), "source": w.data.get("tu", EMPTY), "key": w.key},
     AuditAction.WORKFLOW_STEP: _workflow_step,
+    AuditAction.PROPOSAL_CREATE: lambda w: _(
+        "%(cadre)s: đề xuất %(kind)s sang %(unit)s, %(type)s, từ %(start)s") % {
+        "cadre": w.cadre, "kind": w.value("kind"), "unit": w.value("to_unit"),
+        "type": w.value("position_type"), "start": w.value("start")},
+    AuditAction.PROPOSAL_OPINION: lambda w: _("%(object)s: ý kiến của %(party)s – %(verdict)s") % {
+        "object": w.data.get("de_xuat", EMPTY), "party": w.value("party"), "verdict": w.value("verdict")},
+    AuditAction.HOLDING_END: lambda w: _(
+        "%(cadre)s: thôi giữ chức danh %(type)s tại %(unit)s từ sau %(end)s") % {
+        "cadre": w.cadre, "type": w.value("position_type"), "unit": w.value("unit"),
+        "end": w.value("valid_to")},
+    AuditAction.ROTATION_EVALUATION_ADD: lambda w: _(
+        "%(cadre)s: đánh giá luân chuyển năm %(year)s – %(rating)s") % {
+        "cadre": w.cadre, "year": w.value("year"), "rating": w.value("rating")},
     AuditAction.WORKBOOK_IMPORT: _import,
     AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(list)s (%(rows)s dòng, tệp %(file)s)") % {
         "list": w.data.get("danh_sach", ""), "rows": w.data.get("so_dong", ""),

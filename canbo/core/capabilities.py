@@ -38,6 +38,11 @@ class Action(models.TextChoices):
     RECORD_RESULTS = "ghi_ket_qua", _("Ghi kết quả học tập, hoàn thành khóa học")
     VIEW_ROTATION = "xem_luan_chuyen", _("Xem nguồn luân chuyển, vị trí khuyết, người địa phương")
     CHECK_PROPOSAL = "kiem_tra_de_xuat", _("Kiểm tra đề xuất luân chuyển, điều động")
+    DRAFT_PROPOSALS = "lap_de_xuat", _("Lập dự thảo đề xuất, danh sách luân chuyển, điều động")
+    RUN_PROPOSALS = "trinh_de_xuat", _("Trình, xin ý kiến, ban hành, triển khai luân chuyển, điều động")
+    REVIEW_PROPOSALS = "cho_y_kien_de_xuat", _("Cho ý kiến, đồng ý bằng văn bản, gặp cán bộ luân chuyển")
+    DECIDE_PROPOSALS = "quyet_dinh_de_xuat", _("Quyết định luân chuyển, điều động theo thẩm quyền")
+    EVALUATE_ROTATED = "danh_gia_luan_chuyen", _("Đánh giá cán bộ luân chuyển hằng năm, cuối thời hạn")
     VIEW_RULES = "xem_quy_tac", _("Xem quy tắc")
     EDIT_RULES = "sua_quy_tac", _("Sửa tham số, bộ quy tắc")
     EDIT_CATALOGUES = "sua_danh_muc", _("Sửa danh mục chức danh, ngạch, tiêu chuẩn, đơn vị")
@@ -72,6 +77,11 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Action.RECORD_RESULTS: frozenset({Role.BTC, Role.SNV, Role.SCHOOL}),
     Action.VIEW_ROTATION: _READERS,
     Action.CHECK_PROPOSAL: frozenset({Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.UNIT_HR}),
+    Action.DRAFT_PROPOSALS: frozenset({Role.BTC, Role.SNV}),
+    Action.RUN_PROPOSALS: frozenset({Role.BTC}),
+    Action.REVIEW_PROPOSALS: frozenset({Role.THUONG_TRUC}),
+    Action.DECIDE_PROPOSALS: frozenset({Role.BTV, Role.BTC, Role.SNV, Role.UNIT_HR}),
+    Action.EVALUATE_ROTATED: frozenset({Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.VIEW_RULES: _ALL,
     Action.EDIT_RULES: frozenset({Role.BTC}),
     Action.EDIT_CATALOGUES: frozenset({Role.BTC, Role.SNV}),
@@ -150,6 +160,30 @@ def aggregated_blocs(actor) -> frozenset[str]:
 def plan_aggregator(bloc: str) -> str:
     """The label of the role that aggregates the plans of `bloc`."""
     return str(Role(PLAN_AGGREGATORS[bloc]).label)
+
+
+# Who decides a rotation or transfer, by the authority SPEC §11 routes it to (`tham_quyen`; R7, D4).
+# canbo has no role of its own for the Party committee of the Provincial People's Committee (Ban cán sự
+# đảng UBND tỉnh): Sở Nội vụ, the body that advises it on state-bloc personnel, takes its decisions
+# in canbo; a unit's Party committee decides through the unit's own personnel officer.
+PROPOSAL_AUTHORITIES: dict[str, str] = {
+    "btv": Role.BTV,
+    "btc": Role.BTC,
+    "bcs_dang_ubnd": Role.SNV,
+    "cap_uy_don_vi": Role.UNIT_HR,
+}
+
+
+def decides_proposals_of(actor, authority: str | None) -> bool:
+    """Whether `actor` takes the decisions of `authority` (a superuser takes every one)."""
+    if not can(actor, Action.DECIDE_PROPOSALS):
+        return False
+    return bool(actor.is_superuser or PROPOSAL_AUTHORITIES.get(authority) == actor.role)
+
+
+def proposal_authority_role(authority: str) -> str:
+    """The label of the role that decides for `authority`."""
+    return str(Role(PROPOSAL_AUTHORITIES[authority]).label)
 
 
 @dataclass(frozen=True)

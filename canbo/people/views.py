@@ -54,5 +54,6 @@ def cadre_detail(request, code):
     cadre_viewed(request.user, record.cadre)
     crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")), (record.cadre.full_name, "")]
     context = {"record": record, "cadre": record.cadre, "crumbs": crumbs,
-               "may_print": can(request.user, Action.PRINT_PERSONAL_HISTORY)}
+               "may_print": can(request.user, Action.PRINT_PERSONAL_HISTORY),
+               "may_propose": can(request.user, Action.DRAFT_PROPOSALS)}
     return render(request, "people/cadre_detail.html", context)

@@ -4,10 +4,13 @@ table its page renders and its export writes; every column sorts."""
 
 import dataclasses
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from canbo.core.capabilities import Action, can
 from canbo.core.report import PAGE_SIZE, Column, Kind, Link, Ordering, Report, arranged, sort_rows, url_maker
 from canbo.org.models import Unit
 from canbo.people.working_lists import person_cells, person_columns
@@ -99,17 +102,21 @@ def rotation_pool_report(*, actor, as_of: dt.date, unit: Unit | None = None) -> 
     """The candidates for rotation with the conclusion and the reasons for excluding each; and the
     pool itself (its two counts)."""
     pool = selectors.rotation_pool(actor=actor, as_of=as_of, unit=unit)
+    may_draft, propose = can(actor, Action.DRAFT_PROPOSALS), reverse("rotation:proposal_new")
     rows = []
     for row in sorted(pool["rows"], key=lambda r: r["code"]):
         reasons = [str(label) for code, label in EXCLUSION_LABELS.items() if row[f"x_{code}"]]
         conclusion = _("Loại trừ") if reasons else _("Đủ điều kiện")
-        rows.append({"id": row["id"], "ket_luan": str(conclusion), "ly_do_loai_tru": reasons})
+        proposal = f"{propose}?{urlencode({'ma_can_bo': row['code'], 'loai': 'luan_chuyen'})}"
+        rows.append({"id": row["id"], "ket_luan": str(conclusion), "ly_do_loai_tru": reasons,
+                     "_action": proposal if may_draft and not reasons else None})
     columns = [*person_columns(), Column("ket_luan", _("Kết luận")),
                Column("ly_do_loai_tru", _("Lý do loại trừ"), Kind.LIST)]
     title = _("Nguồn luân chuyển – %(d)s") % {"d": as_of.strftime("%d/%m/%Y")}
     report = Report(title, columns, _with_person(rows, as_of),
                     _("Chưa có cán bộ nào thuộc đối tượng luân chuyển."),
-                    _("Nguồn luân chuyển gồm cán bộ có quy hoạch còn hiệu lực tại ngày xem."))
+                    _("Nguồn luân chuyển gồm cán bộ có quy hoạch còn hiệu lực tại ngày xem."),
+                    action_label=_("Đề xuất luân chuyển") if may_draft else "")
     return report, pool
 
 

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class RotationConfig(AppConfig):
     name = "canbo.rotation"
     verbose_name = "Luân chuyển – điều động"
+
+    def ready(self):
+        from canbo.rotation.models import Proposal
+        from canbo.rotation.procedure import PROPOSAL_PROCESS
+        from canbo.workflow.process import register
+
+        register(Proposal, PROPOSAL_PROCESS)

@@ -67,6 +67,8 @@ PARAMETERS = [
     ("nam_bat_dau_luan_chuyen", "Năm bắt đầu thực hiện luân chuyển", 2017, "năm", 2000, 2100, "III.2.3"),
     ("thang_bat_dau_luan_chuyen", "Tháng bắt đầu thực hiện luân chuyển", 10, "tháng", 1, 12, "III.2.3"),
     ("thang_bao_cao_ke_hoach", "Tháng báo cáo kế hoạch đào tạo hằng năm", 11, "", 1, 12, "IV.1"),
+    ("ngay_nhac_han_luan_chuyen", "Số ngày nhắc trước hạn đánh giá, hết thời hạn luân chuyển", 90, "ngày", 1,
+     365, "II.3; IV.2"),
     (
         "xep_loai_bang_toi_thieu",
         "Xếp loại bằng đại học tối thiểu để đi học sau đại học",
@@ -411,6 +413,17 @@ RULES = [
         "I.3",
         "vi_pham",
         [],
+    ),
+    (
+        "R10",
+        "luan_chuyen",
+        "Theo dõi, đánh giá cán bộ luân chuyển",
+        "Đơn vị nhận cán bộ luân chuyển nhận xét, đánh giá cán bộ hằng năm và khi hết thời hạn luân chuyển; canbo "
+        "liệt kê cán bộ sắp hết thời hạn trong {ngay_nhac_han_luan_chuyen} tới và cán bộ đã hết hạn chưa có đánh "
+        "giá.",
+        "II.3; IV.2",
+        "",
+        ["ngay_nhac_han_luan_chuyen"],
     ),
 ]
 

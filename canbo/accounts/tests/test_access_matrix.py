@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
 from canbo.accounts.testing import AS_OF, build_small_province
+from canbo.rotation.proposals import Draft, proposal_create
 from canbo.rules.models import Parameter, RuleSet
 from canbo.training.courses import course_create, enrolments_add
 from canbo.training.models import Programme
@@ -53,11 +54,15 @@ PLANS_OF = {"btc": ("HU-DT", "SNV"), "snv": ("SNV", "HU-DT"), "hr_huyen": ("HU-D
 # (course run, course not run) by organiser: a Tỉnh ủy course with DT1, a Sở Nội vụ course with SNV2, both
 # enrolling from plans in force; every role reads both, each seeing only its trainees.
 COURSES_OF = {"btc": ("tinh_uy", "so_noi_vu"), "snv": ("so_noi_vu", "tinh_uy")}
+# (proposal in scope, proposal out of scope) by the cadre proposed: Nguyễn Thị Đào of Huyện ủy Đức Trọng
+# to Ban Tổ chức, Phạm Quốc Huy of Sở Nội vụ within it; both reported to the Standing Board with a file.
+PROPOSALS_OF = {"btc": ("DT1", "SNV2"), "snv": ("SNV2", "DT1"), "hr_huyen": ("DT1", "SNV2"),
+                "hr_so": ("SNV2", "DT1")}
 MISSING = "KHONG-CO"
 
 # A: allowed (200; 404 for an object out of scope or missing). F: 403. L: sign-in first (a redirect
 # to the sign-in page; 401 from the API). P: public (200). R: a redirect elsewhere. M: 405 to GET.
-# N: 404 for everyone.
+# N: 404 for everyone. V: 422, an empty body refused before the capability is asked (the API's writes).
 # Columns follow ROLES. Kinds: which object the URL takes (path argument, or the `don_vi` filter).
 EVERYONE = "AAAAAAAAL"
 REVIEWERS = "AAAAAAFAL"
@@ -145,6 +150,20 @@ ACCESS = {
         REVIEWERS, None, "tu_ngay=01/01/2017&den_ngay=31/12/2020&chieu=tinh_xuong_huyen&nhom=co_so"
     ),
     "GET /api/luan-chuyen/vi-tri-khuyet": (REVIEWERS, "unit_filter", "ngay=2017-06-30"),
+    "rotation:proposals": (REVIEWERS, None, ""),
+    "rotation:proposal_new": ("FFAAFFFFL", None, ""),
+    "rotation:proposal_list_new": ("FFAAFFFFL", None, ""),
+    "rotation:proposal_detail": (REVIEWERS, "proposal", ""),
+    "rotation:proposal_opinion": ("MMMMMMMMM", None, ""),
+    "rotation:proposal_evaluation": ("MMMMMMMMM", None, ""),
+    "rotation:proposal_step": (REVIEWERS, "proposal_step", ""),
+    "rotation:proposal_file": (REVIEWERS, "proposal_file", ""),
+    "rotation:rotations": (REVIEWERS, None, ""),
+    "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
+    "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
+    "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),
+    "POST /api/luan-chuyen/de-xuat/{so}/y-kien": ("VVVVVVVVL", "proposal", ""),
+    "POST /api/luan-chuyen/de-xuat/{so}/buoc": ("VVVVVVVVL", "proposal", ""),
     "GET /api/luan-chuyen/kiem-tra-de-xuat": (
         PROPOSERS, "cadre_query", "loai=dieu_dong&den_don_vi=TU&chuc_danh=CV&tu_ngay=2017-06-30"
     ),
@@ -249,6 +268,18 @@ def _courses(small, users) -> dict[str, tuple[str, str]]:
     return courses
 
 
+def _reported_proposals(small) -> dict[str, tuple[str, str]]:
+    """Cadre code -> (proposal id, id of the file attached when it was reported to the Standing Board)."""
+    proposals = {}
+    for code, unit, position_type in (("DT1", "BTC", "CV"), ("SNV2", "SNV", "GD-SO")):
+        proposal = proposal_create(actor=system_actor(), draft=Draft(code, unit, position_type),
+                                   kind="dieu_dong", start=dt.date(2021, 1, 1), reasons="Điều động")
+        step = transition(actor=system_actor(), obj=proposal, to="trinh_thuong_truc",
+                          files=[SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n%%EOF\n")])
+        proposals[code] = (str(proposal.pk), str(step.files.get().pk))
+    return proposals
+
+
 @pytest.fixture(scope="module")
 def province(django_db_setup, django_db_blocker, tmp_path_factory):
     """The small province and one user per role, built once and rolled back after the module."""
@@ -261,6 +292,7 @@ def province(django_db_setup, django_db_blocker, tmp_path_factory):
         yield {
             "plans": _sent_plans(small, users),
             "courses": _courses(small, users),
+            "proposals": _reported_proposals(small),
             "users": users,
             "parameter": str(Parameter.objects.order_by("pk").first().pk),
             "rule_set": RuleSet.objects.order_by("pk").first().code,
@@ -280,6 +312,8 @@ def _variants(role: str, kind: str | None, province: dict):
         return _plan_variants(role, kind, province["plans"])
     if kind in ("course", "course_step", "course_run", "course_code"):
         return _course_variants(role, kind, province["courses"])
+    if kind in ("proposal", "proposal_step", "proposal_file"):
+        return _proposal_variants(role, kind, province["proposals"])
     if kind in ("parameter", "rule_set", "programme"):
         return [("", province[kind], ""), ("missing", MISSING if kind == "rule_set" else "999999", "")]
     inside, outside = (cadre_in, cadre_out) if kind in ("cadre", "cadre_query") else (unit_in, unit_out)
@@ -315,12 +349,24 @@ def _course_variants(role: str, kind: str, courses: dict) -> list[tuple[str, str
     return found
 
 
+def _proposal_variants(role: str, kind: str, proposals: dict) -> list[tuple[str, str, str]]:
+    inside, outside = PROPOSALS_OF.get(role, ("DT1", None))
+    missing = ("999999", "1")
+    found = [("", proposals[inside]), ("out", proposals[outside]) if outside else None, ("missing", missing)]
+
+    def argument(proposal_id, file_id):
+        return {"proposal": proposal_id, "proposal_step": f"{proposal_id}/xin_y_kien",
+                "proposal_file": f"{proposal_id}/{file_id}"}[kind]
+
+    return [(label, argument(*ids), "") for label, ids in filter(None, found)]
+
+
 def _expected(letter: str, label: str, is_api: bool, success: int) -> int:
     if letter == "L":
         return 401 if is_api else 302
     if letter == "A":
         return 404 if label in ("out", "missing") else success
-    return {"F": 403, "P": 200, "R": 302, "M": 405, "N": 404}[letter]
+    return {"F": 403, "P": 200, "R": 302, "M": 405, "N": 404, "V": 422}[letter]
 
 
 def _fill(route: str, argument: str | None) -> str:

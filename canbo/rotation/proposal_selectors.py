@@ -1,0 +1,77 @@
+"""Reads of rotation and transfer proposals within the actor's reach: a proposal is within reach when
+the unit the cadre leaves or the unit that receives them is in the actor's scope (both take part in the
+procedure), or the actor sees the cadre today (SPEC §1)."""
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from canbo.accounts.scope import unit_condition
+from canbo.core.dates import today
+from canbo.core.errors import NotFound
+from canbo.people.selectors import visible_cadres
+from canbo.rotation.models import Proposal, ProposalList, ProposalState
+
+
+def visible_proposals(actor) -> QuerySet[Proposal]:
+    proposals = Proposal.objects.select_related("cadre", "from_unit", "to_unit", "position_type", "batch")
+    condition = unit_condition(actor, "from_unit__")
+    if condition is None:
+        return proposals
+    condition |= unit_condition(actor, "to_unit__")
+    return proposals.filter(condition | Q(cadre__in=visible_cadres(actor, today()).values("pk")))
+
+
+def proposal_in_scope(actor, proposal: Proposal) -> bool:
+    return visible_proposals(actor).filter(pk=proposal.pk).exists()
+
+
+def proposal_get(*, actor, pk: int) -> Proposal:
+    found = visible_proposals(actor).filter(pk=pk).first()
+    if found is None:
+        raise NotFound(_("Không có đề xuất số %(n)s trong phạm vi của bạn.") % {"n": pk})
+    return found
+
+
+def proposals_by_state(*, actor, state: str = "", batch: int | None = None) -> dict:
+    """The proposals within reach in `state` (every state when empty) and of list `batch`, with the
+    count of each state for the tabs."""
+    proposals = visible_proposals(actor)
+    if batch is not None:
+        proposals = proposals.filter(batch_id=batch)
+    counts = dict(proposals.order_by().values_list("state").annotate(n=Count("id")))
+    tabs = [(value, label, counts.get(value, 0)) for value, label in ProposalState.choices]
+    shown = proposals.filter(state=state) if state else proposals
+    return {"proposals": shown, "tabs": tabs, "total": sum(counts.values())}
+
+
+def list_get(*, actor, pk: int) -> ProposalList:
+    """A list of proposals, if the actor reaches at least one of its proposals."""
+    found = ProposalList.objects.filter(pk=pk, proposals__in=visible_proposals(actor)).distinct().first()
+    if found is None:
+        raise NotFound(_("Không có danh sách đề xuất số %(n)s trong phạm vi của bạn.") % {"n": pk})
+    return found
+
+
+def rotations_in_progress(*, actor, as_of: dt.date, within_days: int) -> dict:
+    """Rotations deployed and in progress at D (R5, R10): those whose term ends within `within_days`
+    days, those past their end date whose end-of-term evaluation is missing, and the others."""
+    deployed = (
+        visible_proposals(actor)
+        .filter(kind="luan_chuyen", state=ProposalState.DA_TRIEN_KHAI, start__lte=as_of)
+        .prefetch_related("evaluations")
+        .order_by("end", "cadre__code")
+    )
+    due, overdue, running = [], [], []
+    for proposal in deployed:
+        evaluated = {(e.year, e.end_of_term) for e in proposal.evaluations.all()}
+        proposal.yearly_due = as_of.year > proposal.start.year and (as_of.year - 1, False) not in evaluated
+        if proposal.end is not None and proposal.end < as_of:
+            if not any(end for _year, end in evaluated):
+                overdue.append(proposal)
+        elif proposal.end is not None and (proposal.end - as_of).days <= within_days:
+            due.append(proposal)
+        else:
+            running.append(proposal)
+    return {"due": due, "overdue": overdue, "running": running}

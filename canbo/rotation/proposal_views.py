@@ -1,0 +1,322 @@
+"""The proposal pages: the proposals by step, drafting one or a list, a proposal with its check, its
+history, opinions, files and the steps the user may take (each confirmed first, a return with its
+reason), and the rotations in progress with their evaluations due (R10)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action, can
+from canbo.core.errors import NotFound
+from canbo.people.models import Rating
+from canbo.rotation.checking import check_of, titles, worded
+from canbo.rotation.forms import EvaluationForm, OpinionForm, ProposalDraftForm, ProposalListForm
+from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
+from canbo.rotation.procedure import OPINION_ACTION, OPINIONS_AT, PROPOSAL_PROCESS
+from canbo.rotation.proposal_selectors import (
+    list_get,
+    proposal_get,
+    proposals_by_state,
+    rotations_in_progress,
+)
+from canbo.rotation.proposals import (
+    Draft,
+    opinion_add,
+    proposal_create,
+    proposal_list_create,
+    rotation_evaluation_add,
+)
+from canbo.rules.selectors import parameters_in_force
+from canbo.workflow.process import TransitionRefused
+from canbo.workflow.selectors import file_response, step_file_get, steps_of
+from canbo.workflow.services import options, reasons_against, transition
+
+DUE_PARAMETER = "ngay_nhac_han_luan_chuyen"
+
+
+def _crumbs(*more) -> list:
+    return [(_("Đề xuất luân chuyển, điều động"), reverse("rotation:proposals")), *more]
+
+
+def _refusal_on(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@requires(Action.VIEW_ROTATION)
+def proposals(request):
+    state = request.GET.get("buoc", "")
+    state = state if state in ProposalState.values else ""
+    batch = None
+    if request.GET.get("danh_sach", "").isdigit():
+        batch = list_get(actor=request.user, pk=int(request.GET["danh_sach"]))
+    found = proposals_by_state(actor=request.user, state=state, batch=batch.pk if batch else None)
+    return render(
+        request,
+        "rotation/proposals.html",
+        {
+            **found,
+            "state": state,
+            "batch": batch,
+            "may_draft": can(request.user, Action.DRAFT_PROPOSALS),
+            "crumbs": [(_("Đề xuất luân chuyển, điều động"), "")],
+        },
+    )
+
+
+@requires(Action.DRAFT_PROPOSALS)
+def proposal_new(request):
+    initial = {"tu_ngay": request.as_of.strftime("%d/%m/%Y"), "loai": "luan_chuyen", **request.GET.dict()}
+    form = ProposalDraftForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        draft = Draft(data["ma_can_bo"].strip(), data["den_don_vi"].strip(), data["chuc_danh"].strip())
+        try:
+            proposal = proposal_create(
+                actor=request.user,
+                draft=draft,
+                kind=data["loai"],
+                start=data["tu_ngay"],
+                end=data["den_ngay"],
+                reasons=data["ly_do"],
+                btv_exception=data["ngoai_le_btv"],
+            )
+        except NotFound as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            _refusal_on(form, exc)
+        else:
+            messages.success(request, _("Đã lập dự thảo đề xuất."))
+            return redirect("rotation:proposal_detail", pk=proposal.pk)
+    return render(
+        request,
+        "rotation/proposal_form.html",
+        {
+            "form": form,
+            "title": _("Lập đề xuất luân chuyển, điều động"),
+            "crumbs": _crumbs((_("Lập đề xuất"), "")),
+        },
+    )
+
+
+@requires(Action.DRAFT_PROPOSALS)
+def proposal_list_new(request):
+    codes = request.GET.getlist("ma_can_bo")
+    initial = {
+        "tu_ngay": request.as_of.strftime("%d/%m/%Y"),
+        "loai": "luan_chuyen",
+        "dong": "\n".join(f"{code}; ; " for code in codes),
+    }
+    form = ProposalListForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            batch = proposal_list_create(
+                actor=request.user,
+                name=data["ten"],
+                drafts=[Draft(*line) for line in data["dong"]],
+                kind=data["loai"],
+                start=data["tu_ngay"],
+                end=data["den_ngay"],
+                reasons=data["ly_do"],
+                btv_exception=data["ngoai_le_btv"],
+            )
+        except ValidationError as exc:
+            _refusal_on(form, exc)
+        else:
+            messages.success(
+                request, _("Đã lập danh sách dự kiến gồm %(n)s đề xuất.") % {"n": batch.proposals.count()}
+            )
+            return redirect(f"{reverse('rotation:proposals')}?danh_sach={batch.pk}")
+    return render(
+        request,
+        "rotation/proposal_form.html",
+        {
+            "form": form,
+            "title": _("Lập danh sách dự kiến luân chuyển, điều động"),
+            "crumbs": _crumbs((_("Lập danh sách"), "")),
+        },
+    )
+
+
+def _opinion_form(user, proposal, data=None):
+    allowed = [
+        (p, label)
+        for p, label in Party.choices
+        if p in OPINIONS_AT.get(proposal.state, ()) and can(user, OPINION_ACTION[p])
+    ]
+    return OpinionForm(data, parties=allowed, verdicts=Verdict.choices) if allowed else None
+
+
+@requires(Action.VIEW_ROTATION)
+def proposal_detail(request, pk):
+    proposal = proposal_get(actor=request.user, pk=pk)
+    deployed = proposal.state == ProposalState.DA_TRIEN_KHAI
+    if deployed:  # the records now show the move: the check it went past is the one kept
+        result, violations, warnings, authority = (
+            proposal.check_result,
+            [],
+            titles(proposal.check_result.get("canh_bao", [])),
+            None,
+        )
+    else:
+        result, explanation = check_of(proposal)
+        violations = [worded(i) for i in explanation["vi_pham"]]
+        warnings = [worded(i) for i in explanation["canh_bao"]]
+        authority = explanation["tham_quyen"]
+    steps = steps_of(proposal)
+    kept = {c.step_id: c.result for c in StepCheck.objects.filter(step__in=[s.pk for s in steps])}
+    opinions = list(proposal.opinions.select_related("recorded_by"))
+    for step in steps:
+        step.warnings = titles(kept.get(step.pk, {}).get("canh_bao", []))
+        step.opinions = [o for o in opinions if o.step_id == step.pk]
+    may_evaluate = (
+        can(request.user, Action.EVALUATE_ROTATED)
+        and proposal.kind == "luan_chuyen"
+        and proposal.state == ProposalState.DA_TRIEN_KHAI
+    )
+    return render(
+        request,
+        "rotation/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "result": result,
+            "deployed": deployed,
+            "violations": violations,
+            "warnings": warnings,
+            "authority": authority,
+            "steps": steps,
+            "options": options(request.user, proposal),
+            "pending": [o for o in opinions if o.step_id is None],
+            "opinion_form": _opinion_form(request.user, proposal),
+            "evaluations": proposal.evaluations.all(),
+            "evaluation_form": EvaluationForm(ratings=Rating.choices) if may_evaluate else None,
+            "crumbs": _crumbs((str(proposal), "")),
+        },
+    )
+
+
+@require_POST
+@requires(Action.VIEW_ROTATION)
+def proposal_opinion(request, pk):
+    proposal = proposal_get(actor=request.user, pk=pk)
+    form = _opinion_form(request.user, proposal, request.POST)
+    if form is None:
+        messages.error(request, _("Ở bước này bạn không ghi ý kiến nào."))
+    elif form.is_valid():
+        try:
+            opinion_add(
+                actor=request.user,
+                proposal=proposal,
+                party=form.cleaned_data["ben"],
+                verdict=form.cleaned_data["y_kien"],
+                text=form.cleaned_data["noi_dung"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã ghi ý kiến."))
+    else:
+        messages.error(request, _("Chọn bên cho ý kiến và ý kiến."))
+    return redirect("rotation:proposal_detail", pk=proposal.pk)
+
+
+@requires(Action.VIEW_ROTATION)
+def proposal_step(request, pk, target):
+    """One step: the question and the fields it needs (a reason for a return, documents), or why the
+    user may not take it; taken only on confirmation."""
+    proposal = proposal_get(actor=request.user, pk=pk)
+    step = PROPOSAL_PROCESS.transition(proposal.state, target)
+    if step is None:
+        raise NotFound(
+            _("Đề xuất đang ở bước “%(state)s”, không chuyển sang bước này được.")
+            % {"state": proposal.get_state_display()}
+        )
+    comment = request.POST.get("y_kien", "")
+    blocking = reasons_against(request.user, PROPOSAL_PROCESS, step, proposal, with_comment=False)
+    reasons = blocking
+    if request.method == "POST" and not blocking:
+        try:
+            transition(
+                actor=request.user,
+                obj=proposal,
+                to=target,
+                comment=comment,
+                files=request.FILES.getlist("tep"),
+            )
+        except TransitionRefused as refused:
+            reasons = refused.reasons
+        else:
+            messages.success(
+                request,
+                _("%(step)s: đề xuất chuyển sang bước “%(state)s”.")
+                % {"step": step.label, "state": proposal.get_state_display()},
+            )
+            return redirect("rotation:proposal_detail", pk=proposal.pk)
+    return render(
+        request,
+        "rotation/proposal_step.html",
+        {
+            "proposal": proposal,
+            "step": step,
+            "reasons": reasons,
+            "comment": comment,
+            "may_take": not blocking,
+            "crumbs": _crumbs(
+                (str(proposal), reverse("rotation:proposal_detail", args=[proposal.pk])), (step.label, "")
+            ),
+        },
+    )
+
+
+@requires(Action.VIEW_ROTATION)
+def proposal_file(request, pk, file_pk):
+    proposal = proposal_get(actor=request.user, pk=pk)
+    return file_response(step_file_get(obj=proposal, pk=file_pk))
+
+
+@require_POST
+@requires(Action.EVALUATE_ROTATED)
+def proposal_evaluation(request, pk):
+    proposal = proposal_get(actor=request.user, pk=pk)
+    form = EvaluationForm(request.POST, ratings=Rating.choices)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            rotation_evaluation_add(
+                actor=request.user,
+                proposal=proposal,
+                year=data["nam"],
+                rating=data["xep_loai"],
+                end_of_term=data["cuoi_thoi_han"],
+                text=data["nhan_xet"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Đã ghi đánh giá."))
+    else:
+        messages.error(request, _("Ghi năm và xếp loại đánh giá."))
+    return redirect("rotation:proposal_detail", pk=proposal.pk)
+
+
+@requires(Action.VIEW_ROTATION)
+def rotations(request):
+    within = parameters_in_force(request.as_of)[DUE_PARAMETER]
+    found = rotations_in_progress(actor=request.user, as_of=request.as_of, within_days=within)
+    return render(
+        request,
+        "rotation/rotations.html",
+        {
+            **found,
+            "within": within,
+            "crumbs": [(_("Cán bộ đang luân chuyển"), "")],
+        },
+    )
