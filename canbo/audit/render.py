@@ -238,6 +238,17 @@ RENDERERS = {
     AuditAction.MOVEMENT_ADD: lambda w: _("%(cadre)s: %(kind)s từ %(source)s sang %(target)s") % {
         "cadre": w.cadre, "kind": w.value("kind"), "source": w.value("from_unit"),
         "target": w.value("to_unit")},
+    AuditAction.RESIDENCE_ADD: lambda w: _("%(cadre)s: %(kind)s tại %(address)s từ %(start)s") % {
+        "cadre": w.cadre, "kind": w.value("kind"), "address": w.value("address"),
+        "start": w.value("valid_from")},
+    AuditAction.AWARD_ADD: lambda w: _("%(cadre)s: khen thưởng %(form)s ngày %(day)s") % {
+        "cadre": w.cadre, "form": w.value("form"), "day": w.value("decided_on")},
+    AuditAction.SALARY_STEP_ADD: lambda w: _("%(cadre)s: ngạch %(rank)s bậc %(step)s, hệ số %(coef)s từ "
+                                             "%(start)s") % {
+        "cadre": w.cadre, "rank": w.value("rank"), "step": w.value("step"),
+        "coef": w.value("coefficient"), "start": w.value("valid_from")},
+    AuditAction.FAMILY_MEMBER_ADD: lambda w: _("%(cadre)s: thêm %(relation)s %(name)s") % {
+        "cadre": w.cadre, "relation": w.value("relation"), "name": w.value("full_name")},
     AuditAction.POST_ADD: _named(lambda: _("Thêm vị trí %(key)s")),
     AuditAction.PARAMETER_VERSION_CREATE: _parameter,
     AuditAction.RULE_SET_COPY: lambda w: _("Tạo bộ quy tắc %(key)s từ %(source)s") % {

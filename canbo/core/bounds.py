@@ -7,7 +7,8 @@ date arithmetic of the rules (ages, terms, "D + 5 years") would overflow near th
 The records of a workbook are held to narrower, plausible bounds that follow today's date: people
 born from 1930 and at least 15 years ago (the 2017 workforce was born 1955–1999, the demo's
 people too); years of evaluations and terms of office from 1945 (the first government) to ten
-years ahead (terms are planned up to the next congress); other dates from 1900 to ten years
+years ahead (terms are planned up to the next congress); a family member's birth year from 1900 to
+this year; other dates from 1900 to ten years
 ahead (the end of a term in office, of a post, of a discipline's effect).
 """
 
@@ -26,6 +27,11 @@ LLCT_PERIODS = (0, 2000)  # periods of a degree overlapping the trung cấp LLCT
 
 def birth_years(today: dt.date) -> tuple[int, int]:
     return FIRST_BIRTH_YEAR, today.year - YOUNGEST_AGE
+
+
+def family_birth_years(today: dt.date) -> tuple[int, int]:
+    """A family member's birth year (`gia_dinh.nam_sinh`): from parents of the oldest cadres to today."""
+    return FIRST_RECORD_DATE.year, today.year
 
 
 def years(today: dt.date) -> tuple[int, int]:

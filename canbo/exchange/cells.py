@@ -7,6 +7,7 @@ the cell is empty (unknown), or raises CellError with a message a clerk understa
 
 import datetime as dt
 import re
+from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -127,6 +128,38 @@ def read_enum(value, column: schema.Column):
     )
 
 
+_ID_NUMBER = re.compile(r"^\d{12}$")
+
+
+def read_id_number(value, column: schema.Column):
+    """A personal identification number (số định danh cá nhân): exactly 12 digits, kept as text.
+    A number cell has lost its leading zeros, and is refused unless it still has 12 digits."""
+    text = _text(value)
+    if text is None:
+        return None
+    if not _ID_NUMBER.match(text):
+        raise CellError(_("Số định danh cá nhân phải gồm đúng 12 chữ số (ghi dạng chữ để giữ số 0 đầu)."))
+    return text
+
+
+_DECIMAL = re.compile(r"^\d+([.,]\d{1,2})?$")
+
+
+def read_decimal(value, column: schema.Column):
+    """A number with at most two decimals, typed "4,98" or "4.98" or as a number cell."""
+    if isinstance(value, float):
+        value = repr(value)
+    text = _text(value)
+    if text is None:
+        return None
+    if not _DECIMAL.match(text):
+        raise CellError(_("Phải là số có tối đa hai chữ số thập phân, ví dụ 4,98 hoặc 4.98."))
+    try:
+        return Decimal(text.replace(",", ".")).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise CellError(_("Phải là số có tối đa hai chữ số thập phân, ví dụ 4,98 hoặc 4.98.")) from None
+
+
 _TERM = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
 
 
@@ -152,6 +185,8 @@ READERS = {
     schema.INT: read_int,
     schema.ENUM: read_enum,
     schema.TERM: read_term,
+    schema.ID_NUMBER: read_id_number,
+    schema.DECIMAL: read_decimal,
 }
 
 

@@ -7,13 +7,17 @@ from canbo.exchange import schema
 from canbo.exchange.writer import rows_to_xlsx
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, StandardVersion, Unit
 from canbo.people.models import (
+    Award,
     Cadre,
     Discipline,
     Evaluation,
+    FamilyMember,
     Movement,
     PlanningEntry,
     PositionHolding,
     Qualification,
+    Residence,
+    SalaryStep,
 )
 
 
@@ -101,10 +105,12 @@ def province_rows() -> dict:
             for q, nn, th in [rank_standards.get(pk, no_standard[2:5])]
         ),
         "can_bo": (
-            (c, n, (b, bp), g, _blank(e), places.get(h), places.get(bpl), party, j, cat, ranks.get(r), hired)
-            for c, n, b, bp, g, e, h, bpl, party, j, cat, r, hired in Cadre.objects.order_by(
-                "id"
-            ).values_list(*schema.CADRE_FIELDS)
+            (
+                c, n, (b, bp), g, _blank(e), places.get(h), places.get(bpl), party, j, cat,
+                ranks.get(r), hired, _blank(pid), _blank(other), _blank(religion), official,
+            )
+            for c, n, b, bp, g, e, h, bpl, party, j, cat, r, hired, pid, other, religion, official
+            in Cadre.objects.order_by("id").values_list(*schema.CADRE_FIELDS)
         ),
         "cong_tac": (
             (cadres[c], units[u], types[t], f, e)
@@ -161,6 +167,37 @@ def province_rows() -> dict:
             (units[u], types[t], n, a, b)
             for u, t, n, a, b in Post.objects.order_by("id").values_list(
                 "unit_id", "position_type_id", "seats", "valid_from", "valid_to"
+            )
+        ),
+        **_personal_rows(cadres, ranks),
+    }
+
+
+def _personal_rows(cadres: dict[int, str], ranks: dict[int, str]) -> dict:
+    """The sheets of the personal history form (Mẫu 2C) that follow the cadres."""
+    return {
+        "noi_o": (
+            (cadres[c], k, a, f, e)
+            for c, k, a, f, e in Residence.objects.order_by("id").values_list(
+                "cadre_id", "kind", "address", "valid_from", "valid_to"
+            )
+        ),
+        "khen_thuong": (
+            (cadres[c], form, _blank(by), _blank(no), d, _blank(why))
+            for c, form, by, no, d, why in Award.objects.order_by("id").values_list(
+                "cadre_id", "form", "decided_by", "decision_no", "decided_on", "reason"
+            )
+        ),
+        "luong": (
+            (cadres[c], ranks[r], step, coef, f)
+            for c, r, step, coef, f in SalaryStep.objects.order_by("id").values_list(
+                "cadre_id", "rank_id", "step", "coefficient", "valid_from"
+            )
+        ),
+        "gia_dinh": (
+            (cadres[c], rel, name, year, _blank(job), _blank(home))
+            for c, rel, name, year, job, home in FamilyMember.objects.order_by("id").values_list(
+                "cadre_id", "relation", "full_name", "birth_year", "occupation", "residence"
             )
         ),
     }

@@ -5,26 +5,38 @@ services use (`cadre_derived_fields`, `qualification_rank`); tree paths from `re
 
 from django.core.management.color import no_style
 from django.db import connection
-from django.db.models import Max
 from django.utils import timezone
 
 from canbo.exchange import schema
+from canbo.exchange.bulk import column_of as _column
+from canbo.exchange.bulk import insert as _insert
+from canbo.exchange.bulk import iso as _iso
+from canbo.exchange.bulk import next_id as _next_id
+from canbo.exchange.load_personal import load_personal
 from canbo.exchange.reader import ParsedWorkbook
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, StandardVersion, Unit
 from canbo.org.tree import rebuild_paths
 from canbo.people.models import (
+    Award,
     Cadre,
     Discipline,
     Evaluation,
+    FamilyMember,
     Movement,
     PlanningEntry,
     PositionHolding,
     Qualification,
+    Residence,
+    SalaryStep,
 )
 from canbo.people.services import cadre_derived_fields, qualification_rank
 
 # Deleted children first by --replace; loaded in the reverse order.
 PROVINCE_MODELS = (
+    FamilyMember,
+    SalaryStep,
+    Award,
+    Residence,
     Post,
     Movement,
     Evaluation,
@@ -39,34 +51,6 @@ PROVINCE_MODELS = (
     CivilServiceRank,
     Locality,
 )
-
-
-def _iso(value):
-    return value.isoformat() if value is not None else None
-
-
-def _next_id(model) -> int:
-    return (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
-
-
-def _insert(model, fields: list[str], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(f).column) for f in fields)
-    raw = connection.connection
-    if connection.vendor == "postgresql":
-        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608
-            for row in rows:
-                copy.write_row(row)
-    else:
-        marks = ", ".join("?" * len(fields))
-        raw.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
-
-
-def _column(book: ParsedWorkbook, sheet: str):
-    parsed = book.sheets[sheet]
-    return parsed.rows, parsed.sheet.index
 
 
 def workbook_write(book: ParsedWorkbook, progress=None) -> dict[str, int]:
@@ -165,6 +149,8 @@ def workbook_write(book: ParsedWorkbook, progress=None) -> dict[str, int]:
 
     for name, count in _load_histories(book, ids):
         step(name, count)
+    for name, count in load_personal(book, ids):
+        step(name, count)
 
     rebuild_paths(Locality)
     rebuild_paths(Unit)
@@ -214,6 +200,9 @@ def _load_cadres(book, ids) -> dict[str, int]:
     places, ranks = ids["dia_ban"], ids["ngach"]
     code_at, name_at, birth_at, gender_at = i("ma"), i("ho_ten"), i("ngay_sinh"), i("gioi_tinh")
     hometown_at, birthplace_at, rank_at = i("que_quan"), i("noi_sinh"), i("ngach")
+    id_at, other_at, religion_at, official_at = i("so_dinh_danh"), i("ten_goi_khac"), i("ton_giao"), i(
+        "ngay_chinh_thuc"
+    )
     party_at, joined_at, category_at, ethnic_at, hired_at = (
         i("dang_vien"),
         i("ngay_vao_dang"),
@@ -244,6 +233,10 @@ def _load_cadres(book, ids) -> dict[str, int]:
                 row[category_at],
                 ranks.get(row[rank_at]),
                 _iso(row[hired_at]),
+                row[id_at] or "",
+                row[other_at] or "",
+                row[religion_at] or "",
+                _iso(row[official_at]),
                 derived["search_text"],
                 derived["sort_key"],
                 derived["retirement_date"].isoformat(),

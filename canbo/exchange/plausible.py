@@ -25,7 +25,7 @@ def implausible_values(book: ParsedWorkbook, today: dt.date) -> list[Finding]:
     }
     for name, parsed in book.sheets.items():
         for at, column in enumerate(parsed.sheet.columns):
-            check = _numbers(column.bounds(today)) if column.bounds else checks.get(column.kind)
+            check = _numbers(column.bounds(today), column.kind) if column.bounds else checks.get(column.kind)
             if check is None or not parsed.rows:
                 continue
             values = list(map(itemgetter(at), parsed.rows))
@@ -75,9 +75,12 @@ def _terms(today: dt.date):
     return check
 
 
-def _numbers(limits: tuple[int, int]):
+def _numbers(limits: tuple, kind: str):
     low, high = limits
-    message = _("Phải là số nguyên từ %(low)s đến %(high)s.") % {"low": low, "high": high}
+    if kind == schema.DECIMAL:
+        message = _("Phải là số từ %(low)s đến %(high)s.") % {"low": low, "high": high}
+    else:
+        message = _("Phải là số nguyên từ %(low)s đến %(high)s.") % {"low": low, "high": high}
 
     def check(value: int):
         return None if low <= value <= high else (str(value), message)

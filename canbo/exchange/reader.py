@@ -69,7 +69,7 @@ def _workbook_read(path: str, progress) -> ParsedWorkbook:
             warnings.append(Finding(name, None, "", "", _("Trang không thuộc mẫu, đã bỏ qua.")))
     sheets = {sheet.name: SheetRows(sheet) for sheet in schema.SHEETS}
     for sheet in schema.SHEETS:
-        if sheet.name not in present:
+        if sheet.required and sheet.name not in present:
             message = _("Thiếu trang “%(name)s” (%(label)s).") % {"name": sheet.name, "label": sheet.label}
             errors.append(Finding(sheet.name, None, "", "", message))
     wanted = [sheet for sheet in schema.SHEETS if sheet.name in present]

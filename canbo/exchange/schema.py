@@ -14,7 +14,16 @@ from django.utils.translation import pgettext_lazy
 
 from canbo.core import bounds
 from canbo.core.levels import Bloc, Grade, Kind, Level, Mode, level_codes
-from canbo.people.models import Category, Gender, MovementKind, Rating
+from canbo.people.models import (
+    COEFFICIENTS,
+    STEPS,
+    Category,
+    Gender,
+    MovementKind,
+    Rating,
+    Relation,
+    ResidenceKind,
+)
 
 # How a cell is read (see canbo.exchange.cells).
 TEXT = "text"  # free text, trimmed
@@ -27,6 +36,8 @@ BOOL = "bool"  # 0/1
 INT = "int"  # a whole number
 ENUM = "enum"  # one of `choices`
 TERM = "term"  # a term of office "2020-2025"
+ID_NUMBER = "id_number"  # a personal identification number: exactly 12 digits, kept as text
+DECIMAL = "decimal"  # a number with at most two decimals, "4,98" or "4.98"
 
 
 @dataclass(frozen=True)
@@ -37,7 +48,7 @@ class Column:
     choices: tuple[str, ...] = ()
     ref: str | None = None  # sheet whose `ma` this code must name
     max_length: int | None = None
-    bounds: Callable | None = None  # INT: today -> (lowest, highest)
+    bounds: Callable | None = None  # INT, DECIMAL: today -> (lowest, highest)
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,7 @@ class Sheet:
     label: str
     columns: tuple[Column, ...]
     unique_key: str | None = "ma"  # column whose values may not repeat within the sheet
+    required: bool = True  # a workbook without this sheet is refused (else: the sheet has no rows)
     keys: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self):
@@ -143,6 +155,10 @@ CADRE_FIELDS = (
     "category",
     "rank_id",
     "employment_start",
+    "personal_id",
+    "other_names",
+    "religion",
+    "party_official_date",
 )
 
 RANKS = Sheet(
@@ -173,6 +189,10 @@ CADRES = Sheet(
         _enum("loai", Category, True),
         Column("ngach", CODE, ref="ngach"),
         Column("ngay_tuyen_dung", DATE),
+        Column("so_dinh_danh", ID_NUMBER),
+        Column("ten_goi_khac", TEXT, max_length=200),
+        Column("ton_giao", TEXT, max_length=60),
+        Column("ngay_chinh_thuc", DATE),
     ),
 )
 
@@ -272,6 +292,64 @@ POSTS = Sheet(
     unique_key=None,
 )
 
+RESIDENCES = Sheet(
+    "noi_o",
+    _("Nơi ở"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        _enum("loai", ResidenceKind, True),
+        Column("dia_chi", TEXT, True, max_length=255),
+        Column("tu_ngay", DATE, True),
+        Column("den_ngay", DATE),
+    ),
+    unique_key=None,
+    required=False,
+)
+
+AWARDS = Sheet(
+    "khen_thuong",
+    _("Khen thưởng"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        Column("hinh_thuc", TEXT, True, max_length=200),
+        Column("cap_quyet_dinh", TEXT, max_length=200),
+        Column("so_quyet_dinh", TEXT, max_length=60),
+        Column("ngay_quyet_dinh", DATE, True),
+        Column("ly_do", TEXT, max_length=255),
+    ),
+    unique_key=None,
+    required=False,
+)
+
+SALARY = Sheet(
+    "luong",
+    _("Quá trình lương"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        Column("ma_ngach", CODE, True, ref="ngach"),
+        Column("bac", INT, True, bounds=lambda today: STEPS),
+        Column("he_so", DECIMAL, True, bounds=lambda today: COEFFICIENTS),
+        Column("tu_ngay", DATE, True),
+    ),
+    unique_key=None,
+    required=False,
+)
+
+FAMILY = Sheet(
+    "gia_dinh",
+    _("Quan hệ gia đình"),
+    (
+        Column("ma_can_bo", CODE, True, ref="can_bo"),
+        _enum("quan_he", Relation, True),
+        Column("ho_ten", NAME, True, max_length=120),
+        Column("nam_sinh", INT, bounds=bounds.family_birth_years),
+        Column("nghe_nghiep", TEXT, max_length=200),
+        Column("noi_o", TEXT, max_length=255),
+    ),
+    unique_key=None,
+    required=False,
+)
+
 # In load order: every sheet refers only to sheets before it.
 SHEETS: tuple[Sheet, ...] = (
     LOCALITIES,
@@ -286,6 +364,10 @@ SHEETS: tuple[Sheet, ...] = (
     EVALUATIONS,
     MOVEMENTS,
     POSTS,
+    RESIDENCES,
+    AWARDS,
+    SALARY,
+    FAMILY,
 )
 SHEET_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
@@ -296,6 +378,7 @@ DATE_RANGES = {
     "ky_luat": ("ngay_quyet_dinh", "hieu_luc_den"),
     "vi_tri": ("tu_ngay", "den_ngay"),
     "don_vi": ("tu_ngay", "den_ngay"),
+    "noi_o": ("tu_ngay", "den_ngay"),
 }
 
 # Requirement columns of position types and ranks: key -> kind.

@@ -19,6 +19,7 @@ from canbo.exchange.schema import SHEET_BY_NAME, SHEETS
 from canbo.exchange.speed import paused_gc
 from canbo.exchange.validate import CODED_MODELS, workbook_validate
 from canbo.org.models import Locality, Unit
+from canbo.people.models import Cadre
 
 
 @dataclass
@@ -55,6 +56,10 @@ def _existing_codes() -> dict[str, set[str]]:
         sheet: set(apps.get_model(label).objects.values_list("code", flat=True))
         for sheet, label in CODED_MODELS.items()
     }
+
+
+def _existing_personal_ids() -> dict[str, str]:
+    return dict(Cadre.objects.exclude(personal_id="").values_list("personal_id", "code"))
 
 
 def _detach_user_scopes() -> dict[int, str]:
@@ -125,8 +130,9 @@ def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> 
         return result
     result.warnings = book.warnings
     result.counts = {name: len(parsed.rows) for name, parsed in book.sheets.items()}
-    existing = None if replace else _existing_codes()
-    result.errors = sorted(book.errors + workbook_validate(book, existing_codes=existing), key=_issue_order)
+    existing, ids = (None, None) if replace else (_existing_codes(), _existing_personal_ids())
+    found = workbook_validate(book, existing_codes=existing, existing_personal_ids=ids)
+    result.errors = sorted(book.errors + found, key=_issue_order)
     if result.errors:
         return result
     try:

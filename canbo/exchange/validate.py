@@ -20,10 +20,14 @@ CODED_MODELS = {
 
 
 def workbook_validate(
-    book: ParsedWorkbook, *, existing_codes: dict[str, set[str]] | None = None
+    book: ParsedWorkbook,
+    *,
+    existing_codes: dict[str, set[str]] | None = None,
+    existing_personal_ids: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Every problem across rows and sheets, and every implausible value (canbo.core.bounds, as of
-    today). `existing_codes`: sheet -> codes already in the database."""
+    today). `existing_codes`: sheet -> codes already in the database; `existing_personal_ids`:
+    personal identification number -> code of the cadre in the database who has it."""
     errors: list[Finding] = implausible_values(book, today())
     codes = _codes_and_duplicates(book, errors)
     _references(book, codes, errors)
@@ -33,6 +37,8 @@ def workbook_validate(
     for name in ("dia_ban", "don_vi"):
         _parent_cycles(book, name, errors)
     _successors(book, errors)
+    _personal_ids(book, existing_personal_ids or {}, errors)
+    _party_official_dates(book, errors)
     if existing_codes:
         _already_present(book, existing_codes, errors)
     return errors
@@ -97,6 +103,47 @@ def _date_ranges(book: ParsedWorkbook, errors: list[Finding]) -> None:
                         % {"start": row[start].strftime("%d/%m/%Y")},
                     )
                 )
+
+
+def _personal_ids(book: ParsedWorkbook, in_db: dict[str, str], errors: list[Finding]) -> None:
+    """A personal identification number belongs to one cadre: not twice in the workbook, nor to a
+    cadre already in the database."""
+    parsed = book.sheets["can_bo"]
+    code_at, id_at = parsed.sheet.index("ma"), parsed.sheet.index("so_dinh_danh")
+    seen: dict[str, tuple[int, str]] = {}
+    for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+        number_id = row[id_at]
+        if number_id is None:
+            continue
+        if number_id in seen:
+            first_row, first_code = seen[number_id]
+            message = _("Số định danh trùng với cán bộ %(code)s ở dòng %(row)s.") % {
+                "code": first_code, "row": first_row}
+        elif number_id in in_db:
+            message = _("Số định danh đã thuộc cán bộ %(code)s trong cơ sở dữ liệu.") % {
+                "code": in_db[number_id]}
+        else:
+            seen[number_id] = (number, row[code_at])
+            continue
+        errors.append(Finding("can_bo", number, "so_dinh_danh", number_id, message))
+
+
+def _party_official_dates(book: ParsedWorkbook, errors: list[Finding]) -> None:
+    parsed = book.sheets["can_bo"]
+    joined_at, official_at = parsed.sheet.index("ngay_vao_dang"), parsed.sheet.index("ngay_chinh_thuc")
+    for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+        joined, official = row[joined_at], row[official_at]
+        if joined is not None and official is not None and official < joined:
+            errors.append(
+                Finding(
+                    "can_bo",
+                    number,
+                    "ngay_chinh_thuc",
+                    official.strftime("%d/%m/%Y"),
+                    _("Ngày chính thức trước ngày vào Đảng (%(joined)s).")
+                    % {"joined": joined.strftime("%d/%m/%Y")},
+                )
+            )
 
 
 def _successors(book: ParsedWorkbook, errors: list[Finding]) -> None:

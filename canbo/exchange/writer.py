@@ -4,6 +4,7 @@ returns them."""
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 
 import xlsxwriter
 
@@ -22,6 +23,8 @@ def _cell(value, kind: str):
         return 1 if value else 0
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
     return value
 
 

@@ -1,6 +1,7 @@
 """REST API of cadre records: the list with the page's filters, and one cadre with every history."""
 
 import datetime as dt
+from decimal import Decimal
 
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -104,6 +105,36 @@ class MovementOut(Schema):
     so_quyet_dinh: str
 
 
+class ResidenceOut(Schema):
+    loai: str
+    dia_chi: str
+    tu_ngay: dt.date
+    den_ngay: dt.date | None
+
+
+class AwardOut(Schema):
+    hinh_thuc: str
+    cap_quyet_dinh: str
+    so_quyet_dinh: str
+    ngay_quyet_dinh: dt.date
+    ly_do: str
+
+
+class SalaryOut(Schema):
+    ma_ngach: str
+    bac: int
+    he_so: Decimal
+    tu_ngay: dt.date
+
+
+class FamilyOut(Schema):
+    quan_he: str
+    ho_ten: str
+    nam_sinh: int | None
+    nghe_nghiep: str
+    noi_o: str
+
+
 class CadreDetailOut(Schema):
     ma: str
     ho_ten: str
@@ -114,6 +145,10 @@ class CadreDetailOut(Schema):
     noi_sinh: str | None
     dang_vien: bool
     ngay_vao_dang: dt.date | None
+    ngay_chinh_thuc: dt.date | None
+    so_dinh_danh: str
+    ten_goi_khac: str
+    ton_giao: str
     loai: str
     ngach: str | None
     ngay_tuyen_dung: dt.date | None
@@ -127,6 +162,10 @@ class CadreDetailOut(Schema):
     ky_luat: list[DisciplineOut]
     danh_gia: list[EvaluationOut]
     luan_chuyen: list[MovementOut]
+    noi_o: list[ResidenceOut]
+    khen_thuong: list[AwardOut]
+    luong: list[SalaryOut]
+    gia_dinh: list[FamilyOut]
 
 
 @router.get("/", response=responses(list[CadreOut]), summary="Cán bộ trong phạm vi, lọc như trang danh sách")
@@ -153,6 +192,8 @@ def cadre_detail(request, ma: str, as_of: Day | None = None):
         "que_quan": cadre.hometown.code if cadre.hometown else None,
         "noi_sinh": cadre.birthplace.code if cadre.birthplace else None,
         "dang_vien": record.party_member, "ngay_vao_dang": record.party_join_date,
+        "ngay_chinh_thuc": record.party_official_date, "so_dinh_danh": cadre.personal_id,
+        "ten_goi_khac": cadre.other_names, "ton_giao": cadre.religion,
         "loai": cadre.category, "ngach": cadre.rank.code if cadre.rank else None,
         "ngay_tuyen_dung": cadre.employment_start, "ngay_nghi_huu": cadre.retirement_date,
         "as_of": day, "tuoi": record.age, "da_nghi_huu": record.retired,
@@ -181,5 +222,30 @@ def cadre_detail(request, ma: str, as_of: Day | None = None):
              "ma_chuc_danh_moi": m.new_position_type.code if m.new_position_type else None,
              "tu_ngay": m.valid_from, "den_ngay": m.ended_on, "so_quyet_dinh": m.decision_no}
             for m in record.movements
+        ],
+        **_personal_history(record),
+    }
+
+
+def _personal_history(record) -> dict:
+    """The personal history form's data, only ever read through `cadre_record` (the actor's scope)."""
+    return {
+        "noi_o": [
+            {"loai": r.kind, "dia_chi": r.address, "tu_ngay": r.valid_from, "den_ngay": r.ended_on}
+            for r in record.residences
+        ],
+        "khen_thuong": [
+            {"hinh_thuc": a.form, "cap_quyet_dinh": a.decided_by, "so_quyet_dinh": a.decision_no,
+             "ngay_quyet_dinh": a.decided_on, "ly_do": a.reason}
+            for a in record.awards
+        ],
+        "luong": [
+            {"ma_ngach": s.rank.code, "bac": s.step, "he_so": s.coefficient, "tu_ngay": s.valid_from}
+            for s in record.salary_steps
+        ],
+        "gia_dinh": [
+            {"quan_he": f.relation, "ho_ten": f.full_name, "nam_sinh": f.birth_year,
+             "nghe_nghiep": f.occupation, "noi_o": f.residence}
+            for f in record.family
         ],
     }

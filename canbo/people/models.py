@@ -1,5 +1,9 @@
 """Cadres and their dated histories (SPEC §3)."""
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +73,15 @@ class Cadre(models.Model):
         related_name="cadres",
     )
     employment_start = models.DateField(_("ngày tuyển dụng"), null=True, blank=True)
+    personal_id = models.CharField(
+        _("số định danh cá nhân"),
+        max_length=12,
+        blank=True,
+        validators=[RegexValidator(r"^\d{12}$", _("Số định danh cá nhân gồm đúng 12 chữ số."))],
+    )
+    other_names = models.CharField(_("tên gọi khác"), max_length=200, blank=True)
+    religion = models.CharField(_("tôn giáo"), max_length=60, blank=True)
+    party_official_date = models.DateField(_("ngày chính thức"), null=True, blank=True)
     # Derived from birth date and gender by canbo.people.retirement; kept for queries.
     retirement_date = models.DateField(_("ngày nghỉ hưu"), editable=False, db_index=True)
 
@@ -76,12 +89,28 @@ class Cadre(models.Model):
         verbose_name = _("cán bộ")
         verbose_name_plural = _("cán bộ")
         ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["personal_id"], condition=~Q(personal_id=""), name="one_cadre_a_personal_id"
+            ),
+            models.CheckConstraint(
+                condition=Q(party_official_date__isnull=True)
+                | Q(party_join_date__isnull=True)
+                | Q(party_official_date__gte=models.F("party_join_date")),
+                name="party_official_after_join",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.full_name} ({self.code})"
 
     def clean(self):
         check_codes(self, "code")
+        joined, official = self.party_join_date, self.party_official_date
+        if joined and official and official < joined:
+            raise ValidationError(
+                {"party_official_date": _("Ngày chính thức không được trước ngày vào Đảng.")}
+            )
 
 
 class PositionHolding(Dated):
@@ -237,3 +266,108 @@ class Movement(Dated):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.from_unit} → {self.to_unit}"
+
+
+class ResidenceKind(models.TextChoices):
+    THUONG_TRU = "thuong_tru", _("Thường trú")
+    HIEN_NAY = "hien_nay", _("Nơi ở hiện nay")
+
+
+class Residence(Dated):
+    """Where a cadre lived (permanent residence or current address), over a period."""
+
+    cadre = models.ForeignKey(Cadre, on_delete=models.CASCADE, related_name="residences")
+    kind = models.CharField(_("loại"), max_length=12, choices=ResidenceKind.choices)
+    address = models.CharField(_("địa chỉ"), max_length=255)
+
+    class Meta(Dated.Meta):
+        verbose_name = _("nơi ở")
+        verbose_name_plural = _("nơi ở")
+        ordering = ["cadre", "kind", "valid_from"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.address}"
+
+
+class Award(models.Model):
+    """An award (khen thưởng) by decision."""
+
+    cadre = models.ForeignKey(Cadre, on_delete=models.CASCADE, related_name="awards")
+    form = models.CharField(_("hình thức"), max_length=200)
+    decided_by = models.CharField(_("cấp quyết định"), max_length=200, blank=True)
+    decision_no = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    decided_on = models.DateField(_("ngày quyết định"))
+    reason = models.CharField(_("lý do"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("khen thưởng")
+        verbose_name_plural = _("khen thưởng")
+        ordering = ["cadre", "decided_on"]
+
+    def __str__(self):
+        return f"{self.form} ({self.decided_on:%d/%m/%Y})"
+
+
+STEPS = (1, 12)
+COEFFICIENTS = (Decimal("1.00"), Decimal("10.00"))
+
+
+class SalaryStep(models.Model):
+    """A salary step (bậc) and coefficient (hệ số) of a rank, from a date until the next one."""
+
+    cadre = models.ForeignKey(Cadre, on_delete=models.CASCADE, related_name="salary_steps")
+    rank = models.ForeignKey(
+        CivilServiceRank, verbose_name=_("ngạch"), on_delete=models.PROTECT, related_name="+"
+    )
+    step = models.PositiveSmallIntegerField(
+        _("bậc"), validators=[MinValueValidator(STEPS[0]), MaxValueValidator(STEPS[1])]
+    )
+    coefficient = models.DecimalField(
+        _("hệ số"),
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(COEFFICIENTS[0]), MaxValueValidator(COEFFICIENTS[1])],
+    )
+    valid_from = models.DateField(_("từ ngày"))
+
+    class Meta:
+        verbose_name = _("quá trình lương")
+        verbose_name_plural = _("quá trình lương")
+        ordering = ["cadre", "valid_from"]
+
+    def __str__(self):
+        return f"{self.rank}: {self.step} ({self.coefficient})"
+
+
+class Relation(models.TextChoices):
+    BO = "bo", _("Bố")
+    ME = "me", _("Mẹ")
+    VO = "vo", _("Vợ")
+    CHONG = "chong", _("Chồng")
+    CON = "con", _("Con")
+    ANH = "anh", _("Anh")
+    CHI = "chi", _("Chị")
+    EM = "em", _("Em")
+    BO_VO = "bo_vo", _("Bố vợ")
+    ME_VO = "me_vo", _("Mẹ vợ")
+    BO_CHONG = "bo_chong", _("Bố chồng")
+    ME_CHONG = "me_chong", _("Mẹ chồng")
+
+
+class FamilyMember(models.Model):
+    """A member of the cadre's own or spouse's family (item 30 of the 2C form)."""
+
+    cadre = models.ForeignKey(Cadre, on_delete=models.CASCADE, related_name="family")
+    relation = models.CharField(_("quan hệ"), max_length=10, choices=Relation.choices)
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
+    occupation = models.CharField(_("nghề nghiệp"), max_length=200, blank=True)
+    residence = models.CharField(_("nơi ở"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("quan hệ gia đình")
+        verbose_name_plural = _("quan hệ gia đình")
+        ordering = ["cadre", "id"]
+
+    def __str__(self):
+        return f"{self.get_relation_display()}: {self.full_name}"

@@ -139,6 +139,11 @@ class CadreRecord:
     disciplines: list
     evaluations: list
     movements: list
+    party_official_date: dt.date | None
+    residences: list
+    awards: list
+    salary_steps: list
+    family: list
 
 
 def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
@@ -159,7 +164,7 @@ def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
     )
     for entry in planning:
         entry.in_force = entry.term_start <= as_of.year <= entry.term_end
-    joined = cadre.party_join_date
+    joined, official = cadre.party_join_date, cadre.party_official_date
     return CadreRecord(
         cadre=cadre,
         as_of=as_of,
@@ -179,7 +184,34 @@ def cadre_record(*, actor, code: str, as_of: dt.date) -> CadreRecord:
             cadre.movements.filter(valid_from__lte=as_of).annotate(ended_on=end_known_at(as_of))
             .select_related("from_unit", "to_unit", "new_position_type").order_by("-valid_from")
         ),
+        party_official_date=official if official is not None and official <= as_of else None,
+        **personal_history(cadre, as_of),
     )
+
+
+def personal_history(cadre: Cadre, as_of: dt.date) -> dict:
+    """What the personal history form (Mẫu 2C) adds to the record, as it stood at D: residences
+    begun by D (`in_force` at D), awards decided by D, salary steps from D back (the first is the
+    one at D), and the family members born by D's year."""
+    residences = list(
+        cadre.residences.filter(valid_from__lte=as_of).annotate(ended_on=end_known_at(as_of))
+        .order_by("kind", "-valid_from")
+    )
+    for residence in residences:
+        residence.in_force = residence.is_in_force(as_of)
+    salary_steps = list(
+        cadre.salary_steps.filter(valid_from__lte=as_of).select_related("rank").order_by("-valid_from")
+    )
+    for number, step in enumerate(salary_steps):
+        step.in_force = number == 0
+    return {
+        "residences": residences,
+        "awards": list(cadre.awards.filter(decided_on__lte=as_of).order_by("-decided_on")),
+        "salary_steps": salary_steps,
+        "family": list(
+            cadre.family.filter(Q(birth_year__isnull=True) | Q(birth_year__lte=as_of.year)).order_by("id")
+        ),
+    }
 
 
 def scope_figures(*, actor, as_of: dt.date) -> dict:

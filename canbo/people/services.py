@@ -22,13 +22,17 @@ from canbo.core.names import name_sort_key, search_fold
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
 from canbo.org.selectors import visible_units
 from canbo.people.models import (
+    Award,
     Cadre,
     Discipline,
     Evaluation,
+    FamilyMember,
     Movement,
     PlanningEntry,
     PositionHolding,
     Qualification,
+    Residence,
+    SalaryStep,
 )
 from canbo.people.retirement import retirement_date
 from canbo.people.selectors import visible_cadres
@@ -66,6 +70,10 @@ def cadre_create(
     party_join_date: dt.date | None = None,
     rank: CivilServiceRank | None = None,
     employment_start: dt.date | None = None,
+    personal_id: str = "",
+    other_names: str = "",
+    religion: str = "",
+    party_official_date: dt.date | None = None,
 ) -> Cadre:
     require(actor, Action.EDIT_RECORDS)
     cadre = Cadre(
@@ -82,6 +90,10 @@ def cadre_create(
         party_join_date=party_join_date,
         rank=rank,
         employment_start=employment_start,
+        personal_id=personal_id,
+        other_names=other_names,
+        religion=religion,
+        party_official_date=party_official_date,
         **cadre_derived_fields(code=code, full_name=full_name, gender=gender, birth_date=birth_date),
     )
     cadre.full_clean()
@@ -239,3 +251,69 @@ def movement_add(
         decision_no=decision_no,
     )
     return _add(actor, row, AuditAction.MOVEMENT_ADD)
+
+
+@transaction.atomic
+def residence_add(
+    *,
+    actor,
+    cadre: Cadre,
+    kind: str,
+    address: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+) -> Residence:
+    row = Residence(cadre=cadre, kind=kind, address=address, valid_from=valid_from, valid_to=valid_to)
+    return _add(actor, row, AuditAction.RESIDENCE_ADD)
+
+
+@transaction.atomic
+def award_add(
+    *,
+    actor,
+    cadre: Cadre,
+    form: str,
+    decided_on: dt.date,
+    decided_by: str = "",
+    decision_no: str = "",
+    reason: str = "",
+) -> Award:
+    row = Award(
+        cadre=cadre,
+        form=form,
+        decided_on=decided_on,
+        decided_by=decided_by,
+        decision_no=decision_no,
+        reason=reason,
+    )
+    return _add(actor, row, AuditAction.AWARD_ADD)
+
+
+@transaction.atomic
+def salary_step_add(
+    *, actor, cadre: Cadre, rank: CivilServiceRank, step: int, coefficient, valid_from: dt.date
+) -> SalaryStep:
+    row = SalaryStep(cadre=cadre, rank=rank, step=step, coefficient=coefficient, valid_from=valid_from)
+    return _add(actor, row, AuditAction.SALARY_STEP_ADD)
+
+
+@transaction.atomic
+def family_member_add(
+    *,
+    actor,
+    cadre: Cadre,
+    relation: str,
+    full_name: str,
+    birth_year: int | None = None,
+    occupation: str = "",
+    residence: str = "",
+) -> FamilyMember:
+    row = FamilyMember(
+        cadre=cadre,
+        relation=relation,
+        full_name=full_name,
+        birth_year=birth_year,
+        occupation=occupation,
+        residence=residence,
+    )
+    return _add(actor, row, AuditAction.FAMILY_MEMBER_ADD)

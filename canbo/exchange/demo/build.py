@@ -6,6 +6,7 @@ import random
 from canbo.exchange.demo.catalogue import POSITION_TYPES, RANKS
 from canbo.exchange.demo.current import plan_current_terms
 from canbo.exchange.demo.people import TYPES, add_history, make_person
+from canbo.exchange.demo.personal import personal_rows
 from canbo.exchange.demo.places import OTHER_PROVINCES, all_places_of_province, communes_of, locality_rows
 from canbo.exchange.demo.posts import post_rows
 from canbo.exchange.demo.training import add_qualifications, choose_owing
@@ -102,6 +103,7 @@ def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str
     for person in people:
         add_qualifications(rng, person, owing)
     plan_current_terms(people, seed)
+    personal = personal_rows(people, seed)
     return {
         "dia_ban": places,
         "don_vi": tree.units,
@@ -121,8 +123,9 @@ def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str
                 p.category,
                 p.rank,
                 p.hired,
+                *more.cadre,
             )
-            for p in people
+            for p, more in zip(people, personal, strict=True)
         ],
         "cong_tac": [(p.code, *h) for p in people for h in p.holdings],
         "trinh_do": [q for p in people for q in sorted(p.qualifications, key=lambda q: q[3])],
@@ -133,6 +136,10 @@ def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str
         "danh_gia": [(p.code, *e) for p in people for e in p.evaluations],
         "luan_chuyen": [(p.code, *m) for p in people for m in p.movements],
         "vi_tri": post_rows(tree, seed),
+        "noi_o": [row for more in personal for row in more.residences],
+        "khen_thuong": [row for more in personal for row in more.awards],
+        "luong": [row for more in personal for row in more.salary],
+        "gia_dinh": [row for more in personal for row in more.family],
     }
 
 

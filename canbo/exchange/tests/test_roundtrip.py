@@ -33,6 +33,9 @@ def test_demo_import_export_import_is_identical(tmp_path):
     exported = tmp_path / "xuat.xlsx"
     workbook_export(path=exported)
     assert _cells(exported) == _cells(original)
+    for name in ("noi_o", "khen_thuong", "luong", "gia_dinh"):  # the personal history form's sheets
+        assert len(_cells(original)[name]) > 1, name
+    assert Cadre.objects.exclude(personal_id="").count() == 250
     partial = Cadre.objects.exclude(birth_precision="day").count()
     assert partial > 0
 

@@ -55,8 +55,13 @@ def valid_sheets() -> dict[str, list[list]]:
                 "can_bo",
                 "01.003",
                 "1988-07-01",
+                "068065001234",
+                " Ba An ",
+                "Không",
+                "01/02/1991",
             ],
-            ["CB002", "K'Brơi", "1970", "nu", "Cơ Ho", None, None, "1", None, "cong_chuc", None, None],
+            ["CB002", "K'Brơi", "1970", "nu", "Cơ Ho", None, None, "1", None, "cong_chuc", None, None,
+             " 068170004321", None, "Tin Lành", None],
             [" CB003 ", "Lê Thị Hoa", "1980-05", "nu", None, None, None, 0, None, "vien_chuc", None, None],
         ],
         "cong_tac": [
@@ -73,6 +78,25 @@ def valid_sheets() -> dict[str, list[list]]:
         "danh_gia": [["CB001", 2016, "tot", 0], ["CB001", 2017.0, "xuat_sac", None]],
         "luan_chuyen": [["CB002", "dieu_dong", "BTC", "TUDL", "TP", "2017-01-01", None, "12-QĐ/TU"]],
         "vi_tri": [["TUDL", "BT", 1, None, None], ["BTC", "TP", 2.0, "01/01/2016", "2020-12-31"]],
+        "noi_o": [
+            ["CB001", "thuong_tru", "Thôn 3, Xã Tà Nung, Thành phố Đà Lạt", "04/03/1965", None],
+            ["CB001", "hien_nay", "Số 12 đường Trần Phú, Phường 1", "1990-01-01", "2016-12-31"],
+            ["CB001", "hien_nay", "Số 5 đường Hùng Vương, Phường 10", dt.date(2017, 1, 1), None],
+        ],
+        "khen_thuong": [
+            ["CB001", "Bằng khen", "Chủ tịch UBND tỉnh", "123/QĐ-UBND", "2018-03-15", "Hoàn thành xuất sắc"],
+            ["CB001", "Giấy khen", None, None, dt.date(2012, 5, 2), None],
+        ],
+        "luong": [
+            ["CB001", "01.003", 5, "3,66", "2010-07-01"],
+            ["CB001", "01.003", 6.0, 3.99, "01/07/2013"],
+            ["CB001", "01.003", 7, "4.32", "2016-07-01"],
+        ],
+        "gia_dinh": [
+            ["CB001", "bo", "Nguyễn Văn Bình", 1938, "Làm ruộng", "Xã Tà Nung"],
+            ["CB001", "vo", "Trần Thị Lan", 1967.0, "Giáo viên", None],
+            ["CB001", " con ", "Nguyễn Văn Nam", "2019", "Học sinh", None],
+        ],
     }
 
 
