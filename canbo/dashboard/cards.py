@@ -74,7 +74,7 @@ def plans_due(*, actor, as_of: dt.date) -> dict:
 
 def rotation_status(*, actor, as_of: dt.date) -> dict:
     """The rotation target since the start of the rule set in force, the key posts held by people
-    of the unit's own area, and the seats of key posts left vacant, at D; kept until the data
+    of the unit's own area, and the key posts with a vacant seat, at D; kept until the data
     changes, for the actor's reach."""
     rule_set = rule_set_in_force(as_of)
     start = rule_set.valid_from
@@ -85,9 +85,7 @@ def rotation_status(*, actor, as_of: dt.date) -> dict:
         return {
             "target": figures,
             "non_local": len(non_local(actor=actor, as_of=as_of)),
-            "key_vacancies": sum(
-                row["target_vacancy"] for row in vacancy_list(actor=actor, as_of=as_of, key_only=True)
-            ),
+            "key_vacancies": len(vacancy_list(actor=actor, as_of=as_of, key_only=True)),
         }
 
     reach = (visible_cadres(actor, as_of), visible_units(actor))
