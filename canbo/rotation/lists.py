@@ -30,7 +30,7 @@ def vacancies_report(*, actor, as_of: dt.date, unit: Unit | None = None, key_onl
             "khuyet": r["target_vacancy"],
             "nguoi_dang_giu": [Link(c.full_name, record(c.code)) for c in r["holders"]],
             "_action": check + "?" + urlencode({"den_don_vi": r["target_unit_code"],
-                                                "chuc_danh": r["target_type_code"], "loai": "dieu_dong",
+                                                "chuc_danh": r["target_type_code"],
                                                 "tu_ngay": as_of.strftime("%d/%m/%Y")}),
         }
         for r in selectors.vacancy_list(actor=actor, as_of=as_of, unit=unit, key_only=key_only)

@@ -1,6 +1,7 @@
 """REST API of rotation and transfer proposals: the proposals within the caller's reach (by step), one
-proposal with its check and its steps, drafting one, recording an opinion and taking a step. A refused
-proposal or step is 422 with every reason; a proposal out of reach is 404."""
+proposal with its check and its steps, drafting one, recording an opinion and taking a step. A
+well-formed request the rules refuse (a violation of SPEC §11, a step not open, a missing opinion) is
+409 with every reason; a proposal out of reach is 404."""
 
 import datetime as dt
 from typing import Literal
@@ -71,6 +72,16 @@ class StepOut(Schema):
 class ProposalDetailOut(ProposalOut):
     ly_do: str
     cac_buoc: list[StepOut]
+
+
+class RefusedOut(Schema):
+    """409: what the rules or the procedure refuse, every reason."""
+
+    detail: list[str]
+
+
+def _writes(schema, status: int = 200) -> dict:
+    return {**responses(schema, status), 409: RefusedOut}
 
 
 class ProposalIn(Schema):
@@ -153,35 +164,45 @@ def proposal(request, so: int = Number):
     return _detail(proposal_get(actor=request.auth, pk=so))
 
 
-@router.post("/de-xuat", response=responses(ProposalDetailOut, 201), summary="Lập dự thảo một đề xuất")
+@router.post("/de-xuat", response=_writes(ProposalDetailOut, 201), summary="Lập dự thảo một đề xuất")
 @requires_api(Action.DRAFT_PROPOSALS)
 def proposal_new(request, payload: ProposalIn):
-    created = proposal_create(
-        actor=request.auth,
-        draft=Draft(payload.ma_can_bo, payload.den_don_vi, payload.chuc_danh),
-        kind=payload.loai,
-        start=payload.tu_ngay,
-        end=payload.den_ngay,
-        reasons=payload.ly_do,
-        btv_exception=payload.ngoai_le_btv,
-    )
+    try:
+        created = proposal_create(
+            actor=request.auth,
+            draft=Draft(payload.ma_can_bo, payload.den_don_vi, payload.chuc_danh),
+            kind=payload.loai,
+            start=payload.tu_ngay,
+            end=payload.den_ngay,
+            reasons=payload.ly_do,
+            btv_exception=payload.ngoai_le_btv,
+        )
+    except ValidationError as refused:
+        return Status(409, {"detail": refused.messages})
     return Status(201, _detail(proposal_get(actor=request.auth, pk=created.pk)))
 
 
 @router.post(
-    "/de-xuat/{so}/y-kien", response=responses(ProposalDetailOut, 201), summary="Ghi ý kiến cho bước tới"
+    "/de-xuat/{so}/y-kien", response=_writes(ProposalDetailOut, 201), summary="Ghi ý kiến cho bước tới"
 )
 @requires_api(Action.VIEW_ROTATION)
 def proposal_opinion(request, payload: OpinionIn, so: int = Number):
     found = proposal_get(actor=request.auth, pk=so)
-    opinion_add(
-        actor=request.auth, proposal=found, party=payload.ben, verdict=payload.y_kien, text=payload.noi_dung
-    )
+    try:
+        opinion_add(
+            actor=request.auth,
+            proposal=found,
+            party=payload.ben,
+            verdict=payload.y_kien,
+            text=payload.noi_dung,
+        )
+    except ValidationError as refused:
+        return Status(409, {"detail": refused.messages})
     return Status(201, _detail(found))
 
 
 @router.post(
-    "/de-xuat/{so}/buoc", response=responses(ProposalDetailOut), summary="Chuyển đề xuất sang bước khác"
+    "/de-xuat/{so}/buoc", response=_writes(ProposalDetailOut), summary="Chuyển đề xuất sang bước khác"
 )
 @requires_api(Action.VIEW_ROTATION)
 def proposal_step(request, payload: StepIn, so: int = Number):
@@ -192,5 +213,5 @@ def proposal_step(request, payload: StepIn, so: int = Number):
     try:
         transition(actor=request.auth, obj=found, to=payload.sang, comment=payload.ly_do)
     except TransitionRefused as refused:
-        raise ValidationError(refused.reasons) from refused
+        return Status(409, {"detail": refused.reasons})
     return _detail(proposal_get(actor=request.auth, pk=so))

@@ -31,7 +31,8 @@ def test_vacancy_leads_to_an_explained_proposal_check(page, live_server, small_p
     expect(row).to_contain_text("Bí thư Huyện ủy")
     expect(row).to_contain_text("Nguyễn Thị Đào")
     shot(page, "vacancies")
-    row.get_by_role("link", name="Kiểm tra đề xuất").click()
+    row.get_by_role("link", name="Đề xuất").click()  # Ban Tổ chức drafts; the form links to the check
+    page.get_by_role("link", name="Kiểm tra trước một đề xuất").click()
     expect(page.get_by_label("Mã đơn vị đến")).to_have_value("HU-DT")
     page.get_by_label("Mã cán bộ").fill("PL1")
     page.get_by_label("Đến ngày (dd/mm/yyyy)").fill("31/12/2022")

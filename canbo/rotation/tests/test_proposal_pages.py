@@ -123,7 +123,7 @@ def test_the_api_drafts_records_opinions_and_takes_steps(planned, client_as):
     early = client.post(
         f"/api/luan-chuyen/de-xuat/{number}/buoc", {"sang": "xin_y_kien"}, content_type="application/json"
     )
-    assert early.status_code == 422 and "Thường trực" in str(early.json())
+    assert early.status_code == 409 and "Thường trực" in str(early.json())
     wrong = client.post(
         f"/api/luan-chuyen/de-xuat/{number}/y-kien",
         {"ben": "thuong_truc", "y_kien": "dong_y"},

@@ -101,9 +101,8 @@ def test_pages_list_vacancies_and_explain_a_proposal(w, client):
     page = client.get("/vi-tri-khuyet/", {"as_of": "01/01/2018"})
     assert page.status_code == 200
     html = page.content.decode()
-    # Ban Tổ chức drafts proposals: each vacancy links to a transfer proposal for it; a reader's to its check.
+    # Ban Tổ chức drafts proposals: each vacancy links to a proposal for it; a reader's to its check.
     assert "Huyện ủy Di Linh" in html and "/de-xuat/moi/?den_don_vi=HU-DL" in html
-    assert "loai=dieu_dong" in html
     client.force_login(_user("btv", Role.BTV))
     read = client.get("/vi-tri-khuyet/", {"as_of": "01/01/2018"}).content.decode()
     assert "/kiem-tra-de-xuat/?den_don_vi=HU-DL" in read
