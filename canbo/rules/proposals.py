@@ -11,6 +11,7 @@
 
 import datetime as dt
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -269,7 +270,10 @@ def vacancies(as_of: dt.date, *, units: QuerySet | None = None, key_only: bool =
     ctx = {"as_of": as_of}
     sql, params = pairs.posts_sql(ctx, None, condition)
     if units is not None:
-        inner, inner_params = units.order_by().values("id").query.sql_with_params()
+        try:
+            inner, inner_params = units.order_by().values("id").query.sql_with_params()
+        except EmptyResultSet:  # a scope that holds no unit
+            return []
         sql = f"SELECT * FROM ({sql}) v WHERE v.target_unit_id IN ({inner})"
         params += list(inner_params)
     rows = fetch_rows(sql, params)
