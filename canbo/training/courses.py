@@ -34,7 +34,8 @@ RESULT_FIELDS = ("result", "grade", "issued_on", "certificate_no")
 
 def own_course(actor, course: Course, action: str) -> Course:
     require(actor, action)
-    course = Course.objects.select_for_update().select_related("programme", "provider_unit").get(pk=course.pk)
+    course = (Course.objects.select_for_update(of=("self",)).select_related("programme", "provider_unit")
+              .get(pk=course.pk))
     if not runs(actor, course):
         raise NotFound(_("Khóa học %(code)s không thuộc phạm vi quản lý của bạn.") % {"code": course.code})
     return course
