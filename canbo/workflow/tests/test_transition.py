@@ -112,7 +112,7 @@ def test_a_return_needs_its_reason_and_a_step_outside_the_table_is_refused(toy, 
     ("hoso.docx", b"PK\x03\x04 broken", "không phải tệp DOCX"),
     ("hoso.xlsx", _docx(), "không phải tệp XLSX"),
     ("hoso.pdf", b"", "rỗng"),
-])
+], ids=["exe", "pdf-not-pdf", "docx-broken", "xlsx-is-docx", "empty"])  # a zip's bytes carry its time
 def test_files_are_checked_by_their_content(toy, people, name, content, why):
     request = toy.objects.create(code="DN1", title="Cử đi học", owner="hr")
     reasons = _refused(request, people["hr"], ToyState.GUI, files=[SimpleUploadedFile(name, content)])
