@@ -67,7 +67,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Action.VIEW_PLANS: _READERS,
     Action.DRAFT_PLANS: frozenset({Role.UNIT_HR, Role.BTC, Role.SNV}),
     Action.AGGREGATE_PLANS: frozenset({Role.BTC, Role.SNV}),
-    Action.REPORT_PLANS: frozenset({Role.BTC}),
+    Action.REPORT_PLANS: frozenset({Role.BTC, Role.SNV}),
     Action.REVIEW_PLANS: frozenset({Role.THUONG_TRUC, Role.BTV}),
     Action.APPROVE_PLANS: frozenset({Role.BTV}),
     Action.ISSUE_PLAN_DOCUMENTS: frozenset({Role.BTC, Role.SNV}),

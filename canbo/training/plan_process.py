@@ -1,9 +1,9 @@
 """The yearly cycle of a unit's training plan as a workflow table (plan IV.1; SPEC §4 "Organisation
 of the work"): the unit drafts and sends; Ban Tổ chức or Sở Nội vụ, by the unit's bloc, aggregates it or
-returns it; Ban Tổ chức reports it to the Standing Board (Sở Nội vụ reports through Ban Tổ chức); the
-Standing Board may return it; Ban Thường vụ approves it; the aggregating office puts it in force, and
-the version it amends, if any, is then superseded. Every return goes one step back and needs a reason;
-an approved plan is never returned, only amended as a new version."""
+returns it, and reports it to the Standing Board (each office the plans of its own blocs, which it alone
+may read); the Standing Board may return it; Ban Thường vụ approves it; the aggregating office puts it in
+force, and the version it amends, if any, is then superseded. Every return goes one step back and needs a
+reason; an approved plan is never returned, only amended as a new version."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -59,10 +59,12 @@ PLAN_PROCESS = Process(
         ),
         Transition(
             S.DA_TONG_HOP, S.DA_GUI, Action.REPORT_PLANS, _("Trả lại bước tổng hợp"), comment_required=True,
+            guards=(_aggregated_by_actor,),
             confirm=_("Trả lại kế hoạch về bước tổng hợp? Ghi rõ lý do."),
         ),
         Transition(
             S.DA_TONG_HOP, S.DA_TRINH, Action.REPORT_PLANS, _("Trình Thường trực Tỉnh ủy"),
+            guards=(_aggregated_by_actor,),
             confirm=_("Trình kế hoạch lên Thường trực Tỉnh ủy, Ban Thường vụ Tỉnh ủy?"),
         ),
         Transition(

@@ -170,3 +170,11 @@ def test_the_board_shows_the_deadline_and_the_units_that_have_not_sent(small_pro
     assert board["not_sent"] == [] and board["plans"] == [district_plan]
     province = year_board(actor=users["btv"], year=YEAR, today=dt.date(2017, 11, 2))
     assert [item["unit"].code for item in province["not_sent"]] == ["SNV"]
+
+
+def test_snv_reports_the_state_bloc_plans_it_aggregated_and_btc_does_not(small_province, users):
+    plan = plan_create(actor=users["hr_so"], unit=small_province.units["SNV"], year=YEAR, content="Kế hoạch")
+    plan = _through(plan, (users["hr_so"], "da_gui", ""), (users["snv"], "da_tong_hop", ""))
+    with pytest.raises(TransitionRefused, match="không thuộc phạm vi"):  # btc does not reach it
+        transition(actor=users["btc"], obj=plan, to="da_trinh")
+    assert _through(plan, (users["snv"], "da_trinh", "")).state == "da_trinh"
