@@ -37,7 +37,7 @@ class ProposalQuery(Schema):
     ngoai_le_btv: bool = False
 
 
-class ProposalOut(Schema):
+class ProposalCheckOut(Schema):
     hop_le: bool
     vi_pham: list[str]
     canh_bao: list[str]
@@ -62,7 +62,7 @@ def vacancies(request, ngay: Day, don_vi: str | None = None, chu_chot: bool = Fa
 
 @router.get(
     "/kiem-tra-de-xuat",
-    response=responses(ProposalOut),
+    response=responses(ProposalCheckOut),
     summary="Kiểm tra một đề xuất luân chuyển, điều động",
 )
 @requires_api(Action.CHECK_PROPOSAL)

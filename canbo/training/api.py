@@ -45,7 +45,7 @@ class CourseOut(Schema):
         return course.programme.code
 
 
-class AwardOut(Schema):
+class QualificationWrittenOut(Schema):
     loai: str
     bac: str
     ngay_cap: dt.date
@@ -58,7 +58,7 @@ class EnrolmentOut(Schema):
     xep_loai: str
     ngay_cap: dt.date | None
     so_hieu_bang: str
-    trinh_do_duoc_ghi: list[AwardOut]
+    trinh_do_duoc_ghi: list[QualificationWrittenOut]
 
 
 class CourseDetailOut(CourseOut):
