@@ -110,6 +110,21 @@ def test_the_number_is_kept_and_the_next_decision_takes_the_next(client, w, deci
     assert list(IssuedNumber.objects.values_list("number", flat=True)) == [1, 2]
 
 
+def test_article_two_gives_the_one_time_support_when_the_check_does(client, w):
+    key = w.person(w.xa_ln, w.chu_chot_xa)
+    supported = rotation(w, key)
+    assert supported.check_result["ho_tro_mot_lan"] is True
+    client.force_login(w.users["btc"])
+    article = next(line for line in _text(client, supported) if line.startswith("Điều 2."))
+    assert "hỗ trợ một lần kinh phí" in article and "811-QĐ/TU" in article
+    transfer = rotation(w, key, kind="dieu_dong", end=None)
+    assert transfer.check_result["ho_tro_mot_lan"] is False
+    text = _text(client, transfer)
+    assert "về việc điều động cán bộ" in text
+    assert not any("hỗ trợ một lần" in line or "thời gian luân chuyển" in line for line in text)
+    assert next(line for line in text if line.startswith("Điều 1.")).startswith("Điều 1. Điều động đồng chí")
+
+
 def test_the_page_links_the_decision_and_out_of_scope_is_not_found(client, w, decided):
     url = reverse("rotation:proposal_decision", args=[decided.pk])
     client.force_login(w.users["btc"])
