@@ -18,6 +18,21 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Centred:
+    """A line centred in bold: `BAN THƯỜNG VỤ TỈNH ỦY` and `QUYẾT ĐỊNH:` before a decision's articles."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article of a decision: `Điều 1.` in bold, then its text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Note:
     """A note under a table, in small italics."""
 

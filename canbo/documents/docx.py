@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Table
+from canbo.documents.content import Annex, Article, Centred, Heading, Note, OfficialDocument, Paragraph, Table
 from canbo.documents.layouts import Layout
 from canbo.documents.text import text_width_mm
 
@@ -272,6 +272,12 @@ class Writer:
                 self.paragraph(self.document, block.text, "heading", indent=True, before=6, spacing=1.15)
             elif isinstance(block, Paragraph):
                 self.paragraph(self.document, block.text, "body", indent=True, before=6, spacing=1.15)
+            elif isinstance(block, Centred):
+                self.paragraph(self.document, block.text, "centred", before=6)
+            elif isinstance(block, Article):
+                paragraph = self.paragraph(self.document, "", "body", indent=True, before=6, spacing=1.15)
+                self.run(paragraph, f"{block.label} ", "body", bold=True)
+                self.run(paragraph, block.text, "body")
             elif isinstance(block, Note):
                 self.paragraph(self.document, block.text, "note")
             elif isinstance(block, Table):

@@ -12,6 +12,12 @@ from canbo.audit.services import audit_record
 from canbo.documents.models import IssuedNumber, NumberSeries
 
 
+def party_term(day: dt.date) -> str:
+    """The five-year committee term a Party document's number runs over: `2015-2020`."""
+    start = day.year - day.year % 5
+    return f"{start}-{start + 5}"
+
+
 def _series(issuer: str, doc_type: str, term: str) -> NumberSeries:
     """The series' row, locked until the transaction ends; created on first use."""
     locked = NumberSeries.objects.select_for_update()

@@ -7,7 +7,14 @@ from django.utils.translation import gettext as _
 
 from canbo.accounts.scope import unit_condition
 from canbo.core.errors import NotFound
-from canbo.org.models import Unit
+from canbo.core.levels import Level
+from canbo.org.models import Locality, Unit
+
+
+def province_name() -> str:
+    """The province's name (the root locality), as documents write it: `Lâm Đồng`."""
+    root = Locality.objects.filter(parent=None, level=Level.TINH).order_by("code").first()
+    return root.name if root else ""
 
 
 def visible_units(actor) -> QuerySet[Unit]:

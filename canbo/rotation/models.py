@@ -1,6 +1,6 @@
 """Rotation and transfer proposals (plan II.3, III.2, III.3; SPEC §4 R9, D4, R10): a proposal of a cadre
 for a post, drafted alone or in a list, taken through the five steps of R9 by `canbo.rotation.procedure`;
-the opinions each step needs; the check result each step went past; the decision numbers of a year;
+the opinions each step needs; the check result each step went past;
 the receiving unit's evaluations of a rotated cadre."""
 
 from django.conf import settings
@@ -159,20 +159,6 @@ class StepCheck(models.Model):
 
     def __str__(self):
         return ", ".join(self.result.get("canh_bao", [])) or "–"
-
-
-class DecisionCounter(models.Model):
-    """The last decision number given in a year."""
-
-    year = models.PositiveSmallIntegerField(_("năm"), primary_key=True)
-    last = models.PositiveIntegerField(_("số cuối"), default=0)
-
-    class Meta:
-        verbose_name = _("sổ quyết định")
-        verbose_name_plural = _("sổ quyết định")
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
 
 
 class RotationEvaluation(models.Model):

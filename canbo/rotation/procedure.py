@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.core.capabilities import Action, decides_proposals_of, proposal_authority_role
-from canbo.core.dates import today
 from canbo.rotation.checking import check_of, refusal
+from canbo.rotation.decision import decision_number
 from canbo.rotation.deployment import deploy
-from canbo.rotation.models import DecisionCounter, Opinion, Party, Proposal, ProposalState, StepCheck, Verdict
+from canbo.rotation.models import Opinion, Party, Proposal, ProposalState, StepCheck, Verdict
 from canbo.rotation.proposal_selectors import proposal_in_scope
 from canbo.workflow.process import Process, Transition
 
@@ -98,18 +98,6 @@ def _takes_opinions(*parties):
         proposal.opinions.filter(step__isnull=True, party__in=parties).update(step=step)
 
     return take
-
-
-def _number_decision(actor, proposal: Proposal, step) -> None:
-    """The decision's number from the year's counter, and its date: the day it is issued."""
-    issued = today()
-    counter, _created = DecisionCounter.objects.select_for_update().get_or_create(year=issued.year)
-    counter.last += 1
-    counter.save()
-    proposal.decision_no = f"{counter.last}-QĐ/TU"
-    proposal.decision_date = issued
-    proposal.full_clean()
-    proposal.save(update_fields=["decision_no", "decision_date"])
 
 
 _ALL_PARTIES = tuple(Party.values)
@@ -197,8 +185,10 @@ PROPOSAL_PROCESS = Process(
             S.DA_BAN_HANH,
             Action.RUN_PROPOSALS,
             gettext_lazy("Ban hành quyết định"),
-            gettext_lazy("Ban hành quyết định? Số và ngày quyết định được cấp từ sổ quyết định. (Bước 4)"),
-            effects=(_number_decision,),
+            gettext_lazy(
+                "Ban hành quyết định? Số và ngày quyết định được cấp từ sổ đăng ký số văn bản. (Bước 4)"
+            ),
+            effects=(decision_number,),
         ),
         _forward(
             S.DA_BAN_HANH,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.rotation import proposal_views, views
+from canbo.rotation import decision_views, proposal_views, views
 
 app_name = "rotation"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("de-xuat/<int:pk>/y-kien/", proposal_views.proposal_opinion, name="proposal_opinion"),
     path("de-xuat/<int:pk>/danh-gia/", proposal_views.proposal_evaluation, name="proposal_evaluation"),
     path("de-xuat/<int:pk>/buoc/<str:target>/", proposal_views.proposal_step, name="proposal_step"),
+    path("de-xuat/<int:pk>/quyet-dinh/", decision_views.proposal_decision, name="proposal_decision"),
     path("de-xuat/<int:pk>/tep/<int:file_pk>/", proposal_views.proposal_file, name="proposal_file"),
     path("dang-luan-chuyen/", proposal_views.rotations, name="rotations"),
 ]

@@ -27,9 +27,10 @@ from canbo.core.levels import Level
 from canbo.core.roles import Role
 from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Signature, Table
 from canbo.documents.layouts import PARTY, STATE, Layout
-from canbo.documents.services import number_issue
+from canbo.documents.services import number_issue, party_term
 from canbo.documents.text import amount, place_and_date
-from canbo.org.models import Locality, Unit
+from canbo.org.models import Unit
+from canbo.org.selectors import province_name
 from canbo.people.active import held_q
 from canbo.people.models import PositionHolding
 from canbo.training.models import Category, PlanLine, PlanState, TrainingPlan
@@ -62,10 +63,7 @@ class Issuer:
         return units.filter(name__istartswith="Sở Nội vụ").first()
 
     def term(self, day: dt.date) -> str:
-        if self.per_year:
-            return str(day.year)
-        start = day.year - day.year % 5
-        return f"{start}-{start + 5}"
+        return str(day.year) if self.per_year else party_term(day)
 
 
 ISSUERS = {
@@ -107,11 +105,6 @@ ISSUERS = {
 
 def issuer_of(plan: TrainingPlan) -> Issuer:
     return ISSUERS[PLAN_AGGREGATORS[plan.unit.bloc]]
-
-
-def _province() -> str:
-    root = Locality.objects.filter(parent=None, level=Level.TINH).order_by("code").first()
-    return root.name if root else ""
 
 
 def _covered(plan: TrainingPlan, issuer: Issuer) -> list[TrainingPlan]:
@@ -337,7 +330,7 @@ def plan_document(*, actor, plan: TrainingPlan, file_name: str = "") -> Official
     recorded. `plan` must come from `plan_get` (the actor's reach)."""
     _check(actor, plan)
     issuer = issuer_of(plan)
-    province = _province()
+    province = province_name()
     with translation.override("vi"):
         issued = None
         if plan.state in NUMBERED_STATES:

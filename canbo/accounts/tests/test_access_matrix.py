@@ -158,6 +158,7 @@ ACCESS = {
     "rotation:proposal_evaluation": ("MMMMMMMMM", None, ""),
     "rotation:proposal_step": (REVIEWERS, "proposal_step", ""),
     "rotation:proposal_file": (REVIEWERS, "proposal_file", ""),
+    "rotation:proposal_decision": (REVIEWERS, "proposal", ""),
     "rotation:rotations": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
