@@ -31,9 +31,9 @@ from canbo.rotation.proposals import (
     rotation_evaluation_add,
 )
 from canbo.rules.selectors import parameters_in_force
-from canbo.workflow.process import TransitionRefused
 from canbo.workflow.selectors import file_response, step_file_get, steps_of
-from canbo.workflow.services import options, reasons_against, transition
+from canbo.workflow.services import options
+from canbo.workflow.step_page import step_page
 
 DUE_PARAMETER = "ngay_nhac_han_luan_chuyen"
 
@@ -233,47 +233,10 @@ def proposal_step(request, pk, target):
     """One step: the question and the fields it needs (a reason for a return, documents), or why the
     user may not take it; taken only on confirmation."""
     proposal = proposal_get(actor=request.user, pk=pk)
-    step = PROPOSAL_PROCESS.transition(proposal.state, target)
-    if step is None:
-        raise NotFound(
-            _("Đề xuất đang ở bước “%(state)s”, không chuyển sang bước này được.")
-            % {"state": proposal.get_state_display()}
-        )
-    comment = request.POST.get("y_kien", "")
-    blocking = reasons_against(request.user, PROPOSAL_PROCESS, step, proposal, with_comment=False)
-    reasons = blocking
-    if request.method == "POST" and not blocking:
-        try:
-            transition(
-                actor=request.user,
-                obj=proposal,
-                to=target,
-                comment=comment,
-                files=request.FILES.getlist("tep"),
-            )
-        except TransitionRefused as refused:
-            reasons = refused.reasons
-        else:
-            messages.success(
-                request,
-                _("%(step)s: đề xuất chuyển sang bước “%(state)s”.")
-                % {"step": step.label, "state": proposal.get_state_display()},
-            )
-            return redirect("rotation:proposal_detail", pk=proposal.pk)
-    return render(
-        request,
-        "rotation/proposal_step.html",
-        {
-            "proposal": proposal,
-            "step": step,
-            "reasons": reasons,
-            "comment": comment,
-            "may_take": not blocking,
-            "crumbs": _crumbs(
-                (str(proposal), reverse("rotation:proposal_detail", args=[proposal.pk])), (step.label, "")
-            ),
-        },
-    )
+    back = reverse("rotation:proposal_detail", args=[proposal.pk])
+    return step_page(request, process=PROPOSAL_PROCESS, obj=proposal, target=target, noun=_("đề xuất"),
+                     template="rotation/proposal_step.html", context={"proposal": proposal}, back=back,
+                     crumbs=lambda label: _crumbs((str(proposal), back), (label, "")))
 
 
 @requires(Action.VIEW_ROTATION)

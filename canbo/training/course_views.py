@@ -32,9 +32,9 @@ from canbo.training.courses import course_create, enrolment_candidates, enrolmen
 from canbo.training.models import CourseState, Programme, Result
 from canbo.training.plan_lines import parse_codes
 from canbo.training.views import show_refusal
-from canbo.workflow.process import TransitionRefused
 from canbo.workflow.selectors import steps_of
-from canbo.workflow.services import options, reasons_against, transition
+from canbo.workflow.services import options
+from canbo.workflow.step_page import step_page
 
 
 def _crumbs(*more) -> list:
@@ -213,24 +213,7 @@ def course_step(request, pk, target):
     """One step of the course: the question and the reason a cancellation needs, or why the user may not
     take it; taken only on confirmation."""
     course = course_get(pk=pk)
-    step = COURSE_PROCESS.transition(course.state, target)
-    if step is None:
-        raise NotFound(_("Khóa học đang ở bước “%(state)s”, không chuyển sang bước này được.")
-                       % {"state": course.get_state_display()})
-    comment = request.POST.get("y_kien", "")
-    blocking = reasons_against(request.user, COURSE_PROCESS, step, course, with_comment=False)
-    reasons = blocking
-    if request.method == "POST" and not blocking:
-        try:
-            transition(actor=request.user, obj=course, to=target, comment=comment,
-                       files=request.FILES.getlist("tep"))
-        except TransitionRefused as refused:
-            reasons = refused.reasons
-        else:
-            messages.success(request, _("%(step)s: khóa học chuyển sang bước “%(state)s”.") % {
-                "step": step.label, "state": course.get_state_display()})
-            return redirect("training:course_detail", pk=course.pk)
-    return render(request, "training/course_step.html", {
-        "course": course, "step": step, "reasons": reasons, "comment": comment, "may_take": not blocking,
-        "crumbs": _course_crumbs(course, step.label),
-    })
+    return step_page(request, process=COURSE_PROCESS, obj=course, target=target, noun=_("khóa học"),
+                     template="training/course_step.html", context={"course": course},
+                     back=reverse("training:course_detail", args=[course.pk]),
+                     crumbs=lambda label: _course_crumbs(course, label))

@@ -20,9 +20,9 @@ from canbo.training.plan_process import PLAN_PROCESS
 from canbo.training.plan_selectors import plan_get, plan_versions, year_board
 from canbo.training.plans import plan_amend, plan_create, plan_update
 from canbo.training.views import show_refusal
-from canbo.workflow.process import TransitionRefused
 from canbo.workflow.selectors import file_response, step_file_get, steps_of
-from canbo.workflow.services import options, reasons_against, transition
+from canbo.workflow.services import options
+from canbo.workflow.step_page import step_page
 
 
 def _year(request) -> int:
@@ -129,28 +129,10 @@ def plan_step(request, pk, target):
     """One step of the plan's process: the question and the fields it needs (a reason for a return,
     documents), or why the user may not take it; the step is taken only on confirmation."""
     plan = plan_get(actor=request.user, pk=pk)
-    step = PLAN_PROCESS.transition(plan.state, target)
-    if step is None:
-        raise NotFound(_("Kế hoạch đang ở bước “%(state)s”, không chuyển sang bước này được.")
-                       % {"state": plan.get_state_display()})
-    comment = request.POST.get("y_kien", "")
-    blocking = reasons_against(request.user, PLAN_PROCESS, step, plan, with_comment=False)
-    reasons = blocking
-    if request.method == "POST" and not blocking:
-        try:
-            transition(actor=request.user, obj=plan, to=target, comment=comment,
-                       files=request.FILES.getlist("tep"))
-        except TransitionRefused as refused:
-            reasons = refused.reasons
-        else:
-            messages.success(request, _("%(step)s: kế hoạch chuyển sang bước “%(state)s”.") % {
-                "step": step.label, "state": plan.get_state_display()})
-            return redirect("training:plan_detail", pk=plan.pk)
-    return render(request, "training/plan_step.html", {
-        "plan": plan, "step": step, "reasons": reasons, "comment": comment, "may_take": not blocking,
-        "crumbs": _crumbs(plan.year, (plan.unit.name, reverse("training:plan_detail", args=[plan.pk])),
-                          (step.label, "")),
-    })
+    back = reverse("training:plan_detail", args=[plan.pk])
+    return step_page(request, process=PLAN_PROCESS, obj=plan, target=target, noun=_("kế hoạch"),
+                     template="training/plan_step.html", context={"plan": plan}, back=back,
+                     crumbs=lambda label: _crumbs(plan.year, (plan.unit.name, back), (label, "")))
 
 
 class AmendForm(forms.Form):
