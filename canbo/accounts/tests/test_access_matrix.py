@@ -160,6 +160,7 @@ ACCESS = {
     "rotation:proposal_file": (REVIEWERS, "proposal_file", ""),
     "rotation:proposal_decision": (REVIEWERS, "proposal", ""),
     "rotation:rotations": (REVIEWERS, None, ""),
+    "jobs:state": ("NNNNNNNNL", None, ""),  # job 1 is nobody's here; a user sees only their own jobs
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),
