@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
@@ -12,6 +13,10 @@ from canbo.dashboard.cards import cards_for
 from canbo.dashboard.compare import review_compare
 from canbo.people import services
 from canbo.reports.tests.builders import Province
+from canbo.training.models import Programme
+from canbo.training.plan_lines import line_add
+from canbo.training.plans import plan_create
+from canbo.workflow.services import transition
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +92,17 @@ def test_recent_changes_look_past_newer_changes_out_of_scope(small_province, mon
         "DT2",
         "OLD",
     }
+
+
+def test_plans_wait_only_for_the_office_that_aggregates_their_bloc(small_province):
+    qpan = Programme.objects.filter(code="qpan_doi_tuong_2").order_by("pk").first()
+    for unit, scope in (("HU-DT", "HU-DT"), ("SNV", "SNV")):
+        drafter = small_province.user(f"hr_{scope}", Role.UNIT_HR, scope)
+        plan = plan_create(actor=drafter, unit=small_province.units[unit], year=2021, content="Kế hoạch")
+        line_add(actor=drafter, plan=plan, programme=qpan, mode="tap_trung", headcount=2)
+        sent = SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n%%EOF\n")
+        transition(actor=drafter, obj=plan, to="da_gui", files=[sent])
+    day = dt.date(2020, 6, 30)
+    btc, snv = small_province.user("btc", Role.BTC), small_province.user("snv", Role.SNV)
+    assert cards.plans_due(actor=btc, as_of=day)["waiting"] == 1  # the Party bloc's plan, not Sở Nội vụ's
+    assert cards.plans_due(actor=snv, as_of=day)["waiting"] == 1
