@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from canbo.accounts.scope import sees_everything
+from canbo.audit.actions import READS
 from canbo.audit.models import AuditEvent
 from canbo.core.capabilities import Action, can
 from canbo.core.data_cache import remembered_over
@@ -98,10 +99,13 @@ def rotation_status(*, actor, as_of: dt.date) -> dict:
 
 
 def recent_changes(*, actor, as_of: dt.date) -> list[AuditEvent]:
-    """The latest changes to the records of cadres in the actor's scope at D, among the latest
-    CHANGES_SEARCHED changes to any record: read newest first a batch at a time, each batch's
-    cadres checked against the scope in one query (the whole scope is not read)."""
-    events = AuditEvent.objects.exclude(cadre_code="").select_related("actor").order_by("-at", "-id")
+    """The latest changes (not views or downloads) to the records of cadres in the actor's scope at D,
+    among the latest CHANGES_SEARCHED changes to any record: read newest first a batch at a time,
+    each batch's cadres checked against the scope in one query (the whole scope is not read)."""
+    events = (
+        AuditEvent.objects.exclude(cadre_code="").exclude(action__in=READS)
+        .select_related("actor").order_by("-at", "-id")
+    )
     if sees_everything(actor):
         return list(events[:RECENT_CHANGES])
     reach, found = visible_cadres(actor, as_of), []
