@@ -13,6 +13,7 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
 from canbo.core.errors import NotFound
 from canbo.people.models import Rating
+from canbo.rotation.allowance import allowance_of
 from canbo.rotation.checking import check_of, titles, worded
 from canbo.rotation.forms import EvaluationForm, OpinionForm, ProposalDraftForm, ProposalListForm
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
@@ -192,6 +193,7 @@ def proposal_detail(request, pk):
             "violations": violations,
             "warnings": warnings,
             "authority": authority,
+            "allowance": allowance_of(proposal),
             "steps": steps,
             "options": options(request.user, proposal),
             "pending": [o for o in opinions if o.step_id is None],

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from canbo.rotation import decision_views, proposal_views, views
+from canbo.rotation import decision_views, list_views, proposal_views, views
 
 app_name = "rotation"
 urlpatterns = [
@@ -17,4 +17,5 @@ urlpatterns = [
     path("de-xuat/<int:pk>/quyet-dinh/", decision_views.proposal_decision, name="proposal_decision"),
     path("de-xuat/<int:pk>/tep/<int:file_pk>/", proposal_views.proposal_file, name="proposal_file"),
     path("dang-luan-chuyen/", proposal_views.rotations, name="rotations"),
+    path("ho-tro-luan-chuyen/", list_views.allowances, name="allowances"),
 ]

@@ -160,6 +160,7 @@ ACCESS = {
     "rotation:proposal_file": (REVIEWERS, "proposal_file", ""),
     "rotation:proposal_decision": (REVIEWERS, "proposal", ""),
     "rotation:rotations": (REVIEWERS, None, ""),
+    "rotation:allowances": ("AAAAFFFAL", "unit_filter", ""),
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),
