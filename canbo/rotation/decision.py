@@ -62,7 +62,7 @@ def _issued(proposal: Proposal) -> IssuedNumber | None:
     ).first()
 
 
-def _post(proposal: Proposal) -> str:
+def post_left(proposal: Proposal) -> str:
     """The post the cadre leaves: held the day before the start, in the unit they leave."""
     holdings = PositionHolding.objects.filter(
         held_q(proposal.start - dt.timedelta(days=1)), cadre=proposal.cadre
@@ -83,7 +83,7 @@ def _articles(proposal: Proposal) -> tuple:
         "verb": _("Luân chuyển") if rotation else _("Điều động"),
         "name": cadre.full_name,
         "born": birth_text(cadre.birth_date, cadre.birth_precision),
-        "post": _post(proposal),
+        "post": post_left(proposal),
         "new": proposal.position_type.name,
         "unit": proposal.to_unit.name,
         "start": show_date(proposal.start),

@@ -1,15 +1,23 @@
-"""Pages of lists of rotations: the one-time allowances for the finance office (R8)."""
+"""Pages of lists of rotations: the one-time allowances for the finance office (R8), and the list for the
+Standing Committee's meeting (R9 step 3) with its workbook, its DOCX (or PDF) and its zip with the
+personal history forms."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
 from canbo.audit.exports import report_download
 from canbo.core.capabilities import Action
 from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
+from canbo.documents.responses import FORMAT_PARAMETER, attachment, docx_or_pdf
 from canbo.org.selectors import unit_get
 from canbo.rotation import target_page
 from canbo.rotation.allowance_list import allowance_report
+from canbo.rotation.meeting import meeting_archive, meeting_docx, meeting_report
+from canbo.rotation.proposal_selectors import list_get
 
 
 @requires(Action.VIEW_ALLOWANCES)
@@ -30,3 +38,31 @@ def allowances(request):
     if request.GET.get("xuat") == "xlsx":
         return report_download(request, report, filename=f"ho-tro-luan-chuyen-{start:%Y%m%d}-{end:%Y%m%d}")
     return render(request, "rotation/allowances.html", {**context, "table": ReportPage(report), "unit": unit})
+
+
+@requires(Action.VIEW_ROTATION)
+def meeting_list(request):
+    """`?danh_sach=N`: a list of proposals; without it, the proposals reported for decision."""
+    batch = None
+    if request.GET.get("danh_sach", "").isdigit():
+        batch = list_get(actor=request.user, pk=int(request.GET["danh_sach"]))
+    stem = f"danh-sach-trinh-btv-{batch.pk if batch else 'buoc-3'}-{request.as_of:%Y%m%d}"
+    wanted = request.GET.get(FORMAT_PARAMETER, "")
+    if wanted in ("docx", "pdf"):
+        content = meeting_docx(actor=request.user, batch=batch, file_name=f"{stem}.{wanted}")
+        return docx_or_pdf(request, content, stem)
+    if wanted == "zip":
+        try:
+            archive = meeting_archive(actor=request.user, batch=batch, as_of=request.as_of, stem=stem)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+            return redirect(request.path + (f"?danh_sach={batch.pk}" if batch else ""))
+        return attachment(archive, f"{stem}.zip")
+    report = meeting_report(actor=request.user, batch=batch)
+    report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
+    if request.GET.get("xuat") == "xlsx":
+        return report_download(request, report, filename=stem)
+    crumbs = [(_("Đề xuất luân chuyển, điều động"), reverse("rotation:proposals")),
+              (_("Danh sách trình họp"), "")]
+    context = {"table": ReportPage(report), "batch": batch, "crumbs": crumbs}
+    return render(request, "rotation/meeting.html", context)

@@ -161,6 +161,7 @@ ACCESS = {
     "rotation:proposal_decision": (REVIEWERS, "proposal", ""),
     "rotation:rotations": (REVIEWERS, None, ""),
     "rotation:allowances": ("AAAAFFFAL", "unit_filter", ""),
+    "rotation:meeting_list": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),
