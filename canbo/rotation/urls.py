@@ -11,6 +11,7 @@ urlpatterns = [
     path("de-xuat/moi/", proposal_views.proposal_new, name="proposal_new"),
     path("de-xuat/danh-sach-moi/", proposal_views.proposal_list_new, name="proposal_list_new"),
     path("de-xuat/danh-sach-trinh-hop/", list_views.meeting_list, name="meeting_list"),
+    path("de-xuat/chuyen-buoc/", list_views.batch_step, name="batch_step"),
     path("de-xuat/<int:pk>/", proposal_views.proposal_detail, name="proposal_detail"),
     path("de-xuat/<int:pk>/y-kien/", proposal_views.proposal_opinion, name="proposal_opinion"),
     path("de-xuat/<int:pk>/danh-gia/", proposal_views.proposal_evaluation, name="proposal_evaluation"),

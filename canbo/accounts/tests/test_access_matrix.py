@@ -162,6 +162,7 @@ ACCESS = {
     "rotation:rotations": (REVIEWERS, None, ""),
     "rotation:allowances": ("AAAAFFFAL", "unit_filter", ""),
     "rotation:meeting_list": (REVIEWERS, None, ""),
+    "rotation:batch_step": (REVIEWERS, None, "buoc=du_thao&den=trinh_thuong_truc"),
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),

@@ -44,8 +44,14 @@ def issued(w, cadre, **extra):
 
 def new_amount(w, value):
     parameter = Parameter.objects.get(rule_set=rule_set_in_force(procedure.START), key=AMOUNT)
-    parameter_version_create(actor=w.users["btc"], parameter=parameter, value=value,
-                             valid_from=dt.date(2017, 12, 1), reason="Mức mới", decision="Số 99-QĐ/TU")
+    parameter_version_create(
+        actor=w.users["btc"],
+        parameter=parameter,
+        value=value,
+        valid_from=dt.date(2017, 12, 1),
+        reason="Mức mới",
+        decision="Số 99-QĐ/TU",
+    )
 
 
 def test_the_amount_is_a_parameter_of_the_rule_set_cited_and_explained():

@@ -30,9 +30,13 @@ def batch(w):
     """Two rotations of Huyện ủy Đức Trọng's heads to Huyện ủy Di Linh, one taken to step 3 with opinions."""
     one, two = w.person(w.hu_dt, w.truong_phong), w.person(w.hu_dt, w.pho_phong)
     batch = proposal_list_create(
-        actor=w.users["btc"], name="Đợt 1 năm 2018",
+        actor=w.users["btc"],
+        name="Đợt 1 năm 2018",
         drafts=[Draft(one.code, "HU-DL", "TP"), Draft(two.code, "HU-DL", "PP")],
-        kind="luan_chuyen", start=START, end=END, reasons="Đào tạo qua thực tiễn",
+        kind="luan_chuyen",
+        start=START,
+        end=END,
+        reasons="Đào tạo qua thực tiễn",
     )
     first = batch.proposals.get(cadre=one)
     procedure.through_step_three(w, first)
@@ -77,9 +81,17 @@ def test_the_docx_in_the_party_layout_on_a_landscape_page(client, w, batch):
     document, text = _docx_text(response.content)
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
     assert document.sections[0].page_width > document.sections[0].page_height
-    for line in ("ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY LÂM ĐỒNG", "BAN TỔ CHỨC", "*", "DANH SÁCH",
-                 "cán bộ đề nghị luân chuyển, điều động trình Ban Thường vụ Tỉnh ủy", "TRƯỞNG BAN",
-                 "Nơi nhận:", "- Lưu BTCTU."):
+    for line in (
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "TỈNH ỦY LÂM ĐỒNG",
+        "BAN TỔ CHỨC",
+        "*",
+        "DANH SÁCH",
+        "cán bộ đề nghị luân chuyển, điều động trình Ban Thường vụ Tỉnh ủy",
+        "TRƯỞNG BAN",
+        "Nơi nhận:",
+        "- Lưu BTCTU.",
+    ):
         assert line in text, line
     assert any(re.fullmatch(r"Số\s+-DS/BTCTU", line) for line in text)
     table = document.tables[-2]  # the list; the signature table is last
