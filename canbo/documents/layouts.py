@@ -5,7 +5,7 @@ Sizes are points, lengths millimetres. Each element of a document names its styl
 (`canbo.documents.docx`) reads nothing else.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 
@@ -100,6 +100,16 @@ PARTY = Layout(
         "doc_type": Style(16, bold=True, align="center"),
         "page_number": Style(14, align="center"),
     },
+)
+
+# The Party layout on a landscape page, for a list with many columns (the list for the Standing
+# Committee's meeting): the same styles and margins, the header and signature spread over the width.
+PARTY_LANDSCAPE = replace(
+    PARTY,
+    page=(297, 210),
+    header_columns_mm=(110, 142),
+    signature_columns_mm=(120, 132),
+    styles={**PARTY.styles, "table_header": Style(11, bold=True, align="center"), "table": Style(11)},
 )
 
 # Nghị định 30/2020/NĐ-CP, Phụ lục I.

@@ -163,6 +163,9 @@ ACCESS = {
     "rotation:proposal_decision": (REVIEWERS, "proposal", ""),
     "rotation:rotations": (REVIEWERS, None, ""),
     "jobs:state": ("NNNNNNNNL", None, ""),  # job 1 is nobody's here; a user sees only their own jobs
+    "rotation:allowances": ("AAAAFFFAL", "unit_filter", ""),
+    "rotation:meeting_list": (REVIEWERS, None, ""),
+    "rotation:batch_step": (REVIEWERS, None, "buoc=du_thao&den=trinh_thuong_truc"),
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),
