@@ -14,6 +14,7 @@ from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
 from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import workbook_import
+from canbo.ops.demo_rotation import rotation_history
 from canbo.ops.demo_training import training_history
 from canbo.people.models import Cadre
 
@@ -121,6 +122,7 @@ class Command(BaseCommand):
             left = demo_mark(actor=actor, seed=opts["seed"], size=opts["size"])
             started = time.monotonic()
             training_history(actor=actor, trained=trained)
+            rotation_history(actor=actor, seed=opts["seed"])
             self.stdout.write(_("Đã lập kế hoạch, khóa học và đề xuất luân chuyển mẫu trong %.1f giây.")
                               % (time.monotonic() - started))
             return left
