@@ -13,6 +13,7 @@ import datetime as dt
 import random
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from canbo.core.dated import in_force_q
@@ -30,6 +31,7 @@ S = ProposalState
 FROM_TYPES = ("TP_TINH", "PGD_SO")
 TO_TYPE = "PCT_UBND_H"
 TERM_YEARS = 3
+ATTEMPTS = 12  # cadres tried for a proposal, the first the check lets through taken
 # The forward steps, in order, and the opinions each needs recorded before it is taken.
 FORWARD = (S.TRINH_THUONG_TRUC, S.XIN_Y_KIEN, S.TRINH_BTV, S.DA_QUYET_DINH, S.DA_BAN_HANH, S.DA_GAP_CAN_BO,
            S.DA_TRIEN_KHAI)
@@ -64,33 +66,40 @@ def _slots(window: int) -> list[dict]:
         _pending([*_to(S.TRINH_BTV), (S.XIN_Y_KIEN, _ASK_AGAIN)]),
         _deployed(400, evaluated=(1,)),  # running, last year's evaluation recorded
         _deployed(500),  # running, last year's evaluation due
-        _deployed(term - window // 3, evaluated=(1, 2)),  # ending within the reminder window
-        _deployed(term - window // 2, evaluated=(1, 2, 3)),
+        _deployed(term - window // 2, evaluated=(1, 2)),  # ending within the reminder window
         _deployed(term + 45, evaluated=(1, 2)),  # ended, end-of-term evaluation overdue
-        _deployed(term + 120, evaluated=(1, 2, 3)),
         _deployed(term + 300, evaluated=(1, 2, 3), end_of_term=True),  # ended and evaluated
     ]
 
 
 def _candidates(rng, start: dt.date, used: set[int]) -> list[tuple[int, str]]:
-    """(id, code) of the planned provincial heads and deputies holding their post for a year at
-    `start`, never moved, in an order drawn from the seed."""
+    """(id, code) of the cadres holding a provincial post for a year at `start`, planned for a post the
+    Standing Committee manages or a key post, never moved; heads and deputy heads of departments first,
+    each group in an order drawn from the seed."""
     since = start - dt.timedelta(days=365)
-    holdings = (PositionHolding.objects.filter(in_force_q(start), position_type__code__in=FROM_TYPES,
-                                               unit__level=Level.TINH, valid_from__lt=since)
+    planned = PlanningEntry.objects.filter(
+        planned_q(start), Q(position_type__btv_managed=True) | Q(position_type__key_position=True))
+    holdings = (PositionHolding.objects
+                .filter(in_force_q(start), unit__level=Level.TINH, valid_from__lt=since)
                 .exclude(cadre_id__in=used)
                 .exclude(cadre_id__in=Movement.objects.values("cadre_id"))
-                .filter(cadre_id__in=PlanningEntry.objects.filter(planned_q(start)).values("cadre_id"))
-                .order_by("cadre__code").values_list("cadre_id", "cadre__code"))
-    found = list(dict(holdings).items())
-    rng.shuffle(found)
+                .filter(cadre_id__in=planned.values("cadre_id"))
+                .order_by("cadre__code").values_list("cadre_id", "cadre__code", "position_type__code"))
+    heads, others = {}, {}
+    for cadre_id, code, type_code in holdings:
+        (heads if type_code in FROM_TYPES else others)[cadre_id] = code
+    found = []
+    for group in (heads, {cadre_id: code for cadre_id, code in others.items() if cadre_id not in heads}):
+        drawn = sorted(group.items())
+        rng.shuffle(drawn)
+        found += drawn
     return found
 
 
 def _draft(actor, rng, slot: dict, day: dt.date, districts: list[str], used: set[int]) -> Proposal | None:
     start = day + dt.timedelta(days=-slot["start_days"] if "start_days" in slot else 60)
     end = add_years(start, TERM_YEARS) - dt.timedelta(days=1)
-    for cadre_id, code in _candidates(rng, start, used)[:40]:
+    for cadre_id, code in _candidates(rng, start, used)[:ATTEMPTS]:
         try:
             proposal = proposal_create(
                 actor=actor, draft=Draft(code, rng.choice(districts), TO_TYPE), kind="luan_chuyen",
@@ -133,8 +142,8 @@ def rotation_history(*, actor, seed: int) -> list[Proposal]:
     rng = random.Random(seed)
     day = today()
     window = parameters_in_force(day)["ngay_nhac_han_luan_chuyen"]
-    districts = sorted(PositionHolding.objects.filter(
-        position_type__code=TO_TYPE, unit__level=Level.HUYEN).values_list("unit__code", flat=True).distinct())
+    districts = sorted(set(PositionHolding.objects.filter(
+        position_type__code=TO_TYPE, unit__level=Level.HUYEN).values_list("unit__code", flat=True)))
     used: set[int] = set()
     made = []
     for slot in _slots(window) if districts else ():
