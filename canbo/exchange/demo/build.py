@@ -20,6 +20,7 @@ DEFAULT_SEED = 2017
 LATE_SHARE = 0.06  # seats whose holder started after the review date
 NON_LOCAL_VIOLATIONS = 4  # locals holding a post that requires a non-local, per 20,000 cadres
 ROTATIONS = 30  # provincial cadres rotated to districts from Q4/2017, per 20,000 cadres
+ROTATIONS_UP = 12  # district cadres rotated to provincial bodies from 2018, per 20,000 cadres
 
 
 def _seats(rng, tree, size: int) -> list[tuple]:
@@ -81,6 +82,40 @@ def _rotate(rng, people, tree, scale):
         )
 
 
+def _rotate_up(rng, people, tree, scale):
+    """2018 rotations of district leaders planned for a key post to a deputy head's seat in a
+    provincial body for three years (R4's other direction)."""
+    key = {row[0] for row in POSITION_TYPES if row[7] or row[8]}  # dien_btv or chu_chot
+    start_of_period = dt.date(2017, 1, 1)
+    pool = [
+        p
+        for p in people
+        if tree.info[p.holdings[-1][0]]["level"] == "huyen"
+        and any(
+            planned in key and term[0] <= 2017 <= term[1] and approved <= start_of_period
+            for planned, _unit, term, approved in p.planning
+        )
+        and p.retire > dt.date(2022, 1, 1)
+        and p.holdings[-1][2] < dt.date(2017, 1, 1)
+        and not p.movements
+        and not p.disciplines
+    ]
+    departments = sorted({unit for unit, kind in tree.seats if kind == "PGD_SO"})
+    for person in rng.sample(pool, min(len(pool), round(ROTATIONS_UP * scale))):
+        unit, kind, start, end = person.holdings.pop()
+        out, back = dt.date(2018, 4, 1), dt.date(2021, 4, 1)
+        target = rng.choice(departments)
+        person.holdings += [
+            (unit, kind, start, out - dt.timedelta(days=1)),
+            (target, "PGD_SO", out, back - dt.timedelta(days=1)),
+            (unit, kind, back, end),
+        ]
+        person.movements.append(
+            ("luan_chuyen", unit, target, "PGD_SO", out, back - dt.timedelta(days=1),
+             f"{rng.randint(2000, 2999)}-QĐ/TU")
+        )
+
+
 class Demo(NamedTuple):
     rows: dict[str, list[tuple]]  # the workbook's sheets
     trained: list[tuple]  # qualifications of 2017–2019 given by courses after the import, as `trinh_do` rows
@@ -109,6 +144,7 @@ def demo_data(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> Demo:
     for person in people:
         add_history(rng, person, tree, staff_type, by_level)
     _rotate(rng, people, tree, scale)
+    _rotate_up(rng, people, tree, scale)
     owing = choose_owing(rng, people, size)
     for person in people:
         add_qualifications(rng, person, owing)

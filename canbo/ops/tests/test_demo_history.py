@@ -103,6 +103,7 @@ def test_the_demo_makes_its_history_through_the_services():
     _check_proposals()
     target = rotation_target(actor=system_actor(), start=dt.date(2017, 1, 1), end=dt.date(2020, 12, 31))
     assert target["tinh_xuong_huyen"]["da_luan_chuyen"] > 0  # the workbook's Q4/2017 rotations
+    assert target["huyen_len_tinh"]["da_luan_chuyen"] > 0  # and those of 2018 the other way
 
 
 def _history() -> tuple:
