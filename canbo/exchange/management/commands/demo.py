@@ -12,9 +12,9 @@ from canbo.exchange.demo.build import DEFAULT_SEED, DEFAULT_SIZE, demo_workbook
 from canbo.exchange.demo.users import demo_mark, is_demo
 from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
-from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import workbook_import
 from canbo.people.models import Cadre
+from canbo.people.schema import SHEETS
 
 
 class Command(BaseCommand):
