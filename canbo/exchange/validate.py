@@ -7,7 +7,7 @@ from canbo.exchange.findings import Finding
 from canbo.exchange.plausible import implausible_values
 from canbo.exchange.reader import ParsedWorkbook
 from canbo.people import schema
-from canbo.people.row_checks import ROW_CHECKS
+from canbo.people.row_checks import ROW_CHECKS, personal_id_taken
 
 # Sheets whose `ma` is a record code in the database: sheet -> model (label "app.Model").
 CODED_MODELS = {
@@ -112,8 +112,7 @@ def _personal_ids(book: ParsedWorkbook, in_db: dict[str, str], errors: list[Find
             message = _("Số định danh trùng với cán bộ %(code)s ở dòng %(row)s.") % {
                 "code": first_code, "row": first_row}
         elif number_id in in_db:
-            message = _("Số định danh đã thuộc cán bộ %(code)s trong cơ sở dữ liệu.") % {
-                "code": in_db[number_id]}
+            message = personal_id_taken(in_db[number_id])
         else:
             seen[number_id] = (number, row[code_at])
             continue

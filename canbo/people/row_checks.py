@@ -57,3 +57,8 @@ def row_problems(sheet: str, row: Mapping) -> list[tuple[str, str, str]]:
         if None not in values and (problem := rule.check(*values)):
             problems.append((rule.key, *problem))
     return problems
+
+
+def personal_id_taken(code: str) -> str:
+    """Why a personal identification number cannot be given: the cadre `code` already has it."""
+    return _("Số định danh đã thuộc cán bộ %(code)s trong cơ sở dữ liệu.") % {"code": code}
