@@ -28,7 +28,7 @@ CATALOGUES = {"dia_ban": Locality, "don_vi": Unit, "chuc_danh": PositionType, "n
 REQUIRED = gettext_lazy("Ô bắt buộc đang để trống.")
 HINTS = {
     schema.DATE: gettext_lazy("dd/mm/yyyy"),
-    schema.BIRTH: gettext_lazy("dd/mm/yyyy, mm/yyyy hoặc yyyy"),
+    schema.BIRTH: gettext_lazy("dd/mm/yyyy, yyyy-mm hoặc yyyy"),
     schema.TERM: gettext_lazy("2020-2025"),
 }
 LABELS = {"nhiem_ky": gettext_lazy("Nhiệm kỳ"), "ngay_sinh": gettext_lazy("Ngày sinh")}
