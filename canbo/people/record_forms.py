@@ -43,7 +43,10 @@ class CellField(forms.Field):
         if choices is not None:
             widget = forms.Select(choices=choices)
         else:
-            widget = forms.TextInput(attrs={"placeholder": HINTS.get(column.kind, ""), "autocomplete": "off"})
+            attrs = {"placeholder": HINTS.get(column.kind, ""), "autocomplete": "off"}
+            if column.ref:  # suggestions by code or name (catalogue_options)
+                attrs["list"] = f"danh-muc-{column.ref}"
+            widget = forms.TextInput(attrs=attrs)
         super().__init__(required=column.required, label=label, widget=widget)
         self.error_messages["required"] = REQUIRED
 
@@ -110,6 +113,12 @@ class RowForm(forms.Form):
                     column, label=_label(kind, column.key), choices=_choices(kind, column)
                 )
 
+    @property
+    def catalogues(self) -> set[str]:
+        """The catalogues (sheets) the codes of this form name."""
+        cells = [field for field in self.fields.values() if isinstance(field, CellField)]
+        return {field.column.ref for field in cells if field.column.ref}
+
     def clean(self):
         cleaned = super().clean()
         typed = {key: getattr(value, "code", value) for key, value in cleaned.items()}
@@ -148,6 +157,12 @@ class RowForm(forms.Form):
             return
         for name, messages in error.error_dict.items():
             self.add_error(self.column_of(name), messages)
+
+
+def catalogue_options(catalogues) -> dict[str, list[tuple[str, str]]]:
+    """Code and name of every record of each catalogue, for the suggestions of the code fields."""
+    return {ref: list(CATALOGUES[ref].objects.order_by("code").values_list("code", "name"))
+            for ref in sorted(catalogues)}
 
 
 def _text(value) -> str:

@@ -20,7 +20,7 @@ from canbo.people.record_edits import (
     history_row_update,
     holding_move,
 )
-from canbo.people.record_forms import RowForm, row_initial
+from canbo.people.record_forms import RowForm, catalogue_options, row_initial
 from canbo.people.record_kinds import CADRE, FIRST_HOLDING_KEYS, KIND_BY_SLUG, RecordKind
 from canbo.people.selectors import cadre_get
 
@@ -44,8 +44,10 @@ def _page(request, cadre, title: str, forms_, submit: str, *, back=None):
     if cadre:
         crumbs.append((cadre.full_name, back))
     crumbs.append((title, ""))
+    catalogues = set().union(*(form.catalogues for form in forms_))
     return render(request, "people/record_form.html", {
         "title": title, "cadre": cadre, "forms": forms_, "submit": submit, "back": back, "crumbs": crumbs,
+        "catalogues": catalogue_options(catalogues),
     })
 
 

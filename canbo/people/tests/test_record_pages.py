@@ -23,6 +23,12 @@ def test_every_kind_has_an_add_page_with_the_columns_of_its_sheet(kind, hr):
         assert f'name="{column.key}"' in html
 
 
+def test_a_code_field_suggests_the_catalogue_by_code_and_name(hr):
+    html = hr.get(reverse("people:history_row_add", args=["DT1", "luan-chuyen"])).content.decode()
+    assert html.count('list="danh-muc-don_vi"') == 2 and 'list="danh-muc-chuc_danh"' in html
+    assert '<option value="HU-DT">Huyện ủy Đức Trọng</option>' in html
+
+
 def test_the_cadre_page_links_to_the_forms_only_for_those_who_may_edit(hr, client_as):
     html = hr.get(reverse("people:cadre_detail", args=["DT1"])).content.decode()
     holding = PositionHolding.objects.get(cadre__code="DT1")
