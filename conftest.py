@@ -39,6 +39,13 @@ def second_factor_relaxed(settings):
     settings.CANBO_2FA_REQUIRED = False
 
 
+@pytest.fixture(autouse=True)
+def jobs_inline(settings):
+    """Long work (canbo.jobs) runs to its end within the request that starts it; the test of the
+    thread runner (canbo/jobs/tests/test_runner.py) sets it back."""
+    settings.CANBO_JOBS_INLINE = True
+
+
 @pytest.fixture
 def small_province(db):
     """Lâm Đồng with Đức Trọng, eight cadres and their histories (canbo.accounts.testing)."""

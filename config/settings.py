@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "canbo.accounts",
     "canbo.workflow",
     "canbo.documents",
+    "canbo.jobs",
     "canbo.rules",
     "canbo.exchange",
     "canbo.reports",
@@ -152,6 +153,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+
+# Long work a page starts (canbo.jobs) runs in a thread beside the requests; inline, it runs to its
+# end within the request that starts it (the tests).
+CANBO_JOBS_INLINE = os.environ.get("CANBO_JOBS_INLINE", "").lower() in ("1", "true", "yes")
 
 # Documents attached to the steps of approval processes (canbo.workflow.files), and their size limit.
 FILES_DIR = Path(os.environ.get("CANBO_FILES_DIR", DATA_DIR / "tep"))

@@ -18,6 +18,7 @@ urlpatterns = [
     path("dao-tao/", include("canbo.training.urls")),
     path("quy-hoach/", include("canbo.training.succession_urls")),
     path("nhat-ky/", include("canbo.audit.urls")),
+    path("viec/", include("canbo.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("api/", api.urls),

@@ -20,7 +20,7 @@ LAYERS = (
     ("core",),
     ("audit",),
     ("accounts",),
-    ("workflow", "documents"),
+    ("workflow", "documents", "jobs"),
     ("org",),
     ("people",),
     ("rules",),

@@ -78,7 +78,9 @@ ACCESS = {
     "accounts:login": ("RRRRRRRRP", None, ""),
     "accounts:logout": ("MMMMMMMMM", None, ""),
     "accounts:password_change": (EVERYONE, None, ""),
-    "accounts:second_factor": ("RRRRRRRRL", None, ""),  # nobody here owes a code: on to the next page
+    "accounts:second_factor": ("RRRRRRRRL", None, ""),
+    "accounts:recovery_codes_new": ("MMMMMMMMM", None, ""),
+    "accounts:authenticator_replace": ("MMMMMMMMM", None, ""),  # nobody here owes a code: on to the next page
     "accounts:second_factor_setup": (EVERYONE, None, ""),
     "accounts:recovery_codes": (EVERYONE, None, ""),
     "accounts:api_keys": (EVERYONE, None, ""),
@@ -167,6 +169,7 @@ ACCESS = {
     "rotation:proposal_file": (REVIEWERS, "proposal_file", ""),
     "rotation:proposal_decision": (REVIEWERS, "proposal", ""),
     "rotation:rotations": (REVIEWERS, None, ""),
+    "jobs:state": ("NNNNNNNNL", None, ""),  # job 1 is nobody's here; a user sees only their own jobs
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),

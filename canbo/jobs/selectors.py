@@ -1,0 +1,18 @@
+"""A job is seen only by the user who started it."""
+
+from django.utils.translation import gettext as _
+
+from canbo.core.errors import NotFound
+from canbo.jobs.models import Job
+
+
+def job_get(*, actor, pk: int) -> Job:
+    job = Job.objects.filter(pk=pk, actor_id=actor.pk).first()
+    if job is None:
+        raise NotFound(_("Không có việc này."))
+    return job
+
+
+def latest_job(*, actor, kind: str) -> Job | None:
+    """The user's latest job of a kind, to show again when they come back to its page."""
+    return Job.objects.filter(actor_id=actor.pk, kind=kind).order_by("-created", "-pk").first()

@@ -1,0 +1,129 @@
+import datetime as dt
+import threading
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from canbo.core.errors import DomainError, NotFound
+from canbo.jobs.models import Job, JobState
+from canbo.jobs.runner import job_start
+from canbo.jobs.selectors import job_get, latest_job
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer(db):
+    return get_user_model().objects.create_user("nguoi_chay", password="x" * 12)
+
+
+def count_to(progress, *, actor, until):
+    for done in range(1, until + 1):
+        progress(done, until, f"Đã đếm {done}")
+    return {"dem": until, "nguoi": actor.username}
+
+
+def refuse(progress, *, actor):
+    raise DomainError("Không có vị trí nào để chọn.")
+
+
+def crash(progress, *, actor):
+    raise ZeroDivisionError
+
+
+def test_a_job_runs_with_its_params_and_keeps_its_result(officer):
+    job = job_start(actor=officer, kind="dem", work=count_to, params={"until": 3})
+    assert (job.state, job.result, job.params) == (
+        JobState.DONE,
+        {"dem": 3, "nguoi": "nguoi_chay"},
+        {"until": 3},
+    )
+    assert (job.done, job.total, job.message, job.percent) == (3, 3, "Đã đếm 3", 100)
+    assert job.finished is not None and job.error == ""
+
+
+def test_a_refusal_is_the_jobs_error_for_the_user(officer):
+    job = job_start(actor=officer, kind="dem", work=refuse, params={})
+    assert (job.state, job.error, job.result) == (JobState.FAILED, "Không có vị trí nào để chọn.", None)
+
+
+def test_a_crash_is_logged_and_the_user_told_without_the_trace(officer, caplog):
+    job = job_start(actor=officer, kind="dem", work=crash, params={})
+    assert job.state == JobState.FAILED
+    assert "ZeroDivisionError" not in job.error and "Lỗi máy chủ" in job.error
+    assert "ZeroDivisionError" in caplog.text
+
+
+def test_progress_between_stages_is_written_now_and_then(officer, monkeypatch):
+    monkeypatch.setattr("canbo.jobs.runner.WRITE_EVERY", 3600)
+    seen = []
+
+    def watch(progress, *, actor):
+        for done in range(1, 6):
+            progress(done, 10)
+            seen.append(Job.objects.get(kind="xem").done)
+        return {}
+
+    job_start(actor=officer, kind="xem", work=watch, params={})
+    assert seen[0] == 1 and seen[1:] == [1, 1, 1, 1]  # the first write, then none until the end
+
+
+def test_a_job_silent_for_long_was_cut_off(officer):
+    job = Job.objects.create(kind="dem", actor=officer, state=JobState.RUNNING)
+    assert not job.cut_off and job.percent == 0
+    job.touched = timezone.now() - dt.timedelta(minutes=3)
+    assert job.cut_off
+    job.state = JobState.DONE
+    assert not job.cut_off and job.percent == 100
+
+
+def test_only_the_user_who_started_a_job_sees_it(officer):
+    other = get_user_model().objects.create_user("nguoi_khac", password="x" * 12)
+    first = job_start(actor=officer, kind="dem", work=count_to, params={"until": 1})
+    second = job_start(actor=officer, kind="dem", work=count_to, params={"until": 2})
+    assert job_get(actor=officer, pk=first.pk) == first
+    with pytest.raises(NotFound):
+        job_get(actor=other, pk=first.pk)
+    assert latest_job(actor=officer, kind="dem") == second
+    assert latest_job(actor=other, kind="dem") is None
+
+
+def test_the_state_page_answers_the_owner_only(client, officer):
+    job = job_start(actor=officer, kind="dem", work=count_to, params={"until": 4})
+    client.force_login(officer)
+    answer = client.get(f"/viec/{job.pk}/")
+    assert answer.json() == {
+        "trang_thai": "xong",
+        "nhan": "Đã xong",
+        "da_lam": 4,
+        "tong": 4,
+        "phan_tram": 100,
+        "dang_lam": "Đã đếm 4",
+        "loi": "",
+    }
+    client.force_login(get_user_model().objects.create_user("nguoi_khac", password="x" * 12))
+    assert client.get(f"/viec/{job.pk}/").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_runs_in_a_thread_after_the_request_commits(settings, officer):
+    settings.CANBO_JOBS_INLINE = False
+    started = threading.Event()
+    release = threading.Event()
+
+    def wait_then_count(progress, *, actor):
+        started.set()
+        assert release.wait(10)
+        progress(1, 1, "xong")
+        return {"ok": True}
+
+    job = job_start(actor=officer, kind="cho", work=wait_then_count, params={})
+    assert started.wait(10)
+    job.refresh_from_db()
+    assert job.state == JobState.RUNNING
+    release.set()
+    for runner in [t for t in threading.enumerate() if t.name == f"canbo-job-{job.pk}"]:
+        runner.join(10)
+    job.refresh_from_db()
+    assert (job.state, job.result, job.message) == (JobState.DONE, {"ok": True}, "xong")
