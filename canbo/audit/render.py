@@ -207,6 +207,24 @@ def _workflow_step(w) -> str:
                     _("; tệp: %(f)s") % {"f": files} if files else ""])
 
 
+def _history_row_delete(w) -> str:
+    values = "; ".join(f"{c.label}: {c.before}" for c in changes(w.event) if c.before)
+    return _("%(cadre)s: xóa %(object)s (%(values)s)") % {
+        "cadre": w.cadre, "object": w.object_name, "values": values or EMPTY}
+
+
+def _holding_move(w) -> str:
+    ended = w.data.get("thoi_giu") or {}
+    words = _("%(cadre)s: giữ chức danh %(type)s tại %(unit)s từ %(start)s") % {
+        "cadre": w.cadre, "type": w.value("position_type"), "unit": w.value("unit"),
+        "start": w.value("valid_from")}
+    if not ended:
+        return words
+    return words + _("; thôi giữ %(type)s tại %(unit)s từ sau %(end)s") % {
+        "type": ended.get("chuc_danh", EMPTY), "unit": ended.get("don_vi", EMPTY),
+        "end": display(ended.get("den_ngay"))}
+
+
 def _parameter(w) -> str:
     if w.data.get("bo_quy_tac"):
         return _with_changes(lambda: _("Sửa tham số %(key)s của %(set)s"))(w)
@@ -223,6 +241,7 @@ RENDERERS = {
     AuditAction.CADRE_CREATE: lambda w: _("Thêm cán bộ %(key)s – %(name)s") % {
         "key": w.key, "name": w.value("full_name")},
     AuditAction.CADRE_VIEW: lambda w: _("Xem hồ sơ cán bộ %(cadre)s") % {"cadre": w.cadre},
+    AuditAction.CADRE_UPDATE: _with_changes(lambda: _("Sửa thông tin cán bộ %(key)s")),
     AuditAction.HOLDING_ADD: lambda w: _("%(cadre)s: giữ chức danh %(type)s tại %(unit)s từ %(start)s") % {
         "cadre": w.cadre, "type": w.value("position_type"), "unit": w.value("unit"),
         "start": w.value("valid_from")},
@@ -250,6 +269,10 @@ RENDERERS = {
     AuditAction.FAMILY_MEMBER_ADD: lambda w: _("%(cadre)s: thêm %(relation)s %(name)s") % {
         "cadre": w.cadre, "relation": w.value("relation"), "name": w.value("full_name")},
     AuditAction.POST_ADD: _named(lambda: _("Thêm vị trí %(key)s")),
+    AuditAction.HISTORY_ROW_UPDATE: lambda w: _("%(cadre)s: sửa %(object)s: %(changes)s") % {
+        "cadre": w.cadre, "object": w.object_name, "changes": w.changed or EMPTY},
+    AuditAction.HISTORY_ROW_DELETE: _history_row_delete,
+    AuditAction.HOLDING_MOVE: _holding_move,
     AuditAction.PARAMETER_VERSION_CREATE: _parameter,
     AuditAction.RULE_SET_COPY: lambda w: _("Tạo bộ quy tắc %(key)s từ %(source)s") % {
         "key": w.key, "source": w.data.get("tu", EMPTY)},

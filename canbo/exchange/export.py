@@ -3,9 +3,9 @@
 from django.db.models import F
 
 from canbo.core.levels import code_of
-from canbo.exchange import schema
 from canbo.exchange.writer import rows_to_xlsx
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, StandardVersion, Unit
+from canbo.people import schema
 from canbo.people.models import (
     Award,
     Cadre,

@@ -7,7 +7,6 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.utils import timezone
 
-from canbo.exchange import schema
 from canbo.exchange.bulk import column_of as _column
 from canbo.exchange.bulk import insert as _insert
 from canbo.exchange.bulk import iso as _iso
@@ -16,6 +15,7 @@ from canbo.exchange.load_personal import load_personal
 from canbo.exchange.reader import ParsedWorkbook
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Post, StandardVersion, Unit
 from canbo.org.tree import rebuild_paths
+from canbo.people import schema
 from canbo.people.models import (
     Award,
     Cadre,

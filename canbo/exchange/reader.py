@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
 from canbo.core.codes import code_problem
-from canbo.exchange import schema
-from canbo.exchange.cells import READERS, CellError, show
 from canbo.exchange.findings import Finding
 from canbo.exchange.speed import paused_gc
+from canbo.people import schema
+from canbo.people.cells import READERS, CellError, show
 
 
 @dataclass

@@ -15,12 +15,12 @@ from canbo.exchange.demo.users import demo_end
 from canbo.exchange.findings import Finding
 from canbo.exchange.loader import PROVINCE_MODELS, workbook_write
 from canbo.exchange.reader import UnreadableWorkbook, workbook_read
-from canbo.exchange.schema import SHEET_BY_NAME, SHEETS
 from canbo.exchange.signals import province_replacing
 from canbo.exchange.speed import paused_gc
 from canbo.exchange.validate import CODED_MODELS, workbook_validate
 from canbo.org.models import Locality, Unit
 from canbo.people.models import Cadre
+from canbo.people.schema import SHEET_BY_NAME, SHEETS
 
 
 @dataclass

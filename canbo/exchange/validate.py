@@ -3,11 +3,11 @@
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import today
-from canbo.core.levels import level_codes
-from canbo.exchange import schema
 from canbo.exchange.findings import Finding
 from canbo.exchange.plausible import implausible_values
 from canbo.exchange.reader import ParsedWorkbook
+from canbo.people import schema
+from canbo.people.row_checks import ROW_CHECKS, personal_id_taken
 
 # Sheets whose `ma` is a record code in the database: sheet -> model (label "app.Model").
 CODED_MODELS = {
@@ -31,14 +31,12 @@ def workbook_validate(
     errors: list[Finding] = implausible_values(book, today())
     codes = _codes_and_duplicates(book, errors)
     _references(book, codes, errors)
-    _date_ranges(book, errors)
-    _qualification_levels(book, errors)
+    _row_checks(book, errors)
     _one_evaluation_a_year(book, errors)
     for name in ("dia_ban", "don_vi"):
         _parent_cycles(book, name, errors)
     _successors(book, errors)
     _personal_ids(book, existing_personal_ids or {}, errors)
-    _party_official_dates(book, errors)
     if existing_codes:
         _already_present(book, existing_codes, errors)
     return errors
@@ -87,22 +85,16 @@ def _references(book: ParsedWorkbook, codes: dict[str, set[str]], errors: list[F
                     )
 
 
-def _date_ranges(book: ParsedWorkbook, errors: list[Finding]) -> None:
-    for name, (start_key, end_key) in schema.DATE_RANGES.items():
+def _row_checks(book: ParsedWorkbook, errors: list[Finding]) -> None:
+    """The checks of canbo.people.row_checks, which the record's forms run too, over every row."""
+    for name, rules in ROW_CHECKS.items():
         parsed = book.sheets[name]
-        start, end = parsed.sheet.index(start_key), parsed.sheet.index(end_key)
-        for number, row in zip(parsed.numbers, parsed.rows, strict=True):
-            if row[start] is not None and row[end] is not None and row[end] < row[start]:
-                errors.append(
-                    Finding(
-                        name,
-                        number,
-                        end_key,
-                        row[end].strftime("%d/%m/%Y"),
-                        _("Ngày kết thúc trước ngày bắt đầu (%(start)s).")
-                        % {"start": row[start].strftime("%d/%m/%Y")},
-                    )
-                )
+        for rule in rules:
+            at = [parsed.sheet.index(key) for key in rule.keys]
+            for number, row in zip(parsed.numbers, parsed.rows, strict=True):
+                values = [row[i] for i in at]
+                if None not in values and (problem := rule.check(*values)):
+                    errors.append(Finding(name, number, rule.key, *problem))
 
 
 def _personal_ids(book: ParsedWorkbook, in_db: dict[str, str], errors: list[Finding]) -> None:
@@ -120,30 +112,11 @@ def _personal_ids(book: ParsedWorkbook, in_db: dict[str, str], errors: list[Find
             message = _("Số định danh trùng với cán bộ %(code)s ở dòng %(row)s.") % {
                 "code": first_code, "row": first_row}
         elif number_id in in_db:
-            message = _("Số định danh đã thuộc cán bộ %(code)s trong cơ sở dữ liệu.") % {
-                "code": in_db[number_id]}
+            message = personal_id_taken(in_db[number_id])
         else:
             seen[number_id] = (number, row[code_at])
             continue
         errors.append(Finding("can_bo", number, "so_dinh_danh", number_id, message))
-
-
-def _party_official_dates(book: ParsedWorkbook, errors: list[Finding]) -> None:
-    parsed = book.sheets["can_bo"]
-    joined_at, official_at = parsed.sheet.index("ngay_vao_dang"), parsed.sheet.index("ngay_chinh_thuc")
-    for number, row in zip(parsed.numbers, parsed.rows, strict=True):
-        joined, official = row[joined_at], row[official_at]
-        if joined is not None and official is not None and official < joined:
-            errors.append(
-                Finding(
-                    "can_bo",
-                    number,
-                    "ngay_chinh_thuc",
-                    official.strftime("%d/%m/%Y"),
-                    _("Ngày chính thức trước ngày vào Đảng (%(joined)s).")
-                    % {"joined": joined.strftime("%d/%m/%Y")},
-                )
-            )
 
 
 def _successors(book: ParsedWorkbook, errors: list[Finding]) -> None:
@@ -162,25 +135,6 @@ def _successors(book: ParsedWorkbook, errors: list[Finding]) -> None:
             problem = _("Đơn vị không thể kế thừa chính nó.")
         if problem:
             errors.append(Finding("don_vi", number, "ma_don_vi_ke_thua", successor, problem))
-
-
-def _qualification_levels(book: ParsedWorkbook, errors: list[Finding]) -> None:
-    parsed = book.sheets["trinh_do"]
-    kind_at, level_at = parsed.sheet.index("loai"), parsed.sheet.index("bac")
-    allowed = {kind: set(level_codes(kind)) for kind in schema.KIND_CODES}
-    for number, row in zip(parsed.numbers, parsed.rows, strict=True):
-        kind, level = row[kind_at], row[level_at]
-        if kind is not None and level is not None and level not in allowed[kind]:
-            errors.append(
-                Finding(
-                    "trinh_do",
-                    number,
-                    "bac",
-                    level,
-                    _("Bậc này không thuộc loại trình độ “%(kind)s”; dùng một trong: %(values)s.")
-                    % {"kind": kind, "values": ", ".join(level_codes(kind))},
-                )
-            )
 
 
 def _one_evaluation_a_year(book: ParsedWorkbook, errors: list[Finding]) -> None:

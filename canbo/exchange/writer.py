@@ -9,7 +9,7 @@ from decimal import Decimal
 import xlsxwriter
 
 from canbo.core.dates import format_partial_date
-from canbo.exchange import schema
+from canbo.people import schema
 
 
 def _cell(value, kind: str):

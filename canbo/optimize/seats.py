@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from canbo.exchange import schema
 from canbo.exchange.findings import Finding
 from canbo.optimize.sheet import BadSheet, read_rows
 from canbo.org.models import PositionType, Unit
+from canbo.people import schema
 from canbo.rules.proposals import vacancies
 
 COLUMNS = (

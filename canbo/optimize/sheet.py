@@ -1,6 +1,6 @@
 """Reading the first sheet of a small input workbook (the seats of `canbo propose`, the places of
 `canbo project`): row 1 holds the column keys, data from row 2, cells read as `canbo import` reads
-them (`canbo.exchange.cells`: a code typed as a number is that code, spaces around are ignored).
+them (`canbo.people.cells`: a code typed as a number is that code, spaces around are ignored).
 A bad sheet is refused whole, each problem named by row, column and value.
 """
 
@@ -9,9 +9,9 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
-from canbo.exchange import schema
-from canbo.exchange.cells import READERS, CellError, show
 from canbo.exchange.findings import Finding
+from canbo.people import schema
+from canbo.people.cells import READERS, CellError, show
 
 
 class BadSheet(Exception):

@@ -35,6 +35,7 @@ from canbo.people.models import (
     SalaryStep,
 )
 from canbo.people.retirement import retirement_date
+from canbo.people.row_checks import personal_id_taken
 from canbo.people.selectors import visible_cadres
 
 
@@ -76,6 +77,7 @@ def cadre_create(
     party_official_date: dt.date | None = None,
 ) -> Cadre:
     require(actor, Action.EDIT_RECORDS)
+    refuse_duplicates(code=code, personal_id=personal_id)
     cadre = Cadre(
         code=code,
         full_name=full_name,
@@ -102,7 +104,23 @@ def cadre_create(
     return cadre
 
 
-def _require_reach(actor, row) -> None:
+def refuse_duplicates(*, code: str, personal_id: str, cadre: Cadre | None = None) -> None:
+    """ValidationError naming the cadre who already has this code or personal identification number
+    (other than `cadre`, the one being changed)."""
+    others = Cadre.objects.exclude(pk=cadre.pk) if cadre is not None else Cadre.objects.all()
+    errors = {}
+    holder = others.filter(code=code).first()
+    if holder is not None:
+        errors["code"] = _("Mã này đã thuộc cán bộ %(name)s (%(code)s).") % {
+            "name": holder.full_name, "code": holder.code}
+    holder = others.filter(personal_id=personal_id).first() if personal_id else None
+    if holder is not None:
+        errors["personal_id"] = personal_id_taken(holder.code)
+    if errors:
+        raise ValidationError(errors)
+
+
+def require_reach(actor, row) -> None:
     """A narrowed role (a unit's HR officer, snv, btc) writes only about the cadres it sees today,
     or into a unit of its own (the first post of a cadre it has just added); NotFound otherwise,
     as for reading them."""
@@ -119,7 +137,7 @@ def _require_reach(actor, row) -> None:
 
 def _add(actor, row, action: str):
     require(actor, Action.EDIT_RECORDS)
-    _require_reach(actor, row)
+    require_reach(actor, row)
     row.full_clean()
     row.save()
     audit_record(actor=actor, action=action, obj=row, after=snapshot(row))

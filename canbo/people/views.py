@@ -44,6 +44,7 @@ def cadre_list(request):
         "statuses": STATUS_CHOICES,
         "crumbs": [(_("Danh sách cán bộ"), "")],
         "may_print": can(request.user, Action.PRINT_PERSONAL_HISTORY),
+        "may_edit": can(request.user, Action.EDIT_RECORDS),
         "print_limit": settings.CANBO_2C_BATCH_MAX,
     })
 
@@ -55,5 +56,6 @@ def cadre_detail(request, code):
     crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")), (record.cadre.full_name, "")]
     context = {"record": record, "cadre": record.cadre, "crumbs": crumbs,
                "may_print": can(request.user, Action.PRINT_PERSONAL_HISTORY),
-               "may_propose": can(request.user, Action.DRAFT_PROPOSALS)}
+               "may_propose": can(request.user, Action.DRAFT_PROPOSALS),
+               "may_edit": can(request.user, Action.EDIT_RECORDS)}
     return render(request, "people/cadre_detail.html", context)

@@ -15,9 +15,9 @@ from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.capabilities import Action
 from canbo.core.levels import Grade
-from canbo.exchange import schema
 from canbo.exchange.findings import Finding
 from canbo.exchange.reader import SheetRows, _read_sheet
+from canbo.people import schema
 from canbo.training.courses import own_course, result_problems, results_open, write_result
 from canbo.training.models import Course, Enrolment, Result
 

@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
 from canbo.accounts.testing import AS_OF, build_small_province
+from canbo.people.models import PositionHolding
 from canbo.rotation.proposals import Draft, proposal_create
 from canbo.rules.models import Parameter, RuleSet
 from canbo.training.courses import course_create, enrolments_add
@@ -89,6 +90,12 @@ ACCESS = {
     "people:cadre_detail": (EVERYONE, "cadre", ""),
     "people:personal_history": (REVIEWERS, "cadre", ""),
     "people:personal_history_zip": (REVIEWERS, "unit_filter", ""),
+    "people:cadre_add": (DRAFTERS, None, ""),
+    "people:cadre_edit": (DRAFTERS, "cadre", ""),
+    "people:position_change": (DRAFTERS, "cadre", ""),
+    "people:history_row_add": (DRAFTERS, "cadre_kind", ""),
+    "people:history_row_edit": (DRAFTERS, "cadre_row", ""),
+    "people:history_row_remove": (DRAFTERS, "cadre_row", ""),
     "org:unit_tree": (EVERYONE, None, ""),
     "org:unit_detail": (EVERYONE, "unit", ""),
     "org:unit_close": ("FFAAFFFFL", "unit", ""),
@@ -321,6 +328,8 @@ def _variants(role: str, kind: str | None, province: dict):
         return _course_variants(role, kind, province["courses"])
     if kind in ("proposal", "proposal_step", "proposal_file"):
         return _proposal_variants(role, kind, province["proposals"])
+    if kind in ("cadre_kind", "cadre_row"):
+        return _record_row_variants(kind, cadre_in, cadre_out)
     if kind in ("parameter", "rule_set", "programme"):
         return [("", province[kind], ""), ("missing", MISSING if kind == "rule_set" else "999999", "")]
     inside, outside = (cadre_in, cadre_out) if kind in ("cadre", "cadre_query") else (unit_in, unit_out)
@@ -330,6 +339,19 @@ def _variants(role: str, kind: str | None, province: dict):
     if kind == "cadre_query":
         return [(label, None, f"ma_can_bo={code}") for label, code in objects if code]
     return [(label, code, "") for label, code in objects if code]
+
+
+def _record_row_variants(kind: str, inside: str, outside: str | None) -> list[tuple[str, str, str]]:
+    """The positions held of a cadre (every cadre of the small province holds one): the page adding one,
+    or the first one's pages."""
+    def argument(code):
+        if kind == "cadre_kind":
+            return f"{code}/cong-tac"
+        held = PositionHolding.objects.filter(cadre__code=code).values_list("pk", flat=True).first()
+        return f"{code}/cong-tac/{held or 999999}"
+
+    found = [("", inside), ("out", outside), ("missing", MISSING)]
+    return [(label, argument(code), "") for label, code in found if code]
 
 
 def _plan_variants(role: str, kind: str, plans: dict) -> list[tuple[str, str, str]]:

@@ -4,11 +4,11 @@ from django.core.management.base import CommandError
 
 from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
-from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import workbook_import
 from canbo.exchange.tests.workbooks import valid_sheets, write_workbook
 from canbo.org.models import Locality, PositionType, Unit
 from canbo.people.models import Cadre
+from canbo.people.schema import SHEETS
 
 pytestmark = pytest.mark.django_db
 

@@ -105,7 +105,7 @@ IMPLAUSIBLE = [
 @pytest.mark.parametrize("sheet,index,key,typed,shown", IMPLAUSIBLE)
 def test_an_implausible_value_is_an_error_naming_sheet_row_column_value(tmp_path, sheet, index, key, typed,
                                                                        shown):
-    from canbo.exchange.schema import SHEET_BY_NAME
+    from canbo.people.schema import SHEET_BY_NAME
 
     sheets = valid_sheets()
     sheets[sheet][index][SHEET_BY_NAME[sheet].index(key)] = typed

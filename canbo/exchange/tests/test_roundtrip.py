@@ -6,10 +6,10 @@ from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
 from canbo.exchange.demo.build import demo_rows, demo_workbook
 from canbo.exchange.export import workbook_export
-from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import workbook_import
 from canbo.exchange.tests.workbooks import valid_sheets, write_workbook
 from canbo.people.models import Cadre, Qualification
+from canbo.people.schema import SHEETS
 
 pytestmark = pytest.mark.django_db
 

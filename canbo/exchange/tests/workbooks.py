@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 
-from canbo.exchange import schema
+from canbo.people import schema
 
 
 def valid_sheets() -> dict[str, list[list]]:

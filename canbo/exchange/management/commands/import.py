@@ -5,8 +5,8 @@ from canbo.accounts.models import User
 from canbo.accounts.system import system_actor
 from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
-from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import province_record_counts, workbook_import
+from canbo.people.schema import SHEETS
 
 SHOWN_ERRORS = 200
 

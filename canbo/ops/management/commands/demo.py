@@ -12,11 +12,11 @@ from canbo.exchange.demo.build import DEFAULT_SEED, DEFAULT_SIZE, demo_workbook
 from canbo.exchange.demo.users import demo_mark, is_demo
 from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
-from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import workbook_import
 from canbo.ops.demo_rotation import rotation_history
 from canbo.ops.demo_training import training_history
 from canbo.people.models import Cadre
+from canbo.people.schema import SHEETS
 
 
 class Command(BaseCommand):

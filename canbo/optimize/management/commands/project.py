@@ -5,10 +5,10 @@ from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
 from canbo.core.dates import check_date_range
-from canbo.exchange import schema
 from canbo.exchange.findings import Finding, findings_table
 from canbo.optimize.projection import PROGRAMME_KEYS, ProjectionError, projection
 from canbo.optimize.sheet import BadSheet, read_rows
+from canbo.people import schema
 from canbo.reports.management.commands._common import dump, table
 
 COLUMNS = (

@@ -25,7 +25,7 @@ from canbo.people.models import (
     ResidenceKind,
 )
 
-# How a cell is read (see canbo.exchange.cells).
+# How a cell is read (see canbo.people.cells).
 TEXT = "text"  # free text, trimmed
 TITLE = "title"  # the name of a locality, unit, position type or rank: text with a letter
 NAME = "name"  # a person's name: letters, no digits

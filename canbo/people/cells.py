@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import Precision, parse_date, parse_partial_date
-from canbo.exchange import schema
+from canbo.people import schema
 
 
 class CellError(ValueError):
