@@ -92,7 +92,7 @@ class Trainee:
     """One caught-up qualification and where it goes: a course line, or the record."""
 
     def __init__(self, row: tuple, cadre: Cadre, programmes: dict[str, Programme]):
-        self.code, self.kind, self.level, self.obtained, mode, self.grade, self.major, _p, self.issuer = row
+        self.code, self.kind, self.level, self.obtained, mode, self.grade, self.major, _, self.issuer = row
         self.row_mode, self.cadre = mode or "", cadre
         key = FIXED.get((self.kind, self.level)) or AS_REQUIRED.get(self.kind)
         self.programme = programmes.get(key)
@@ -141,15 +141,15 @@ def _eligible(trainees: list[Trainee], year: int) -> list[Trainee]:
         if retry:
             again = ineligible(verdict, [t.cadre for t in retry], TrainingMode.TAP_TRUNG, day)
             kept += [t for t in retry if t.cadre.id not in again]
-    fixed = [t for t in kept if not AS_REQUIRED.get(t.kind) == t.programme.code]
+    placed = [t for t in kept if AS_REQUIRED.get(t.kind) != t.programme.code]
     by_end = defaultdict(list)
     for t in kept:
         if AS_REQUIRED.get(t.kind) == t.programme.code:
             by_end[_dates(year, _half(year, t.obtained))[1]].append(t)
     for end, group in by_end.items():
         fine = _as_required_holds(group, day, end)
-        fixed += [t for t in group if t.cadre.id in fine]
-    return fixed
+        placed += [t for t in group if t.cadre.id in fine]
+    return placed
 
 
 def _plan(actor, unit: Unit, year: int, lines: dict, *, returned: bool, amended: bool) -> None:
