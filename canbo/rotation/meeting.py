@@ -30,7 +30,7 @@ from canbo.rotation.proposal_selectors import visible_proposals
 OPINION_COLUMNS = {"y_kien_don_vi_di": Party.DON_VI_DI, "y_kien_don_vi_den": Party.DON_VI_DEN,
                    "y_kien_can_bo": Party.CAN_BO}
 # The printed table: every column of the page but the link to the proposal, widths in millimetres.
-PRINTED = {"stt": 9, "ho_ten": 28, "ngay_sinh": 21, "chuc_vu_hien_nay": 30, "chuc_vu_de_xuat": 30,
+PRINTED = {"stt": 10, "ho_ten": 27, "ngay_sinh": 23, "chuc_vu_hien_nay": 29, "chuc_vu_de_xuat": 29,
            "hinh_thuc": 17, "thoi_han": 22, "y_kien_don_vi_di": 20, "y_kien_don_vi_den": 20,
            "y_kien_can_bo": 20, "canh_bao": 35}
 

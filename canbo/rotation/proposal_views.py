@@ -59,7 +59,8 @@ def proposals(request):
     if request.GET.get("danh_sach", "").isdigit():
         batch = list_get(actor=request.user, pk=int(request.GET["danh_sach"]))
     found = proposals_by_state(actor=request.user, state=state, batch=batch.pk if batch else None)
-    present = [state] if state else ([value for value, _label, n in found["tabs"] if n] if batch else [])
+    # a step for many at once: from the state shown, or from each state the list's proposals are at
+    present = [value for value, _label, n in found["tabs"] if n and (value == state if state else batch)]
     batch_steps = [
         t for source in present for t in PROPOSAL_PROCESS.leaving(source) if can(request.user, t.action)
     ]
