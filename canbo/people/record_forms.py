@@ -119,6 +119,18 @@ class RowForm(forms.Form):
         cells = [field for field in self.fields.values() if isinstance(field, CellField)]
         return {field.column.ref for field in cells if field.column.ref}
 
+    def shown_values(self) -> list[tuple[str, str]]:
+        """(label, value as read) of each field of an unbound form: a choice by its label."""
+        shown = []
+        for field in self:
+            value = field.value() or ""
+            choices = getattr(field.field.widget, "choices", ())
+            labels = {code: label for group, options in choices if isinstance(options, list)
+                      for code, label in options}
+            labels.update((code, label) for code, label in choices if not isinstance(label, list))
+            shown.append((field.label, str(labels.get(value, value)) or "—"))
+        return shown
+
     def clean(self):
         cleaned = super().clean()
         typed = {key: getattr(value, "code", value) for key, value in cleaned.items()}

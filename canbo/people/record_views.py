@@ -96,8 +96,7 @@ def history_row_remove(request, code, kind: RecordKind, pk: int):
         history_row_delete(actor=request.user, row=row)
         messages.success(request, _("Đã xóa dòng khỏi hồ sơ; nhật ký giữ nội dung đã xóa."))
         return redirect(reverse("people:cadre_detail", args=[cadre.code]) + f"#{kind.section}")
-    form = RowForm(kind, initial=row_initial(kind, row))
-    values = [(field.label, field.value() or "—") for field in form]
+    values = RowForm(kind, initial=row_initial(kind, row)).shown_values()
     crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")),
               (cadre.full_name, reverse("people:cadre_detail", args=[cadre.code])), (_("Xóa"), "")]
     return render(request, "people/record_delete.html", {

@@ -63,7 +63,8 @@ def test_a_row_is_added_changed_and_removed_after_a_confirmation(hr):
     row.refresh_from_db()
     assert (row.level, row.obtained_on, row.mode) == ("thac_si", dt.date(2001, 6, 30), "chinh_quy")
     remove = reverse("people:history_row_remove", args=["DT1", "trinh-do", row.pk])
-    assert "Xác nhận xóa" in hr.get(remove).content.decode()
+    confirmation = hr.get(remove).content.decode()
+    assert "Xác nhận xóa" in confirmation and "Thạc sĩ" in confirmation and "Chính quy" in confirmation
     assert Qualification.objects.filter(pk=row.pk).exists()
     assert hr.post(remove).status_code == 302
     assert not Qualification.objects.filter(pk=row.pk).exists()
