@@ -13,7 +13,7 @@ import datetime as dt
 import random
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from canbo.core.dated import in_force_q
@@ -78,12 +78,13 @@ def _candidates(rng, start: dt.date, used: set[int]) -> list[tuple[int, str]]:
     each group in an order drawn from the seed."""
     since = start - dt.timedelta(days=365)
     planned = PlanningEntry.objects.filter(
-        planned_q(start), Q(position_type__btv_managed=True) | Q(position_type__key_position=True))
+        planned_q(start), Q(position_type__btv_managed=True) | Q(position_type__key_position=True),
+        cadre_id=OuterRef("cadre_id"))
+    moved = Movement.objects.filter(cadre_id=OuterRef("cadre_id"))
     holdings = (PositionHolding.objects
-                .filter(in_force_q(start), unit__level=Level.TINH, valid_from__lt=since)
+                .filter(in_force_q(start), Exists(planned), ~Exists(moved), unit__level=Level.TINH,
+                        valid_from__lt=since)
                 .exclude(cadre_id__in=used)
-                .exclude(cadre_id__in=Movement.objects.values("cadre_id"))
-                .filter(cadre_id__in=planned.values("cadre_id"))
                 .order_by("cadre__code").values_list("cadre_id", "cadre__code", "position_type__code"))
     heads, others = {}, {}
     for cadre_id, code, type_code in holdings:
