@@ -56,6 +56,7 @@ ITEMS = (
     NavItem("rotation", _("Cán bộ đang luân chuyển"), "rotation:rotations", Action.VIEW_ROTATION),
     NavItem("catalogues", _("Quy tắc"), "rules:list", Action.VIEW_RULES),
     NavItem("catalogues", _("Quản trị danh mục"), "admin:index", Action.EDIT_CATALOGUES, staff_only=True),
+    NavItem("catalogues", _("Nhập dữ liệu từ tệp"), "exchange:import", Action.IMPORT_WORKBOOK),
     NavItem("audit", _("Nhật ký thay đổi"), "audit:list", Action.VIEW_AUDIT),
     NavItem("account", _("Đổi mật khẩu"), "accounts:password_change", Action.OWN_ACCOUNT),
     NavItem("account", _("Xác thực hai bước"), "accounts:second_factor_setup", Action.OWN_ACCOUNT),

@@ -161,6 +161,9 @@ ACCESS = {
     "rotation:proposal_decision": (REVIEWERS, "proposal", ""),
     "rotation:rotations": (REVIEWERS, None, ""),
     "jobs:state": ("NNNNNNNNL", None, ""),  # job 1 is nobody's here; a user sees only their own jobs
+    "exchange:import": ("FFAAFFFFL", None, ""),
+    "exchange:import_job": ("FFNNFFFFL", None, ""),  # job 1 is nobody's here, as above
+    "exchange:import_confirm": ("MMMMMMMMM", None, ""),
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),
