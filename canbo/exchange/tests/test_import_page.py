@@ -137,3 +137,16 @@ def test_another_users_import_is_not_found(client, officer, tmp_path):
     assert client.get(reverse("exchange:import_job", args=[dry_run.pk])).status_code == 404
     assert client.post(reverse("exchange:import_confirm", args=[dry_run.pk])).status_code == 404
     assert not Cadre.objects.exists()
+
+
+def test_a_running_import_shows_its_progress_and_is_not_confirmable(client, officer):
+    params = {"tep": "0" * 64, "ten": "tinh.xlsx", "thay_the": False, "chay_thu": True}
+    job = Job.objects.create(kind="nhap_du_lieu", actor=officer, state=JobState.RUNNING, done=3, total=32,
+                             message="Đọc trang can_bo (3 dòng)", params=params)
+    page = client.get(reverse("exchange:import_job", args=[job.pk]))
+    html = page.content.decode()
+    assert f'data-job-state="{reverse("jobs:state", args=[job.pk])}"' in html
+    assert "Đọc trang can_bo (3 dòng)" in html and "Xác nhận nhập" not in html
+    refused = client.post(reverse("exchange:import_confirm", args=[job.pk]), follow=True)
+    assert "Chỉ nhập được tệp đã chạy thử xong" in refused.content.decode()
+    assert Job.objects.count() == 1
