@@ -1,8 +1,11 @@
 """The personal history form (Sơ yếu lý lịch, Mẫu 2C-BNV/2008, DOCUMENTS.md §3) of one cadre as their
-record stood at a date: canbo fills what it keeps (name, birth, sex, birthplace, hometown, ethnicity,
-posts, rank, the highest levels of 15.2–15.6, Party entry, discipline, the training table from the
-qualifications and the career summary from the positions held) and leaves a dotted line for the rest,
-to be written by hand.
+record stood at a date: canbo fills what it keeps (name and other names, birth, sex, birthplace,
+hometown, ethnicity, religion, the permanent and current residence in force at the date, posts, rank
+and the salary step at the date, the highest levels of 15.2–15.6, Party entry and official-member
+dates, awards, discipline, the personal identification number, the training table from the
+qualifications, the career summary from the positions held, the family members born by the date's
+year and the salary steps begun by the date) and leaves a dotted line for the rest, to be written by
+hand.
 """
 
 import datetime as dt
@@ -24,7 +27,7 @@ from canbo.documents.docx import CELL_PADDING_MM, Writer
 from canbo.documents.layouts import FORM_2C
 from canbo.documents.text import date_words
 from canbo.org.models import Unit
-from canbo.people.models import BirthPrecision
+from canbo.people.models import BirthPrecision, Relation, ResidenceKind
 from canbo.people.selectors import CadreFilters, CadreRecord, cadre_record, cadre_search
 
 PHOTO_MM = (40, 60)
@@ -50,6 +53,20 @@ def _highest(record: CadreRecord, kind: str) -> str:
 
 def _month(day: dt.date | None) -> str:
     return f"{day.month:02d}/{day.year}" if day else ""
+
+
+# Item 30: a) the cadre's own family, b) the spouse's.
+SPOUSE_FAMILY = frozenset({Relation.BO_VO, Relation.ME_VO, Relation.BO_CHONG, Relation.ME_CHONG})
+
+
+def _residence(record: CadreRecord, kind: str) -> str:
+    """The address of `kind` in force at the record's date."""
+    found = [r for r in record.residences if r.kind == kind and r.in_force]
+    return found[0].address if found else ""
+
+
+def _coefficient(step) -> str:
+    return f"{step.coefficient:.2f}".replace(".", ",")
 
 
 class Form:
@@ -117,7 +134,7 @@ class Form:
         writer.settle(photo)
         width = widths[1] - CELL_PADDING_MM - 2
         self.item(_("1) Họ và tên khai sinh (viết chữ in hoa)"), cadre.full_name.upper(), items, width)
-        self.item(_("2) Tên gọi khác"), "", items, width)
+        self.item(_("2) Tên gọi khác"), cadre.other_names, items, width)
         born = (
             date_words(cadre.birth_date).removeprefix("ngày ")
             if cadre.birth_precision == BirthPrecision.DAY
@@ -132,13 +149,13 @@ class Form:
         self.item(_("4) Nơi sinh"), _place(cadre.birthplace), items, width)
         self.item(_("5) Quê quán"), _place(cadre.hometown), items, width)
         self.item(_("6) Dân tộc"), cadre.ethnicity, items, width)
-        self.item(_("7) Tôn giáo"), "", items, width)
+        self.item(_("7) Tôn giáo"), cadre.religion, items, width)
         writer.settle(items)
 
     def work(self):
         record, cadre = self.record, self.record.cadre
-        self.item(_("8) Nơi đăng ký hộ khẩu thường trú"))
-        self.item(_("9) Nơi ở hiện nay"))
+        self.item(_("8) Nơi đăng ký hộ khẩu thường trú"), _residence(record, ResidenceKind.THUONG_TRU))
+        self.item(_("9) Nơi ở hiện nay"), _residence(record, ResidenceKind.HIEN_NAY))
         self.item(_("10) Nghề nghiệp khi được tuyển dụng"))
         self.item(
             _("11) Ngày tuyển dụng"), show_date(cadre.employment_start) if cadre.employment_start else ""
@@ -156,7 +173,14 @@ class Form:
         rank = cadre.rank
         self.item(_("14) Ngạch công chức (viên chức)"), rank.name if rank else "")
         self.item(_("Mã ngạch"), rank.code if rank else "")
-        self.item(_("Bậc lương, hệ số, ngày hưởng"))
+        step = next((s for s in record.salary_steps if s.in_force), None)
+        self.item(
+            _("Bậc lương, hệ số, ngày hưởng"),
+            _("bậc %(step)s, hệ số %(coefficient)s, từ ngày %(day)s")
+            % {"step": step.step, "coefficient": _coefficient(step), "day": show_date(step.valid_from)}
+            if step
+            else "",
+        )
         self.item(_("Phụ cấp chức vụ, phụ cấp khác"))
 
     def levels(self):
@@ -174,17 +198,23 @@ class Form:
         record = self.record
         joined = show_date(record.party_join_date) if record.party_join_date else ""
         self.item(_("16) Ngày vào Đảng Cộng sản Việt Nam"), joined)
-        self.item(_("Ngày chính thức"))
+        official = record.party_official_date
+        self.item(_("Ngày chính thức"), show_date(official) if official else "")
         self.item(_("17) Ngày tham gia tổ chức chính trị - xã hội"))
         self.item(_("18) Ngày nhập ngũ, ngày xuất ngũ, quân hàm cao nhất"))
         self.item(_("19) Danh hiệu được phong tặng cao nhất"))
         self.item(_("20) Sở trường công tác"))
-        self.item(_("21) Khen thưởng"))
+        awards = [
+            f"{a.form}{f' ({a.decided_by})' if a.decided_by else ''}, {a.decided_on.year}"
+            for a in sorted(record.awards, key=lambda a: a.decided_on)
+        ]
+        self.item(_("21) Khen thưởng"), "; ".join(awards))
         disciplines = "; ".join(f"{d.form} ({show_date(d.decided_on)})" for d in record.disciplines)
         self.item(_("22) Kỷ luật (hình thức, năm)"), disciplines or _("Không"))
         self.item(_("23) Tình trạng sức khỏe, chiều cao, cân nặng, nhóm máu"))
         self.item(_("24) Là thương binh hạng; là con gia đình chính sách"))
-        self.item(_("25) Số chứng minh nhân dân (căn cước công dân), ngày cấp"))
+        self.item(_("25) Số chứng minh nhân dân (căn cước công dân)"), record.cadre.personal_id)
+        self.item(_("Ngày cấp"))
         self.item(_("26) Số sổ BHXH"))
 
     def training(self):
@@ -232,17 +262,49 @@ class Form:
         if not rows:
             self.lines(2)
 
-    def by_hand(self):
-        for title, count in (
-            (_("29) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN"), 3),
-            (_("30) QUAN HỆ GIA ĐÌNH"), 0),
-            (_("a) Về bản thân: cha, mẹ, vợ (hoặc chồng), các con, anh chị em ruột"), 4),
-            (_("b) Về bên vợ (hoặc chồng): cha, mẹ, anh chị em ruột"), 3),
-            (_("31) DIỄN BIẾN QUÁ TRÌNH LƯƠNG CỦA CÁN BỘ, CÔNG CHỨC"), 3),
-            (_("32) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, ĐƠN VỊ QUẢN LÝ VÀ SỬ DỤNG CÁN BỘ, CÔNG CHỨC"), 4),
+    def history(self):
+        self.section(_("29) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN"))
+        self.lines(3)
+
+    def family(self):
+        """Item 30: the family members of the record, own and spouse's, each in the form's table."""
+        self.section(_("30) QUAN HỆ GIA ĐÌNH"))
+        columns = (
+            _("Mối quan hệ"),
+            _("Họ và tên"),
+            _("Năm sinh"),
+            _("Quê quán, nghề nghiệp, chức danh, chức vụ, đơn vị công tác, học tập, nơi ở"),
+        )
+        for title, spouse in (
+            (_("a) Về bản thân: cha, mẹ, vợ (hoặc chồng), các con, anh chị em ruột"), False),
+            (_("b) Về bên vợ (hoặc chồng): cha, mẹ, anh chị em ruột"), True),
         ):
-            self.section(title)
-            self.lines(count)
+            self.writer.paragraph(self.document, title, "item", before=3, after=3)
+            rows = [
+                (
+                    member.get_relation_display(),
+                    member.full_name,
+                    str(member.birth_year or ""),
+                    "; ".join(filter(None, (member.occupation, member.residence))),
+                )
+                for member in self.record.family
+                if (member.relation in SPOUSE_FAMILY) == spouse
+            ]
+            self._table(columns, rows, (25, 45, 20, 80))
+
+    def salary(self):
+        """Item 31: the salary steps begun by the record's date, oldest first."""
+        self.section(_("31) DIỄN BIẾN QUÁ TRÌNH LƯƠNG CỦA CÁN BỘ, CÔNG CHỨC"))
+        columns = (_("Tháng, năm"), _("Ngạch (mã ngạch)"), _("Bậc"), _("Hệ số lương"))
+        rows = [
+            (_month(s.valid_from), f"{s.rank.name} ({s.rank.code})", str(s.step), _coefficient(s))
+            for s in sorted(self.record.salary_steps, key=lambda step: step.valid_from)
+        ]
+        self._table(columns, rows, (30, 90, 20, 30))
+
+    def assessment(self):
+        self.section(_("32) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, ĐƠN VỊ QUẢN LÝ VÀ SỬ DỤNG CÁN BỘ, CÔNG CHỨC"))
+        self.lines(4)
 
     def signatures(self):
         writer = self.writer
@@ -274,7 +336,10 @@ def personal_history_docx(record: CadreRecord) -> bytes:
         form.party_and_more()
         form.training()
         form.career()
-        form.by_hand()
+        form.history()
+        form.family()
+        form.salary()
+        form.assessment()
         form.signatures()
         core = form.document.core_properties
         core.title = _("Sơ yếu lý lịch %(name)s") % {"name": record.cadre.full_name}
