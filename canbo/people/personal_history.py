@@ -170,10 +170,10 @@ class Form:
         others = [f"{h.position_type.name}, {h.unit.name}" for h in held if h is not main]
         self.item(_("Chức vụ (chức danh) kiêm nhiệm"), "; ".join(others))
         self.item(_("13) Công việc chính được giao"))
-        rank = cadre.rank
+        step = next((s for s in record.salary_steps if s.in_force), None)
+        rank = step.rank if step else cadre.rank  # the rank paid at D, when the salary history says it
         self.item(_("14) Ngạch công chức (viên chức)"), rank.name if rank else "")
         self.item(_("Mã ngạch"), rank.code if rank else "")
-        step = next((s for s in record.salary_steps if s.in_force), None)
         self.item(
             _("Bậc lương, hệ số, ngày hưởng"),
             _("bậc %(step)s, hệ số %(coefficient)s, từ ngày %(day)s")

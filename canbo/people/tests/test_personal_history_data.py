@@ -92,6 +92,8 @@ def test_the_personal_items_are_filled_as_they_stood_at_the_date(small_province,
         "7) Tôn giáo: Công giáo",
         "8) Nơi đăng ký hộ khẩu thường trú: Thôn 3, xã Hiệp Thạnh, huyện Đức Trọng",
         "9) Nơi ở hiện nay: Số 5 đường Hùng Vương, thị trấn Liên Nghĩa",
+        "14) Ngạch công chức (viên chức): Chuyên viên chính",  # the rank of the salary step at D
+        "Mã ngạch: 01.002",
         "Bậc lương, hệ số, ngày hưởng: bậc 2, hệ số 4,74, từ ngày 01/07/2019",
         "16) Ngày vào Đảng Cộng sản Việt Nam: 19/05/2000",
         "Ngày chính thức: 19/05/2001",
