@@ -57,3 +57,18 @@ def test_btc_sees_the_findings_of_a_bad_workbook_then_loads_a_good_one(page, liv
     expect(page.locator("p.muted")).to_contain_text("Trần Văn Bình")
     shot(page, "import-loaded")
     assert Cadre.objects.count() == 3
+
+    page.get_by_role("link", name="Tải lên tệp khác").click()
+    expect(page.get_by_role("link", name="tinh.xlsx")).to_be_visible()  # the latest run, to go back to
+    page.get_by_label("Thay thế: xoá toàn bộ dữ liệu tỉnh hiện có", exact=False).check()
+    shot(page, "import-upload")
+    _upload(page, good_path, "tinh-moi.xlsx")
+    expect(page.locator(".panel")).to_contain_text("Đã chọn thay thế: toàn bộ dữ liệu tỉnh hiện có sẽ bị xoá")
+    page.get_by_role("button", name="Xác nhận nhập").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Xác nhận thay thế dữ liệu tỉnh")
+    expect(page.locator("main")).to_contain_text("Cán bộ: 3")
+    shot(page, "import-replace-confirm")
+    page.get_by_role("button", name="Xoá dữ liệu hiện có và nhập tệp").click()
+    expect(page.get_by_role("status").filter(has_text="Đã nhập xong tinh-moi.xlsx.")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Đã xoá dữ liệu cũ trước khi nhập")
+    assert Cadre.objects.count() == 3
