@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from canbo.core.capabilities import Action, require
 from canbo.core.errors import DomainError
-from canbo.exchange.progress import STAGES, format_count
+from canbo.exchange.progress import format_count
 from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import province_record_counts, workbook_import
 from canbo.jobs.models import Job
@@ -26,24 +26,30 @@ KIND = "nhap_du_lieu"
 
 
 class JobSteps:
-    """The import's `progress(stage, sheet, rows)`, counted into the job's `progress(done, total, message)`:
-    one step per sheet read and one per sheet written."""
+    """The import's `progress(stage, sheet, rows)` as the job's `progress(done, total, message)`: a step
+    per sheet read, then one for the checks and the write. The write runs in one transaction, so what
+    it would report is seen only at its end (and a dry run rolls it back): the page shows, at once, that
+    the checks and the write have begun, and the job's end."""
 
     def __init__(self, progress):
         self.progress = progress
-        self.total = 2 * len(SHEETS)
+        self.total = len(SHEETS) + 1
         self.done = 0
 
     def __call__(self, stage: str, sheet: str, rows: int) -> None:
-        self.done = min(self.done + 1, self.total)
-        label = _("%(stage)s trang %(sheet)s (%(rows)s dòng)") % {
-            "stage": STAGES.get(stage, stage), "sheet": sheet, "rows": format_count(rows)}
-        self.progress(self.done, self.total, label)
+        if stage == "read":
+            self.done = min(self.done + 1, self.total - 1)
+            label = _("Đọc trang %(sheet)s (%(rows)s dòng)") % {"sheet": sheet, "rows": format_count(rows)}
+            self.progress(self.done, self.total, label)
+        elif stage == "check":
+            label = _("Đã đọc %(rows)s dòng; đang kiểm tra và ghi cả tệp trong một giao dịch") % {
+                "rows": format_count(rows)}
+            self.progress(self.total - 1, self.total, label, flush=True)
 
 
 def import_work(progress, *, actor, tep: str, ten: str, thay_the: bool, chay_thu: bool) -> dict:
     """The job's work: the command's import of the stored workbook; the result as the page shows it."""
-    progress(0, 2 * len(SHEETS), _("Đọc tệp %(name)s") % {"name": ten})
+    progress(0, len(SHEETS) + 1, _("Đọc tệp %(name)s") % {"name": ten})
     result = workbook_import(
         actor=actor, path=stored_files.path_of(tep), name=ten, dry_run=chay_thu, replace=thay_the,
         progress=JobSteps(progress),

@@ -114,7 +114,8 @@ def workbook_import(
 
     `replace` deletes the province records already in the database first, in the same transaction.
     The database then no longer holds the demo only: the demo's mark and accounts end (`demo_end`).
-    `progress(stage, sheet, rows)` is called after each sheet is read and written. `name`: the file's
+    `progress(stage, sheet, rows)` is called after each sheet is read ("read"), once before the checks
+    and the write begin ("check", all rows), and after each sheet is written ("write"). `name`: the file's
     name as its sender knows it (an upload is stored under its checksum), for the findings and the log.
     """
     with paused_gc():
@@ -133,6 +134,8 @@ def _workbook_import(*, actor, path: Path, dry_run: bool, replace: bool, progres
         return result
     result.warnings = book.warnings
     result.counts = {name: len(parsed.rows) for name, parsed in book.sheets.items()}
+    if progress:
+        progress("check", "", sum(result.counts.values()))
     existing, ids = (None, None) if replace else (_existing_codes(), _existing_personal_ids())
     found = workbook_validate(book, existing_codes=existing, existing_personal_ids=ids)
     result.errors = sorted(book.errors + found, key=_issue_order)

@@ -103,7 +103,7 @@ class Command(BaseCommand):
     def _load(self, path: Path, opts) -> list[str]:
         """Import the demo workbook and mark the database as the demo, in one transaction."""
         actor = system_actor()
-        progress = ProgressBar(total_steps=2 * len(SHEETS), stream=self.stderr._out)
+        progress = ProgressBar(total_steps=2 * len(SHEETS) + 1, stream=self.stderr._out)
         with transaction.atomic():
             result = workbook_import(actor=actor, path=path, replace=opts["replace"], progress=progress)
             progress.finish()
