@@ -54,6 +54,7 @@ ITEMS = (
     NavItem("rotation", _("Chỉ tiêu luân chuyển 20%"), "rotation:target", Action.VIEW_ROTATION),
     NavItem("rotation", _("Đề xuất luân chuyển, điều động"), "rotation:proposals", Action.VIEW_ROTATION),
     NavItem("rotation", _("Cán bộ đang luân chuyển"), "rotation:rotations", Action.VIEW_ROTATION),
+    NavItem("rotation", _("Hỗ trợ cán bộ luân chuyển"), "rotation:allowances", Action.VIEW_ALLOWANCES),
     NavItem("catalogues", _("Quy tắc"), "rules:list", Action.VIEW_RULES),
     NavItem("catalogues", _("Quản trị danh mục"), "admin:index", Action.EDIT_CATALOGUES, staff_only=True),
     NavItem("catalogues", _("Nhập dữ liệu từ tệp"), "exchange:import", Action.IMPORT_WORKBOOK),

@@ -75,6 +75,15 @@ PARAMETERS = [
     ("so_chuc_danh_toi_da_mot_nguoi", "Số chức danh tối đa quy hoạch cho một người (0: không giới hạn)", 0,
      "chức danh", 0, 20, "Quy định 377-QĐ/TW"),
     (
+        "muc_ho_tro_luan_chuyen",
+        "Mức hỗ trợ một lần kinh phí đối với cán bộ luân chuyển",
+        10_000_000,
+        "đồng",
+        0,
+        1_000_000_000,
+        "III.2.5; Quyết định 811-QĐ/TU",
+    ),
+    (
         "xep_loai_bang_toi_thieu",
         "Xếp loại bằng đại học tối thiểu để đi học sau đại học",
         4,
@@ -370,10 +379,11 @@ RULES = [
         "Hỗ trợ kinh phí đối với cán bộ luân chuyển",
         "Cán bộ lãnh đạo chủ chốt của địa phương, cơ quan, đơn vị do Ban Thường vụ Tỉnh ủy quyết định luân "
         "chuyển, ngoài việc hưởng các chế độ chính sách theo quy định, còn được tính hỗ trợ một lần kinh phí "
-        "theo Quyết định số 811-QĐ/TU, ngày 29/11/2004 của Ban Thường vụ Tỉnh ủy.",
+        "theo Quyết định số 811-QĐ/TU, ngày 29/11/2004 của Ban Thường vụ Tỉnh ủy. Trong canbo: mức hỗ trợ "
+        "{muc_ho_tro_luan_chuyen}, cố định khi ban hành quyết định luân chuyển.",
         "III.2.5; Quyết định 811-QĐ/TU",
         "ho_tro_mot_lan",
-        [],
+        ["muc_ho_tro_luan_chuyen"],
     ),
     (
         "D1",
@@ -449,6 +459,13 @@ RULES = [
 NOT_CHECKED_YET = {"R4", "BC"}
 # Why the first version of each parameter holds: it came with the plan.
 INITIAL_REASON = "Giá trị ban hành cùng bộ quy tắc"
+# A first value the plan does not give: why it holds until Ban Tổ chức gives the value of the document.
+REASONS = {
+    "muc_ho_tro_luan_chuyen": "Kế hoạch không ghi mức hỗ trợ; giá trị ban đầu của canbo, Ban Tổ chức Tỉnh ủy "
+    "cập nhật theo Quyết định 811-QĐ/TU và văn bản thay thế",
+    "so_nguoi_toi_da_mot_chuc_danh": "Kế hoạch 2017–2020 không đặt giới hạn này (0: không giới hạn)",
+    "so_chuc_danh_toi_da_mot_nguoi": "Kế hoạch 2017–2020 không đặt giới hạn này (0: không giới hạn)",
+}
 
 
 def load(apps):
@@ -487,7 +504,7 @@ def load(apps):
                 parameter=parameter,
                 value=parameter.default,
                 valid_from=VALID_FROM,
-                reason=INITIAL_REASON,
+                reason=REASONS.get(parameter.key, INITIAL_REASON),
                 decision=SOURCE,
             )
             for parameter in parameters

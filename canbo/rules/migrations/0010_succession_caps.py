@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 KEYS = ("so_nguoi_toi_da_mot_chuc_danh", "so_chuc_danh_toi_da_mot_nguoi")
 CODE = "Q1"
-REASON = "Bộ quy tắc chưa đặt giới hạn này (0: không giới hạn)"
 
 
 def add_rows(apps, schema_editor):
@@ -26,7 +25,7 @@ def add_rows(apps, schema_editor):
             parameter = Parameter.objects.create(rule_set=rule_set, key=key, label=label, default=value, unit=unit,
                                                  min_value=low, max_value=high, citation=cited)
             ParameterVersion.objects.create(parameter=parameter, value=value, valid_from=rule_set.valid_from,
-                                            reason=REASON, decision="")
+                                            reason=shipped.REASONS[key], decision="")
         if not Rule.objects.filter(rule_set=rule_set, code=CODE).exists():
             Rule.objects.create(rule_set=rule_set, code=CODE, group=group, order=order, title=title, text=text,
                                 citation=citation, produces=produces, parameter_keys=keys)
@@ -38,7 +37,7 @@ def remove_rows(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("rules", "0008_rotation_reminder_days")]
+    dependencies = [("rules", "0009_rotation_allowance_amount")]
 
     operations = [
         migrations.AlterField(
