@@ -161,6 +161,8 @@ CANBO_JOBS_INLINE = os.environ.get("CANBO_JOBS_INLINE", "").lower() in ("1", "tr
 # Documents attached to the steps of approval processes (canbo.workflow.files), and their size limit.
 FILES_DIR = Path(os.environ.get("CANBO_FILES_DIR", DATA_DIR / "tep"))
 FILE_MAX_BYTES = int(os.environ.get("CANBO_FILE_MAX_MB", "20")) * 1024 * 1024
+# An exchange workbook uploaded on the import page (canbo.exchange.import_jobs), kept beside them.
+WORKBOOK_MAX_BYTES = int(os.environ.get("CANBO_WORKBOOK_MAX_MB", "100")) * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGGING = {

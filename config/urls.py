@@ -19,6 +19,7 @@ urlpatterns = [
     path("quy-hoach/", include("canbo.training.succession_urls")),
     path("nhat-ky/", include("canbo.audit.urls")),
     path("viec/", include("canbo.jobs.urls")),
+    path("nhap-du-lieu/", include("canbo.exchange.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),
     path("api/", api.urls),

@@ -57,6 +57,7 @@ ITEMS = (
     NavItem("rotation", _("Hỗ trợ cán bộ luân chuyển"), "rotation:allowances", Action.VIEW_ALLOWANCES),
     NavItem("catalogues", _("Quy tắc"), "rules:list", Action.VIEW_RULES),
     NavItem("catalogues", _("Quản trị danh mục"), "admin:index", Action.EDIT_CATALOGUES, staff_only=True),
+    NavItem("catalogues", _("Nhập dữ liệu từ tệp"), "exchange:import", Action.IMPORT_WORKBOOK),
     NavItem("audit", _("Nhật ký thay đổi"), "audit:list", Action.VIEW_AUDIT),
     NavItem("account", _("Đổi mật khẩu"), "accounts:password_change", Action.OWN_ACCOUNT),
     NavItem("account", _("Xác thực hai bước"), "accounts:second_factor_setup", Action.OWN_ACCOUNT),

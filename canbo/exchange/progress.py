@@ -5,7 +5,7 @@ import time
 
 from django.utils.translation import gettext as _
 
-STAGES = {"read": _("Đọc"), "write": _("Ghi")}
+STAGES = {"read": _("Đọc"), "check": _("Kiểm tra"), "write": _("Ghi")}
 
 
 def format_count(value: int) -> str:
@@ -14,7 +14,8 @@ def format_count(value: int) -> str:
 
 
 class ProgressBar:
-    """Called as `progress(stage, sheet, rows)` after each sheet; draws one line that redraws itself."""
+    """Called as `progress(stage, sheet, rows)` after each sheet and before the checks; draws one line
+    that redraws itself."""
 
     def __init__(self, total_steps: int, stream=None):
         self.stream = stream or sys.stderr
@@ -31,7 +32,8 @@ class ProgressBar:
         filled = int(width * self.done / self.total)
         bar = "#" * filled + "-" * (width - filled)
         elapsed = time.monotonic() - self.started
-        label = f"{STAGES.get(stage, stage)} {sheet} ({format_count(rows)} {_('dòng')})"
+        what = " ".join(filter(None, (STAGES.get(stage, stage), sheet)))
+        label = f"{what} ({format_count(rows)} {_('dòng')})"
         self.stream.write(f"\r[{bar}] {self.done}/{self.total} {elapsed:5.1f}s {label:<45}")
         if self.done == self.total:
             self.stream.write("\n")

@@ -112,29 +112,35 @@ def _province_delete() -> dict[str, int]:
 
 
 def workbook_import(
-    *, actor, path, dry_run: bool = False, replace: bool = False, progress=None
+    *, actor, path, dry_run: bool = False, replace: bool = False, progress=None, name: str | None = None
 ) -> ImportResult:
     """Validate the whole workbook, then write it in one transaction, or write nothing. `dry_run`
     writes it too, and rolls the transaction back: it runs every check the import runs.
 
     `replace` deletes the province records already in the database first, in the same transaction.
     The database then no longer holds the demo only: the demo's mark and accounts end (`demo_end`).
-    `progress(stage, sheet, rows)` is called after each sheet is read and written.
+    `progress(stage, sheet, rows)` is called after each sheet is read ("read"), once before the checks
+    and the write begin ("check", all rows), and after each sheet is written ("write"). `name`: the file's
+    name as its sender knows it (an upload is stored under its checksum), for the findings and the log.
     """
     with paused_gc():
-        return _workbook_import(actor=actor, path=path, dry_run=dry_run, replace=replace, progress=progress)
+        return _workbook_import(
+            actor=actor, path=Path(path), dry_run=dry_run, replace=replace, progress=progress, name=name
+        )
 
 
-def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> ImportResult:
-    path = Path(path)
+def _workbook_import(*, actor, path: Path, dry_run: bool, replace: bool, progress, name) -> ImportResult:
+    file_name = name or path.name
     result = ImportResult(path=str(path))
     try:
         book = workbook_read(path, progress=progress)
     except UnreadableWorkbook as exc:
-        result.errors = [Finding("", None, "", path.name, str(exc))]
+        result.errors = [Finding("", None, "", file_name, str(exc))]
         return result
     result.warnings = book.warnings
     result.counts = {name: len(parsed.rows) for name, parsed in book.sheets.items()}
+    if progress:
+        progress("check", "", sum(result.counts.values()))
     existing, ids = (None, None) if replace else (_existing_codes(), _existing_personal_ids())
     found = workbook_validate(book, existing_codes=existing, existing_personal_ids=ids)
     result.errors = sorted(book.errors + found, key=_issue_order)
@@ -158,7 +164,7 @@ def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> 
                     actor=actor,
                     action=AuditAction.WORKBOOK_IMPORT,
                     data={
-                        "tep": path.name,
+                        "tep": file_name,
                         "so_dong": result.counts,
                         "thay_the": replace,
                         "da_xoa": result.replaced,
@@ -188,7 +194,7 @@ def _workbook_import(*, actor, path, dry_run: bool, replace: bool, progress) -> 
     except (DatabaseError, OverflowError, ValueError) as exc:
         # A value the checks above let through and the database refuses; the write is rolled back.
         result.errors = [
-            Finding("", None, "", path.name,
+            Finding("", None, "", file_name,
                     _("Cơ sở dữ liệu không nhận dữ liệu của tệp (%(error)s); không dòng nào được ghi.")
                     % {"error": exc})
         ]

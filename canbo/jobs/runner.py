@@ -27,15 +27,18 @@ WRITE_EVERY = 0.5
 
 
 class Progress:
-    """Called by the work as `progress(done, total, message)`; writes the job row now and then."""
+    """Called by the work as `progress(done, total, message)`; writes the job row now and then, and
+    always at the end of the work's steps or when `flush` (a new stage the page should show at once)."""
 
     def __init__(self, job_pk: int):
         self.job_pk = job_pk
         self.written = 0.0
 
-    def __call__(self, done: int, total: int | None = None, message: str | None = None) -> None:
+    def __call__(
+        self, done: int, total: int | None = None, message: str | None = None, *, flush: bool = False
+    ) -> None:
         now = time.monotonic()
-        final = total is not None and done >= total
+        final = flush or (total is not None and done >= total)
         if not final and now - self.written < WRITE_EVERY:
             return
         self.written = now

@@ -69,6 +69,11 @@ PARAMETERS = [
     ("thang_bao_cao_ke_hoach", "Tháng báo cáo kế hoạch đào tạo hằng năm", 11, "", 1, 12, "IV.1"),
     ("ngay_nhac_han_luan_chuyen", "Số ngày nhắc trước hạn đánh giá, hết thời hạn luân chuyển", 90, "ngày", 1,
      365, "II.3; IV.2"),
+    # Caps of later rule sets on succession planning; 0 (this set) sets none (canbo.training.succession_caps).
+    ("so_nguoi_toi_da_mot_chuc_danh", "Số người tối đa quy hoạch vào một chức danh (0: không giới hạn)", 0,
+     "người", 0, 20, "Quy định 377-QĐ/TW"),
+    ("so_chuc_danh_toi_da_mot_nguoi", "Số chức danh tối đa quy hoạch cho một người (0: không giới hạn)", 0,
+     "chức danh", 0, 20, "Quy định 377-QĐ/TW"),
     (
         "muc_ho_tro_luan_chuyen",
         "Mức hỗ trợ một lần kinh phí đối với cán bộ luân chuyển",
@@ -435,6 +440,18 @@ RULES = [
         "",
         ["ngay_nhac_han_luan_chuyen"],
     ),
+    (
+        "Q1",
+        "quy_hoach",
+        "Giới hạn quy hoạch theo chức danh và theo người",
+        "Số người tối đa quy hoạch vào một chức danh của một đơn vị trong một nhiệm kỳ: "
+        "{so_nguoi_toi_da_mot_chuc_danh}; số chức danh tối đa quy hoạch cho một người: "
+        "{so_chuc_danh_toi_da_mot_nguoi} (0: không giới hạn; kế hoạch 2017–2020 không đặt). Khi đặt, trang nguồn "
+        "kế cận nêu các chức danh và người được quy hoạch vượt giới hạn.",
+        "Quy định 377-QĐ/TW",
+        "vi_pham",
+        ["so_nguoi_toi_da_mot_chuc_danh", "so_chuc_danh_toi_da_mot_nguoi"],
+    ),
 ]
 
 
@@ -446,6 +463,8 @@ INITIAL_REASON = "Giá trị ban hành cùng bộ quy tắc"
 REASONS = {
     "muc_ho_tro_luan_chuyen": "Kế hoạch không ghi mức hỗ trợ; giá trị ban đầu của canbo, Ban Tổ chức Tỉnh ủy "
     "cập nhật theo Quyết định 811-QĐ/TU và văn bản thay thế",
+    "so_nguoi_toi_da_mot_chuc_danh": "Kế hoạch 2017–2020 không đặt giới hạn này (0: không giới hạn)",
+    "so_chuc_danh_toi_da_mot_nguoi": "Kế hoạch 2017–2020 không đặt giới hạn này (0: không giới hạn)",
 }
 
 

@@ -54,6 +54,7 @@ class RuleGroup(models.TextChoices):
     ROTATION = "luan_chuyen", _("Luân chuyển (II.3, III.2)")
     TRANSFER = "dieu_dong", _("Điều động (III.3)")
     NON_LOCAL = "khong_dia_phuong", _("Không là người địa phương (I.3)")
+    PLANNING = "quy_hoach", _("Quy hoạch (Quy định 377-QĐ/TW)")
 
 
 class Rule(models.Model):

@@ -1,5 +1,6 @@
 """The succession page: choose a position type (and a unit); see who is planned for it in each
-term and how ready each is at the date viewed."""
+term and how ready each is at the date viewed; and, when the rule set in force caps planning, the
+positions and cadres over the caps."""
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from canbo.org.models import PositionType
 from canbo.org.selectors import unit_get
 from canbo.rules.selectors import rule_set_in_force
 from canbo.training.succession import succession
+from canbo.training.succession_caps import succession_caps
 
 
 @requires(Action.VIEW_REVIEW)
@@ -36,6 +38,7 @@ def succession_page(request):
             "unknown": unknown,
             "unit": unit,
             "terms": terms,
+            "caps": succession_caps(actor=request.user, as_of=request.as_of, unit=unit),
             "rule_set": rule_set_in_force(request.as_of),
             "crumbs": [(_("Nguồn kế cận theo chức danh"), "")],
         },

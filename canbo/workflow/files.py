@@ -52,13 +52,16 @@ def _is_office(content: bytes, part: str) -> bool:
         return False
 
 
-def check(upload) -> tuple[Checked | None, str | None]:
-    """(the checked file, None), or (None, why it is refused). `upload`: a Django UploadedFile."""
+def check(upload, *, limit: int | None = None, only: str | None = None) -> tuple[Checked | None, str | None]:
+    """(the checked file, None), or (None, why it is refused). `upload`: a Django UploadedFile;
+    `limit`: bytes (settings.FILE_MAX_BYTES by default); `only`: the one extension taken ("xlsx")."""
     name = _name(upload.name or "")
-    limit = settings.FILE_MAX_BYTES
+    limit = limit or settings.FILE_MAX_BYTES
     if upload.size > limit:
         return None, _("Tệp “%(name)s” lớn hơn %(mb)s MB.") % {"name": name, "mb": limit // (1024 * 1024)}
     extension = name.rpartition(".")[2].lower() if "." in name else ""
+    if only and extension != only:
+        return None, _("Tệp “%(name)s” không phải tệp %(kind)s.") % {"name": name, "kind": only.upper()}
     if extension not in KINDS:
         message = _("Tệp “%(name)s” không thuộc loại được nhận (PDF, DOCX, XLSX, PNG, JPG).")
         return None, message % {"name": name}

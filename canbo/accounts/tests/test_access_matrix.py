@@ -173,6 +173,9 @@ ACCESS = {
     "rotation:allowances": ("AAAAFFFAL", "unit_filter", ""),
     "rotation:meeting_list": (REVIEWERS, None, ""),
     "rotation:batch_step": (REVIEWERS, None, "buoc=du_thao&den=trinh_thuong_truc"),
+    "exchange:import": ("FFAAFFFFL", None, ""),
+    "exchange:import_job": ("FFNNFFFFL", None, ""),  # job 1 is nobody's here, as above
+    "exchange:import_confirm": ("MMMMMMMMM", None, ""),
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),

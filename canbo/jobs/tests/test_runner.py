@@ -69,6 +69,22 @@ def test_progress_between_stages_is_written_now_and_then(officer, monkeypatch):
     assert seen[0] == 1 and seen[1:] == [1, 1, 1, 1]  # the first write, then none until the end
 
 
+def test_a_new_stage_flushed_is_written_at_once(officer, monkeypatch):
+    monkeypatch.setattr("canbo.jobs.runner.WRITE_EVERY", 3600)
+    seen = []
+
+    def watch(progress, *, actor):
+        progress(1, 10, "Đọc")
+        progress(2, 10, "Vẫn đọc")
+        seen.append(Job.objects.get(kind="xem").message)
+        progress(9, 10, "Kiểm tra và ghi", flush=True)
+        seen.append(Job.objects.get(kind="xem").message)
+        return {}
+
+    job_start(actor=officer, kind="xem", work=watch, params={})
+    assert seen == ["Đọc", "Kiểm tra và ghi"]
+
+
 def test_a_job_silent_for_long_was_cut_off(officer):
     job = Job.objects.create(kind="dem", actor=officer, state=JobState.RUNNING)
     assert not job.cut_off and job.percent == 0

@@ -45,7 +45,7 @@ class Command(BaseCommand):
                         % ", ".join(f"{k} {format_count(v)}" for k, v in existing.items())
                     )
                 )
-        progress = ProgressBar(total_steps=2 * len(SHEETS), stream=self.stderr._out)
+        progress = ProgressBar(total_steps=2 * len(SHEETS) + 1, stream=self.stderr._out)
         result = workbook_import(
             actor=actor,
             path=opts["file"],

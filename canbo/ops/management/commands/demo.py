@@ -108,7 +108,7 @@ class Command(BaseCommand):
         does not carry (plans and courses, proposals and evaluations) through the services, in one
         transaction."""
         actor = system_actor()
-        progress = ProgressBar(total_steps=2 * len(SHEETS), stream=self.stderr._out)
+        progress = ProgressBar(total_steps=2 * len(SHEETS) + 1, stream=self.stderr._out)
         with transaction.atomic():
             result = workbook_import(actor=actor, path=path, replace=opts["replace"], progress=progress)
             progress.finish()
