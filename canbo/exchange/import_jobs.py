@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from canbo.core.capabilities import Action, require
 from canbo.core.errors import DomainError
 from canbo.exchange.progress import format_count
-from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import province_record_counts, workbook_import
 from canbo.jobs.models import Job
 from canbo.jobs.runner import job_start
 from canbo.jobs.selectors import latest_job
+from canbo.people.schema import SHEETS
 from canbo.workflow import files as stored_files
 
 KIND = "nhap_du_lieu"

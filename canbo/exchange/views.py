@@ -11,9 +11,9 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
 from canbo.core.errors import DomainError, NotFound
 from canbo.exchange.import_jobs import KIND, import_check, import_load, replace_pending
-from canbo.exchange.schema import SHEETS
 from canbo.jobs.models import JobState
 from canbo.jobs.selectors import job_get, latest_job
+from canbo.people.schema import SHEETS
 
 FINDINGS_PER_PAGE = 100
 

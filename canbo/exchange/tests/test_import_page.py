@@ -8,10 +8,10 @@ from django.urls import reverse
 from canbo.accounts.models import Role
 from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
-from canbo.exchange.schema import SHEETS
 from canbo.exchange.tests.workbooks import valid_sheets, write_workbook
 from canbo.jobs.models import Job, JobState
 from canbo.people.models import Cadre
+from canbo.people.schema import SHEETS
 
 pytestmark = pytest.mark.django_db
 
