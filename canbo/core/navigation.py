@@ -53,6 +53,7 @@ ITEMS = (
     NavItem("rotation", _("Kiểm tra đề xuất"), "rotation:check_proposal", Action.CHECK_PROPOSAL),
     NavItem("rotation", _("Chỉ tiêu luân chuyển 20%"), "rotation:target", Action.VIEW_ROTATION),
     NavItem("rotation", _("Đề xuất luân chuyển, điều động"), "rotation:proposals", Action.VIEW_ROTATION),
+    NavItem("rotation", _("Đề xuất luân chuyển tối ưu"), "optimize:optimiser", Action.DRAFT_PROPOSALS),
     NavItem("rotation", _("Cán bộ đang luân chuyển"), "rotation:rotations", Action.VIEW_ROTATION),
     NavItem("catalogues", _("Quy tắc"), "rules:list", Action.VIEW_RULES),
     NavItem("catalogues", _("Quản trị danh mục"), "admin:index", Action.EDIT_CATALOGUES, staff_only=True),

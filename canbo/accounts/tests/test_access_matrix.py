@@ -161,6 +161,8 @@ ACCESS = {
     "rotation:proposal_decision": (REVIEWERS, "proposal", ""),
     "rotation:rotations": (REVIEWERS, None, ""),
     "jobs:state": ("NNNNNNNNL", None, ""),  # job 1 is nobody's here; a user sees only their own jobs
+    "optimize:optimiser": ("FFAAFFFFL", None, ""),
+    "optimize:optimiser_send": ("MMMMMMMMM", None, ""),
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),
