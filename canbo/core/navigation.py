@@ -47,6 +47,7 @@ ITEMS = (
     NavItem("training", _("Kế hoạch đào tạo hằng năm"), "training:plans", Action.VIEW_PLANS),
     NavItem("training", _("Khóa học"), "training:courses", Action.VIEW_COURSES),
     NavItem("training", _("Chương trình đào tạo, bồi dưỡng"), "training:programmes", Action.VIEW_PROGRAMMES),
+    NavItem("training", _("Dự báo theo kịch bản"), "optimize:scenarios", Action.VIEW_REVIEW),
     NavItem("rotation", _("Nguồn luân chuyển"), "reports:rotation_pool", Action.VIEW_ROTATION),
     NavItem("rotation", _("Bố trí không là người địa phương"), "reports:nonlocal", Action.VIEW_ROTATION),
     NavItem("rotation", _("Vị trí khuyết"), "rotation:vacancies", Action.VIEW_ROTATION),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.core.forms import DayField
 from canbo.optimize.seats import code_seats
+from canbo.rules.verdicts import PROGRAMMES
 
 SEATS = [("khuyet", _("Các vị trí chủ chốt còn khuyết tại ngày")), ("chon", _("Các vị trí chọn dưới đây"))]
 
@@ -61,3 +62,50 @@ class SendForm(forms.Form):
     ten = forms.CharField(label=_("Tên danh sách"), max_length=200)
     tu_ngay = DayField(label=_("Luân chuyển từ ngày (dd/mm/yyyy)"))
     ly_do = forms.CharField(label=_("Lý do đề xuất"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ScenarioForm(forms.Form):
+    """A scenario's name and years, and a grid of seats: one field per year and programme."""
+
+    ten = forms.CharField(label=_("Tên kịch bản"), max_length=200)
+    tu_nam = forms.IntegerField(label=_("Từ năm"), min_value=1990, max_value=2100)
+    den_nam = forms.IntegerField(label=_("Đến năm"), min_value=1990, max_value=2100)
+
+    def __init__(self, *args, years: range, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.years = years
+        for year in years:
+            for verdict in PROGRAMMES:
+                self.fields[f"cho_{year}_{verdict.key}"] = forms.IntegerField(
+                    label=f"{verdict.title} – {year}", min_value=0, max_value=100_000, required=False
+                )
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("tu_nam"), data.get("den_nam")
+        if first and last and not 0 <= last - first <= 9:
+            self.add_error("den_nam", _("Năm cuối từ năm đầu trở đi, nhiều nhất 10 năm."))
+        return data
+
+    def grid(self) -> list[tuple[str, list]]:
+        return [
+            (verdict.title, [self[f"cho_{year}_{verdict.key}"] for year in self.years])
+            for verdict in PROGRAMMES
+        ]
+
+    def seats(self) -> dict[tuple[int, str], int]:
+        data = self.cleaned_data
+        return {
+            (year, verdict.key): data.get(f"cho_{year}_{verdict.key}") or 0
+            for year in range(data["tu_nam"], data["den_nam"] + 1)
+            for verdict in PROGRAMMES
+            if year in self.years
+        }
+
+
+def grid_initial(first: int, last: int, seats: dict) -> dict:
+    """The grid's initial values from a scenario's stored seats."""
+    return {f"cho_{year}_{key}": count for year, row in seats.items() for key, count in row.items()} | {
+        "tu_nam": first,
+        "den_nam": last,
+    }
