@@ -76,8 +76,13 @@ class ScenarioForm(forms.Form):
         self.years = years
         for year in years:
             for verdict in PROGRAMMES:
+                label = f"{verdict.title} – {year}"
                 self.fields[f"cho_{year}_{verdict.key}"] = forms.IntegerField(
-                    label=f"{verdict.title} – {year}", min_value=0, max_value=100_000, required=False
+                    label=label,
+                    min_value=0,
+                    max_value=100_000,
+                    required=False,
+                    widget=forms.NumberInput(attrs={"aria-label": label}),
                 )
 
     def clean(self):

@@ -56,7 +56,7 @@ def projection_run(progress, *, actor, kich_ban: list[int]) -> dict:
             )["nam"]
         except ProjectionError as exc:
             raise DomainError(str(exc)) from exc
-        costs = {row["year"]: row["total"] for row in budget(scenario)}
+        costs = {row["year"]: row for row in budget(scenario)}
         projected.append(
             {
                 "pk": scenario.pk,
@@ -65,7 +65,8 @@ def projection_run(progress, *, actor, kich_ban: list[int]) -> dict:
                     str(item["nam"]): {
                         "hoc_vien": item["hoc_vien"],
                         "chi_so": _figures(item["ra_soat"]),
-                        "kinh_phi": costs[item["nam"]],
+                        "kinh_phi": costs[item["nam"]]["total"],
+                        "cho_chua_co_don_gia": costs[item["nam"]]["unpriced"],
                     }
                     for item in years
                 },
@@ -92,6 +93,8 @@ def comparison_rows(result: dict) -> list[dict]:
             label = _("Học viên: %(p)s") % {"p": PROGRAMMES_BY_KEY[key].title}
             rows.append(_row(result, year, label, None, lambda y, key=key: y["hoc_vien"][key]))
         rows.append(_row(result, year, _("Kinh phí (đồng)"), None, lambda y: y["kinh_phi"]))
+        label = _("Số chỗ chưa có kinh phí trong danh mục (không tính vào kinh phí)")
+        rows.append(_row(result, year, label, None, lambda y: y["cho_chua_co_don_gia"]))
     return rows
 
 

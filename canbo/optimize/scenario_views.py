@@ -82,7 +82,7 @@ def _budget_table(scenario) -> dict:
     return {
         "years": [year["year"] for year in years],
         "rows": rows,
-        "totals": [year["total"] for year in years],
+        "totals": [(year["total"], year["unpriced"]) for year in years],
     }
 
 

@@ -103,8 +103,8 @@ def _cost_each(programme: Programme | None) -> int | None:
 
 
 def budget(scenario: Scenario) -> list[dict]:
-    """Per year: each programme's seats, cost per participant and cost, and the year's total (None
-    when a programme with seats has no cost in the catalogue)."""
+    """Per year: each programme's seats, cost per participant and cost; the year's total over the
+    programmes the catalogue prices, and the seats of those it does not (no cost given)."""
     seats = scenario.seats_by_key()
     years = []
     for year in range(scenario.first_year, scenario.last_year + 1):
@@ -116,7 +116,7 @@ def budget(scenario: Scenario) -> list[dict]:
             rows.append(
                 {"key": key, "seats": count, "each": each, "cost": None if each is None else each * count}
             )
-        priced = [row for row in rows if row["seats"]]
-        total = None if any(row["cost"] is None for row in priced) else sum(row["cost"] for row in priced)
-        years.append({"year": year, "rows": rows, "total": total})
+        total = sum(row["cost"] or 0 for row in rows)
+        unpriced = sum(row["seats"] for row in rows if row["cost"] is None)
+        years.append({"year": year, "rows": rows, "total": total, "unpriced": unpriced})
     return years

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from openpyxl import load_workbook
 
+from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
 from canbo.optimize.models import Scenario
 from canbo.optimize.scenario_run import targets
@@ -17,6 +18,7 @@ from canbo.optimize.scenarios import scenario_create, scenario_update
 from canbo.reports.tests.builders import Province
 from canbo.rules.selectors import rule_set_in_force
 from canbo.training.models import Programme
+from canbo.training.services import programme_update
 
 pytestmark = pytest.mark.django_db
 LIST = "/du-bao/"
@@ -47,9 +49,10 @@ def _grid(name, first, last, **seats):
 
 
 def test_a_scenario_is_built_on_the_page_kept_audited_and_costed(p, btc):
-    Programme.objects.filter(
+    programme = Programme.objects.get(
         rule_set=rule_set_in_force(dt.date(2018, 1, 1)), code="trung_cap_chuyen_mon"
-    ).update(cost_full_time=12_000_000, full_time=True)
+    )
+    programme_update(actor=system_actor(), programme=programme, full_time=True, cost_full_time=12_000_000)
     answer = btc.post(
         "/du-bao/kich-ban/moi/", _grid("Hai năm", 2018, 2019, **{"2018_trung_cap_chuyen_mon": 3})
     )
