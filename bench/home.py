@@ -21,34 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from pages import timed  # noqa: E402
+from pages import measure, timing_table  # noqa: E402
 from results import record_section  # noqa: E402
-from review import OUT, canbo, forget_figures, machine, province  # noqa: E402
+from review import OUT, canbo, province  # noqa: E402
 
 PAGES = [
     ("home page", "/?as_of={day}"),
     ("review at two dates", "/tong-quan/so-sanh/?as_of={day}"),
 ]
 USERS = ("btv", "btc", "hr_ductrong")
-
-
-def measure(as_of: dt.date) -> list[tuple[str, str, float, float]]:
-    from django.test import Client
-
-    from canbo.accounts.models import User
-
-    rows = []
-    for username in USERS:
-        client = Client()
-        client.force_login(User.objects.get(username=username))
-        for label, pattern in PAGES:
-            url = pattern.format(day=as_of.strftime("%d/%m/%Y"))
-            forget_figures()
-            first = timed(client, url)
-            again = min(timed(client, url) for _ in range(3))
-            rows.append((username, label, first, again))
-            print(f"{username:12} {label:22} first {first:6.3f} s  again {again:6.3f} s", file=sys.stderr)
-    return rows
 
 
 def main() -> None:
@@ -63,29 +44,11 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.db import connection
-
-    from canbo.people.models import Cadre
-
     canbo("migrate", "--no-input", "-v0")
     province(args.size)
     load_start = os.getloadavg()[0]
-    rows = measure(args.as_of)
-    name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
-    lines = [
-        f"### {name}, {Cadre.objects.count():,} cadres, as of {args.as_of:%d/%m/%Y}",
-        "",
-        f"`bench/home.py --size {args.size}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC, Django's test "
-        f"client in one process. Machine: {machine()}. Load average (1 min) at the start and end: "
-        f"{load_start:.1f} and {os.getloadavg()[0]:.1f}. \"First\" is the first request after the data "
-        "changed (every figure computed), \"again\" the best of three repeated requests (figures kept). "
-        "Goal: 0.300 s.",
-        "",
-        "| user | page | first (s) | again (s) |",
-        "|---|---|---:|---:|",
-    ]
-    lines += [f"| {user} | {label} | {first:.3f} | {again:.3f} |" for user, label, first, again in rows]
-    print("\n".join(lines))
+    rows = measure(USERS, PAGES, args.as_of.strftime("%d/%m/%Y"), forget_each=True)
+    lines = timing_table("home.py", args, rows, load_start, goal="0.300 s")
     if not args.no_record:
         record_section("Home page", lines + [""])
 

@@ -46,7 +46,7 @@ def child_generate(size: int, path: Path) -> dict:
     from canbo.exchange.demo.build import demo_workbook
 
     started = time.perf_counter()
-    counts = demo_workbook(path, size=size, seed=SEED)
+    counts, _trained = demo_workbook(path, size=size, seed=SEED)
     return {"seconds": time.perf_counter() - started, "rows": sum(counts.values()), "peak_mb": _peak_mb()}
 
 

@@ -44,25 +44,53 @@ def timed(client, url: str) -> float:
     return elapsed
 
 
-def measure(as_of: dt.date) -> list[tuple[str, str, float, float]]:
+def measure(users, pages, day: str, *, forget_each: bool = False) -> list[tuple[str, str, float, float]]:
+    """(user, page, first, again) for each user and page: "first" right after the kept figures are
+    forgotten (once per user, or before each page with `forget_each`), "again" the best of three."""
     from django.test import Client
 
     from canbo.accounts.models import User
 
     rows = []
-    day = as_of.isoformat()
-    for username in USERS:
+    for username in users:
         client = Client()
         client.force_login(User.objects.get(username=username))
-        client.get(f"/?as_of={day}")
-        forget_figures()
-        for label, pattern in PAGES:
+        if not forget_each:
+            client.get(f"/?as_of={day}")
+            forget_figures()
+        for label, pattern in pages:
             url = pattern.format(day=day)
+            if forget_each:
+                forget_figures()
             first = timed(client, url)
             again = min(timed(client, url) for _ in range(3))
             rows.append((username, label, first, again))
-            print(f"{username:4} {label:45} first {first:6.3f} s  again {again:6.3f} s", file=sys.stderr)
+            print(f"{username:12} {label:45} first {first:6.3f} s  again {again:6.3f} s", file=sys.stderr)
     return rows
+
+
+def timing_table(script: str, args, rows, load_start: float, goal: str = "") -> list[str]:
+    """The section recorded in bench/RESULTS.md: how it was measured, then one row a user and page."""
+    from django.db import connection
+
+    from canbo.people.models import Cadre
+
+    name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
+    lines = [
+        f"### {name}, {Cadre.objects.count():,} cadres, as of {args.as_of:%d/%m/%Y}",
+        "",
+        f"`bench/{script} --size {args.size}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC, Django's test "
+        f"client in one process. Machine: {machine()}. Load average (1 min) at the start and end: "
+        f"{load_start:.1f} and {os.getloadavg()[0]:.1f}. \"First\" is the first request after the data "
+        "changed (figures computed), \"again\" the best of three repeated requests (figures kept)."
+        + (f" Goal: {goal}." if goal else ""),
+        "",
+        "| user | page | first (s) | again (s) |",
+        "|---|---|---:|---:|",
+    ]
+    lines += [f"| {user} | {label} | {first:.3f} | {again:.3f} |" for user, label, first, again in rows]
+    print("\n".join(lines))
+    return lines
 
 
 def main() -> None:
@@ -77,27 +105,10 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.db import connection
-
-    from canbo.people.models import Cadre
-
     canbo("logins")
     load_start = os.getloadavg()[0]
-    rows = measure(args.as_of)
-    name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
-    lines = [
-        f"### {name}, {Cadre.objects.count():,} cadres, as of {args.as_of:%d/%m/%Y}",
-        "",
-        f"`bench/pages.py --size {args.size}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC, Django's test "
-        f"client in one process. Machine: {machine()}. Load average (1 min) at the start and end: "
-        f"{load_start:.1f} and {os.getloadavg()[0]:.1f}. \"First\" is the first request after the data "
-        "changed (figures computed), \"again\" the best of three repeated requests (figures kept).",
-        "",
-        "| user | page | first (s) | again (s) |",
-        "|---|---|---:|---:|",
-    ]
-    lines += [f"| {user} | {label} | {first:.3f} | {again:.3f} |" for user, label, first, again in rows]
-    print("\n".join(lines))
+    rows = measure(USERS, PAGES, args.as_of.isoformat())
+    lines = timing_table("pages.py", args, rows, load_start)
     if not args.no_record:
         record_section("Review pages", lines + [""])
 

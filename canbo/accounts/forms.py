@@ -37,6 +37,11 @@ class CodeForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "size": 12}),
     )
 
+    def __init__(self, *args, autofocus: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not autofocus:  # a page with two code forms focuses neither
+            self.fields["code"].widget.attrs.pop("autofocus")
+
 
 class NewKeyForm(forms.Form):
     label = forms.CharField(

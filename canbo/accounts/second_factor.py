@@ -115,26 +115,70 @@ def second_factor_check(*, actor, code: str) -> CodeCheck:
     if isinstance(check.device, StaticDevice):
         audit_record(actor=actor, action=AuditAction.RECOVERY_CODE_USED, obj=actor,
                      data={"con_lai": check.device.token_set.count()})
-    elif check.device is None and check.wait_until is None:
+    elif check.device is not None:
+        audit_record(actor=actor, action=AuditAction.SECOND_FACTOR_PASSED, obj=actor)
+    elif check.wait_until is None:
         audit_record(actor=actor, action=AuditAction.SECOND_FACTOR_FAILED, obj=actor)
+    return check
+
+
+def _authenticator_proof(actor, code: str) -> CodeCheck:
+    """A code from the user's own app, asked before they change their second factor (a recovery code
+    does not do: whoever holds the printed codes must not be able to move the account to their phone)."""
+    device = TOTPDevice.objects.select_for_update().filter(user=actor, confirmed=True).first()
+    check = _try(device, _normalised(code))
+    if check.device is None and check.wait_until is None:
+        audit_record(actor=actor, action=AuditAction.SECOND_FACTOR_FAILED, obj=actor)
+    return check
+
+
+def _new_recovery_codes(user) -> list[str]:
+    """Ten new recovery codes in place of any the user had."""
+    StaticDevice.objects.filter(user=user).delete()
+    recovery = StaticDevice.objects.create(user=user, name=RECOVERY_NAME)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=token) for token in codes)
+    return codes
+
+
+@transaction.atomic
+def recovery_codes_renew(*, actor, code: str) -> tuple[CodeCheck, list[str]]:
+    """New recovery codes for the user, proved with a code from their app; the old ones stop working.
+    Returns the check and the codes (none when the code failed)."""
+    check = _authenticator_proof(actor, code)
+    if check.device is None:
+        return check, []
+    codes = _new_recovery_codes(actor)
+    audit_record(actor=actor, action=AuditAction.RECOVERY_CODES_RENEW, obj=actor,
+                 data={"ma_du_phong": RECOVERY_CODES})
+    return check, codes
+
+
+@transaction.atomic
+def authenticator_replace_start(*, actor, code: str) -> CodeCheck:
+    """Starts moving the second factor to another app (a new phone), proved with a code from the
+    current one; the current app keeps working until the new one is confirmed
+    (`second_factor_enrol`)."""
+    check = _authenticator_proof(actor, code)
+    if check.device is not None:
+        TOTPDevice.objects.filter(user=actor, confirmed=False).delete()
     return check
 
 
 @transaction.atomic
 def second_factor_enrol(*, actor, device: TOTPDevice, code: str) -> tuple[CodeCheck, list[str]]:
-    """Confirms the authenticator being set up with a code from it, and gives the user new recovery
-    codes in place of any they had; returns the check and the codes (none when the code failed)."""
+    """Confirms the authenticator being set up with a code from it, in place of the app it replaces
+    (if any), and gives the user new recovery codes in place of any they had; returns the check and
+    the codes (none when the code failed)."""
     check = _try(device, _normalised(code))
     if check.device is None:
         return check, []
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    StaticDevice.objects.filter(user=actor).delete()
-    recovery = StaticDevice.objects.create(user=actor, name=RECOVERY_NAME)
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
-    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=token) for token in codes)
+    replaced, _kinds = TOTPDevice.objects.filter(user=actor, confirmed=True).exclude(pk=device.pk).delete()
+    codes = _new_recovery_codes(actor)
     audit_record(actor=actor, action=AuditAction.SECOND_FACTOR_ENROL, obj=actor,
-                 data={"ma_du_phong": RECOVERY_CODES})
+                 data={"ma_du_phong": RECOVERY_CODES, "thay_ung_dung": bool(replaced)})
     return check, codes
 
 

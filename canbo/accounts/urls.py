@@ -10,6 +10,10 @@ urlpatterns = [
     path("ma-xac-thuc/", second_factor.second_factor, name="second_factor"),
     path("xac-thuc-hai-buoc/", second_factor.second_factor_setup, name="second_factor_setup"),
     path("xac-thuc-hai-buoc/ma-du-phong/", second_factor.recovery_codes, name="recovery_codes"),
+    path("xac-thuc-hai-buoc/tao-lai-ma-du-phong/", second_factor.recovery_codes_new,
+         name="recovery_codes_new"),
+    path("xac-thuc-hai-buoc/doi-ung-dung/", second_factor.authenticator_replace,
+         name="authenticator_replace"),
     path("khoa-api/", keys.api_keys, name="api_keys"),
     path("khoa-api/<int:pk>/thu-hoi/", keys.api_key_revoke, name="api_key_revoke"),
 ]

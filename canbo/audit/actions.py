@@ -70,3 +70,9 @@ class AuditAction(models.TextChoices):
     SECOND_FACTOR_FAILED = "second_factor_failed", _("Nhập sai mã xác thực hai bước")
     RECOVERY_CODE_USED = "recovery_code_used", _("Dùng mã dự phòng")
     SECOND_FACTOR_RESET = "second_factor_reset", _("Đặt lại xác thực hai bước")
+    SECOND_FACTOR_PASSED = "second_factor_passed", _("Nhập đúng mã xác thực hai bước")
+    RECOVERY_CODES_RENEW = "recovery_codes_renew", _("Tạo lại mã dự phòng")
+
+
+# Events that record a read of personal data (who looked at or took whose record), not a change.
+READS = frozenset({AuditAction.CADRE_VIEW, AuditAction.DATA_EXPORT, AuditAction.DOCUMENT_EXPORT})

@@ -327,7 +327,13 @@ RENDERERS = {
     AuditAction.BACKUP_RESTORE: _restore,
     AuditAction.ACCOUNT_LOCKED: _locked,
     AuditAction.PASSWORD_CHANGE: lambda w: _("Đổi mật khẩu của %(key)s") % {"key": w.key},
-    AuditAction.SECOND_FACTOR_ENROL: lambda w: _("Bật xác thực hai bước cho %(key)s") % {"key": w.key},
+    AuditAction.SECOND_FACTOR_ENROL: lambda w: (
+        _("Đổi ứng dụng xác thực của %(key)s")
+        if w.data.get("thay_ung_dung")
+        else _("Bật xác thực hai bước cho %(key)s")
+    ) % {"key": w.key},
+    AuditAction.SECOND_FACTOR_PASSED: lambda w: _("%(key)s nhập đúng mã xác thực hai bước") % {"key": w.key},
+    AuditAction.RECOVERY_CODES_RENEW: lambda w: _("%(key)s tạo lại mã dự phòng") % {"key": w.key},
     AuditAction.SECOND_FACTOR_FAILED: lambda w: _("Nhập sai mã xác thực hai bước (%(key)s)") % {"key": w.key},
     AuditAction.RECOVERY_CODE_USED: lambda w: _("%(key)s dùng một mã dự phòng, còn %(left)s mã") % {
         "key": w.key, "left": w.data.get("con_lai", EMPTY)},

@@ -56,6 +56,7 @@ ITEMS = (
     NavItem("rotation", _("Đề xuất luân chuyển, điều động"), "rotation:proposals", Action.VIEW_ROTATION),
     NavItem("rotation", _("Đề xuất luân chuyển tối ưu"), "optimize:optimiser", Action.DRAFT_PROPOSALS),
     NavItem("rotation", _("Cán bộ đang luân chuyển"), "rotation:rotations", Action.VIEW_ROTATION),
+    NavItem("rotation", _("Hỗ trợ cán bộ luân chuyển"), "rotation:allowances", Action.VIEW_ALLOWANCES),
     NavItem("catalogues", _("Quy tắc"), "rules:list", Action.VIEW_RULES),
     NavItem("catalogues", _("Quản trị danh mục"), "admin:index", Action.EDIT_CATALOGUES, staff_only=True),
     NavItem("audit", _("Nhật ký thay đổi"), "audit:list", Action.VIEW_AUDIT),

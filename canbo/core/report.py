@@ -31,6 +31,7 @@ PAGE_PARAMETER = "trang"
 class Kind(StrEnum):
     TEXT = "text"
     NUMBER = "number"
+    MONEY = "money"  # whole đồng: 1.234.567 đ on the page, a number in the workbook
     DATE = "date"
     CADRE = "cadre"  # a person's name, a link to their record
     UNIT = "unit"  # a unit's name, a link to its page
@@ -58,7 +59,7 @@ class Column:
         value = row.get(self.key)
         if value in (None, "", []):
             return (1,)
-        if self.kind in (Kind.NUMBER, Kind.DATE):
+        if self.kind in (Kind.NUMBER, Kind.MONEY, Kind.DATE):
             return (0, value)
         text = cell_text(value)
         key = name_sort_key(text) if self.kind == Kind.CADRE else text_sort_key(text)
@@ -89,6 +90,7 @@ class Report:
     ordering: Ordering = field(default_factory=Ordering)
     page_number: int = 1
     action_label: str = ""  # each row's "_action" URL, shown as a last cell of the page only
+    totals: dict | None = None  # a last row of sums by column key, last whatever the sort
 
     @property
     def count(self) -> int:
@@ -205,6 +207,11 @@ class ReportPage:
             next_sort = f"-{column.key}" if state == "ascending" else column.key
             headers.append({"column": column, "state": state, "next_sort": next_sort})
         return headers
+
+    @property
+    def total_cells(self) -> list[tuple]:
+        totals = self.report.totals
+        return [(column, totals.get(column.key)) for column in self.report.columns] if totals else []
 
     @property
     def cells(self) -> list[dict]:

@@ -18,7 +18,9 @@ from canbo.core.report import Kind, Link, Report, cell_text
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def xlsx_response(*, filename: str, title: str, columns: list[str], rows: list[list]) -> HttpResponse:
+def xlsx_response(*, filename: str, title: str, columns: list[str], rows: list[list],
+                  totals: list | None = None) -> HttpResponse:
+    """`totals`: a last row in bold (sums), after the rows."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "remove_timezone": True, "strings_to_urls": False})
     # Excel refuses []:*?/\ in a sheet's name (a report's title may hold any of them).
@@ -30,17 +32,19 @@ def xlsx_response(*, filename: str, title: str, columns: list[str], rows: list[l
     for col, name in enumerate(columns):
         sheet.write_string(2, col, str(name), bold)
     widths = [len(str(name)) for name in columns]
-    for r, row in enumerate(rows, start=3):
+    strong = book.add_format({"bold": True})
+    for r, row in enumerate([*rows, *([totals] if totals else [])], start=3):
+        style = strong if totals and r == len(rows) + 3 else None
         for c, value in enumerate(row):
             if isinstance(value, dt.date):
                 sheet.write_datetime(r, c, value, date_format)
                 widths[c] = max(widths[c], 10)
             elif isinstance(value, Number) and not isinstance(value, bool):
-                sheet.write_number(r, c, value)
+                sheet.write_number(r, c, value, style)
                 widths[c] = max(widths[c], len(str(value)))
             else:
                 text = cell_text(value)
-                sheet.write_string(r, c, text)
+                sheet.write_string(r, c, text, style)
                 widths[c] = max(widths[c], min(len(text), 80))
     for c, width in enumerate(widths):
         sheet.set_column(c, c, width + 2)
@@ -58,12 +62,13 @@ def report_xlsx(report: Report, *, filename: str) -> HttpResponse:
         title=report.title,
         columns=[column.label for column in report.columns],
         rows=[[_value(column, row.get(column.key)) for column in report.columns] for row in report.rows],
+        totals=[_value(c, report.totals.get(c.key)) for c in report.columns] if report.totals else None,
     )
 
 
 def _value(column, value):
     if isinstance(value, Link):
         value = value.text
-    if column.kind in (Kind.NUMBER, Kind.DATE) and value is not None:
+    if column.kind in (Kind.NUMBER, Kind.MONEY, Kind.DATE) and value is not None:
         return value
     return cell_text(value)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from canbo.accounts.scope import sees_everything
+from canbo.audit.actions import READS
 from canbo.audit.models import AuditEvent
 from canbo.core.capabilities import Action, can
 from canbo.core.data_cache import remembered_over
@@ -21,8 +22,8 @@ from canbo.rotation.selectors import vacancy_list
 from canbo.rotation.target import DIRECTIONS, rotation_target, target_json
 from canbo.rules.selectors import rule_set_in_force
 from canbo.rules.verdicts import REVIEW
-from canbo.training.plan_process import PLAN_PROCESS
 from canbo.training.plan_selectors import year_board
+from canbo.workflow.services import options
 
 TREND_YEARS = 4  # the date viewed and the same day of the three years before
 RECENT_CHANGES = 8
@@ -57,12 +58,10 @@ def review_trend(*, actor, as_of: dt.date) -> dict:
 
 def plans_due(*, actor, as_of: dt.date) -> dict:
     """Next year's plans: the deadline, the units that have not sent one, and those waiting for a
-    step this user's role takes."""
+    step this user may take now (its capability, its scope and the step's guards)."""
     year = as_of.year + 1
     board = year_board(actor=actor, year=year, today=as_of)
-    waiting = [
-        plan for plan in board["plans"] if any(can(actor, t.action) for t in PLAN_PROCESS.leaving(plan.state))
-    ]
+    waiting = [plan for plan in board["plans"] if any(not step["reasons"] for step in options(actor, plan))]
     return {
         "year": year,
         "deadline": board["deadline"],
@@ -100,10 +99,13 @@ def rotation_status(*, actor, as_of: dt.date) -> dict:
 
 
 def recent_changes(*, actor, as_of: dt.date) -> list[AuditEvent]:
-    """The latest changes to the records of cadres in the actor's scope at D, among the latest
-    CHANGES_SEARCHED changes to any record: read newest first a batch at a time, each batch's
-    cadres checked against the scope in one query (the whole scope is not read)."""
-    events = AuditEvent.objects.exclude(cadre_code="").select_related("actor").order_by("-at", "-id")
+    """The latest changes (not views or downloads) to the records of cadres in the actor's scope at D,
+    among the latest CHANGES_SEARCHED changes to any record: read newest first a batch at a time,
+    each batch's cadres checked against the scope in one query (the whole scope is not read)."""
+    events = (
+        AuditEvent.objects.exclude(cadre_code="").exclude(action__in=READS)
+        .select_related("actor").order_by("-at", "-id")
+    )
     if sees_everything(actor):
         return list(events[:RECENT_CHANGES])
     reach, found = visible_cadres(actor, as_of), []

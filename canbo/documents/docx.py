@@ -6,6 +6,7 @@ borderless two-column table, type and summary, body, signature and recipients, a
 import io
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
@@ -68,6 +69,8 @@ class Writer:
     def _page(self):
         section = self.document.sections[0]
         margins = self.layout.page_margins()
+        if self.layout.page[0] > self.layout.page[1]:
+            section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(self.layout.page[0]), Mm(self.layout.page[1])
         section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
         section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)

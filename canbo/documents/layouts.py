@@ -5,7 +5,7 @@ Sizes are points, lengths millimetres. Each element of a document names its styl
 (`canbo.documents.docx`) reads nothing else.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 
@@ -61,6 +61,26 @@ class Layout:
         return self.number_format.format(number=shown, type=doc_type, issuer=issuer)
 
 
+# What follows the header is set alike in the Party's and the state's documents.
+LETTER_BODY = {
+    "place_date": Style(14, italic=True, align="center"),
+    "summary": Style(14, bold=True, align="center"),
+    "body": Style(14, align="justify"),
+    "heading": Style(14, bold=True, align="justify"),
+    "centred": Style(14, bold=True, align="center"),
+    "authority": Style(14, bold=True, align="center"),
+    "position": Style(14, bold=True, align="center"),
+    "signer": Style(14, bold=True, align="center"),
+    "recipients_title": Style(12, bold=True, italic=True),
+    "recipients": Style(11),
+    "draft": Style(12, bold=True, align="left"),
+    "annex_title": Style(14, bold=True, align="center"),
+    "annex_note": Style(13, italic=True, align="center"),
+    "table_header": Style(12, bold=True, align="center"),
+    "table": Style(12),
+    "note": Style(12, italic=True),
+}
+
 # Hướng dẫn 36-HD/VPTW (03/4/2018), Quy định 66-QĐ/TW, since 2026 399-QĐ/TW.
 PARTY = Layout(
     code="dang",
@@ -71,30 +91,25 @@ PARTY = Layout(
     number_format="Số {number}-{type}/{issuer}",
     star=True,
     styles={
+        **LETTER_BODY,
         "national": Style(15, bold=True, align="center"),
         "superior": Style(14, align="center"),
         "issuer": Style(14, bold=True, align="center"),
         "star": Style(14, align="center"),
         "number": Style(14, align="center"),
-        "place_date": Style(14, italic=True, align="center"),
         "doc_type": Style(16, bold=True, align="center"),
-        "summary": Style(14, bold=True, align="center"),
-        "body": Style(14, align="justify"),
-        "heading": Style(14, bold=True, align="justify"),
-        "centred": Style(14, bold=True, align="center"),
-        "authority": Style(14, bold=True, align="center"),
-        "position": Style(14, bold=True, align="center"),
-        "signer": Style(14, bold=True, align="center"),
-        "recipients_title": Style(12, bold=True, italic=True),
-        "recipients": Style(11),
-        "draft": Style(12, bold=True, align="left"),
-        "annex_title": Style(14, bold=True, align="center"),
-        "annex_note": Style(13, italic=True, align="center"),
-        "table_header": Style(12, bold=True, align="center"),
-        "table": Style(12),
-        "note": Style(12, italic=True),
         "page_number": Style(14, align="center"),
     },
+)
+
+# The Party layout on a landscape page, for a list with many columns (the list for the Standing
+# Committee's meeting): the same styles and margins, the header and signature spread over the width.
+PARTY_LANDSCAPE = replace(
+    PARTY,
+    page=(297, 210),
+    header_columns_mm=(110, 142),
+    signature_columns_mm=(120, 132),
+    styles={**PARTY.styles, "table_header": Style(11, bold=True, align="center"), "table": Style(11)},
 )
 
 # Nghị định 30/2020/NĐ-CP, Phụ lục I.
@@ -110,28 +125,13 @@ STATE = Layout(
     star=False,
     header_columns_mm=(65, 100),
     styles={
+        **LETTER_BODY,
         "national": Style(12, bold=True, align="center"),
         "motto": Style(13, bold=True, align="center"),
         "superior": Style(12.5, align="center"),
         "issuer": Style(12.5, bold=True, align="center"),
         "number": Style(13, align="center"),
-        "place_date": Style(14, italic=True, align="center"),
         "doc_type": Style(14, bold=True, align="center"),
-        "summary": Style(14, bold=True, align="center"),
-        "body": Style(14, align="justify"),
-        "heading": Style(14, bold=True, align="justify"),
-        "centred": Style(14, bold=True, align="center"),
-        "authority": Style(14, bold=True, align="center"),
-        "position": Style(14, bold=True, align="center"),
-        "signer": Style(14, bold=True, align="center"),
-        "recipients_title": Style(12, bold=True, italic=True),
-        "recipients": Style(11),
-        "draft": Style(12, bold=True, align="left"),
-        "annex_title": Style(14, bold=True, align="center"),
-        "annex_note": Style(13, italic=True, align="center"),
-        "table_header": Style(12, bold=True, align="center"),
-        "table": Style(12),
-        "note": Style(12, italic=True),
         "page_number": Style(13, align="center"),
     },
 )

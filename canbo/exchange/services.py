@@ -16,6 +16,7 @@ from canbo.exchange.findings import Finding
 from canbo.exchange.loader import PROVINCE_MODELS, workbook_write
 from canbo.exchange.reader import UnreadableWorkbook, workbook_read
 from canbo.exchange.schema import SHEET_BY_NAME, SHEETS
+from canbo.exchange.signals import province_replacing
 from canbo.exchange.speed import paused_gc
 from canbo.exchange.validate import CODED_MODELS, workbook_validate
 from canbo.org.models import Locality, Unit
@@ -94,9 +95,13 @@ def _reattach_user_scopes(scopes: dict[int, str], warnings: list[Finding]) -> No
 
 
 def _province_delete() -> dict[str, int]:
-    """Delete every province record (children first). Raises ProtectedError/RestrictedError when
+    """Delete every province record (children first), after the records of the apps above that point at
+    them (`province_replacing`). Raises ProtectedError/RestrictedError when
     records outside the province tables still point at them."""
     deleted: dict[str, int] = {}
+    for _receiver, counts in province_replacing.send(sender=None):
+        for label, count in counts.items():
+            deleted[label] = deleted.get(label, 0) + count
     Unit.objects.update(parent=None, successor=None)
     Locality.objects.update(parent=None)
     for model in PROVINCE_MODELS:

@@ -1,9 +1,6 @@
 """The personal history form (Mẫu 2C) of one cadre as of the page's date, and the forms of a list's
 cadres as one zip; DOCX, or PDF made by LibreOffice (`?dinh_dang=pdf`)."""
 
-import io
-import zipfile
-
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,9 +8,14 @@ from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
-from canbo.documents.pdf import PdfUnavailable, docx_to_pdf
+from canbo.documents.pdf import PdfUnavailable
 from canbo.documents.responses import attachment, docx_or_pdf, unavailable, wanted_format
-from canbo.people.personal_history import file_stem, personal_history, personal_history_batch
+from canbo.people.personal_history import (
+    file_stem,
+    personal_history,
+    personal_history_archive,
+    personal_history_batch,
+)
 from canbo.people.selectors import CadreFilters
 
 
@@ -44,15 +46,9 @@ def personal_history_zip(request):
             {"message": refused.messages[0], "back": back},
             status=200 if refused.code == "empty" else 400,
         )
-    files = {f"{file_stem(record.cadre.code, record.as_of)}.docx": docx for record, docx in forms}
-    if extension == "pdf":
-        try:
-            files = {name.removesuffix(".docx") + ".pdf": pdf for name, pdf in docx_to_pdf(files).items()}
-        except PdfUnavailable as error:
-            return unavailable(request, error, back)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            archive.writestr(name, content)
+    try:
+        archive = personal_history_archive(forms, extension)
+    except PdfUnavailable as error:
+        return unavailable(request, error, back)
     name = _("so-yeu-ly-lich-%(day)s.zip") % {"day": request.as_of.isoformat()}
-    return attachment(buffer.getvalue(), name)
+    return attachment(archive, name)

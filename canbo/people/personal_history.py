@@ -6,6 +6,8 @@ to be written by hand.
 """
 
 import datetime as dt
+import io
+import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,6 +24,7 @@ from canbo.core.levels import Kind, label_of
 from canbo.documents.content import Table
 from canbo.documents.docx import CELL_PADDING_MM, Writer
 from canbo.documents.layouts import FORM_2C
+from canbo.documents.pdf import docx_to_pdf
 from canbo.documents.text import date_words
 from canbo.org.models import Unit
 from canbo.people.models import BirthPrecision
@@ -316,12 +319,22 @@ def personal_history_batch(
     """The forms of the cadres of a list (the cadre list's filters), each recorded as an export; refused
     above `CANBO_2C_BATCH_MAX` cadres with the count."""
     require(actor, Action.PRINT_PERSONAL_HISTORY)
-    limit = settings.CANBO_2C_BATCH_MAX
     codes = list(
         cadre_search(actor=actor, as_of=as_of, filters=filters)
         .order_by("sort_key", "code")
-        .values_list("code", flat=True)[: limit + 1]
+        .values_list("code", flat=True)[: settings.CANBO_2C_BATCH_MAX + 1]
     )
+    return personal_history_forms(actor=actor, as_of=as_of, codes=codes, extension=extension)
+
+
+@transaction.atomic
+def personal_history_forms(
+    *, actor, as_of: dt.date, codes: list[str], extension: str
+) -> list[tuple[CadreRecord, bytes]]:
+    """The forms of the cadres `codes` (each one the actor sees at D, NotFound otherwise), each recorded as
+    an export; refused above `CANBO_2C_BATCH_MAX` cadres with the count, and when there is none."""
+    require(actor, Action.PRINT_PERSONAL_HISTORY)
+    limit = settings.CANBO_2C_BATCH_MAX
     if len(codes) > limit:
         raise ValidationError(
             _(
@@ -339,3 +352,18 @@ def personal_history_batch(
         _exported(actor, record, f"{file_stem(code, as_of)}.{extension}")
         forms.append((record, personal_history_docx(record)))
     return forms
+
+
+def personal_history_archive(
+    forms: list[tuple[CadreRecord, bytes]], extension: str, *, more: dict | None = None
+) -> bytes:
+    """One zip of the forms (as PDF when `extension` is pdf: PdfUnavailable when LibreOffice fails), with
+    the files of `more` (name -> bytes) first."""
+    files = {f"{file_stem(record.cadre.code, record.as_of)}.docx": docx for record, docx in forms}
+    if extension == "pdf":
+        files = {name.removesuffix(".docx") + ".pdf": pdf for name, pdf in docx_to_pdf(files).items()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in {**(more or {}), **files}.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()

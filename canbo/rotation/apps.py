@@ -11,3 +11,8 @@ class RotationConfig(AppConfig):
         from canbo.workflow.process import register
 
         register(Proposal, PROPOSAL_PROCESS)
+
+        from canbo.exchange.signals import province_replacing
+        from canbo.rotation.replace import rotation_delete
+
+        province_replacing.connect(rotation_delete, dispatch_uid="rotation_replace")

@@ -17,10 +17,11 @@ from canbo.documents.content import Article, Centred, OfficialDocument, Paragrap
 from canbo.documents.layouts import PARTY
 from canbo.documents.models import IssuedNumber
 from canbo.documents.services import number_issue, party_term
-from canbo.documents.text import place_and_date
+from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.active import held_q
 from canbo.people.models import PositionHolding
+from canbo.rotation.allowance import allowance_of
 from canbo.rotation.models import Proposal
 from canbo.rules.explain import citations
 from canbo.rules.selectors import rule_set_in_force
@@ -61,7 +62,7 @@ def _issued(proposal: Proposal) -> IssuedNumber | None:
     ).first()
 
 
-def _post(proposal: Proposal) -> str:
+def post_left(proposal: Proposal) -> str:
     """The post the cadre leaves: held the day before the start, in the unit they leave."""
     holdings = PositionHolding.objects.filter(
         held_q(proposal.start - dt.timedelta(days=1)), cadre=proposal.cadre
@@ -82,7 +83,7 @@ def _articles(proposal: Proposal) -> tuple:
         "verb": _("Luân chuyển") if rotation else _("Điều động"),
         "name": cadre.full_name,
         "born": birth_text(cadre.birth_date, cadre.birth_precision),
-        "post": _post(proposal),
+        "post": post_left(proposal),
         "new": proposal.position_type.name,
         "unit": proposal.to_unit.name,
         "start": show_date(proposal.start),
@@ -92,11 +93,12 @@ def _articles(proposal: Proposal) -> tuple:
     second = _("Đồng chí %(name)s được hưởng các chế độ, chính sách theo quy định hiện hành") % {
         "name": cadre.full_name
     }
-    if proposal.check_result.get("ho_tro_mot_lan"):
+    support = allowance_of(proposal)
+    if support is not None:
         rule = citations(proposal.start).get("R8")
-        second += _(" và được hỗ trợ một lần kinh phí đối với cán bộ luân chuyển (%(basis)s)") % {
-            "basis": rule.citation if rule else "R8"
-        }
+        second += _(
+            " và được hỗ trợ một lần kinh phí đối với cán bộ luân chuyển, mức %(amount)s đồng (%(basis)s)"
+        ) % {"amount": amount(support), "basis": rule.citation if rule else "R8"}
     units = ", ".join(
         unit.name for unit in (proposal.from_unit, proposal.to_unit) if unit is not None
     )

@@ -72,6 +72,8 @@ class Proposal(models.Model):
     check_result = models.JSONField(_("kết quả kiểm tra"), default=dict)
     decision_no = models.CharField(_("số quyết định"), max_length=60, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    # The one-time allowance of R8 in đồng, fixed when the decision is issued (`canbo.rotation.allowance`).
+    allowance = models.PositiveBigIntegerField(_("hỗ trợ một lần (đồng)"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người lập"), on_delete=models.PROTECT, related_name="+"
     )

@@ -5,7 +5,8 @@
 3. Ban Tổ chức reports the list with the opinions of both units and of the cadre, and the authority
    SPEC §11 routes it to (`tham_quyen`) decides; only that authority's role may, and a transfer
    decided by Ban Tổ chức needs the Standing Board's written consent first;
-4. the decision is issued with its number and date, and the Standing Board meets the cadre;
+4. the decision is issued with its number and date (and the amount of R8's allowance is fixed), and the
+   Standing Board meets the cadre;
 5. the decision is deployed: the cadre's records change (`canbo.rotation.deployment`).
 
 Every forward step checks the proposal again (a violation refuses it with the rule and clause) and
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.core.capabilities import Action, decides_proposals_of, proposal_authority_role
+from canbo.rotation.allowance import allowance_fix
 from canbo.rotation.checking import check_of, refusal
 from canbo.rotation.decision import decision_number
 from canbo.rotation.deployment import deploy
@@ -188,7 +190,7 @@ PROPOSAL_PROCESS = Process(
             gettext_lazy(
                 "Ban hành quyết định? Số và ngày quyết định được cấp từ sổ đăng ký số văn bản. (Bước 4)"
             ),
-            effects=(decision_number,),
+            effects=(decision_number, allowance_fix),
         ),
         _forward(
             S.DA_BAN_HANH,

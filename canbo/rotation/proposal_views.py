@@ -13,6 +13,7 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
 from canbo.core.errors import NotFound
 from canbo.people.models import Rating
+from canbo.rotation.allowance import allowance_of
 from canbo.rotation.checking import check_of, titles, worded
 from canbo.rotation.forms import EvaluationForm, OpinionForm, ProposalDraftForm, ProposalListForm
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
@@ -58,6 +59,10 @@ def proposals(request):
     if request.GET.get("danh_sach", "").isdigit():
         batch = list_get(actor=request.user, pk=int(request.GET["danh_sach"]))
     found = proposals_by_state(actor=request.user, state=state, batch=batch.pk if batch else None)
+    present = [state] if state else ([value for value, _label, n in found["tabs"] if n] if batch else [])
+    batch_steps = [
+        t for source in present for t in PROPOSAL_PROCESS.leaving(source) if can(request.user, t.action)
+    ]
     return render(
         request,
         "rotation/proposals.html",
@@ -65,6 +70,7 @@ def proposals(request):
             **found,
             "state": state,
             "batch": batch,
+            "batch_steps": batch_steps,
             "may_draft": can(request.user, Action.DRAFT_PROPOSALS),
             "crumbs": [(_("Đề xuất luân chuyển, điều động"), "")],
         },
@@ -192,6 +198,7 @@ def proposal_detail(request, pk):
             "violations": violations,
             "warnings": warnings,
             "authority": authority,
+            "allowance": allowance_of(proposal),
             "steps": steps,
             "options": options(request.user, proposal),
             "pending": [o for o in opinions if o.step_id is None],

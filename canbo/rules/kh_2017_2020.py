@@ -70,6 +70,15 @@ PARAMETERS = [
     ("ngay_nhac_han_luan_chuyen", "Số ngày nhắc trước hạn đánh giá, hết thời hạn luân chuyển", 90, "ngày", 1,
      365, "II.3; IV.2"),
     (
+        "muc_ho_tro_luan_chuyen",
+        "Mức hỗ trợ một lần kinh phí đối với cán bộ luân chuyển",
+        10_000_000,
+        "đồng",
+        0,
+        1_000_000_000,
+        "III.2.5; Quyết định 811-QĐ/TU",
+    ),
+    (
         "xep_loai_bang_toi_thieu",
         "Xếp loại bằng đại học tối thiểu để đi học sau đại học",
         4,
@@ -365,10 +374,11 @@ RULES = [
         "Hỗ trợ kinh phí đối với cán bộ luân chuyển",
         "Cán bộ lãnh đạo chủ chốt của địa phương, cơ quan, đơn vị do Ban Thường vụ Tỉnh ủy quyết định luân "
         "chuyển, ngoài việc hưởng các chế độ chính sách theo quy định, còn được tính hỗ trợ một lần kinh phí "
-        "theo Quyết định số 811-QĐ/TU, ngày 29/11/2004 của Ban Thường vụ Tỉnh ủy.",
+        "theo Quyết định số 811-QĐ/TU, ngày 29/11/2004 của Ban Thường vụ Tỉnh ủy. Trong canbo: mức hỗ trợ "
+        "{muc_ho_tro_luan_chuyen}, cố định khi ban hành quyết định luân chuyển.",
         "III.2.5; Quyết định 811-QĐ/TU",
         "ho_tro_mot_lan",
-        [],
+        ["muc_ho_tro_luan_chuyen"],
     ),
     (
         "D1",
@@ -432,6 +442,11 @@ RULES = [
 NOT_CHECKED_YET = {"R4", "BC"}
 # Why the first version of each parameter holds: it came with the plan.
 INITIAL_REASON = "Giá trị ban hành cùng bộ quy tắc"
+# A first value the plan does not give: why it holds until Ban Tổ chức gives the value of the document.
+REASONS = {
+    "muc_ho_tro_luan_chuyen": "Kế hoạch không ghi mức hỗ trợ; giá trị ban đầu của canbo, Ban Tổ chức Tỉnh ủy "
+    "cập nhật theo Quyết định 811-QĐ/TU và văn bản thay thế",
+}
 
 
 def load(apps):
@@ -470,7 +485,7 @@ def load(apps):
                 parameter=parameter,
                 value=parameter.default,
                 valid_from=VALID_FROM,
-                reason=INITIAL_REASON,
+                reason=REASONS.get(parameter.key, INITIAL_REASON),
                 decision=SOURCE,
             )
             for parameter in parameters

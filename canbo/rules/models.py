@@ -17,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.core.codes import check_codes
 from canbo.core.dated import InForceQuerySet, valid_range_constraint
+from canbo.documents.text import amount
+
+MONEY_UNIT = "đồng"  # amounts shown the Vietnamese way: 10.000.000 đồng
 
 
 class RuleSet(models.Model):
@@ -120,6 +123,8 @@ class Parameter(models.Model):
         """A value as users read it: the scale's name for it, or the number with its unit."""
         if self.scale and 1 <= value <= len(self.scale):
             return str(self.scale[value - 1])
+        if self.unit == MONEY_UNIT:
+            return f"{amount(value)} {self.unit}"
         return f"{value} {self.unit}".strip() if self.unit != "%" else f"{value}%"
 
     def validate_value(self, value) -> None:

@@ -21,3 +21,8 @@ class TrainingConfig(AppConfig):
         from canbo.training.models import Course
 
         register(Course, COURSE_PROCESS)
+
+        from canbo.exchange.signals import province_replacing
+        from canbo.training.replace import training_delete
+
+        province_replacing.connect(training_delete, dispatch_uid="training_replace")

@@ -55,13 +55,14 @@ def _cadres(actor, plan: TrainingPlan, codes: list[str]) -> list[Cadre]:
     return [found[code] for code in codes]
 
 
-def _ineligible(verdict: Verdict, cadres: list[Cadre], mode: str, as_of: dt.date) -> list[str]:
-    """Why each cadre may not be put on a line of `verdict`'s programme in `mode` at D."""
+def ineligible(verdict: Verdict, cadres: list[Cadre], mode: str, as_of: dt.date) -> dict[int, str]:
+    """Why each cadre who may not be put on a line of `verdict`'s programme in `mode` at D may not, by
+    cadre id."""
     ctx = engine.context_for(as_of)
     rows = engine.facts_of(ctx, [c.id for c in cadres])
     sources = explain.requirement_sources([c.id for c in cadres], as_of)
     day = as_of.strftime("%d/%m/%Y")
-    problems = []
+    problems = {}
     for cadre in cadres:
         row = rows[cadre.id]
         if not verdict.condition.holds(row, ctx):
@@ -69,16 +70,16 @@ def _ineligible(verdict: Verdict, cadres: list[Cadre], mode: str, as_of: dt.date
             failing = [c["text"] for c in explained["clauses"] if not c["holds"]] or [explained["absent"]]
             message = _("%(name)s (%(code)s) không đủ điều kiện “%(title)s” ngày %(day)s theo quy tắc "
                         "%(rule)s (%(citation)s): không đạt %(why)s.")
-            problems.append(message % {
+            problems[cadre.id] = message % {
                 "name": cadre.full_name, "code": cadre.code, "title": explained["title"], "day": day,
-                "rule": verdict.rule, "citation": explained["citation"], "why": "; ".join(failing)})
+                "rule": verdict.rule, "citation": explained["citation"], "why": "; ".join(failing)}
         elif (verdict.extra.get("llct") and MODE_RULE in ctx["rules"] and mode == TrainingMode.TAI_CHUC
               and FULL_TIME.holds(row, ctx)):
             message = _("%(name)s (%(code)s) dưới %(age)s tuổi ngày %(day)s nên phải học tập trung, không "
                         "học tại chức (quy tắc %(rule)s, %(citation)s).")
-            problems.append(message % {
+            problems[cadre.id] = message % {
                 "name": cadre.full_name, "code": cadre.code, "age": ctx["params"]["tuoi_tap_trung"],
-                "day": day, "rule": MODE_RULE, "citation": ctx["rules"][MODE_RULE].citation})
+                "day": day, "rule": MODE_RULE, "citation": ctx["rules"][MODE_RULE].citation}
     return problems
 
 
@@ -108,9 +109,9 @@ def line_problems(*, actor, plan: TrainingPlan, programme: Programme, mode: str,
         message = _("Đã có trong kế hoạch cho chương trình này: %(codes)s.")
         problems.setdefault("cadres", []).append(message % {"codes": ", ".join(again)})
     if verdict is not None and cadres and "mode" not in problems:
-        ineligible = _ineligible(verdict, cadres, mode, as_of)
-        if ineligible:
-            problems.setdefault("cadres", []).extend(ineligible)
+        refused = ineligible(verdict, cadres, mode, as_of)
+        if refused:
+            problems.setdefault("cadres", []).extend(refused.values())
     return problems
 
 

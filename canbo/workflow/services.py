@@ -106,3 +106,12 @@ def transition(*, actor, obj, to: str, comment: str = "", files=()) -> Step:
     setattr(given, process.state_field, to)
     return taken
 
+
+
+def steps_delete(*, processes) -> dict[str, int]:
+    """Delete the step rows (and their files' rows) of `processes` (codes), when the objects they
+    record go with a replaced province; returns the rows deleted per model label."""
+    steps = Step.objects.filter(process__in=processes)
+    _total, files = StepFile.objects.filter(step__in=steps).delete()
+    _total, rows = steps.delete()
+    return {**files, **rows}

@@ -77,7 +77,9 @@ ACCESS = {
     "accounts:login": ("RRRRRRRRP", None, ""),
     "accounts:logout": ("MMMMMMMMM", None, ""),
     "accounts:password_change": (EVERYONE, None, ""),
-    "accounts:second_factor": ("RRRRRRRRL", None, ""),  # nobody here owes a code: on to the next page
+    "accounts:second_factor": ("RRRRRRRRL", None, ""),
+    "accounts:recovery_codes_new": ("MMMMMMMMM", None, ""),
+    "accounts:authenticator_replace": ("MMMMMMMMM", None, ""),  # nobody here owes a code: on to the next page
     "accounts:second_factor_setup": (EVERYONE, None, ""),
     "accounts:recovery_codes": (EVERYONE, None, ""),
     "accounts:api_keys": (EVERYONE, None, ""),
@@ -161,6 +163,9 @@ ACCESS = {
     "rotation:proposal_decision": (REVIEWERS, "proposal", ""),
     "rotation:rotations": (REVIEWERS, None, ""),
     "jobs:state": ("NNNNNNNNL", None, ""),  # job 1 is nobody's here; a user sees only their own jobs
+    "rotation:allowances": ("AAAAFFFAL", "unit_filter", ""),
+    "rotation:meeting_list": (REVIEWERS, None, ""),
+    "rotation:batch_step": (REVIEWERS, None, "buoc=du_thao&den=trinh_thuong_truc"),
     "optimize:optimiser": ("FFAAFFFFL", None, ""),
     "optimize:optimiser_send": ("MMMMMMMMM", None, ""),
     "optimize:scenarios": (REVIEWERS, None, ""),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from canbo.accounts.decorators import requires
@@ -16,9 +17,11 @@ from canbo.accounts.forms import CodeForm
 from canbo.accounts.second_factor import (
     RECOVERY_CODES,
     authenticator_of,
+    authenticator_replace_start,
     enrolment_device,
     enrolment_of,
     recovery_codes_left,
+    recovery_codes_renew,
     second_factor_check,
     second_factor_enrol,
     second_factor_pending,
@@ -28,6 +31,9 @@ from canbo.core.capabilities import Action
 
 # The recovery codes of a new set-up, kept in the session until the page that shows them once.
 NEW_CODES = "canbo_recovery_codes"
+# Set once the user proved with their current app that they move the second factor to another one.
+REPLACING = "canbo_replacing_authenticator"
+WRONG_CODE = _("Mã không đúng. Nhập 6 chữ số đang hiện trong ứng dụng xác thực (mã đổi sau mỗi 30 giây).")
 
 
 def _next(request) -> str:
@@ -69,32 +75,75 @@ def second_factor(request):
     return render(request, "accounts/second_factor.html", {"form": form, "next": _next(request)})
 
 
+def _status(request, authenticator, **forms):
+    """The second factor in use, with the forms to renew the recovery codes and to change the app."""
+    return render(request, "accounts/second_factor_status.html", {
+        "authenticator": authenticator, "codes_left": recovery_codes_left(request.user),
+        "required": second_factor_required(request.user), "crumbs": [(_("Xác thực hai bước"), "")],
+        "renew_form": forms.get("renew_form") or CodeForm(prefix="tao_lai", autofocus=False),
+        "replace_form": forms.get("replace_form") or CodeForm(prefix="doi", autofocus=False),
+    })
+
+
 @never_cache
 @requires(Action.OWN_ACCOUNT)
 def second_factor_setup(request):
     user = request.user
     authenticator = authenticator_of(user)
-    if authenticator is not None:
-        if second_factor_pending(request):
-            return redirect(_with_next("accounts:second_factor", request))
-        return render(request, "accounts/second_factor_status.html", {
-            "authenticator": authenticator, "codes_left": recovery_codes_left(user),
-            "required": second_factor_required(user), "crumbs": [(_("Xác thực hai bước"), "")],
-        })
+    if authenticator is not None and second_factor_pending(request):
+        return redirect(_with_next("accounts:second_factor", request))
+    if authenticator is not None and not request.session.get(REPLACING):
+        return _status(request, authenticator)
     device = enrolment_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         check, codes = second_factor_enrol(actor=user, device=device, code=form.cleaned_data["code"])
         if check.device is not None:
             otp_login(request, device)
+            request.session.pop(REPLACING, None)
             request.session[NEW_CODES] = codes
             return redirect(_with_next("accounts:recovery_codes", request))
-        form.add_error("code", _refusal(check, _(
-            "Mã không đúng. Nhập 6 chữ số đang hiện trong ứng dụng xác thực (mã đổi sau mỗi 30 giây).")))
+        form.add_error("code", _refusal(check, WRONG_CODE))
     return render(request, "accounts/second_factor_setup.html", {
         "enrolment": enrolment_of(device), "form": form, "next": _next(request),
-        "required": second_factor_required(user), "crumbs": [(_("Xác thực hai bước"), "")],
+        "required": second_factor_required(user), "replacing": authenticator is not None,
+        "crumbs": [(_("Xác thực hai bước"), "")],
     })
+
+
+@require_POST
+@requires(Action.OWN_ACCOUNT)
+def recovery_codes_new(request):
+    """New recovery codes in place of the old ones, proved with a code from the app."""
+    authenticator = authenticator_of(request.user)
+    form = CodeForm(request.POST, prefix="tao_lai", autofocus=False)
+    if authenticator is None or second_factor_pending(request):
+        return redirect("accounts:second_factor_setup")
+    if form.is_valid():
+        check, codes = recovery_codes_renew(actor=request.user, code=form.cleaned_data["code"])
+        if check.device is not None:
+            request.session[NEW_CODES] = codes
+            return redirect("accounts:recovery_codes")
+        form.add_error("code", _refusal(check, WRONG_CODE))
+    return _status(request, authenticator, renew_form=form)
+
+
+@require_POST
+@requires(Action.OWN_ACCOUNT)
+def authenticator_replace(request):
+    """Moves the second factor to another app: proved with a code from the current one, then the new
+    one is set up as the first was; the current app works until the new one is confirmed."""
+    authenticator = authenticator_of(request.user)
+    form = CodeForm(request.POST, prefix="doi", autofocus=False)
+    if authenticator is None or second_factor_pending(request):
+        return redirect("accounts:second_factor_setup")
+    if form.is_valid():
+        check = authenticator_replace_start(actor=request.user, code=form.cleaned_data["code"])
+        if check.device is not None:
+            request.session[REPLACING] = True
+            return redirect("accounts:second_factor_setup")
+        form.add_error("code", _refusal(check, WRONG_CODE))
+    return _status(request, authenticator, replace_form=form)
 
 
 @never_cache

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
@@ -12,6 +13,10 @@ from canbo.dashboard.cards import cards_for
 from canbo.dashboard.compare import review_compare
 from canbo.people import services
 from canbo.reports.tests.builders import Province
+from canbo.training.models import Programme
+from canbo.training.plan_lines import line_add
+from canbo.training.plans import plan_create
+from canbo.workflow.services import transition
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +47,9 @@ def test_recent_changes_name_only_cadres_in_scope(small_province, client):
     )
     services.evaluation_add(actor=system_actor(), cadre=small_province.cadres["DT2"], year=2019, rating="tot")
     client.force_login(small_province.user("hr", Role.UNIT_HR, "HU-DT"))
+    assert client.get("/can-bo/DT1/").status_code == 200  # a view, not a change
     text = client.get("/", {"as_of": "01/01/2020"}).content.decode()
-    assert ">DT2</a>" in text and ">SNV2</a>" not in text
+    assert ">DT2</a>" in text and ">SNV2</a>" not in text and "Xem hồ sơ" not in text
     assert "he_thong" not in text  # who made a change is for the roles that read the change log
 
 
@@ -87,3 +93,17 @@ def test_recent_changes_look_past_newer_changes_out_of_scope(small_province, mon
         "DT2",
         "OLD",
     }
+
+
+def test_plans_wait_only_for_the_office_that_aggregates_their_bloc(small_province):
+    qpan = Programme.objects.filter(code="qpan_doi_tuong_2").order_by("pk").first()
+    for unit, scope in (("HU-DT", "HU-DT"), ("SNV", "SNV")):
+        drafter = small_province.user(f"hr_{scope}", Role.UNIT_HR, scope)
+        plan = plan_create(actor=drafter, unit=small_province.units[unit], year=2021, content="Kế hoạch")
+        line_add(actor=drafter, plan=plan, programme=qpan, mode="tap_trung", headcount=2)
+        sent = SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n%%EOF\n")
+        transition(actor=drafter, obj=plan, to="da_gui", files=[sent])
+    day = dt.date(2020, 6, 30)
+    btc, snv = small_province.user("btc", Role.BTC), small_province.user("snv", Role.SNV)
+    assert cards.plans_due(actor=btc, as_of=day)["waiting"] == 1  # the Party bloc's plan, not Sở Nội vụ's
+    assert cards.plans_due(actor=snv, as_of=day)["waiting"] == 1

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import random
+from typing import NamedTuple
 
 from canbo.exchange.demo.catalogue import POSITION_TYPES, RANKS
 from canbo.exchange.demo.current import plan_current_terms
@@ -80,7 +81,16 @@ def _rotate(rng, people, tree, scale):
         )
 
 
+class Demo(NamedTuple):
+    rows: dict[str, list[tuple]]  # the workbook's sheets
+    trained: list[tuple]  # qualifications of 2017–2019 given by courses after the import, as `trinh_do` rows
+
+
 def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str, list[tuple]]:
+    return demo_data(size=size, seed=seed).rows
+
+
+def demo_data(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> Demo:
     rng = random.Random(seed)
     tree = build_tree()
     places = locality_rows()
@@ -104,7 +114,7 @@ def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str
         add_qualifications(rng, person, owing)
     plan_current_terms(people, seed)
     personal = personal_rows(people, seed)
-    return {
+    rows = {
         "dia_ban": places,
         "don_vi": tree.units,
         "chuc_danh": POSITION_TYPES,
@@ -141,11 +151,14 @@ def demo_rows(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str
         "luong": [row for more in personal for row in more.salary],
         "gia_dinh": [row for more in personal for row in more.family],
     }
+    return Demo(rows, [q for p in people for q in sorted(p.trained, key=lambda q: q[3])])
 
 
-def demo_workbook(path, *, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> dict[str, int]:
-    """Write the demo province to `path`; returns rows per sheet. Histories stop at a fixed date
+def demo_workbook(path, *, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> tuple[dict[str, int], list]:
+    """Write the demo province to `path`; returns the rows per sheet written and the qualifications
+    left to the courses. Histories stop at a fixed date
     (`people.HORIZON`), not at today, so a seed gives the same file whatever the day; the planning
     of the terms in force then is added by `current.plan_current_terms`."""
     with paused_gc():
-        return rows_to_xlsx(path, demo_rows(size=size, seed=seed))
+        demo = demo_data(size=size, seed=seed)
+        return rows_to_xlsx(path, demo.rows), demo.trained

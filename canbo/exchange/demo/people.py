@@ -80,6 +80,7 @@ class Person:
     disciplines: list[tuple] = field(default_factory=list)
     evaluations: list[tuple] = field(default_factory=list)
     qualifications: list[tuple] = field(default_factory=list)
+    trained: list[tuple] = field(default_factory=list)  # caught up on a course, as `qualifications`
     requirement: dict = field(default_factory=dict)  # per kind at the review date
 
 

@@ -26,6 +26,10 @@ FIGURES = {
 }
 BASE_SIZE = 20_000
 
+# The years of the plan whose courses the demo runs; a qualification caught up in one of them, by a
+# cadre holding a post on 1 January, is given by a course (`canbo.ops.demo_training`), not the workbook.
+TRAINED_YEARS = (2017, 2018, 2019)
+
 MAJORS_LAW = ["Luật", "Quản lý nhà nước", "Xây dựng Đảng và Chính quyền nhà nước", "Hành chính học"]
 MAJORS = {
     "VC_YTE": ["Y đa khoa", "Điều dưỡng", "Dược học", "Y học cổ truyền"],
@@ -166,7 +170,7 @@ def add_qualifications(rng, person: Person, owing: dict[str, set[str]]) -> None:
                 )
             if rng.random() < 0.45:  # caught up after the review
                 later = rand_date(rng, dt.date(2017, 9, 1), dt.date(2021, 12, 31))
-                person.qualifications.append(_qualification(rng, person, kind, need, later))
+                _caught_up(person, _qualification(rng, person, kind, need, later))
             continue
         have = need
         if need == 0:
@@ -192,6 +196,12 @@ def add_qualifications(rng, person: Person, owing: dict[str, set[str]]) -> None:
                 "Học viện Quốc phòng",
             )
         )
+
+
+def _caught_up(person: Person, row: tuple) -> None:
+    obtained, periods = row[3], row[7]
+    by_course = obtained.year in TRAINED_YEARS and person.hired < dt.date(obtained.year, 1, 1)
+    (person.trained if by_course and periods is None else person.qualifications).append(row)
 
 
 def _optional_level(rng, person, kind) -> int:

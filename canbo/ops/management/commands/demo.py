@@ -14,13 +14,16 @@ from canbo.exchange.findings import findings_table
 from canbo.exchange.progress import ProgressBar, format_count
 from canbo.exchange.schema import SHEETS
 from canbo.exchange.services import workbook_import
+from canbo.ops.demo_rotation import rotation_history
+from canbo.ops.demo_training import training_history
 from canbo.people.models import Cadre
 
 
 class Command(BaseCommand):
     help = _(
         "Tạo dữ liệu mẫu một tỉnh (theo cơ cấu Lâm Đồng năm 2017), nạp qua đúng đường nhập tệp XLSX, "
-        "và tạo các tài khoản dùng thử. Không chạy trên cơ sở dữ liệu có dữ liệu khác, "
+        "tạo các tài khoản dùng thử, rồi lập qua các nghiệp vụ kế hoạch, khóa học 2017–2019 và các đề xuất "
+        "luân chuyển. Không chạy trên cơ sở dữ liệu có dữ liệu khác, "
         "trừ khi dùng --replace."
     )
 
@@ -77,7 +80,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         with tempfile.TemporaryDirectory() as folder:
             path = Path(opts["out"] or Path(folder) / "canbo-demo.xlsx")
-            counts = demo_workbook(path, size=opts["size"], seed=opts["seed"])
+            counts, trained = demo_workbook(path, size=opts["size"], seed=opts["seed"])
             self.stdout.write(
                 _("Đã tạo tệp mẫu %(file)s (%(n)s cán bộ) trong %(s).1f giây.")
                 % {
@@ -86,7 +89,7 @@ class Command(BaseCommand):
                     "s": time.monotonic() - started,
                 }
             )
-            left = self._load(path, opts)
+            left = self._load(path, trained, opts)
         self.stdout.write(
             self.style.SUCCESS(_("Đã nạp dữ liệu mẫu trong %.1f giây.") % (time.monotonic() - started))
         )
@@ -100,8 +103,10 @@ class Command(BaseCommand):
             )
         self._print_logins()
 
-    def _load(self, path: Path, opts) -> list[str]:
-        """Import the demo workbook and mark the database as the demo, in one transaction."""
+    def _load(self, path: Path, trained: list, opts) -> list[str]:
+        """Import the demo workbook, mark the database as the demo, then make the history the workbook
+        does not carry (plans and courses, proposals and evaluations) through the services, in one
+        transaction."""
         actor = system_actor()
         progress = ProgressBar(total_steps=2 * len(SHEETS), stream=self.stderr._out)
         with transaction.atomic():
@@ -114,7 +119,13 @@ class Command(BaseCommand):
                 )
             for name, count in result.counts.items():
                 self.stdout.write(f"  {name:<12} {format_count(count):>10}")
-            return demo_mark(actor=actor, seed=opts["seed"], size=opts["size"])
+            left = demo_mark(actor=actor, seed=opts["seed"], size=opts["size"])
+            started = time.monotonic()
+            training_history(actor=actor, trained=trained)
+            rotation_history(actor=actor, seed=opts["seed"])
+            self.stdout.write(_("Đã lập kế hoạch, khóa học và đề xuất luân chuyển mẫu trong %.1f giây.")
+                              % (time.monotonic() - started))
+            return left
 
     def _print_logins(self):
         self.stdout.write(_("Tài khoản dùng thử:"))

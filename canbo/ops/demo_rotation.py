@@ -1,0 +1,157 @@
+"""The demo province's rotation proposals (SPEC §4 R9, R10), made after the workbook's import through
+the services, so each step has its step row, check and audit event.
+
+Planned heads and deputy heads of provincial departments are proposed as vice-chairs of a district
+People's Committee for three years. Some proposals stand at each of the five steps (two of them
+returned once on the way, with the reason); the others were deployed, which wrote the move into the
+cadres' records: rotations running, with a yearly evaluation recorded or due; ending within the
+reminder window; ended without the end-of-term evaluation (overdue); and ended and evaluated. The
+dates are counted from the day the demo is loaded, so the reminders are current whatever the day.
+The Q4/2017 rotations that the 20% target counts come from the workbook (`luan_chuyen`)."""
+
+import datetime as dt
+import random
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from canbo.core.dated import in_force_q
+from canbo.core.dates import add_years, today
+from canbo.core.errors import DomainError
+from canbo.core.levels import Level
+from canbo.people.models import Movement, PlanningEntry, PositionHolding, Rating
+from canbo.people.selectors import planned_q
+from canbo.rotation.models import Party, Proposal, ProposalState, Verdict
+from canbo.rotation.proposals import Draft, opinion_add, proposal_create, rotation_evaluation_add
+from canbo.rules.selectors import parameters_in_force
+from canbo.workflow.services import transition
+
+S = ProposalState
+FROM_TYPES = ("TP_TINH", "PGD_SO")
+TO_TYPE = "PCT_UBND_H"
+TERM_YEARS = 3
+ATTEMPTS = 12  # cadres tried for a proposal, the first the check lets through taken
+# The forward steps, in order, and the opinions each needs recorded before it is taken.
+FORWARD = (S.TRINH_THUONG_TRUC, S.XIN_Y_KIEN, S.TRINH_BTV, S.DA_QUYET_DINH, S.DA_BAN_HANH, S.DA_GAP_CAN_BO,
+           S.DA_TRIEN_KHAI)
+NEEDS = {S.XIN_Y_KIEN: (Party.THUONG_TRUC,), S.TRINH_BTV: (Party.DON_VI_DI, Party.DON_VI_DEN, Party.CAN_BO)}
+_RETURN_TO_DRAFT = _("Thường trực đề nghị bổ sung nhận xét, đánh giá của cấp ủy nơi cán bộ công tác.")
+_ASK_AGAIN = _("Đơn vị đến đề nghị xem xét lại chức danh bố trí; xin ý kiến lại.")
+
+
+def _to(state) -> list[tuple]:
+    """The forward steps up to `state`, none skipped."""
+    return [(step, "") for step in FORWARD[: FORWARD.index(state) + 1]] if state in FORWARD else []
+
+
+def _pending(path: list[tuple]) -> dict:
+    return {"path": path}
+
+
+def _deployed(start_days: int, evaluated: tuple[int, ...] = (), end_of_term: bool = False) -> dict:
+    return {"path": _to(S.DA_TRIEN_KHAI), "start_days": start_days, "evaluated": evaluated,
+            "end_of_term": end_of_term}
+
+
+def _slots(window: int) -> list[dict]:
+    """What each proposal comes to: the steps taken (state, reason of a return); `start_days`: the
+    start of a deployed one, in days before today; `evaluated`: the years back from this one whose
+    yearly evaluation is recorded."""
+    term = TERM_YEARS * 365
+    return [
+        _pending([]),
+        _pending([*_to(S.TRINH_THUONG_TRUC), (S.DU_THAO, _RETURN_TO_DRAFT)]),
+        *[_pending(_to(state)) for state in FORWARD[:-1]],
+        _pending([*_to(S.TRINH_BTV), (S.XIN_Y_KIEN, _ASK_AGAIN)]),
+        _deployed(400, evaluated=(1,)),  # running, last year's evaluation recorded
+        _deployed(500),  # running, last year's evaluation due
+        _deployed(term - window // 2, evaluated=(1, 2)),  # ending within the reminder window
+        _deployed(term + 45, evaluated=(1, 2)),  # ended, end-of-term evaluation overdue
+        _deployed(term + 300, evaluated=(1, 2, 3), end_of_term=True),  # ended and evaluated
+    ]
+
+
+def _candidates(rng, start: dt.date, used: set[int]) -> list[tuple[int, str]]:
+    """(id, code) of the cadres holding a provincial post for a year at `start`, planned for a post the
+    Standing Committee manages or a key post, never moved; heads and deputy heads of departments first,
+    each group in an order drawn from the seed."""
+    since = start - dt.timedelta(days=365)
+    planned = PlanningEntry.objects.filter(
+        planned_q(start), Q(position_type__btv_managed=True) | Q(position_type__key_position=True))
+    holdings = (PositionHolding.objects
+                .filter(in_force_q(start), unit__level=Level.TINH, valid_from__lt=since)
+                .exclude(cadre_id__in=used)
+                .exclude(cadre_id__in=Movement.objects.values("cadre_id"))
+                .filter(cadre_id__in=planned.values("cadre_id"))
+                .order_by("cadre__code").values_list("cadre_id", "cadre__code", "position_type__code"))
+    heads, others = {}, {}
+    for cadre_id, code, type_code in holdings:
+        (heads if type_code in FROM_TYPES else others)[cadre_id] = code
+    found = []
+    for group in (heads, {cadre_id: code for cadre_id, code in others.items() if cadre_id not in heads}):
+        drawn = sorted(group.items())
+        rng.shuffle(drawn)
+        found += drawn
+    return found
+
+
+def _draft(actor, rng, slot: dict, day: dt.date, districts: list[str], used: set[int]) -> Proposal | None:
+    start = day + dt.timedelta(days=-slot["start_days"] if "start_days" in slot else 60)
+    end = add_years(start, TERM_YEARS) - dt.timedelta(days=1)
+    for cadre_id, code in _candidates(rng, start, used)[:ATTEMPTS]:
+        try:
+            proposal = proposal_create(
+                actor=actor, draft=Draft(code, rng.choice(districts), TO_TYPE), kind="luan_chuyen",
+                start=start, end=end,
+                reasons=_("Luân chuyển cán bộ quy hoạch từ tỉnh về huyện để rèn luyện, thử thách thực tiễn."))
+        except (ValidationError, DomainError):
+            continue
+        used.add(cadre_id)
+        return proposal
+    return None
+
+
+def _opinions(actor, proposal: Proposal, parties) -> None:
+    for party in parties:
+        opinion_add(actor=actor, proposal=proposal, party=party, verdict=Verdict.DONG_Y,
+                    text=_("Đồng ý với đề xuất."))
+
+
+def _take_steps(actor, proposal: Proposal, path: list[tuple]) -> None:
+    for state, reason in path:
+        if not reason:
+            _opinions(actor, proposal, NEEDS.get(state, ()))
+        transition(actor=actor, obj=proposal, to=state, comment=str(reason))
+
+
+def _evaluate(actor, proposal: Proposal, slot: dict, day: dt.date) -> None:
+    ratings = (Rating.TOT, Rating.XUAT_SAC, Rating.HOAN_THANH)
+    for back in slot["evaluated"]:
+        year = day.year - back
+        if proposal.start.year <= year:
+            rotation_evaluation_add(actor=actor, proposal=proposal, year=year, rating=ratings[back % 3],
+                                    text=_("Hoàn thành tốt nhiệm vụ được giao tại đơn vị nhận."))
+    if slot["end_of_term"]:
+        rotation_evaluation_add(actor=actor, proposal=proposal, year=proposal.end.year, end_of_term=True,
+                                rating=Rating.TOT, text=_("Hoàn thành nhiệm vụ luân chuyển."))
+
+
+def rotation_history(*, actor, seed: int) -> list[Proposal]:
+    """The demo's proposals, one for each of `_slots` that a cadre of the province fits."""
+    rng = random.Random(seed)
+    day = today()
+    window = parameters_in_force(day)["ngay_nhac_han_luan_chuyen"]
+    districts = sorted(set(PositionHolding.objects.filter(
+        position_type__code=TO_TYPE, unit__level=Level.HUYEN).values_list("unit__code", flat=True)))
+    used: set[int] = set()
+    made = []
+    for slot in _slots(window) if districts else ():
+        proposal = _draft(actor, rng, slot, day, districts, used)
+        if proposal is None:
+            continue
+        _take_steps(actor, proposal, slot["path"])
+        if "evaluated" in slot:
+            _evaluate(actor, proposal, slot, day)
+        made.append(proposal)
+    return made

@@ -1,0 +1,262 @@
+"""The demo province's training plans and courses of 2017–2019 (plan IV.1; SPEC §4), made after the
+workbook's import through the services, so each step has its step row and audit event.
+
+Each year, the units (at the second level of the tree) whose cadres caught up a qualification that year
+draft a plan with a line per programme and mode naming them; the plans are sent, aggregated, reported,
+approved and put in force (one returned once on the way, one amended and its first version superseded).
+A course per programme, mode and half-year enrols them, records their results and is completed, which
+writes the qualification into each passed trainee's record, linked to the enrolment. A few trainees of
+the next year's courses are on this year's course too and fail it or are absent. A qualification the
+plan's rules or the programme cannot give as it stands (a trainee not eligible on 1 January, a level
+"as required" that is not the one the record shows) is written into the record instead, dated as drawn,
+so the review's figures stay those the workbook was drawn for. The plans of the demo's current year
+stand at each step before approval."""
+
+import copy
+import datetime as dt
+from collections import defaultdict
+
+from django.utils.translation import gettext as _
+
+from canbo.core.dated import in_force_q
+from canbo.core.levels import rank_of
+from canbo.exchange.demo.people import HORIZON
+from canbo.exchange.demo.training import TRAINED_YEARS
+from canbo.org.models import Unit
+from canbo.people.models import Cadre, PositionHolding
+from canbo.people.services import qualification_add
+from canbo.rules import engine
+from canbo.rules.verdicts import PROGRAMMES_BY_KEY
+from canbo.training.course_results import results_record
+from canbo.training.courses import course_create, enrolments_add
+from canbo.training.models import (
+    CourseState,
+    Organiser,
+    PlanState,
+    Programme,
+    Result,
+    TrainingMode,
+    Venue,
+)
+from canbo.training.plan_lines import ineligible, line_add
+from canbo.training.plans import plan_amend, plan_create
+from canbo.workflow.services import transition
+
+# The programme a caught-up qualification is trained by: by (kind, level), or by kind for the
+# programmes that give the level the trainee's posts require.
+FIXED = {
+    ("llct", "cao_cap"): "cao_cap_llct",
+    ("llct", "trung_cap"): "trung_cap_llct",
+    ("chuyen_mon", "dai_hoc"): "dai_hoc",
+    ("chuyen_mon", "thac_si"): "sau_dai_hoc",
+    ("chuyen_mon", "trung_cap"): "trung_cap_chuyen_mon",
+}
+AS_REQUIRED = {"qlnn": "qlnn", "ngoai_ngu": "ngoai_ngu_tin_hoc", "tin_hoc": "ngoai_ngu_tin_hoc"}
+# Who provides and organises the courses of a kind.
+PROVIDERS = {
+    "llct": ("Trường Chính trị tỉnh Lâm Đồng", Organiser.TINH_UY),
+    "qlnn": ("Trường Chính trị tỉnh Lâm Đồng", Organiser.SO_NOI_VU),
+    "chuyen_mon": ("Trường Đại học Đà Lạt", Organiser.SO_NOI_VU),
+    "ngoai_ngu": ("Trường Đại học Đà Lạt", Organiser.SO_NOI_VU),
+    "tin_hoc": ("Trường Đại học Đà Lạt", Organiser.SO_NOI_VU),
+}
+# The two courses of a year: (start, end) by half; the first year's all run in the second half, after
+# the review of 30/06/2017.
+HALVES = {1: ((3, 1), (5, 31)), 2: ((9, 1), (11, 30))}
+PLAN_STEPS = (PlanState.DA_GUI, PlanState.DA_TONG_HOP, PlanState.DA_TRINH, PlanState.DA_PHE_DUYET,
+              PlanState.CO_HIEU_LUC)
+FAIL_EVERY = 12  # one next-year trainee in FAIL_EVERY is on this year's course first, and fails it
+IN_SERVICE_MODES = frozenset({"tai_chuc", "tu_xa", "lien_thong"})
+
+
+def _half(year: int, obtained: dt.date) -> int:
+    return 2 if year == TRAINED_YEARS[0] or obtained.month > 6 else 1
+
+
+def _dates(year: int, half: int) -> tuple[dt.date, dt.date]:
+    (sm, sd), (em, ed) = HALVES[half]
+    return dt.date(year, sm, sd), dt.date(year, em, ed)
+
+
+def _plan_units(cadre_ids, day: dt.date) -> dict[int, Unit]:
+    """The unit whose plan sends each cadre: the second-level unit above the post held on `day`."""
+    held = dict(PositionHolding.objects.filter(in_force_q(day), cadre_id__in=cadre_ids)
+                .order_by("cadre_id", "valid_from", "id").values_list("cadre_id", "unit__path"))
+    tops = {cid: "/" + "/".join([part for part in path.split("/") if part][:2]) + "/"
+            for cid, path in held.items()}
+    units = {unit.path: unit for unit in Unit.objects.filter(path__in=set(tops.values()))}
+    return {cid: units[top] for cid, top in tops.items() if top in units}
+
+
+class Trainee:
+    """One caught-up qualification and where it goes: a course line, or the record."""
+
+    def __init__(self, row: tuple, cadre: Cadre, programmes: dict[str, Programme]):
+        self.code, self.kind, self.level, self.obtained, mode, self.grade, self.major, _p, self.issuer = row
+        self.row_mode, self.cadre = mode or "", cadre
+        key = FIXED.get((self.kind, self.level)) or AS_REQUIRED.get(self.kind)
+        self.programme = programmes.get(key)
+        self.mode = None
+        if self.programme is not None:
+            wanted = TrainingMode.TAI_CHUC if self.row_mode in IN_SERVICE_MODES else TrainingMode.TAP_TRUNG
+            self.mode = wanted if wanted in self.programme.modes() else self.programme.modes()[0]
+        self.passes = True
+
+
+def _as_required_holds(trainees: list[Trainee], day: dt.date, end: dt.date) -> set[int]:
+    """The cadre ids whose course would give exactly the qualification drawn: the level required on
+    1 January is the one drawn and above what they hold at the course's end, and nothing else is due."""
+    ids = [t.cadre.id for t in trainees]
+    required = engine.facts_of(engine.context_for(day), ids)
+    held = engine.facts_of(engine.context_for(end), ids)
+    fine = set()
+    for t in trainees:
+        given = [item["kind"] for item in t.programme.qualifications if item.get("as_required")]
+        due = {kind for kind in given
+               if (required[t.cadre.id][f"req_{kind}"] or 0) > (held[t.cadre.id][f"lv_{kind}"] or 0)}
+        wanted_rank = rank_of(t.kind, t.level)
+        if due == {t.kind} and required[t.cadre.id][f"req_{t.kind}"] == wanted_rank:
+            fine.add(t.cadre.id)
+    return fine
+
+
+def _eligible(trainees: list[Trainee], year: int) -> list[Trainee]:
+    """Those who may be put on their line on 1 January; an in-service LLCT trainee the rules send
+    full-time goes full-time when the programme runs so."""
+    day = dt.date(year, 1, 1)
+    kept = []
+    groups = defaultdict(list)
+    for t in trainees:
+        groups[(t.programme.code, t.mode)].append(t)
+    for (code, mode), group in groups.items():
+        verdict = PROGRAMMES_BY_KEY.get(code)
+        refused = {} if verdict is None else ineligible(verdict, [t.cadre for t in group], mode, day)
+        retry = []
+        for t in group:
+            if t.cadre.id not in refused:
+                kept.append(t)
+            elif mode == TrainingMode.TAI_CHUC and TrainingMode.TAP_TRUNG in t.programme.modes():
+                t.mode = TrainingMode.TAP_TRUNG
+                retry.append(t)
+        if retry:
+            again = ineligible(verdict, [t.cadre for t in retry], TrainingMode.TAP_TRUNG, day)
+            kept += [t for t in retry if t.cadre.id not in again]
+    fixed = [t for t in kept if not AS_REQUIRED.get(t.kind) == t.programme.code]
+    by_end = defaultdict(list)
+    for t in kept:
+        if AS_REQUIRED.get(t.kind) == t.programme.code:
+            by_end[_dates(year, _half(year, t.obtained))[1]].append(t)
+    for end, group in by_end.items():
+        fine = _as_required_holds(group, day, end)
+        fixed += [t for t in group if t.cadre.id in fine]
+    return fixed
+
+
+def _plan(actor, unit: Unit, year: int, lines: dict, *, returned: bool, amended: bool) -> None:
+    content = _("Cử cán bộ của %(unit)s đi đào tạo, bồi dưỡng năm %(year)s theo các dòng kế hoạch.") % {
+        "unit": unit.name, "year": year}
+    plan = plan_create(actor=actor, unit=unit, year=year, content=content)
+    for (programme, mode), codes in sorted(lines.items(), key=lambda item: (item[0][0].pk, item[0][1])):
+        line_add(actor=actor, plan=plan, programme=programme, mode=mode, codes=sorted(set(codes)))
+    if returned:
+        transition(actor=actor, obj=plan, to=PlanState.DA_GUI)
+        transition(actor=actor, obj=plan, to=PlanState.DU_THAO,
+                   comment=_("Bổ sung căn cứ cử cán bộ đi học theo quy hoạch."))
+    for state in PLAN_STEPS:
+        transition(actor=actor, obj=plan, to=state)
+    if amended:
+        plan = plan_amend(actor=actor, plan=plan, reason=_("Điều chỉnh thời gian mở lớp trong năm."))
+        for state in PLAN_STEPS:
+            transition(actor=actor, obj=plan, to=state)
+
+
+def _course(actor, year: int, half: int, number: int, programme: Programme, mode: str, kind: str,
+            trainees: list[Trainee]) -> None:
+    start, end = _dates(year, half)
+    provider, organiser = PROVIDERS[kind]
+    name = _("%(programme)s, năm %(year)s, đợt %(half)s") % {"programme": programme.name, "year": year,
+                                                             "half": half}
+    course = course_create(
+        actor=actor, code=f"KH{year}-{number:02d}", name=name, programme=programme, provider=provider,
+        place=_("Thành phố Đà Lạt"), start=start, end=end, seats=len(trainees), mode=mode,
+        organiser=organiser, venue=Venue.TRONG_NUOC)
+    transition(actor=actor, obj=course, to=CourseState.TUYEN_SINH)
+    enrolments_add(actor=actor, course=course, codes=[t.code for t in trainees])
+    transition(actor=actor, obj=course, to=CourseState.DANG_HOC)
+    transition(actor=actor, obj=course, to=CourseState.CHO_KET_QUA)
+    rows = []
+    for n, t in enumerate(trainees, start=1):
+        if t.passes:
+            values = {"result": Result.DAT, "grade": t.grade or "", "issued_on": end,
+                      "certificate_no": f"{course.code}/{n:03d}"}
+        else:
+            values = {"result": Result.KHONG_DAT if n % 2 else Result.VANG, "grade": "", "issued_on": None,
+                      "certificate_no": ""}
+        rows.append((n, t.code, values))
+    results_record(actor=actor, course=course, rows=rows)
+    transition(actor=actor, obj=course, to=CourseState.HOAN_THANH)
+
+
+def _on_record(actor, trainee: Trainee) -> None:
+    qualification_add(actor=actor, cadre=trainee.cadre, kind=trainee.kind, level=trainee.level,
+                      obtained_on=trainee.obtained, mode=trainee.row_mode, grade=trainee.grade or "",
+                      major=trainee.major or "", issuer=trainee.issuer or "")
+
+
+def _year(actor, year: int, trainees: list[Trainee], next_year: list[Trainee]) -> None:
+    day = dt.date(year, 1, 1)
+    units = _plan_units([t.cadre.id for t in trainees + next_year], day)
+    placed, seen = [], set()
+    for t in trainees:  # a cadre once per programme and year
+        if t.programme is not None and t.cadre.id in units and (t.cadre.id, t.programme.pk) not in seen:
+            seen.add((t.cadre.id, t.programme.pk))
+            placed.append(t)
+    on_course = _eligible(placed, year)
+    kept = {id(t) for t in on_course}
+    for t in trainees:
+        if id(t) not in kept:
+            _on_record(actor, t)
+    failing = []
+    for n, t in enumerate(t for t in next_year if t.programme is not None and t.cadre.id in units):
+        if n % FAIL_EVERY == 0:
+            again = copy.copy(t)
+            again.passes, again.obtained = False, dt.date(year, 12, 31)
+            failing.append(again)
+    on_course += [t for t in _eligible(failing, year) if t.cadre.id not in {x.cadre.id for x in on_course}]
+    plans: dict[Unit, dict] = defaultdict(lambda: defaultdict(list))
+    courses: dict[tuple, list[Trainee]] = defaultdict(list)
+    for t in on_course:
+        plans[units[t.cadre.id]][(t.programme, t.mode)].append(t.code)
+        courses[(_half(year, t.obtained), t.programme.pk, t.mode)].append(t)
+    for n, unit in enumerate(sorted(plans, key=lambda u: u.path)):
+        _plan(actor, unit, year, plans[unit], returned=n == 0, amended=n == 1)
+    for number, key in enumerate(sorted(courses), start=1):
+        group = sorted(courses[key], key=lambda t: t.code)
+        _course(actor, year, key[0], number, group[0].programme, key[2], group[0].kind, group)
+
+
+def _current_plans(actor) -> None:
+    """Plans of the demo's current year standing at each step before approval."""
+    year = HORIZON.year
+    units = Unit.objects.filter(path__regex=r"^/[0-9]+/[0-9]+/$").order_by("path")[: len(PLAN_STEPS)]
+    for n, unit in enumerate(units):
+        content = _("Dự kiến cử cán bộ của %(unit)s đi đào tạo, bồi dưỡng năm %(year)s.") % {
+            "unit": unit.name, "year": year}
+        plan = plan_create(actor=actor, unit=unit, year=year, content=content)
+        for state in PLAN_STEPS[:n]:
+            transition(actor=actor, obj=plan, to=state)
+
+
+def training_history(*, actor, trained: list[tuple]) -> None:
+    """Plans and courses of 2017–2019 giving the qualifications `trained` (rows of `trinh_do`), then
+    the current year's plans."""
+    cadres = {c.code: c for c in Cadre.objects.filter(code__in={row[0] for row in trained})}
+    catalogue = {year: {p.code: p for p in Programme.objects.filter(
+        rule_set=engine.context_for(dt.date(year, 1, 1))["rule_set"])} for year in TRAINED_YEARS}
+    by_year: dict[int, list[Trainee]] = defaultdict(list)
+    for row in trained:
+        by_year[row[3].year].append(Trainee(row, cadres[row[0]], catalogue[row[3].year]))
+    for year in TRAINED_YEARS:
+        _year(actor, year, by_year[year], by_year.get(year + 1, []))
+    _current_plans(actor)
+

@@ -1,0 +1,121 @@
+"""`canbo demo` makes, after the workbook, the history the workbook does not carry through the services:
+the plans and courses of 2017–2019 that gave the qualifications caught up then, and rotation proposals
+at every step, with rotations running, due and overdue."""
+
+import datetime as dt
+import io
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from canbo.accounts.system import system_actor
+from canbo.audit.actions import AuditAction
+from canbo.audit.models import AuditEvent
+from canbo.core.dates import today
+from canbo.exchange.demo.build import demo_data
+from canbo.people.models import Movement, PositionHolding, Qualification
+from canbo.rotation.models import Proposal, ProposalState
+from canbo.rotation.proposal_selectors import rotations_in_progress
+from canbo.rotation.target import rotation_target
+from canbo.rules.selectors import parameters_in_force
+from canbo.training.models import Course, CourseState, Enrolment, PlanState, Result, TrainingPlan
+from canbo.workflow.models import Step
+
+pytestmark = pytest.mark.django_db
+SIZE, SEED = 1000, 2017
+IN_FORCE_STEPS = [PlanState.DA_GUI, PlanState.DA_TONG_HOP, PlanState.DA_TRINH, PlanState.DA_PHE_DUYET,
+                  PlanState.CO_HIEU_LUC]
+
+
+def _demo(size=SIZE, seed=SEED):
+    call_command("demo", "--size", str(size), "--seed", str(seed), "--replace", stdout=io.StringIO(),
+                 stderr=io.StringIO())
+
+
+def _steps(obj, process) -> list[tuple[str, str, str]]:
+    rows = Step.objects.filter(process=process, object_id=obj.pk).order_by("id")
+    return list(rows.values_list("source", "target", "comment"))
+
+
+def _check_plans():
+    for year in (2017, 2018, 2019):
+        plans = TrainingPlan.objects.filter(year=year)
+        assert set(plans.values_list("state", flat=True)) == {PlanState.CO_HIEU_LUC, PlanState.DA_THAY_THE}
+        superseded = plans.get(state=PlanState.DA_THAY_THE)
+        assert superseded.amendment.state == PlanState.CO_HIEU_LUC
+        for plan in plans.filter(state=PlanState.CO_HIEU_LUC):
+            assert [target for _s, target, _c in _steps(plan, "ke_hoach_dao_tao")][-5:] == IN_FORCE_STEPS
+        steps = [step for plan in plans for step in _steps(plan, "ke_hoach_dao_tao")]
+        returned = [step for step in steps if step[1] == PlanState.DU_THAO]
+        assert len(returned) == 1 and returned[0][2]
+    current = TrainingPlan.objects.filter(year=2026).values_list("state", flat=True)
+    assert sorted(current) == sorted([PlanState.DU_THAO, *IN_FORCE_STEPS[:-1]])
+
+
+def _check_courses(trained: list[tuple]):
+    courses = Course.objects.all()
+    assert {c.start.year for c in courses} == {2017, 2018, 2019}
+    assert set(courses.values_list("state", flat=True)) == {CourseState.HOAN_THANH}
+    results = Counter(Enrolment.objects.values_list("result", flat=True))
+    assert results[Result.CHUA_CO] == 0 and results[Result.DAT] > 0
+    assert results[Result.KHONG_DAT] + results[Result.VANG] > 0
+    passed = Enrolment.objects.filter(result=Result.DAT).select_related("course", "cadre")
+    for enrolment in passed:
+        given = list(enrolment.qualifications.all())
+        assert len(given) == 1
+        assert given[0].obtained_on == enrolment.course.end and given[0].cadre == enrolment.cadre
+    assert not Enrolment.objects.exclude(result=Result.DAT).filter(qualifications__isnull=False).exists()
+    awarded = AuditEvent.objects.filter(action=AuditAction.QUALIFICATION_AWARD).count()
+    assert awarded == passed.count()
+    # Every qualification drawn for a course is in the record, through a course or not, in its year.
+    held = Counter((q.cadre.code, q.kind, q.level, q.obtained_on.year)
+                   for q in Qualification.objects.select_related("cadre").filter(obtained_on__year__lte=2019,
+                                                                                  obtained_on__year__gte=2017))
+    drawn = Counter((code, kind, level, obtained.year) for code, kind, level, obtained, *_ in trained)
+    assert drawn - held == Counter()
+    assert passed.count() > len(trained) / 2
+
+
+def _check_proposals():
+    states = Counter(Proposal.objects.values_list("state", flat=True))
+    assert set(states) == set(ProposalState.values)
+    returns = Step.objects.filter(process="luan_chuyen_dieu_dong", target=ProposalState.DU_THAO)
+    assert returns.exists() and all(returns.values_list("comment", flat=True))
+    for proposal in Proposal.objects.filter(state=ProposalState.DA_TRIEN_KHAI):
+        movement = Movement.objects.get(cadre=proposal.cadre, decision_no=proposal.decision_no)
+        assert (movement.kind, movement.valid_from, movement.valid_to) == ("luan_chuyen", proposal.start,
+                                                                         proposal.end)
+        assert PositionHolding.objects.filter(cadre=proposal.cadre, unit=proposal.to_unit,
+                                              position_type=proposal.position_type,
+                                              valid_from=proposal.start).exists()
+    window = parameters_in_force(today())["ngay_nhac_han_luan_chuyen"]
+    listed = rotations_in_progress(actor=system_actor(), as_of=today(), within_days=window)
+    assert listed["due"] and listed["overdue"]
+    assert any(p.yearly_due for p in listed["running"])
+    assert not all(p.yearly_due for p in listed["running"])
+
+
+def test_the_demo_makes_its_history_through_the_services():
+    _demo()
+    _check_plans()
+    _check_courses(demo_data(size=SIZE, seed=SEED).trained)
+    _check_proposals()
+    target = rotation_target(actor=system_actor(), start=dt.date(2017, 1, 1), end=dt.date(2020, 12, 31))
+    assert target["tinh_xuong_huyen"]["da_luan_chuyen"] > 0  # the workbook's Q4/2017 rotations
+
+
+def _history() -> tuple:
+    return (
+        sorted(TrainingPlan.objects.values_list("unit__code", "year", "version", "state")),
+        sorted(Enrolment.objects.values_list("course__code", "cadre__code", "result")),
+        sorted(Proposal.objects.values_list("cadre__code", "to_unit__code", "state", "start")),
+    )
+
+
+def test_the_history_is_the_same_for_a_seed():
+    _demo(size=300, seed=5)
+    first = _history()
+    _demo(size=300, seed=5)
+    assert _history() == first
+    assert first[1]
