@@ -36,9 +36,11 @@ def scenarios(request):
         return redirect(f"{here}?viec={job.pk}")
     pk = request.GET.get("viec", "")
     job = (
-        job_get(actor=request.user, pk=int(pk)) if pk.isdigit() else latest_job(actor=request.user, kind=KIND)
+        job_get(actor=request.user, pk=int(pk), kind=KIND)
+        if pk.isdigit()
+        else latest_job(actor=request.user, kind=KIND)
     )
-    result = job.result if job is not None and job.kind == KIND and job.finished_ok else None
+    result = job.result if job is not None and job.finished_ok else None
     if result and request.GET.get("xuat") == "xlsx":
         return report_download(request, comparison_report(result), filename=f"du-bao-{job.pk}")
     return render(

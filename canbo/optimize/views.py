@@ -70,7 +70,7 @@ def optimiser(request):
     else:
         pk = request.GET.get("viec", "")
         job = (
-            job_get(actor=request.user, pk=int(pk))
+            job_get(actor=request.user, pk=int(pk), kind=KIND)
             if pk.isdigit()
             else latest_job(actor=request.user, kind=KIND)
         )

@@ -169,3 +169,10 @@ def test_a_projection_needs_one_or_two_scenarios_the_user_can_see(p, btc):
     answer = btc.post(LIST, {}, follow=True)
     assert "Chọn một hoặc hai kịch bản" in answer.content.decode()
     assert btc.post(LIST, {"kich_ban": ["999"]}).status_code == 404
+
+
+def test_the_page_shows_only_projections_not_another_kind_of_job(p, btc):
+    scenario = scenario_create(actor=btc.user, name="Một", first_year=2018, last_year=2018, seats={})
+    job = btc.get(btc.post(LIST, {"kich_ban": [scenario.pk]})["Location"]).context["job"]
+    assert btc.get(f"/toi-uu/?viec={job.pk}").status_code == 404
+    assert btc.get(f"{LIST}?viec={job.pk}").status_code == 200
