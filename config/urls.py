@@ -10,6 +10,7 @@ admin.autodiscover()
 urlpatterns = [
     path("", include("canbo.dashboard.urls")),
     path("", include("canbo.rotation.urls")),
+    path("", include("canbo.optimize.urls")),
     path("tai-khoan/", include("canbo.accounts.urls")),
     path("can-bo/", include("canbo.people.urls")),
     path("to-chuc/", include("canbo.people.unit_urls")),

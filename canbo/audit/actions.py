@@ -49,6 +49,8 @@ class AuditAction(models.TextChoices):
     PROGRAMMES_COPY = "programmes_copy", _("Sao chép danh mục chương trình sang bộ quy tắc mới")
     WORKFLOW_STEP = "workflow_step", _("Chuyển bước xử lý")
     PROPOSAL_CREATE = "proposal_create", _("Lập đề xuất luân chuyển, điều động")
+    SCENARIO_CREATE = "scenario_create", _("Lập kịch bản dự báo đào tạo, bồi dưỡng")
+    SCENARIO_UPDATE = "scenario_update", _("Sửa kịch bản dự báo đào tạo, bồi dưỡng")
     PROPOSAL_OPINION = "proposal_opinion", _("Ghi ý kiến về đề xuất luân chuyển, điều động")
     HOLDING_END = "holding_end", _("Kết thúc quá trình công tác")
     ROTATION_EVALUATION_ADD = "rotation_evaluation_add", _("Đánh giá cán bộ luân chuyển")

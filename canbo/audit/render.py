@@ -313,6 +313,10 @@ RENDERERS = {
         "%(cadre)s: đề xuất %(kind)s sang %(unit)s, %(type)s, từ %(start)s") % {
         "cadre": w.cadre, "kind": w.value("kind"), "unit": w.value("to_unit"),
         "type": w.value("position_type"), "start": w.value("start")},
+    AuditAction.SCENARIO_CREATE: lambda w: _("Lập kịch bản dự báo “%(name)s”, năm %(first)s – %(last)s") % {
+        "name": w.value("name"), "first": w.value("first_year"), "last": w.value("last_year")},
+    AuditAction.SCENARIO_UPDATE: lambda w: _("Sửa kịch bản dự báo “%(name)s”: %(changes)s") % {
+        "name": w.value("name"), "changes": w.changed or EMPTY},
     AuditAction.PROPOSAL_OPINION: lambda w: _("%(object)s: ý kiến của %(party)s – %(verdict)s") % {
         "object": w.data.get("de_xuat", EMPTY), "party": w.value("party"), "verdict": w.value("verdict")},
     AuditAction.HOLDING_END: lambda w: _(

@@ -44,6 +44,7 @@ class Action(models.TextChoices):
     DECIDE_PROPOSALS = "quyet_dinh_de_xuat", _("Quyết định luân chuyển, điều động theo thẩm quyền")
     EVALUATE_ROTATED = "danh_gia_luan_chuyen", _("Đánh giá cán bộ luân chuyển hằng năm, cuối thời hạn")
     VIEW_ALLOWANCES = "xem_ho_tro_luan_chuyen", _("Xem danh sách hỗ trợ một lần kinh phí cán bộ luân chuyển")
+    BUILD_SCENARIOS = "lap_kich_ban", _("Lập, sửa kịch bản dự báo đào tạo, bồi dưỡng")
     VIEW_RULES = "xem_quy_tac", _("Xem quy tắc")
     EDIT_RULES = "sua_quy_tac", _("Sửa tham số, bộ quy tắc")
     EDIT_CATALOGUES = "sua_danh_muc", _("Sửa danh mục chức danh, ngạch, tiêu chuẩn, đơn vị")
@@ -84,6 +85,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Action.DECIDE_PROPOSALS: frozenset({Role.BTV, Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.EVALUATE_ROTATED: frozenset({Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.VIEW_ALLOWANCES: frozenset({Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.INSPECTOR}),
+    Action.BUILD_SCENARIOS: frozenset({Role.BTC, Role.SNV}),
     Action.VIEW_RULES: _ALL,
     Action.EDIT_RULES: frozenset({Role.BTC}),
     Action.EDIT_CATALOGUES: frozenset({Role.BTC, Role.SNV}),

@@ -7,6 +7,7 @@ hyperlink is ever made from the data).
 
 import datetime as dt
 import io
+import re
 from numbers import Number
 
 import xlsxwriter
@@ -22,7 +23,8 @@ def xlsx_response(*, filename: str, title: str, columns: list[str], rows: list[l
     """`totals`: a last row in bold (sums), after the rows."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "remove_timezone": True, "strings_to_urls": False})
-    sheet = book.add_worksheet(title[:31].replace("/", "-") or "Sheet1")
+    # Excel refuses []:*?/\ in a sheet's name (a report's title may hold any of them).
+    sheet = book.add_worksheet(re.sub(r"[\[\]:*?/\\]", "-", title)[:31] or "Sheet1")
     bold = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1, "text_wrap": True})
     heading = book.add_format({"bold": True, "font_size": 13})
     date_format = book.add_format({"num_format": "dd/mm/yyyy"})

@@ -22,7 +22,8 @@ from canbo.jobs.models import Job, JobState
 
 log = logging.getLogger(__name__)
 
-# Progress is written at most this often (seconds), and always at the end of a stage.
+# Progress is written at most this often (seconds), and always at the end and when the message
+# changes (a new stage).
 WRITE_EVERY = 0.5
 
 
@@ -33,15 +34,17 @@ class Progress:
     def __init__(self, job_pk: int):
         self.job_pk = job_pk
         self.written = 0.0
+        self.said = None
 
     def __call__(
         self, done: int, total: int | None = None, message: str | None = None, *, flush: bool = False
     ) -> None:
         now = time.monotonic()
         final = flush or (total is not None and done >= total)
-        if not final and now - self.written < WRITE_EVERY:
+        new_stage = message is not None and message != self.said
+        if not (final or new_stage) and now - self.written < WRITE_EVERY:
             return
-        self.written = now
+        self.written, self.said = now, message if message is not None else self.said
         fields = {"done": done, "touched": timezone.now()}
         if total is not None:
             fields["total"] = total

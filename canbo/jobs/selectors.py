@@ -6,8 +6,10 @@ from canbo.core.errors import NotFound
 from canbo.jobs.models import Job
 
 
-def job_get(*, actor, pk: int) -> Job:
-    job = Job.objects.filter(pk=pk, actor_id=actor.pk).first()
+def job_get(*, actor, pk: int, kind: str | None = None) -> Job:
+    """The user's job `pk` (of `kind` when given: a page shows only its own kind of work)."""
+    jobs = Job.objects.filter(pk=pk, actor_id=actor.pk)
+    job = (jobs if kind is None else jobs.filter(kind=kind)).first()
     if job is None:
         raise NotFound(_("Không có việc này."))
     return job

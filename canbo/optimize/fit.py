@@ -18,8 +18,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from canbo.core.dates import add_years
+from canbo.core.levels import Kind
 from canbo.people.models import Cadre
 from canbo.rules.facts import population_cursor
 from canbo.rules.pairs import from_positions_sql
@@ -27,9 +29,7 @@ from canbo.rules.predicates import Col, Cond, Ctx, Not
 from canbo.rules.proposal_rules import WARNINGS
 from canbo.rules.proposals import proposal_context, rotation_pairs_sql
 
-STANDARD_CODES = tuple(
-    f"tieu_chuan_{kind}" for kind in ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")
-)
+STANDARD_KINDS = ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")
 
 
 @dataclass(frozen=True)
@@ -90,12 +90,12 @@ class Fit:
     hold, plus the greatest n of `years` whose condition holds (D + n years ≤ the retirement date;
     0 when none does)."""
 
-    terms: list[tuple[int, Cond]]
+    terms: list[tuple[int, Cond, str]]
     years: list[tuple[int, Cond]]
 
     def sql(self, ctx: dict) -> tuple[str, list]:
         texts, params = [], []
-        for points, condition in self.terms:
+        for points, condition, _label in self.terms:
             text, more = condition.sql(ctx)
             texts.append(f"CASE WHEN {text} THEN {int(points)} ELSE 0 END")
             params += more
@@ -110,18 +110,40 @@ class Fit:
 
     def of(self, row: dict, ctx: dict) -> int:
         """The same sum for one pair facts row, in Python."""
-        points = sum(points for points, condition in self.terms if condition.holds(row, ctx))
-        return points + max((n for n, condition in self.years if condition.holds(row, ctx)), default=0)
+        return sum(points for _label, points in self.parts(row, ctx))
+
+    def parts(self, row: dict, ctx: dict) -> list[tuple[str, int]]:
+        """Why one pair has its fit: each term that holds, with its points (the years left last)."""
+        found = [
+            (label, points) for points, condition, label in self.terms if points and condition.holds(row, ctx)
+        ]
+        years = max((n for n, condition in self.years if condition.holds(row, ctx)), default=0)
+        if years:
+            found.append(
+                (
+                    str(_("Còn ít nhất %(n)s năm công tác (tối đa tính %(top)s)"))
+                    % {"n": years, "top": len(self.years)},
+                    years,
+                )
+            )
+        return found
 
 
 def fit_of_pairs(as_of: dt.date, weights: Weights) -> Fit:
     standards = {check.code: check.condition for check in WARNINGS}
-    terms = [(weights.standard, Not(standards[code])) for code in STANDARD_CODES]
+    terms = [
+        (
+            weights.standard,
+            Not(standards[f"tieu_chuan_{kind}"]),
+            str(_("Đạt tiêu chuẩn %(kind)s của chức danh") % {"kind": Kind(kind).label}),
+        )
+        for kind in STANDARD_KINDS
+    ]
     terms += [
-        (weights.planned, Col("planned_target").true()),
-        (weights.woman, Col("woman").true()),
-        (weights.minority, Col("minority").true()),
-        (weights.young, Col("birth_date") > Ctx("born_after_tre")),
+        (weights.planned, Col("planned_target").true(), str(_("Được quy hoạch chức danh này"))),
+        (weights.woman, Col("woman").true(), str(_("Cán bộ nữ"))),
+        (weights.minority, Col("minority").true(), str(_("Cán bộ người dân tộc thiểu số"))),
+        (weights.young, Col("birth_date") > Ctx("born_after_tre"), str(_("Cán bộ trẻ"))),
     ]
     years = [(n, Col("retirement_date") >= add_years(as_of, n)) for n in range(1, weights.years + 1)]
     return Fit(terms, years)

@@ -2,10 +2,19 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from canbo.core.capabilities import Action, require
-from canbo.optimize.fit import Weights, allowed_pairs
+from canbo.optimize.fit import PairTable, Weights, allowed_pairs
 from canbo.optimize.seats import Post, vacancy_seats
 from canbo.optimize.solve import Assignment, assign_optimal
+
+# The stages a run reports: pairs, the optimum, the greedy choice, the explanations.
+STAGES = 4
+
+
+def _silent(done: int, total: int | None = None, message: str | None = None) -> None:
+    return None
 
 
 def rotation_proposal(
@@ -14,14 +23,18 @@ def rotation_proposal(
     as_of: dt.date,
     posts: dict[tuple[int, int], Post] | None = None,
     weights: Weights = Weights(),  # noqa: B008 -- frozen, shared safely
-) -> tuple[dict[tuple[int, int], Post], Assignment]:
-    """The seats (the key vacancies at D when `posts` is None) and an assignment of maximum total
-    fit of the rotation pool at D to them."""
+    progress=_silent,
+) -> tuple[dict[tuple[int, int], Post], PairTable, Assignment]:
+    """The seats (the key vacancies at D when `posts` is None), the allowed pairs and an assignment
+    of maximum total fit of the rotation pool at D to them. `progress(done, total, message)` hears
+    of each stage (a job's progress, `canbo.jobs.runner.Progress`)."""
     require(actor, Action.CHECK_PROPOSAL)
+    progress(0, STAGES, _("Đang lập các cặp cán bộ – vị trí được phép"))
     seats = vacancy_seats(as_of) if posts is None else posts
     pairs = allowed_pairs(as_of, weights, posts=None if posts is None else list(posts))
+    progress(1, STAGES, _("Đang giải bài toán phân công tối ưu (%(n)s cặp được phép)") % {"n": len(pairs)})
     counts = {key: post.count for key, post in seats.items()}
-    return seats, assign_optimal(pairs, counts, weights.per_unit)
+    return seats, pairs, assign_optimal(pairs, counts, weights.per_unit)
 
 
 def proposal_json(seats: dict[tuple[int, int], Post], result: Assignment) -> dict:

@@ -43,20 +43,29 @@ def workbook_seats(path) -> dict[tuple[int, int], Post]:
     """One seat per data row of the workbook's first sheet, keyed by (unit id, type id); raises
     BadSheet naming every bad row, column and value."""
     sheet, rows = read_rows(path, COLUMNS)
+    seats, problems = code_seats(rows)
+    if problems:
+        raise BadSheet(
+            [Finding(sheet, number, column, value, message) for number, column, value, message in problems]
+        )
+    return seats
+
+
+def code_seats(rows: list[tuple]) -> tuple[dict[tuple[int, int], Post], list[tuple]]:
+    """One seat per (where, unit code, type code) row, keyed by (unit id, type id), and the problems
+    as (where, column, value, message): a unit or a position type that does not exist."""
     units = dict(Unit.objects.filter(code__in={r[1] for r in rows}).values_list("code", "id"))
     types = dict(PositionType.objects.filter(code__in={r[2] for r in rows}).values_list("code", "id"))
-    findings = []
+    problems = []
     seats: dict[tuple[int, int], Post] = {}
-    for number, unit_code, type_code in rows:
+    for where, unit_code, type_code in rows:
         if unit_code not in units:
             message = _("Không có đơn vị mã “%(code)s”.") % {"code": unit_code}
-            findings.append(Finding(sheet, number, "ma_don_vi", unit_code, message))
+            problems.append((where, "ma_don_vi", unit_code, message))
         if type_code not in types:
             message = _("Không có chức danh mã “%(code)s”.") % {"code": type_code}
-            findings.append(Finding(sheet, number, "ma_chuc_danh", type_code, message))
+            problems.append((where, "ma_chuc_danh", type_code, message))
         if unit_code in units and type_code in types:
             post = seats.setdefault((units[unit_code], types[type_code]), Post(unit_code, type_code, 0))
             post.count += 1
-    if findings:
-        raise BadSheet(findings)
-    return seats
+    return seats, problems

@@ -101,8 +101,10 @@ def proposal_create(
     end: dt.date | None = None,
     reasons: str,
     btv_exception: bool = False,
+    batch: ProposalList | None = None,
 ) -> Proposal:
-    """One proposal, as a draft (step 1), if it breaks no rule of SPEC §11."""
+    """One proposal, as a draft (step 1), if it breaks no rule of SPEC §11; on the list `batch`
+    when given (a list filled one proposal at a time, each refused on its own)."""
     require(actor, Action.DRAFT_PROPOSALS)
     _common(kind, start, end, reasons)
     return _draft_one(
@@ -113,7 +115,7 @@ def proposal_create(
         end=end,
         reasons=reasons,
         btv_exception=btv_exception,
-        batch=None,
+        batch=batch,
     )
 
 

@@ -139,18 +139,21 @@ FIT_COLUMNS = (
 )
 
 
-def rotation_pairs_sql(ctx: dict, *, posts: list[tuple[int, int]] | None = None) -> tuple[str, list]:
+def rotation_pairs_sql(
+    ctx: dict, *, posts: list[tuple[int, int]] | None = None, cadres: list[int] | None = None
+) -> tuple[str, list]:
     """The allowed pairs of SPEC §13 as one query: cadres of the rotation pool at D
-    (`ctx = proposal_context(D)`) × the posts (the key posts with a vacancy at D, or the given
-    (unit id, type id) pairs), for a rotation from D to D + the minimum term − 1 day with no
-    violation, to a unit other than the cadre's own. Each row carries the pair facts the fit is
-    computed from (`FIT_COLUMNS`) and the checks."""
+    (`ctx = proposal_context(D)`; only the ids `cadres` when given) × the posts (the key posts with
+    a vacancy at D, or the given (unit id, type id) pairs), for a rotation from D to D + the minimum
+    term − 1 day with no violation, to a unit other than the cadre's own. Each row carries the pair
+    facts the fit is computed from (`FIT_COLUMNS`) and the checks."""
     as_of = ctx["as_of"]
     end = add_years(as_of, ctx["params"]["nam_luan_chuyen_toi_thieu"]) - dt.timedelta(days=1)
     key_vacancies = (Col("target_vacancy") > 0) & Col("target_key").true()
     return pair_table_sql(
         ctx,
         Proposal(LUAN_CHUYEN, as_of, end),
+        cadres=cadres,
         cadre_condition=IN_POOL,
         posts=posts,
         post_condition=None if posts is not None else key_vacancies,
@@ -159,9 +162,11 @@ def rotation_pairs_sql(ctx: dict, *, posts: list[tuple[int, int]] | None = None)
     )
 
 
-def rotation_pairs(as_of: dt.date, *, posts: list[tuple[int, int]] | None = None) -> list[dict]:
+def rotation_pairs(
+    as_of: dt.date, *, posts: list[tuple[int, int]] | None = None, cadres: list[int] | None = None
+) -> list[dict]:
     """The rows of `rotation_pairs_sql` as of D, by cadre then post."""
-    sql, params = rotation_pairs_sql(proposal_context(as_of), posts=posts)
+    sql, params = rotation_pairs_sql(proposal_context(as_of), posts=posts, cadres=cadres)
     return fetch_rows(f"SELECT * FROM ({sql}) f ORDER BY f.id, f.target_unit_id, f.target_type_id", params)
 
 

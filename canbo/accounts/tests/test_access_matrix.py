@@ -176,6 +176,11 @@ ACCESS = {
     "exchange:import": ("FFAAFFFFL", None, ""),
     "exchange:import_job": ("FFNNFFFFL", None, ""),  # job 1 is nobody's here, as above
     "exchange:import_confirm": ("MMMMMMMMM", None, ""),
+    "optimize:optimiser": ("FFAAFFFFL", None, ""),
+    "optimize:optimiser_send": ("MMMMMMMMM", None, ""),
+    "optimize:scenarios": (REVIEWERS, None, ""),
+    "optimize:scenario_new": ("FFAAFFFFL", None, ""),
+    "optimize:scenario_edit": ("FFNNFFFFL", None, ""),  # scenario 1 does not exist here
     "GET /api/luan-chuyen/de-xuat": (REVIEWERS, None, ""),
     "GET /api/luan-chuyen/de-xuat/{so}": (REVIEWERS, "proposal", ""),
     "POST /api/luan-chuyen/de-xuat": ("VVVVVVVVL", None, ""),

@@ -54,7 +54,7 @@ class Command(BaseCommand):
                     _("Bảng tính vị trí “%(path)s” không dùng được:\n%(table)s")
                     % {"path": opts["posts"], "table": findings_table(exc.findings, limit=50)}
                 ) from exc
-        seats, result = rotation_proposal(actor=system_actor(), as_of=as_of, posts=posts)
+        seats, _pairs, result = rotation_proposal(actor=system_actor(), as_of=as_of, posts=posts)
         payload = proposal_json(seats, result)
         if opts["json"]:
             self.stdout.write(dump(payload))
