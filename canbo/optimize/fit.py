@@ -150,12 +150,13 @@ def fit_of_pairs(as_of: dt.date, weights: Weights) -> Fit:
 
 
 def allowed_pairs(
-    as_of: dt.date, weights: Weights, *, posts: list[tuple[int, int]] | None = None
+    as_of: dt.date, weights: Weights, *, posts: list[tuple[int, int]] | None = None, cadres=None
 ) -> PairTable:
-    """The allowed pairs as of D of the rotation pool × the posts (the key posts with a vacancy
-    at D when `posts` is None, else the given (unit id, type id) pairs), with their fit."""
+    """The allowed pairs as of D of the rotation pool (only its members among `cadres`, a queryset,
+    when given) × the posts (the key posts with a vacancy at D when `posts` is None, else the given
+    (unit id, type id) pairs), with their fit."""
     ctx = proposal_context(as_of)
-    pairs, params = rotation_pairs_sql(ctx, posts=posts)
+    pairs, params = rotation_pairs_sql(ctx, posts=posts, cadres=cadres)
     fit_sql, fit_params = fit_of_pairs(as_of, weights).sql(ctx)
     sql = f"SELECT f.id, f.target_unit_id, f.target_type_id, {fit_sql} AS fit FROM ({pairs}) f"
     with population_cursor() as cursor:

@@ -4,10 +4,12 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from canbo.accounts.scope import sees_everything
 from canbo.core.capabilities import Action, require
 from canbo.optimize.fit import PairTable, Weights, allowed_pairs
 from canbo.optimize.seats import Post, vacancy_seats
 from canbo.optimize.solve import Assignment, assign_optimal
+from canbo.people.selectors import visible_cadres
 
 # The stages a run reports: pairs, the optimum, the greedy choice, the explanations.
 STAGES = 4
@@ -26,12 +28,14 @@ def rotation_proposal(
     progress=_silent,
 ) -> tuple[dict[tuple[int, int], Post], PairTable, Assignment]:
     """The seats (the key vacancies at D when `posts` is None), the allowed pairs and an assignment
-    of maximum total fit of the rotation pool at D to them. `progress(done, total, message)` hears
-    of each stage (a job's progress, `canbo.jobs.runner.Progress`)."""
+    of maximum total fit of the rotation pool at D to them: of its members the actor sees at D
+    (the whole pool for the province-wide roles and the command line). `progress(done, total,
+    message)` hears of each stage (a job's progress, `canbo.jobs.runner.Progress`)."""
     require(actor, Action.CHECK_PROPOSAL)
     progress(0, STAGES, _("Đang lập các cặp cán bộ – vị trí được phép"))
     seats = vacancy_seats(as_of) if posts is None else posts
-    pairs = allowed_pairs(as_of, weights, posts=None if posts is None else list(posts))
+    reach = None if sees_everything(actor) else visible_cadres(actor, as_of)
+    pairs = allowed_pairs(as_of, weights, posts=None if posts is None else list(posts), cadres=reach)
     progress(1, STAGES, _("Đang giải bài toán phân công tối ưu (%(n)s cặp được phép)") % {"n": len(pairs)})
     counts = {key: post.count for key, post in seats.items()}
     return seats, pairs, assign_optimal(pairs, counts, weights.per_unit)

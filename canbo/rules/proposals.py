@@ -140,7 +140,7 @@ FIT_COLUMNS = (
 
 
 def rotation_pairs_sql(
-    ctx: dict, *, posts: list[tuple[int, int]] | None = None, cadres: list[int] | None = None
+    ctx: dict, *, posts: list[tuple[int, int]] | None = None, cadres: QuerySet | list[int] | None = None
 ) -> tuple[str, list]:
     """The allowed pairs of SPEC §13 as one query: cadres of the rotation pool at D
     (`ctx = proposal_context(D)`; only the ids `cadres` when given) × the posts (the key posts with

@@ -140,3 +140,13 @@ def test_a_run_is_seen_and_sent_only_by_whoever_started_it(w, btc, client):
     answer = client.post(f"{URL}{job.pk}/gui/", {"ten": "X", "tu_ngay": "01/01/2018", "ly_do": "X."})
     assert answer.status_code == 404
     assert not ProposalList.objects.exists()
+
+
+def test_a_narrowed_officer_is_offered_only_the_cadres_in_their_scope(w, client):
+    narrowed = get_user_model().objects.create_user("snv_xa", password="x" * 12, role="snv",
+                                                   scope_unit=w.xa_ln)
+    client.force_login(narrowed)
+    job, page = _run(client)
+    chosen = {row["ma_can_bo"] for row in job.result["phan_cong"]}
+    assert chosen == {w.commune.code}  # the head of office at Sở Nội vụ is outside this scope
+    assert w.strong.code not in page.content.decode() and w.strong.full_name not in page.content.decode()
