@@ -21,7 +21,8 @@ class CourseForm(forms.Form):
     organiser = forms.ChoiceField(label=_("Cơ quan mở lớp"), choices=Organiser.choices)
     venue = forms.ChoiceField(label=_("Nơi học"), choices=Venue.choices)
     actual_cost = MoneyField(label=_("Kinh phí thực chi (đồng)"), required=False)
-    funding = forms.ChoiceField(label=_("Nguồn kinh phí"), choices=Funding.choices)
+    funding = forms.TypedChoiceField(label=_("Nguồn kinh phí"), choices=Funding.choices, required=False,
+                                     empty_value=Funding.NGAN_SACH_TINH)
 
     def __init__(self, *args, programmes, own_unit=None, **kwargs):
         super().__init__(*args, **kwargs)
