@@ -47,6 +47,7 @@ ITEMS = (
     NavItem("training", _("Kế hoạch đào tạo hằng năm"), "training:plans", Action.VIEW_PLANS),
     NavItem("training", _("Khóa học"), "training:courses", Action.VIEW_COURSES),
     NavItem("training", _("Kinh phí đào tạo, bồi dưỡng"), "training:budget", Action.VIEW_PLANS),
+    NavItem("training", _("Tiến độ đào tạo"), "training:progress", Action.VIEW_REVIEW),
     NavItem("training", _("Biểu số 10-BTCTW"), "training:form10", Action.VIEW_REVIEW),
     NavItem("training", _("Chương trình đào tạo, bồi dưỡng"), "training:programmes", Action.VIEW_PROGRAMMES),
     NavItem("rotation", _("Nguồn luân chuyển"), "reports:rotation_pool", Action.VIEW_ROTATION),

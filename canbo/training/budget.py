@@ -12,12 +12,12 @@ courses without trainees spend nothing here. Every figure is the sum of the line
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from canbo.org.models import Unit
 from canbo.training.models import APPROVED_STATES, Course, CourseState, Enrolment, Funding, PlanLine
-from canbo.training.plan_selectors import visible_plans
+from canbo.training.plan_selectors import plans_within
 
 # The groupings a figure is read by: the key of each item, then its label.
 BY = {"don_vi": _("Đơn vị"), "chuong_trinh": _("Chương trình"), "nam": _("Năm"), "nguon": _("Nguồn kinh phí")}
@@ -45,16 +45,8 @@ class Item:
                 "nguon": str(Funding(self.funding).label)}[by]
 
 
-def _within(actor, unit: Unit | None, prefix: str = "") -> Q:
-    """The lines (through `prefix`) of the plans within the actor's reach, in the unit's subtree."""
-    condition = Q(**{f"{prefix}plan__in": visible_plans(actor).values("pk")})
-    if unit is not None:
-        condition &= Q(**{f"{prefix}plan__unit__path__startswith": unit.path})
-    return condition
-
-
 def estimates(*, actor, first_year: int, last_year: int, unit: Unit | None = None) -> list[Item]:
-    lines = (PlanLine.objects.filter(_within(actor, unit), plan__state__in=APPROVED_STATES,
+    lines = (PlanLine.objects.filter(plans_within(actor, unit), plan__state__in=APPROVED_STATES,
                                      plan__year__gte=first_year, plan__year__lte=last_year)
              .select_related("plan__unit", "programme").prefetch_related("cadres")
              .order_by("plan__year", "plan__unit__path", "pk"))
@@ -66,7 +58,7 @@ def actuals(*, actor, first_year: int, last_year: int, unit: Unit | None = None)
     enrolments = Enrolment.objects.exclude(course__state=CourseState.DA_HUY).filter(
         course__start__year__gte=first_year, course__start__year__lte=last_year)
     on_course = dict(enrolments.values("course").annotate(n=Count("pk")).values_list("course", "n"))
-    shares = list(enrolments.filter(_within(actor, unit, "plan_line__"))
+    shares = list(enrolments.filter(plans_within(actor, unit, "plan_line__"))
                   .values("course", "plan_line__plan__unit").annotate(n=Count("pk")).order_by())
     units = Unit.objects.in_bulk({s["plan_line__plan__unit"] for s in shares})
     courses = Course.objects.select_related("programme").in_bulk({s["course"] for s in shares})

@@ -7,6 +7,7 @@ from canbo.training import (
     form10_views,
     line_views,
     plan_views,
+    progress_views,
     views,
 )
 
@@ -35,4 +36,5 @@ urlpatterns = [
     path("khoa-hoc/<int:pk>/buoc/<str:target>/", course_views.course_step, name="course_step"),
     path("kinh-phi/", budget_views.budget_page, name="budget"),
     path("bieu-10/", form10_views.form10_page, name="form10"),
+    path("tien-do/", progress_views.progress_page, name="progress"),
 ]

@@ -124,6 +124,7 @@ ACCESS = {
     "training:course_results_import": (COURSE_RUNNERS, "course_run", ""),
     "training:budget": (REVIEWERS, "unit_filter", "tu_nam=2019&den_nam=2020"),
     "training:form10": (REVIEWERS, "unit_filter", "nam=2019"),
+    "training:progress": (REVIEWERS, "unit_filter", "tu_nam=2019&den_nam=2020"),
     "api:api-root": ("NNNNNNNNN", None, ""),
     "api:openapi-json": ("PPPPPPPPL", None, ""),
     "api:openapi-view": ("PPPPPPPPL", None, ""),
