@@ -34,6 +34,7 @@ class Item:
     programme_name: str
     funding: str
     source: object  # the PlanLine, or the Course
+    programme_order: tuple = ()  # the catalogue's: family, then programme
     trainees: int = 0  # of a course share: the unit's trainees on the course
 
     def key(self, by: str) -> str:
@@ -48,10 +49,14 @@ class Item:
 def estimates(*, actor, first_year: int, last_year: int, unit: Unit | None = None) -> list[Item]:
     lines = (PlanLine.objects.filter(plans_within(actor, unit), plan__state__in=APPROVED_STATES,
                                      plan__year__gte=first_year, plan__year__lte=last_year)
-             .select_related("plan__unit", "programme").prefetch_related("cadres")
+             .select_related("plan__unit", "programme__family").prefetch_related("cadres")
              .order_by("plan__year", "plan__unit__path", "pk"))
     return [Item(line.cost_estimate or 0, line.plan.year, line.plan.unit, line.programme.code,
-                 line.programme.name, line.funding, line) for line in lines]
+                 line.programme.name, line.funding, line, _order(line.programme)) for line in lines]
+
+
+def _order(programme) -> tuple:
+    return (programme.family.order, programme.order, programme.name)
 
 
 def actuals(*, actor, first_year: int, last_year: int, unit: Unit | None = None) -> list[Item]:
@@ -61,13 +66,14 @@ def actuals(*, actor, first_year: int, last_year: int, unit: Unit | None = None)
     shares = list(enrolments.filter(plans_within(actor, unit, "plan_line__"))
                   .values("course", "plan_line__plan__unit").annotate(n=Count("pk")).order_by())
     units = Unit.objects.in_bulk({s["plan_line__plan__unit"] for s in shares})
-    courses = Course.objects.select_related("programme").in_bulk({s["course"] for s in shares})
+    courses = Course.objects.select_related("programme__family").in_bulk({s["course"] for s in shares})
     items = []
     for share in shares:
         course, n, total = courses[share["course"]], share["n"], on_course[share["course"]]
         amount = ((course.actual_cost or 0) * n * 2 + total) // (2 * total)  # rounded half up
         items.append(Item(amount, course.start.year, units[share["plan_line__plan__unit"]],
-                          course.programme.code, course.programme.name, course.funding, course, n))
+                          course.programme.code, course.programme.name, course.funding, course,
+                          _order(course.programme), n))
     return sorted(items, key=lambda i: (i.year, i.unit.path, i.source.code))
 
 
@@ -93,7 +99,7 @@ def _sort(item: Item, by: str):
         return Funding.values.index(item.funding)
     if by == "nam":
         return item.year
-    return item.programme_name
+    return item.programme_order
 
 
 def behind(items: list[Item], by: str, key: str) -> list[Item]:
