@@ -69,6 +69,8 @@ def test_the_page_charts_each_year_and_opens_the_people(client, small_province, 
     people = client.get(url + f"&nam={YEAR}&xem=da_dao_tao").content.decode()
     assert reverse("people:cadre_detail", args=["SNV2"]) in people
     assert reverse("people:cadre_detail", args=["PL1"]) not in people
+    period_page = client.get(reverse("training:progress") + f"?as_of={AS_OF}").content.decode()
+    assert "Tiến độ đào tạo 2017–2020" in period_page  # the period of the rule set in force
     book = openpyxl.load_workbook(io.BytesIO(client.get(url + "&xuat=xlsx").content))
     rows = list(book.active.iter_rows(min_row=3, values_only=True))
     assert rows[0] == ("Chương trình", "Năm", "Nợ đầu kỳ", "Có trong kế hoạch", "Đã đào tạo",
