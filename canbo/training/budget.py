@@ -106,5 +106,12 @@ def behind(items: list[Item], by: str, key: str) -> list[Item]:
     return [item for item in items if item.key(by) == key]
 
 
+def unpriced(estimated: list[Item], spent: list[Item]) -> dict[str, int]:
+    """How many lines have no cost per participant in the catalogue, and how many courses no actual
+    cost: each counts 0 đ in the figures."""
+    return {"lines": sum(1 for i in estimated if i.source.cost_each is None),
+            "courses": len({i.source.pk for i in spent if i.source.actual_cost is None})}
+
+
 def totals(items: list[Item]) -> int:
     return sum(item.amount for item in items)

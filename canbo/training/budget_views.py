@@ -63,6 +63,7 @@ def budget_page(request):
         listed = budget.behind(items, by, key)
     return render(request, "training/budget.html", {
         "first": first, "last": last, "unit": unit, "tables": tables, "shown": shown, "listed": listed,
-        "listed_total": budget.totals(listed or []), "query": span_query(first, last, unit),
+        "listed_total": budget.totals(listed or []), "unpriced": budget.unpriced(estimated, spent),
+        "query": span_query(first, last, unit),
         "crumbs": [(_("Kinh phí đào tạo, bồi dưỡng"), "")],
     })

@@ -68,6 +68,13 @@ def test_figures_by_unit_programme_year_and_source(small_province, users, spendi
     assert _table(btv, "don_vi", unit=small_province.units["HU-DT"]) == {
         "HU-DT": (40_000_000, 33_333_333, -6_666_667)}
     assert _table(btv, "don_vi", first=YEAR + 1) == {}
+    estimated = budget.estimates(actor=btv, first_year=YEAR, last_year=YEAR)
+    spent = budget.actuals(actor=btv, first_year=YEAR, last_year=YEAR)
+    assert budget.unpriced(estimated, spent) == {"lines": 0, "courses": 0}
+    programme_update(actor=users["snv"], programme=programme("qpan_doi_tuong_2"), cost_full_time=None)
+    estimated = budget.estimates(actor=btv, first_year=YEAR, last_year=YEAR)
+    assert budget.unpriced(estimated, spent) == {"lines": 1, "courses": 0}
+    assert budget.totals(estimated) == 120_000_000
 
 
 def test_a_district_officer_sees_only_its_subtree(small_province, users, spending):  # noqa: F811
