@@ -1,7 +1,6 @@
 """The training figures in real Chromium: the budget (estimate against actual, by unit, programme, year
 and source, each figure opening its lines or courses), the progress of a period per programme with its
-chart by year, and Biểu số 10-BTCTW, reached from the training menu; a district officer sees only its
-own figures."""
+chart by year, and Biểu số 10-BTCTW with its XLSX, reached from the training menu."""
 
 import pytest
 from playwright.sync_api import expect
