@@ -1,24 +1,26 @@
 """REST API of courses: the list with the page's filters and one course with its trainees, results and
 the qualifications its completion wrote; and the course's writes through the services the pages use:
-a step of its process, enrolment from the plans in force, results. Trainees are those the caller sees
-(`visible_enrolments`). A well-formed request the rules refuse (a step not open or guarded, a cadre not
-on a plan line, no seat left, a bad result) is 409 with every reason; a course the caller does not run
-is 404."""
+a step of its process, enrolment from the plans in force and its removal, results. Trainees are those
+the caller sees (`visible_enrolments`). A well-formed request the rules refuse (a step not open or
+guarded, a cadre not on a plan line, no seat left, a bad result) is 409 with every reason; a course
+the caller does not run is 404."""
 
 import datetime as dt
 from typing import Literal
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from canbo.accounts.api import API_AUTH, Day, Pages, as_of_or_today, requires_api, responses, write_responses
 from canbo.core.capabilities import Action, require
+from canbo.core.errors import NotFound
 from canbo.core.levels import Grade
 from canbo.training.course_process import COURSE_PROCESS
 from canbo.training.course_results import ResultsRefused, results_record
-from canbo.training.course_selectors import course_get, course_list, visible_enrolments
-from canbo.training.courses import enrolments_add
+from canbo.training.course_selectors import course_get, course_list, runs, visible_enrolments
+from canbo.training.courses import enrolment_remove, enrolments_add
 from canbo.training.models import CourseState, Result
 from canbo.workflow.process import TransitionRefused
 from canbo.workflow.services import transition
@@ -152,6 +154,23 @@ def course_enrol(request, ma: str, payload: EnrolIn):
     except ValidationError as refused:
         return Status(409, {"detail": refused.messages})
     return Status(201, _detail(request.auth, course_get(code=ma), as_of_or_today(None)))
+
+
+@router.delete("/khoa-hoc/{ma}/hoc-vien/{ma_can_bo}", response=write_responses(CourseDetailOut),
+               summary="Bỏ ghi danh một học viên (khi khóa học là dự thảo hoặc đang ghi danh)")
+@requires_api(Action.MANAGE_COURSES)
+def course_unenrol(request, ma: str, ma_can_bo: str):
+    found = course_get(code=ma)
+    if not runs(request.auth, found):
+        raise NotFound(_("Khóa học %(code)s không thuộc phạm vi quản lý của bạn.") % {"code": found.code})
+    enrolment = found.enrolments.filter(cadre__code=ma_can_bo).first()
+    if enrolment is None:
+        raise NotFound(_("Không có học viên mã này trong khóa học."))
+    try:
+        enrolment_remove(actor=request.auth, enrolment=enrolment)
+    except ValidationError as refused:
+        return Status(409, {"detail": refused.messages})
+    return _detail(request.auth, course_get(code=ma), as_of_or_today(None))
 
 
 @router.post("/khoa-hoc/{ma}/ket-qua", response=write_responses(CourseDetailOut),

@@ -57,6 +57,25 @@ def test_an_office_runs_a_course_through_the_api(client, small_province, users):
     assert Qualification.objects.filter(cadre__code="SNV2", level="dai_hoc").count() == 1
 
 
+def test_a_trainee_leaves_a_course_only_before_it_starts(client, small_province, users):  # noqa: F811
+    in_force_plan(small_province, users, lines=[("dai_hoc", "tap_trung", ["SNV2", "PL1"])])
+    new_course(users["snv"])
+    client.force_login(users["btc"])  # reads the course, does not run it
+    assert client.delete(f"{BASE}/hoc-vien/SNV2").status_code == 404
+    client.force_login(users["hr"])
+    assert client.delete(f"{BASE}/hoc-vien/SNV2").status_code == 403
+    client.force_login(users["snv"])
+    _post(client, "hoc-vien", {"ma_can_bo": ["SNV2", "PL1"]})
+    left = client.delete(f"{BASE}/hoc-vien/PL1")
+    assert left.status_code == 200 and [t["ma_can_bo"] for t in left.json()["hoc_vien"]] == ["SNV2"]
+    assert client.delete(f"{BASE}/hoc-vien/PL1").status_code == 404
+    _post(client, "buoc", {"sang": "tuyen_sinh"})
+    _post(client, "buoc", {"sang": "dang_hoc"})
+    refused = client.delete(f"{BASE}/hoc-vien/SNV2")
+    assert refused.status_code == 409 and refused.json() == {"detail": [
+        "Khóa học đã khai giảng; không bỏ ghi danh được, hãy ghi kết quả “Vắng”."]}
+
+
 def test_a_cancellation_needs_a_reason(client, small_province, users):  # noqa: F811
     new_course(users["snv"])
     client.force_login(users["snv"])
