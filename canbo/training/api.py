@@ -2,8 +2,9 @@
 the qualifications its completion wrote; and the course's writes through the services the pages use:
 a step of its process, enrolment from the plans in force and its removal, results. Trainees are those
 the caller sees (`visible_enrolments`). A well-formed request the rules refuse (a step not open or
-guarded, a cadre not on a plan line, no seat left, a bad result) is 409 with every reason; a course
-the caller does not run is 404."""
+guarded, a cadre not on a plan line, no seat left, a bad result) is 409 with every reason; enrolling,
+removing a trainee or recording results on a course the caller does not run is 404, and a step of it
+409 naming the scope, as the workflow core refuses it."""
 
 import datetime as dt
 from typing import Literal
