@@ -103,6 +103,17 @@ def responses(schema, status: int = 200) -> dict:
     return {status: schema, **ERRORS}
 
 
+class RefusedOut(Schema):
+    """409: what the rules or a process refuse, every reason."""
+
+    detail: list[str]
+
+
+def write_responses(schema, status: int = 200) -> dict:
+    """The responses of an endpoint that writes: those of `responses` and 409 with the reasons."""
+    return {**responses(schema, status), 409: RefusedOut}
+
+
 def requires_api(action: str):
     """The endpoint's action from the capability table (403 with the reason otherwise); the
     access matrix test reads it back (`endpoint.capability`)."""

@@ -9,7 +9,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from ninja import Path, Router, Schema, Status
 
-from canbo.accounts.api import API_AUTH, Day, requires_api, responses
+from canbo.accounts.api import API_AUTH, Day, requires_api, responses, write_responses
 from canbo.core.capabilities import Action, require
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
 from canbo.rotation.procedure import PROPOSAL_PROCESS
@@ -72,16 +72,6 @@ class StepOut(Schema):
 class ProposalDetailOut(ProposalOut):
     ly_do: str
     cac_buoc: list[StepOut]
-
-
-class RefusedOut(Schema):
-    """409: what the rules or the procedure refuse, every reason."""
-
-    detail: list[str]
-
-
-def _writes(schema, status: int = 200) -> dict:
-    return {**responses(schema, status), 409: RefusedOut}
 
 
 class ProposalIn(Schema):
@@ -164,7 +154,7 @@ def proposal(request, so: int = Number):
     return _detail(proposal_get(actor=request.auth, pk=so))
 
 
-@router.post("/de-xuat", response=_writes(ProposalDetailOut, 201), summary="Lập dự thảo một đề xuất")
+@router.post("/de-xuat", response=write_responses(ProposalDetailOut, 201), summary="Lập dự thảo một đề xuất")
 @requires_api(Action.DRAFT_PROPOSALS)
 def proposal_new(request, payload: ProposalIn):
     try:
@@ -183,7 +173,8 @@ def proposal_new(request, payload: ProposalIn):
 
 
 @router.post(
-    "/de-xuat/{so}/y-kien", response=_writes(ProposalDetailOut, 201), summary="Ghi ý kiến cho bước tới"
+    "/de-xuat/{so}/y-kien", response=write_responses(ProposalDetailOut, 201),
+    summary="Ghi ý kiến cho bước tới",
 )
 @requires_api(Action.VIEW_ROTATION)
 def proposal_opinion(request, payload: OpinionIn, so: int = Number):
@@ -202,7 +193,7 @@ def proposal_opinion(request, payload: OpinionIn, so: int = Number):
 
 
 @router.post(
-    "/de-xuat/{so}/buoc", response=_writes(ProposalDetailOut), summary="Chuyển đề xuất sang bước khác"
+    "/de-xuat/{so}/buoc", response=write_responses(ProposalDetailOut), summary="Chuyển đề xuất sang bước khác"
 )
 @requires_api(Action.VIEW_ROTATION)
 def proposal_step(request, payload: StepIn, so: int = Number):

@@ -1,11 +1,11 @@
 """The form that opens a course: its programme (of the rule set in force on the page's date), who
-provides it and where, its dates, seats, mode, organiser, venue and actual cost."""
+provides it and where, its dates, seats, mode, organiser, venue and actual cost and its source."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from canbo.training.forms import MoneyField
-from canbo.training.models import Organiser, Programme, TrainingMode, Venue
+from canbo.training.models import Funding, Organiser, Programme, TrainingMode, Venue
 
 
 class CourseForm(forms.Form):
@@ -21,6 +21,8 @@ class CourseForm(forms.Form):
     organiser = forms.ChoiceField(label=_("Cơ quan mở lớp"), choices=Organiser.choices)
     venue = forms.ChoiceField(label=_("Nơi học"), choices=Venue.choices)
     actual_cost = MoneyField(label=_("Kinh phí thực chi (đồng)"), required=False)
+    funding = forms.TypedChoiceField(label=_("Nguồn kinh phí"), choices=Funding.choices, required=False,
+                                     empty_value=Funding.NGAN_SACH_TINH)
 
     def __init__(self, *args, programmes, own_unit=None, **kwargs):
         super().__init__(*args, **kwargs)

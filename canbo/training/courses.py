@@ -21,6 +21,7 @@ from canbo.training.models import (
     Course,
     CourseState,
     Enrolment,
+    Funding,
     PlanLine,
     PlanState,
     Programme,
@@ -44,7 +45,8 @@ def own_course(actor, course: Course, action: str) -> Course:
 @transaction.atomic
 def course_create(*, actor, code: str, name: str, programme: Programme, provider: str, place: str,
                   start: dt.date, end: dt.date, seats: int, mode: str, organiser: str, venue: str,
-                  provider_unit: Unit | None = None, actual_cost: int | None = None) -> Course:
+                  provider_unit: Unit | None = None, actual_cost: int | None = None,
+                  funding: str = Funding.NGAN_SACH_TINH) -> Course:
     """A draft course. A training provider of the province opens its own courses (as `provider_unit`);
     Ban Tổ chức and Sở Nội vụ open those of the organisers they answer for."""
     require(actor, Action.MANAGE_COURSES)
@@ -52,7 +54,7 @@ def course_create(*, actor, code: str, name: str, programme: Programme, provider
     course = Course(code=code.strip(), name=name.strip(), programme=programme, place=place.strip(),
                     provider=provider, provider_unit=provider_unit,
                     start=start, end=end, seats=seats, mode=mode, organiser=organiser, venue=venue,
-                    actual_cost=actual_cost, created_by=actor)
+                    actual_cost=actual_cost, funding=funding, created_by=actor)
     if Course.objects.filter(code=course.code).exists():
         raise ValidationError({"code": _("Đã có khóa học mã này.")})
     course.full_clean()

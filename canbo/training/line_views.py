@@ -14,7 +14,7 @@ from canbo.core.errors import NotFound
 from canbo.reports.selectors import eligible_lists
 from canbo.rules.selectors import rule_set_in_force
 from canbo.rules.verdicts import PRIORITY_LABELS, PROGRAMMES_BY_KEY
-from canbo.training.models import PlanLine, Programme, TrainingMode
+from canbo.training.models import Funding, PlanLine, Programme, TrainingMode
 from canbo.training.plan_lines import line_add, line_remove, parse_codes, start_of
 from canbo.training.plan_selectors import plan_get
 
@@ -54,7 +54,8 @@ def plan_line_new(request, pk):
             form = request.POST
             line_add(actor=request.user, plan=plan, programme=programme, mode=form.get("hinh_thuc", ""),
                      codes=picked + parse_codes(form.get("ma_khac", "")),
-                     headcount=_headcount(form.get("so_nguoi", "")), note=form.get("ghi_chu", ""))
+                     headcount=_headcount(form.get("so_nguoi", "")), note=form.get("ghi_chu", ""),
+                     funding=form.get("nguon_kinh_phi", Funding.NGAN_SACH_TINH))
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"all": exc.messages}
         else:
@@ -64,6 +65,7 @@ def plan_line_new(request, pk):
         "plan": plan, "programmes": programmes, "programme": programme,
         "degree": programme is not None and programme.code in PROGRAMMES_BY_KEY,
         "eligible": _eligible(request, plan, programme), "picked": picked, "errors": errors,
+        "fundings": Funding.choices,
         "modes": [(mode, TrainingMode(mode).label) for mode in (programme.modes() if programme else [])],
         "as_of_plan": start_of(plan), "crumbs": _crumbs(plan, _("Thêm dòng kế hoạch")),
     })

@@ -166,6 +166,17 @@ def qualifications_problem(qualifications) -> str | None:
     return None
 
 
+class Funding(models.TextChoices):
+    """Where the money of a plan line or a course comes from (plan III.1.3: each locality, agency and
+    unit budgets its plan; central programmes and the trainee's own funds besides)."""
+
+    NGAN_SACH_TINH = "ngan_sach_tinh", _("Ngân sách tỉnh")
+    NGAN_SACH_HUYEN = "ngan_sach_huyen", _("Ngân sách huyện")
+    DON_VI = "don_vi", _("Kinh phí của cơ quan, đơn vị")
+    TRUNG_UONG = "trung_uong", _("Chương trình, đề án của Trung ương")
+    KHAC = "khac", _("Nguồn khác")
+
+
 class PlanState(models.TextChoices):
     """The states of a unit's annual plan (plan IV.1), in the order of the cycle."""
 
@@ -237,6 +248,8 @@ class PlanLine(models.Model):
     cadres = models.ManyToManyField("people.Cadre", verbose_name=_("cán bộ được cử"), blank=True,
                                     related_name="+")
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    funding = models.CharField(_("nguồn kinh phí"), max_length=20, choices=Funding.choices,
+                               default=Funding.NGAN_SACH_TINH)
 
     class Meta:
         verbose_name = _("dòng kế hoạch")
@@ -307,6 +320,8 @@ class Course(models.Model):
     organiser = models.CharField(_("cơ quan mở lớp"), max_length=20, choices=Organiser.choices)
     venue = models.CharField(_("nơi học"), max_length=20, choices=Venue.choices, default=Venue.TRONG_NUOC)
     actual_cost = models.PositiveBigIntegerField(_("kinh phí thực chi (đồng)"), null=True, blank=True)
+    funding = models.CharField(_("nguồn kinh phí"), max_length=20, choices=Funding.choices,
+                               default=Funding.NGAN_SACH_TINH)
     state = models.CharField(_("trạng thái"), max_length=20, choices=CourseState.choices,
                              default=CourseState.DU_THAO)
     created_by = models.ForeignKey(

@@ -19,7 +19,7 @@ from canbo.people.models import Cadre
 from canbo.people.selectors import visible_cadres
 from canbo.rules import engine, explain
 from canbo.rules.verdicts import FULL_TIME, MODE_RULE, PROGRAMMES_BY_KEY, Verdict
-from canbo.training.models import PlanLine, PlanState, Programme, TrainingMode, TrainingPlan
+from canbo.training.models import Funding, PlanLine, PlanState, Programme, TrainingMode, TrainingPlan
 
 _SEPARATORS = re.compile(r"[\s,;]+")
 
@@ -117,7 +117,7 @@ def line_problems(*, actor, plan: TrainingPlan, programme: Programme, mode: str,
 
 @transaction.atomic
 def line_add(*, actor, plan: TrainingPlan, programme: Programme, mode: str, codes: list[str] = (),
-             headcount: int | None = None, note: str = "") -> PlanLine:
+             headcount: int | None = None, note: str = "", funding: str = Funding.NGAN_SACH_TINH) -> PlanLine:
     """Add a line to a draft plan; ValidationError with every reason by field otherwise."""
     plan = _editable(actor, plan)
     cadres = _cadres(actor, plan, list(codes))
@@ -126,13 +126,13 @@ def line_add(*, actor, plan: TrainingPlan, programme: Programme, mode: str, code
     if problems:
         raise ValidationError(problems)
     line = PlanLine(plan=plan, programme=programme, mode=mode, headcount=len(cadres) or headcount,
-                    note=note.strip())
+                    note=note.strip(), funding=funding)
     line.full_clean()
     line.save()
     line.cadres.set(cadres)
     audit_record(actor=actor, action=AuditAction.PLAN_LINE_ADD, obj=line, after={
         "programme": programme.code, "mode": mode, "headcount": line.headcount, "note": line.note,
-        "cadres": [c.code for c in cadres], "cost_estimate": line.cost_estimate})
+        "cadres": [c.code for c in cadres], "cost_estimate": line.cost_estimate, "funding": funding})
     return line
 
 

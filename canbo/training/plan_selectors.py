@@ -44,6 +44,15 @@ def visible_plans(actor) -> QuerySet[TrainingPlan]:
     return plans if condition is None else plans.filter(condition)
 
 
+def plans_within(actor, unit: Unit | None, prefix: str = "") -> Q:
+    """Rows reaching a plan through `prefix` (e.g. "plan_line__") whose plan is within the actor's reach
+    and, when `unit` is given, of a unit of its subtree."""
+    condition = Q(**{f"{prefix}plan__in": visible_plans(actor).values("pk")})
+    if unit is not None:
+        condition &= Q(**{f"{prefix}plan__unit__path__startswith": unit.path})
+    return condition
+
+
 def plan_in_scope(actor, plan: TrainingPlan) -> bool:
     return visible_plans(actor).filter(pk=plan.pk).exists()
 

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from canbo.training import course_views, document_views, line_views, plan_views, views
+from canbo.training import (
+    budget_views,
+    course_views,
+    document_views,
+    form10_views,
+    line_views,
+    plan_views,
+    progress_views,
+    views,
+)
 
 app_name = "training"
 urlpatterns = [
@@ -25,4 +34,7 @@ urlpatterns = [
     path("khoa-hoc/<int:pk>/ket-qua/", course_views.course_results, name="course_results"),
     path("khoa-hoc/<int:pk>/nhap-ket-qua/", course_views.course_results_import, name="course_results_import"),
     path("khoa-hoc/<int:pk>/buoc/<str:target>/", course_views.course_step, name="course_step"),
+    path("kinh-phi/", budget_views.budget_page, name="budget"),
+    path("bieu-10/", form10_views.form10_page, name="form10"),
+    path("tien-do/", progress_views.progress_page, name="progress"),
 ]

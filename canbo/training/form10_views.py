@@ -1,0 +1,42 @@
+"""The page of Biểu số 10-BTCTW for a year and a unit's subtree: the form's table with each figure opening
+the trainees (or courses) it counts, and the form as XLSX."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action
+from canbo.core.xlsx import XLSX
+from canbo.org.selectors import province_name
+from canbo.training.budget_views import subtree
+from canbo.training.form10 import COURSE_COLUMNS, PEOPLE_COLUMNS, form10
+from canbo.training.form10_xlsx import NUMBERS, form10_xlsx
+
+COUNTED = (*PEOPLE_COLUMNS, *COURSE_COLUMNS)
+
+
+def _year(request) -> int:
+    text = request.GET.get("nam", "")
+    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else request.as_of.year
+
+
+@requires(Action.VIEW_REVIEW)
+def form10_page(request):
+    year, unit = _year(request), subtree(request)
+    rows = form10(actor=request.user, year=year, unit=unit)
+    if request.GET.get("xuat") == "xlsx":
+        reporter = unit.name if unit else _("Tỉnh ủy %(province)s") % {"province": province_name()}
+        response = HttpResponse(form10_xlsx(rows, year=year, reporter=reporter), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="bieu-10-btctw-{year}.xlsx"'
+        return response
+    chosen = next((row for row in rows if row.key == request.GET.get("dong")), None)
+    column = request.GET.get("cot", "")
+    column = int(column) if chosen is not None and column in {str(c) for c in COUNTED} else None
+    listed = sorted(chosen.counted[column], key=lambda e: e.code) if column else None
+    return render(request, "training/form10.html", {
+        "year": year, "unit": unit, "numbers": NUMBERS,
+        "rows": [(row, [(c, row.value(c)) for c in range(3, 12)]) for row in rows],
+        "chosen": chosen, "column": column, "listed": listed, "courses": column in COURSE_COLUMNS,
+        "crumbs": [(_("Biểu số 10-BTCTW"), "")],
+    })

@@ -1,0 +1,86 @@
+"""Progress of a plan period (issue item 7), per degree programme of SPEC §9 and by year, for the actor's
+reach and a unit's subtree:
+
+- owed at the start of a year: the cadres eligible for the programme on 1 January (SPEC §9, the same
+  eligibility table as the review's lists: `canbo.rules.engine.eligibility_table`);
+- planned: the cadres named on the programme's lines of the approved plans of that year;
+- trained: the cadres who passed a completed course of the programme whose last day is in that year;
+- still owed at the end: those eligible on 31 December (or on the as-of date, when earlier).
+
+The period's figures are the first year's owed, the cadres planned and trained in any of its years, and
+the last year's still owed. Planned and trained count the plans and trainees of the units within reach
+and the subtree (the unit whose plan sent them). Every figure is a set of cadres, listed behind it.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from canbo.org.models import Unit
+from canbo.people.models import Cadre
+from canbo.reports.selectors import population
+from canbo.rules import engine
+from canbo.rules.verdicts import PROGRAMMES
+from canbo.training.models import APPROVED_STATES, CourseState, Enrolment, PlanLine, Result
+from canbo.training.plan_selectors import plans_within
+
+FIGURES = ("no_dau_ky", "ke_hoach", "da_dao_tao", "con_no")
+
+
+@dataclass
+class Year:
+    year: int
+    figures: dict[str, dict[str, set[int]]] = field(default_factory=dict)  # programme -> figure -> cadre ids
+
+
+def _eligible(actor, day: dt.date, unit: Unit | None) -> dict[str, set[int]]:
+    rows = engine.eligibility_table(engine.context_for(day), population(actor=actor, as_of=day, unit=unit))
+    return {v.key: {row["id"] for row in rows if row[f"p_{v.key}"]} for v in PROGRAMMES}
+
+
+def _planned(actor, year: int, unit: Unit | None) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {v.key: set() for v in PROGRAMMES}
+    lines = PlanLine.cadres.through.objects.filter(
+        plans_within(actor, unit, "planline__"), planline__plan__year=year,
+        planline__plan__state__in=APPROVED_STATES, planline__programme__code__in=found)
+    for code, cadre_id in lines.values_list("planline__programme__code", "cadre_id"):
+        found[code].add(cadre_id)
+    return found
+
+
+def _trained(actor, year: int, unit: Unit | None) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {v.key: set() for v in PROGRAMMES}
+    passed = Enrolment.objects.filter(
+        plans_within(actor, unit, "plan_line__"), result=Result.DAT, course__state=CourseState.HOAN_THANH,
+        course__end__year=year, course__programme__code__in=found)
+    for code, cadre_id in passed.values_list("course__programme__code", "cadre_id"):
+        found[code].add(cadre_id)
+    return found
+
+
+def progress(*, actor, first_year: int, last_year: int, as_of: dt.date,
+             unit: Unit | None = None) -> list[Year]:
+    years = []
+    for year in range(first_year, last_year + 1):
+        start = dt.date(year, 1, 1)
+        end = min(dt.date(year, 12, 31), max(as_of, start))
+        owed, still = _eligible(actor, start, unit), _eligible(actor, end, unit)
+        planned, trained = _planned(actor, year, unit), _trained(actor, year, unit)
+        years.append(Year(year, {v.key: {"no_dau_ky": owed[v.key], "ke_hoach": planned[v.key],
+                                         "da_dao_tao": trained[v.key], "con_no": still[v.key]}
+                                 for v in PROGRAMMES}))
+    return years
+
+
+def period(years: list[Year]) -> dict[str, dict[str, set[int]]]:
+    """The period's figures per programme: owed at the first year's start, planned and trained in any
+    year, still owed at the last year's end."""
+    return {v.key: {
+        "no_dau_ky": years[0].figures[v.key]["no_dau_ky"],
+        "ke_hoach": set().union(*(y.figures[v.key]["ke_hoach"] for y in years)),
+        "da_dao_tao": set().union(*(y.figures[v.key]["da_dao_tao"] for y in years)),
+        "con_no": years[-1].figures[v.key]["con_no"],
+    } for v in PROGRAMMES}
+
+
+def people(ids: set[int]) -> list[Cadre]:
+    return list(Cadre.objects.filter(pk__in=ids).order_by("sort_key", "code"))

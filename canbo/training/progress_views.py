@@ -1,0 +1,80 @@
+"""The progress page of a plan period: per degree programme, the cadres owed at the start, planned,
+trained and still owed, for the period and by year, with a chart of the chosen programme by year; each
+figure opens its people; XLSX of the same figures."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from canbo.accounts.decorators import requires
+from canbo.core.capabilities import Action
+from canbo.core.xlsx import xlsx_response
+from canbo.rules.selectors import rule_set_in_force
+from canbo.rules.verdicts import PROGRAMMES, PROGRAMMES_BY_KEY
+from canbo.training import progress
+from canbo.training.budget_views import subtree
+
+LABELS = {"no_dau_ky": gettext_lazy("Nợ đầu kỳ"), "ke_hoach": gettext_lazy("Có trong kế hoạch"),
+          "da_dao_tao": gettext_lazy("Đã đào tạo"), "con_no": gettext_lazy("Còn nợ cuối kỳ")}
+CHARTED = ("no_dau_ky", "da_dao_tao", "con_no")
+
+
+def _years(request) -> tuple[int, int]:
+    """`tu_nam`, `den_nam`; by default the period of the rule set in force at the as-of date."""
+    rule_set = rule_set_in_force(request.as_of)
+    defaults = {"tu_nam": rule_set.valid_from.year,
+                "den_nam": (rule_set.valid_to or request.as_of).year}
+
+    def year(name):
+        text = request.GET.get(name, "")
+        return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else defaults[name]
+    first, last = year("tu_nam"), year("den_nam")
+    first, last = min(first, last), max(first, last)
+    return max(first, last - 9), last  # at most ten years: each year reads the whole workforce twice
+
+
+def _chart(years, key: str) -> list[dict]:
+    top = max([len(y.figures[key][f]) for y in years for f in CHARTED] + [1])
+    return [{"year": y.year, "bars": [(f, LABELS[f], len(y.figures[key][f]),
+                                       round(100 * len(y.figures[key][f]) / top, 1)) for f in CHARTED]}
+            for y in years]
+
+
+def _xlsx(years, whole, first, last):
+    rows = [[str(v.title), _("Cả giai đoạn"), *[len(whole[v.key][f]) for f in LABELS]] for v in PROGRAMMES]
+    rows += [[str(v.title), y.year, *[len(y.figures[v.key][f]) for f in LABELS]]
+             for v in PROGRAMMES for y in years]
+    return xlsx_response(
+        filename=f"tien-do-dao-tao-{first}-{last}",
+        title=_("Tiến độ đào tạo %(first)s–%(last)s") % {"first": first, "last": last},
+        columns=[_("Chương trình"), _("Năm"), *[str(label) for label in LABELS.values()]], rows=rows)
+
+
+@requires(Action.VIEW_REVIEW)
+def progress_page(request):
+    first, last = _years(request)
+    unit = subtree(request)
+    years = progress.progress(actor=request.user, first_year=first, last_year=last, as_of=request.as_of,
+                              unit=unit)
+    whole = progress.period(years)
+    if request.GET.get("xuat") == "xlsx":
+        return _xlsx(years, whole, first, last)
+    chosen = request.GET.get("chuong_trinh", "")
+    chosen = chosen if chosen in PROGRAMMES_BY_KEY else PROGRAMMES[0].key
+    query = urlencode({"tu_nam": first, "den_nam": last, **({"don_vi": unit.code} if unit else {})})
+    figure, year = request.GET.get("xem", ""), request.GET.get("nam", "")
+    listed = None
+    if figure in LABELS:
+        by_year = {str(y.year): y.figures for y in years}
+        source = by_year.get(year, whole)
+        listed = progress.people(source[chosen][figure])
+    return render(request, "training/progress.html", {
+        "first": first, "last": last, "unit": unit, "query": query, "labels": LABELS.items(),
+        "programmes": [(v, [(f, len(whole[v.key][f])) for f in LABELS]) for v in PROGRAMMES],
+        "chosen": PROGRAMMES_BY_KEY[chosen],
+        "by_year": [(y.year, [(f, len(y.figures[chosen][f])) for f in LABELS]) for y in years],
+        "chart": _chart(years, chosen), "listed": listed, "figure": LABELS.get(figure), "year": year,
+        "crumbs": [(_("Tiến độ đào tạo theo chương trình"), "")],
+    })

@@ -1,0 +1,106 @@
+"""Biểu số 10-BTCTW on hand-made data: who passed a course completed in the year, in the row of what the
+course gave, by the level of the unit held on its last day (leaders apart), and the classes the Provincial
+and district committees opened; within the reader's reach and a subtree; the XLSX in the form's layout."""
+
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from canbo.accounts.system import system_actor
+from canbo.org.services import position_type_create
+from canbo.people.services import holding_add
+from canbo.training.courses import enrolments_add, result_record
+from canbo.training.form10 import form10
+from canbo.training.tests.test_courses import YEAR, in_force_plan, new_course, users  # noqa: F401
+from canbo.workflow.services import transition
+
+pytestmark = pytest.mark.django_db
+COLUMNS = range(3, 12)
+
+
+def _complete(course, results):
+    system = system_actor()
+    enrolments_add(actor=system, course=course, codes=list(results))
+    for target in ("tuyen_sinh", "dang_hoc", "cho_ket_qua"):
+        transition(actor=system, obj=course, to=target)
+    for enrolment in course.enrolments.select_related("cadre"):
+        result_record(actor=system, enrolment=enrolment, result=results[enrolment.cadre.code])
+    transition(actor=system, obj=course, to="hoan_thanh")
+
+
+@pytest.fixture
+def year_of_courses(small_province, users):  # noqa: F811
+    """Sở Nội vụ's university course (its own, held in the country): SNV2 passes, PL1 fails; a Party-work
+    course the Provincial committee opens for Đức Trọng: DT1 and DT2 (also deputy chairman of the
+    district's committee since 2016) pass."""
+    system = system_actor()
+    deputy = position_type_create(actor=system, code="PCT-UB", name="Phó Chủ tịch UBND huyện",
+                                  deputy_head_or_above=True)
+    holding_add(actor=system, cadre=small_province.cadres["DT2"], unit=small_province.units["UB-DT"],
+                position_type=deputy, valid_from=dt.date(2016, 1, 1))
+    in_force_plan(small_province, users, lines=[("dai_hoc", "tap_trung", ["SNV2", "PL1"])])
+    in_force_plan(small_province, users, unit="HU-DT",
+                  lines=[("nghiep_vu_dang", "tap_trung", ["DT1", "DT2"])])
+    _complete(new_course(system, seats=2), {"SNV2": "dat", "PL1": "khong_dat"})
+    party_work = new_course(system, code="NV-DANG", programme_code="nghiep_vu_dang", organiser="tinh_uy",
+                            seats=5, name="Lớp nghiệp vụ công tác Đảng")
+    _complete(party_work, {"DT1": "dat", "DT2": "dat"})
+
+
+def _figures(actor, year=YEAR, unit=None) -> dict:
+    return {row.key: [row.value(c) for c in COLUMNS] for row in form10(actor=actor, year=year, unit=unit)
+            if any(row.value(c) for c in COLUMNS)}
+
+
+UNIVERSITY = [1, 1, 0, 0, 0, 0, 0, 0, 0]
+UNIVERSITY_ROWS = {"dao_tao": UNIVERSITY, "chuyen_mon": UNIVERSITY, "dai_hoc": UNIVERSITY,
+                   "dai_hoc.trong_nuoc": UNIVERSITY}
+PARTY_WORK = [2, 0, 0, 2, 1, 0, 1, 1, 0]
+
+
+def test_each_trainee_counts_in_the_row_and_columns_of_the_form(small_province, users, year_of_courses):  # noqa: F811
+    party_rows = {"boi_duong": PARTY_WORK, "nghiep_vu_dang": PARTY_WORK}
+    assert _figures(users["btv"]) == {**UNIVERSITY_ROWS, **party_rows}
+    assert _figures(users["btv"], year=YEAR + 1) == {}
+    assert _figures(users["btv"], unit=small_province.units["SNV"]) == UNIVERSITY_ROWS
+    assert _figures(users["hr"]) == party_rows
+
+
+def test_the_xlsx_has_the_forms_headers_rows_and_figures(client, small_province, users,  # noqa: F811
+                                                         year_of_courses):
+    client.force_login(users["btv"])
+    response = client.get(reverse("training:form10") + f"?nam={YEAR}&xuat=xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    cells = list(sheet.iter_rows(values_only=True))
+    assert cells[0][0] == "TỈNH ỦY LÂM ĐỒNG" and cells[0][8] == "Biểu số 10-BTCTW"
+    assert cells[2][0] == f"THỐNG KÊ KẾT QUẢ ĐÀO TẠO, BỒI DƯỠNG CÁN BỘ NĂM {YEAR}"
+    assert cells[3][0] == "(Đơn vị tính: người)"
+    assert cells[5] == ("TT", "Chương trình", "Tổng số", "Cấp tỉnh", None, "Cấp huyện", None, "Cấp xã",
+                        "Số lớp đã mở", None, None)
+    assert cells[6][3:7] == ("Tổng số", "Trong đó: lãnh đạo, quản lý") * 2
+    assert cells[6][8:] == ("Tổng số", "Tỉnh ủy mở", "Huyện ủy mở")
+    assert cells[7] == ("1", "2", "3 = 4 + 6 + 8", "4", "5", "6", "7", "8", "9 = 10 + 11", "10", "11")
+    body = {row[1].strip(): (row[0], list(row[2:])) for row in cells[8:] if row[1]}
+    assert body["ĐÀO TẠO"] == ("I", UNIVERSITY) and body["BỒI DƯỠNG"] == ("II", PARTY_WORK)
+    assert body["Kỹ năng, nghiệp vụ công tác Đảng"] == ("1", PARTY_WORK)
+    assert body["Lý luận chính trị"] == ("2", [0] * 9)
+    groups = [label for label in body if label.startswith("- Đối tượng")]
+    assert groups == [f"- Đối tượng {n}" for n in range(1, 5)]
+    assert list(body).index("Đại học") < list(body).index("Thạc sĩ") < list(body).index("Tiến sĩ")
+    flat = [value for row in cells for value in row]
+    assert "NGƯỜI LẬP BIỂU" in flat and "TRƯỞNG BAN" in flat
+
+
+def test_every_figure_opens_its_people_or_courses(client, small_province, users, year_of_courses):  # noqa: F811
+    client.force_login(users["hr"])
+    url = reverse("training:form10") + f"?nam={YEAR}"
+    page = client.get(url).content.decode()
+    assert "dong=nghiep_vu_dang&amp;cot=7" in page and "SNV2" not in page
+    leaders = client.get(url + "&dong=nghiep_vu_dang&cot=7").content.decode()
+    assert reverse("people:cadre_detail", args=["DT2"]) in leaders
+    assert reverse("people:cadre_detail", args=["DT1"]) not in leaders
+    classes = client.get(url + "&dong=boi_duong&cot=10").content.decode()
+    assert "NV-DANG" in classes and "Lớp nghiệp vụ công tác Đảng" in classes

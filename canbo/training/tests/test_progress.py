@@ -1,0 +1,78 @@
+"""Progress of a period per programme: owed at the start (SPEC §9 eligibility, the same table as the
+eligible lists), planned on approved plans, trained (passed a completed course), still owed at the end;
+by year and for the period, within the reader's reach and a subtree; each figure opens its people."""
+
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from canbo.reports.selectors import eligible_lists
+from canbo.training.courses import enrolments_add, result_record
+from canbo.training.progress import period, progress
+from canbo.training.tests.test_courses import YEAR, in_force_plan, new_course, users  # noqa: F401
+from canbo.workflow.services import transition
+
+pytestmark = pytest.mark.django_db
+AS_OF = dt.date(YEAR + 1, 6, 30)
+
+
+@pytest.fixture
+def trained(small_province, users):  # noqa: F811
+    """Sở Nội vụ plans SNV2 and PL1 for đại học in YEAR; on the course SNV2 passes and PL1 fails."""
+    snv = users["snv"]
+    in_force_plan(small_province, users, lines=[("dai_hoc", "tap_trung", ["SNV2", "PL1"])])
+    course = new_course(snv)
+    enrolments_add(actor=snv, course=course, codes=["SNV2", "PL1"])
+    for target in ("tuyen_sinh", "dang_hoc", "cho_ket_qua"):
+        transition(actor=snv, obj=course, to=target)
+    for enrolment in course.enrolments.select_related("cadre"):
+        passed = enrolment.cadre.code == "SNV2"
+        result_record(actor=snv, enrolment=enrolment, result="dat" if passed else "khong_dat")
+    transition(actor=snv, obj=course, to="hoan_thanh")
+
+
+def _codes(small_province, figures) -> dict:
+    by_id = {cadre.pk: code for code, cadre in small_province.cadres.items()}
+    return {figure: sorted(by_id[pk] for pk in ids) for figure, ids in figures.items()}
+
+
+def test_owed_planned_trained_and_still_owed_by_year(small_province, users, trained):  # noqa: F811
+    years = progress(actor=users["btv"], first_year=YEAR, last_year=YEAR + 1, as_of=AS_OF)
+    owed = sorted(r["code"] for r in eligible_lists(actor=users["btv"], as_of=dt.date(YEAR, 1, 1),
+                                                     programme="dai_hoc"))
+    assert owed == ["DT2", "HOI", "PL1", "SNV2"]  # the four Chuyên viên without a degree, far from retiring
+    first, second = (_codes(small_province, y.figures["dai_hoc"]) for y in years)
+    assert first == {"no_dau_ky": owed, "ke_hoach": ["PL1", "SNV2"], "da_dao_tao": ["SNV2"],
+                     "con_no": ["DT2", "HOI", "PL1"]}
+    assert second == {"no_dau_ky": ["DT2", "HOI", "PL1"], "ke_hoach": [], "da_dao_tao": [],
+                      "con_no": ["DT2", "HOI", "PL1"]}
+    assert _codes(small_province, period(years)["dai_hoc"]) == {**first, "no_dau_ky": owed}
+    district = progress(actor=users["hr"], first_year=YEAR, last_year=YEAR, as_of=AS_OF)
+    assert _codes(small_province, district[0].figures["dai_hoc"]) == {
+        "no_dau_ky": ["DT2"], "ke_hoach": [], "da_dao_tao": [], "con_no": ["DT2"]}
+    snv = progress(actor=users["btv"], first_year=YEAR, last_year=YEAR, as_of=AS_OF,
+                   unit=small_province.units["SNV"])
+    assert _codes(small_province, snv[0].figures["dai_hoc"]) == {
+        "no_dau_ky": ["PL1", "SNV2"], "ke_hoach": ["PL1", "SNV2"], "da_dao_tao": ["SNV2"], "con_no": ["PL1"]}
+
+
+def test_the_page_charts_each_year_and_opens_the_people(client, small_province, users, trained):  # noqa: F811
+    client.force_login(users["btv"])
+    url = reverse("training:progress") + f"?as_of={AS_OF}&tu_nam={YEAR}&den_nam={YEAR + 1}"
+    url += "&chuong_trinh=dai_hoc"
+    page = client.get(url).content.decode()
+    assert 'class="bars training-progress"' in page and page.count('<svg class="bar"') == 6
+    assert f"chuong_trinh=dai_hoc&amp;nam={YEAR}&amp;xem=da_dao_tao" in page
+    people = client.get(url + f"&nam={YEAR}&xem=da_dao_tao").content.decode()
+    assert reverse("people:cadre_detail", args=["SNV2"]) in people
+    assert reverse("people:cadre_detail", args=["PL1"]) not in people
+    period_page = client.get(reverse("training:progress") + f"?as_of={AS_OF}").content.decode()
+    assert "Tiến độ đào tạo 2017–2020" in period_page  # the period of the rule set in force
+    book = openpyxl.load_workbook(io.BytesIO(client.get(url + "&xuat=xlsx").content))
+    rows = list(book.active.iter_rows(min_row=3, values_only=True))
+    assert rows[0] == ("Chương trình", "Năm", "Nợ đầu kỳ", "Có trong kế hoạch", "Đã đào tạo",
+                       "Còn nợ cuối kỳ")
+    assert ("Đại học", "Cả giai đoạn", 4, 2, 1, 3) in rows and ("Đại học", YEAR + 1, 3, 0, 0, 3) in rows
