@@ -31,6 +31,7 @@ from canbo.training.course_results import results_record
 from canbo.training.courses import course_create, enrolments_add
 from canbo.training.models import (
     CourseState,
+    Funding,
     Organiser,
     PlanState,
     Programme,
@@ -40,6 +41,7 @@ from canbo.training.models import (
 )
 from canbo.training.plan_lines import ineligible, line_add
 from canbo.training.plans import plan_amend, plan_create
+from canbo.training.services import programme_update
 from canbo.workflow.services import transition
 
 # The programme a caught-up qualification is trained by: by (kind, level), or by kind for the
@@ -65,6 +67,19 @@ PROVIDERS = {
 HALVES = {1: ((3, 1), (5, 31)), 2: ((9, 1), (11, 30))}
 PLAN_STEPS = (PlanState.DA_GUI, PlanState.DA_TONG_HOP, PlanState.DA_TRINH, PlanState.DA_PHE_DUYET,
               PlanState.CO_HIEU_LUC)
+# The demo's costs per participant (đồng): full-time, in-service. Illustrative figures of the demo
+# province only; a real catalogue's costs are entered by Ban Tổ chức and Sở Nội vụ.
+DEMO_COSTS = {
+    "cao_cap_llct": (32_000_000, 24_000_000),
+    "hoan_chinh_trung_cap_llct": (6_000_000, 4_500_000),
+    "trung_cap_llct": (14_000_000, 10_500_000),
+    "sau_dai_hoc": (60_000_000, 45_000_000),
+    "dai_hoc": (40_000_000, 30_000_000),
+    "trung_cap_chuyen_mon": (16_000_000, 12_000_000),
+    "ngoai_ngu_tin_hoc": (3_500_000, 3_000_000),
+    "qlnn": (5_500_000, 4_500_000),
+}
+FOSTERING_COST = 2_500_000  # a fostering course, full-time
 FAIL_EVERY = 12  # one next-year trainee in FAIL_EVERY is on this year's course first, and fails it
 IN_SERVICE_MODES = frozenset({"tai_chuc", "tu_xa", "lien_thong"})
 
@@ -176,10 +191,12 @@ def _course(actor, year: int, half: int, number: int, programme: Programme, mode
     provider, organiser = PROVIDERS[kind]
     name = _("%(programme)s, năm %(year)s, đợt %(half)s") % {"programme": programme.name, "year": year,
                                                              "half": half}
+    spent = (programme.cost(mode) or 0) * len(trainees) * (90 + 3 * (number % 5)) // 100  # 90–102 %
     course = course_create(
         actor=actor, code=f"KH{year}-{number:02d}", name=name, programme=programme, provider=provider,
         place=_("Thành phố Đà Lạt"), start=start, end=end, seats=len(trainees), mode=mode,
-        organiser=organiser, venue=Venue.TRONG_NUOC)
+        organiser=organiser, venue=Venue.TRONG_NUOC, actual_cost=spent or None,
+        funding=Funding.DON_VI if number % 4 == 3 else Funding.NGAN_SACH_TINH)
     transition(actor=actor, obj=course, to=CourseState.TUYEN_SINH)
     enrolments_add(actor=actor, course=course, codes=[t.code for t in trainees])
     transition(actor=actor, obj=course, to=CourseState.DANG_HOC)
@@ -247,10 +264,21 @@ def _current_plans(actor) -> None:
             transition(actor=actor, obj=plan, to=state)
 
 
+def _price(actor, rule_set) -> None:
+    """The demo's costs on the programmes of a rule set that have none."""
+    for programme in Programme.objects.filter(rule_set=rule_set, cost_full_time=None, cost_in_service=None):
+        full, in_service = DEMO_COSTS.get(programme.code, (FOSTERING_COST, None))
+        programme_update(actor=actor, programme=programme,
+                         cost_full_time=full if programme.full_time else None,
+                         cost_in_service=in_service if programme.in_service else None)
+
+
 def training_history(*, actor, trained: list[tuple]) -> None:
     """Plans and courses of 2017–2019 giving the qualifications `trained` (rows of `trinh_do`), then
     the current year's plans."""
     cadres = {c.code: c for c in Cadre.objects.filter(code__in={row[0] for row in trained})}
+    for rule_set in {engine.context_for(dt.date(year, 1, 1))["rule_set"] for year in TRAINED_YEARS}:
+        _price(actor, rule_set)
     catalogue = {year: {p.code: p for p in Programme.objects.filter(
         rule_set=engine.context_for(dt.date(year, 1, 1))["rule_set"])} for year in TRAINED_YEARS}
     by_year: dict[int, list[Trainee]] = defaultdict(list)

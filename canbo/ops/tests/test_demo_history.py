@@ -19,7 +19,7 @@ from canbo.rotation.models import Proposal, ProposalState
 from canbo.rotation.proposal_selectors import rotations_in_progress
 from canbo.rotation.target import rotation_target
 from canbo.rules.selectors import parameters_in_force
-from canbo.training.models import Course, CourseState, Enrolment, PlanState, Result, TrainingPlan
+from canbo.training.models import Course, CourseState, Enrolment, PlanLine, PlanState, Result, TrainingPlan
 from canbo.workflow.models import Step
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,8 @@ def _check_courses(trained: list[tuple]):
     courses = Course.objects.all()
     assert {c.start.year for c in courses} == {2017, 2018, 2019}
     assert set(courses.values_list("state", flat=True)) == {CourseState.HOAN_THANH}
+    assert all(c.actual_cost for c in courses)  # the budget page has actual costs to show
+    assert all(line.cost_estimate for line in PlanLine.objects.filter(plan__year__lt=2020))
     results = Counter(Enrolment.objects.values_list("result", flat=True))
     assert results[Result.CHUA_CO] == 0 and results[Result.DAT] > 0
     assert results[Result.KHONG_DAT] + results[Result.VANG] > 0
