@@ -111,21 +111,33 @@ def second_factor_setup(request):
     })
 
 
+def _proved_change(request, prefix: str, form_key: str, change):
+    """A change of the second factor in use, proved with a code from its app: `change(code)` makes it
+    and returns the check and the page to go to once it is made."""
+    authenticator = authenticator_of(request.user)
+    if authenticator is None or second_factor_pending(request):
+        return redirect("accounts:second_factor_setup")
+    form = CodeForm(request.POST, prefix=prefix, autofocus=False)
+    if form.is_valid():
+        check, then = change(form.cleaned_data["code"])
+        if check.device is not None:
+            return redirect(then)
+        form.add_error("code", _refusal(check, WRONG_CODE))
+    return _status(request, authenticator, **{form_key: form})
+
+
 @require_POST
 @requires(Action.OWN_ACCOUNT)
 def recovery_codes_new(request):
     """New recovery codes in place of the old ones, proved with a code from the app."""
-    authenticator = authenticator_of(request.user)
-    form = CodeForm(request.POST, prefix="tao_lai", autofocus=False)
-    if authenticator is None or second_factor_pending(request):
-        return redirect("accounts:second_factor_setup")
-    if form.is_valid():
-        check, codes = recovery_codes_renew(actor=request.user, code=form.cleaned_data["code"])
-        if check.device is not None:
+
+    def renew(code):
+        check, codes = recovery_codes_renew(actor=request.user, code=code)
+        if codes:
             request.session[NEW_CODES] = codes
-            return redirect("accounts:recovery_codes")
-        form.add_error("code", _refusal(check, WRONG_CODE))
-    return _status(request, authenticator, renew_form=form)
+        return check, "accounts:recovery_codes"
+
+    return _proved_change(request, "tao_lai", "renew_form", renew)
 
 
 @require_POST
@@ -133,17 +145,14 @@ def recovery_codes_new(request):
 def authenticator_replace(request):
     """Moves the second factor to another app: proved with a code from the current one, then the new
     one is set up as the first was; the current app works until the new one is confirmed."""
-    authenticator = authenticator_of(request.user)
-    form = CodeForm(request.POST, prefix="doi", autofocus=False)
-    if authenticator is None or second_factor_pending(request):
-        return redirect("accounts:second_factor_setup")
-    if form.is_valid():
-        check = authenticator_replace_start(actor=request.user, code=form.cleaned_data["code"])
+
+    def start(code):
+        check = authenticator_replace_start(actor=request.user, code=code)
         if check.device is not None:
             request.session[REPLACING] = True
-            return redirect("accounts:second_factor_setup")
-        form.add_error("code", _refusal(check, WRONG_CODE))
-    return _status(request, authenticator, replace_form=form)
+        return check, "accounts:second_factor_setup"
+
+    return _proved_change(request, "doi", "replace_form", start)
 
 
 @never_cache
