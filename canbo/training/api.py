@@ -157,14 +157,14 @@ def course_enrol(request, ma: str, payload: EnrolIn):
     return Status(201, _detail(request.auth, course_get(code=ma), as_of_or_today(None)))
 
 
-@router.delete("/khoa-hoc/{ma}/hoc-vien/{ma_can_bo}", response=write_responses(CourseDetailOut),
+@router.delete("/khoa-hoc/{ma}/hoc-vien/{canbo}", response=write_responses(CourseDetailOut),
                summary="Bỏ ghi danh một học viên (khi khóa học là dự thảo hoặc đang ghi danh)")
 @requires_api(Action.MANAGE_COURSES)
-def course_unenrol(request, ma: str, ma_can_bo: str):
+def course_unenrol(request, ma: str, canbo: str):
     found = course_get(code=ma)
     if not runs(request.auth, found):
         raise NotFound(_("Khóa học %(code)s không thuộc phạm vi quản lý của bạn.") % {"code": found.code})
-    enrolment = found.enrolments.filter(cadre__code=ma_can_bo).first()
+    enrolment = found.enrolments.filter(cadre__code=canbo).first()
     if enrolment is None:
         raise NotFound(_("Không có học viên mã này trong khóa học."))
     try:

@@ -157,7 +157,7 @@ ACCESS = {
     "POST /api/dao-tao/khoa-hoc/{ma}/hoc-vien": ("VVVVVVVVL", "course_code", ""),
     "POST /api/dao-tao/khoa-hoc/{ma}/ket-qua": ("VVVVVVVVL", "course_code", ""),
     # Answers 405 to the GET this table sends; its roles and scope: canbo/training/tests/test_course_api.py.
-    "DELETE /api/dao-tao/khoa-hoc/{ma}/hoc-vien/{ma_can_bo}": ("MMMMMMMMM", None, ""),
+    "DELETE /api/dao-tao/khoa-hoc/{ma}/hoc-vien/{canbo}": ("MMMMMMMMM", None, ""),
     "rotation:vacancies": (REVIEWERS, "unit_filter", ""),
     "rotation:check_proposal": (PROPOSERS, None, ""),
     "succession:by_position": (REVIEWERS, "unit_filter", "chuc_danh=BT-HU"),
