@@ -48,18 +48,20 @@ def audit_log_report(*, actor, filters: AuditFilters, ordering: Ordering, page: 
 
 def _rows(events) -> list[dict]:
     record = url_maker("people:cadre_detail")
-    return [
-        {"so": event.seq,
-         "thoi_diem": timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S"),
-         "nguoi": event.actor.get_full_name() or event.actor.username,
-         "thao_tac": event.get_action_display(),
-         "noi_dung": render.summary(event),
-         "can_bo": Link(event.cadre_code, record(event.cadre_code)) if event.cadre_code else "",
-         "thay_doi": [_change_text(change, both=event.before is not None and event.after is not None)
-                      for change in render.changes(event)],
-         "ip": event.ip or ""}
-        for event in events
-    ]
+    events = list(events)
+    with render.codes_named(events):
+        return [
+            {"so": event.seq,
+             "thoi_diem": timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S"),
+             "nguoi": event.actor.get_full_name() or event.actor.username,
+             "thao_tac": event.get_action_display(),
+             "noi_dung": render.summary(event),
+             "can_bo": Link(event.cadre_code, record(event.cadre_code)) if event.cadre_code else "",
+             "thay_doi": [_change_text(change, both=event.before is not None and event.after is not None)
+                          for change in render.changes(event)],
+             "ip": event.ip or ""}
+            for event in events
+        ]
 
 
 def _change_text(change: render.Change, *, both: bool) -> str:

@@ -6,11 +6,15 @@ the object and its before/after values, with field labels and choice labels of t
 
 import datetime as dt
 import re
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, cached_property
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -81,12 +85,57 @@ LABELLED_BY_VALUES = {
 }
 
 
+# The names of the units, position types, ranks and localities the codes of the events being shown
+# point to (`codes_named`); outside it a code is shown as recorded.
+_NAMES: ContextVar[dict | None] = ContextVar("audit_code_names", default=None)
+
+
+def _coded_target(field):
+    """The model a recorded code points to, when it is one with a code and a name."""
+    target = getattr(field, "related_model", None) if field is not None and field.many_to_one else None
+    if target is None or not {"code", "name"} <= {f.name for f in target._meta.concrete_fields}:
+        return None
+    return target
+
+
+@contextmanager
+def codes_named(events):
+    """While `events` are rendered, their codes of units, position types, ranks and localities read
+    as names: read in one query for all the events, whatever their number."""
+    wanted = defaultdict(set)
+    for event in events:
+        values_model = VALUES_MODEL.get(event.action, event.object_type)
+        for values in (event.before or {}, event.after or {}):
+            for name, value in values.items():
+                target = _coded_target(_field(values_model, name))
+                if target is not None and isinstance(value, str):
+                    wanted[target].add(value)
+    parts = [
+        target.objects.filter(code__in=codes).order_by().values_list(Value(label), "code", "name")
+        for target, codes in wanted.items()
+        if (label := target._meta.label)
+    ]
+    found = parts[0].union(*parts[1:], all=True) if parts else []
+    token = _NAMES.set({(label, code): name for label, code, name in found})
+    try:
+        yield
+    finally:
+        _NAMES.reset(token)
+
+
 def shown(object_type: str, name: str, values: dict) -> str:
-    """Field `name` of recorded `values` as officials read it."""
+    """Field `name` of recorded `values` as officials read it (a code by its name within
+    `codes_named`)."""
     labelled = LABELLED_BY_VALUES.get((object_type, name))
     if labelled is not None:
         return labelled(values, values.get(name))
-    return display(values.get(name), _field(object_type, name))
+    field = _field(object_type, name)
+    target, names = _coded_target(field), _NAMES.get()
+    if target is not None and names:
+        named = names.get((target._meta.label, values.get(name)))
+        if named:
+            return named
+    return display(values.get(name), field)
 
 
 @dataclass(frozen=True)

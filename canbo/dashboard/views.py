@@ -12,7 +12,9 @@ from canbo.people.selectors import STATUS_HOLDING, STATUS_PLANNED, scope_figures
 @requires(Action.VIEW_RECORDS)
 def home(request):
     cards = cards_for(request.user, request.as_of)
-    changes = [(event, audit_render.summary(event)) for event in cards.pop("changes", [])]
+    events = cards.pop("changes", [])
+    with audit_render.codes_named(events):
+        changes = [(event, audit_render.summary(event)) for event in events]
     return render(
         request,
         "dashboard/home.html",

@@ -107,3 +107,10 @@ def test_plans_wait_only_for_the_office_that_aggregates_their_bloc(small_provinc
     btc, snv = small_province.user("btc", Role.BTC), small_province.user("snv", Role.SNV)
     assert cards.plans_due(actor=btc, as_of=day)["waiting"] == 1  # the Party bloc's plan, not Sở Nội vụ's
     assert cards.plans_due(actor=snv, as_of=day)["waiting"] == 1
+
+
+def test_recent_changes_name_units_and_posts_not_their_codes(small_province, client):
+    client.force_login(small_province.user("hr", Role.UNIT_HR, "HU-DT"))
+    text = client.get("/", {"as_of": "01/01/2020"}).content.decode()
+    unit = small_province.units["HU-DT"]
+    assert f"tại {unit.name} từ" in text and f"tại {unit.code} từ" not in text
