@@ -78,9 +78,9 @@ ACCESS = {
     "accounts:login": ("RRRRRRRRP", None, ""),
     "accounts:logout": ("MMMMMMMMM", None, ""),
     "accounts:password_change": (EVERYONE, None, ""),
-    "accounts:second_factor": ("RRRRRRRRL", None, ""),
+    "accounts:second_factor": ("RRRRRRRRL", None, ""),  # nobody here owes a code: on to the next page
     "accounts:recovery_codes_new": ("MMMMMMMMM", None, ""),
-    "accounts:authenticator_replace": ("MMMMMMMMM", None, ""),  # nobody here owes a code: on to the next page
+    "accounts:authenticator_replace": ("MMMMMMMMM", None, ""),
     "accounts:second_factor_setup": (EVERYONE, None, ""),
     "accounts:recovery_codes": (EVERYONE, None, ""),
     "accounts:api_keys": (EVERYONE, None, ""),
