@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
-from canbo.core.errors import DomainError, NotFound
+from canbo.core.errors import DomainError
 from canbo.exchange.import_jobs import KIND, import_check, import_load, replace_pending
 from canbo.jobs.models import JobState
 from canbo.jobs.selectors import job_get, latest_job
@@ -43,10 +43,7 @@ def import_page(request):
 
 
 def _import_job(request, pk):
-    job = job_get(actor=request.user, pk=pk)
-    if job.kind != KIND:
-        raise NotFound(_("Không có việc này."))
-    return job
+    return job_get(actor=request.user, pk=pk, kind=KIND)
 
 
 def _per_sheet(result: dict) -> list[dict]:

@@ -18,3 +18,11 @@ def job_get(*, actor, pk: int, kind: str | None = None) -> Job:
 def latest_job(*, actor, kind: str) -> Job | None:
     """The user's latest job of a kind, to show again when they come back to its page."""
     return Job.objects.filter(actor_id=actor.pk, kind=kind).order_by("-created", "-pk").first()
+
+
+def job_shown(*, actor, kind: str, asked: str) -> Job | None:
+    """The job a page shows: the one its address names (`asked`, the text of `?viec=`), or else the
+    user's latest of the page's kind."""
+    if asked.isdigit():
+        return job_get(actor=actor, pk=int(asked), kind=kind)
+    return latest_job(actor=actor, kind=kind)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from canbo.core.capabilities import Action, require
 from canbo.core.errors import DomainError, NotFound
 from canbo.jobs.models import Job
+from canbo.jobs.selectors import job_get
 from canbo.optimize.explain import chosen_pairs, empty_seats
 from canbo.optimize.fit import Weights
 from canbo.optimize.proposals import STAGES, rotation_proposal
@@ -83,8 +84,8 @@ def optimiser_run(progress, *, actor, ngay: str, vi_tri: list[list[str]] | None,
 
 def run_get(*, actor, pk: int) -> Job:
     """A finished run of the user's."""
-    job = Job.objects.filter(pk=pk, actor_id=actor.pk, kind=KIND).first()
-    if job is None or not job.finished_ok:
+    job = job_get(actor=actor, pk=pk, kind=KIND)
+    if not job.finished_ok:
         raise NotFound(_("Không có lần chạy tối ưu đã xong số %(n)s của bạn.") % {"n": pk})
     return job
 

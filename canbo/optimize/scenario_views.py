@@ -11,7 +11,7 @@ from canbo.accounts.decorators import requires
 from canbo.audit.exports import report_download
 from canbo.core.capabilities import Action, can
 from canbo.jobs.runner import job_start
-from canbo.jobs.selectors import job_get, latest_job
+from canbo.jobs.selectors import job_shown
 from canbo.optimize.forms import ScenarioForm, grid_initial
 from canbo.optimize.scenario_run import KIND, chart, comparison_report, comparison_rows, projection_run
 from canbo.optimize.scenarios import budget, scenario_create, scenario_get, scenario_update, visible_scenarios
@@ -34,12 +34,7 @@ def scenarios(request):
             scenario_get(actor=request.user, pk=pk)
         job = job_start(actor=request.user, kind=KIND, work=projection_run, params={"kich_ban": chosen})
         return redirect(f"{here}?viec={job.pk}")
-    pk = request.GET.get("viec", "")
-    job = (
-        job_get(actor=request.user, pk=int(pk), kind=KIND)
-        if pk.isdigit()
-        else latest_job(actor=request.user, kind=KIND)
-    )
+    job = job_shown(actor=request.user, kind=KIND, asked=request.GET.get("viec", ""))
     result = job.result if job is not None and job.finished_ok else None
     if result and request.GET.get("xuat") == "xlsx":
         return report_download(request, comparison_report(result), filename=f"du-bao-{job.pk}")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
 from canbo.jobs.runner import job_start
-from canbo.jobs.selectors import job_get, latest_job
+from canbo.jobs.selectors import job_shown
 from canbo.optimize.forms import RunForm, SendForm
 from canbo.optimize.run import KIND, WEIGHT_KEYS, default_weights, optimiser_run, run_get, run_send
 
@@ -68,12 +68,7 @@ def optimiser(request):
             return redirect(f"{reverse('optimize:optimiser')}?viec={job.pk}")
         job = None
     else:
-        pk = request.GET.get("viec", "")
-        job = (
-            job_get(actor=request.user, pk=int(pk), kind=KIND)
-            if pk.isdigit()
-            else latest_job(actor=request.user, kind=KIND)
-        )
+        job = job_shown(actor=request.user, kind=KIND, asked=request.GET.get("viec", ""))
         form = RunForm(initial=_initial(request, job))
     result = job.result if job is not None and job.finished_ok else None
     send = None
