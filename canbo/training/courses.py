@@ -6,12 +6,13 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
-from canbo.core.capabilities import Action, require
+from canbo.core.capabilities import Action, aggregated_blocs, require
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
 from canbo.people.models import Cadre
@@ -68,14 +69,22 @@ def course_create(*, actor, code: str, name: str, programme: Programme, provider
 
 
 def _reach(actor, course: Course):
-    """The cadres the actor may enrol on the course (None: whomever the plans send)."""
-    return None if course.provider_unit_id is not None else visible_cadres(actor, course.start)
+    """The cadres the actor may enrol on the course (None: whomever the plans send): those it sees on the
+    course's first day, and those named in plans in force that it aggregated (a district committee's plan
+    names cadres of every bloc of the district, and the office that aggregated it runs its courses)."""
+    if course.provider_unit_id is not None:
+        return None
+    aggregated = PlanLine.cadres.through.objects.filter(
+        planline__plan__state=PlanState.CO_HIEU_LUC, planline__plan__unit__bloc__in=aggregated_blocs(actor))
+    return Cadre.objects.filter(Q(pk__in=visible_cadres(actor, course.start).values("pk"))
+                                | Q(pk__in=aggregated.values("cadre_id")))
 
 
 def enrolment_candidates(*, actor, course: Course) -> list[dict]:
     """The cadres that may be enrolled: named on a line of a plan in force for the course's programme in
     its mode, not yet on the course; with the line. A provider of the province takes whom the plans in
-    force send it; an office enrols only the cadres it sees on the course's first day."""
+    force send it; an office enrols the cadres it sees on the course's first day and those named in the plans
+    it aggregated (`_reach`)."""
     lines = (PlanLine.objects.filter(plan__state=PlanState.CO_HIEU_LUC, programme=course.programme_id,
                                      mode=course.mode)
              .select_related("plan__unit").prefetch_related("cadres")

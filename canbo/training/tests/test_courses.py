@@ -19,7 +19,13 @@ from canbo.org.services import position_type_create, unit_create
 from canbo.people import services as people
 from canbo.people.models import Qualification
 from canbo.rules.selectors import rule_set_in_force
-from canbo.training.courses import course_create, enrolment_remove, enrolments_add, result_record
+from canbo.training.courses import (
+    course_create,
+    enrolment_candidates,
+    enrolment_remove,
+    enrolments_add,
+    result_record,
+)
 from canbo.training.models import CourseState as C
 from canbo.training.models import PlanState as S
 from canbo.training.models import Programme
@@ -193,6 +199,24 @@ def test_enrolment_comes_from_lines_in_force_only_and_stops_at_the_seats(small_p
     enrolment_remove(actor=users["snv"], enrolment=course.enrolments.get())
     assert not course.enrolments.exists()
     assert AuditEvent.objects.get(action="enrolment_remove").cadre_code == "SNV2"
+
+
+def test_the_office_that_aggregated_a_district_plan_enrols_its_cadres_of_every_bloc(small_province, users):
+    """Đức Trọng's plan (Party bloc, aggregated by Ban Tổ chức) names Ka Điệp of the district's People's
+    Committee (state bloc, outside Ban Tổ chức's scope): Ban Tổ chức runs the district's course and enrols
+    her; Hội Phụ nữ's cadre, named in no plan it aggregated, stays out of its reach."""
+    in_force_plan(small_province, users, unit="HU-DT", lines=[("dai_hoc", "tap_trung", ["DT2"])])
+    course = new_course(users["btc"], organiser="huyen_uy")
+    assert [c["cadre"].code for c in enrolment_candidates(actor=users["btc"], course=course)] == ["DT2"]
+    enrolments_add(actor=users["btc"], course=course, codes=["DT2"])
+    assert list(course.enrolments.values_list("cadre__code", flat=True)) == ["DT2"]
+    snv_course = new_course(users["snv"], code="DH-2018-SNV")
+    assert [c["cadre"].code for c in enrolment_candidates(actor=users["snv"], course=snv_course)] == ["DT2"]
+    in_force_plan(small_province, users, unit="SNV", lines=[("dai_hoc", "tap_trung", ["SNV2"])])
+    with pytest.raises(ValidationError) as refused:
+        enrolments_add(actor=users["btc"], course=course, codes=["SNV2"])
+    assert refused.value.message_dict["cadres"] == [
+        "Không có cán bộ mã SNV2 trong phạm vi của bạn tại ngày 01/03/2018."]
 
 
 def test_a_course_cannot_complete_with_a_result_pending_and_steps_say_why(small_province, users):
