@@ -12,8 +12,10 @@ from canbo.org.models import Locality, Unit
 
 
 def province_name() -> str:
-    """The province's name (the root locality), as documents write it: `Lâm Đồng`."""
-    root = Locality.objects.filter(parent=None, level=Level.TINH).order_by("code").first()
+    """The province's name, as documents write it: `Lâm Đồng`. It is the province whose units canbo keeps
+    (the localities also hold other provinces, where cadres were born)."""
+    root = (Locality.objects.filter(parent=None, level=Level.TINH, units__level=Level.TINH).distinct()
+            .order_by("code").first())
     return root.name if root else ""
 
 
