@@ -80,7 +80,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Action.VIEW_ROTATION: _READERS,
     Action.CHECK_PROPOSAL: frozenset({Role.BTV, Role.THUONG_TRUC, Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.DRAFT_PROPOSALS: frozenset({Role.BTC, Role.SNV}),
-    Action.RUN_PROPOSALS: frozenset({Role.BTC}),
+    Action.RUN_PROPOSALS: frozenset({Role.BTC, Role.SNV}),
     Action.REVIEW_PROPOSALS: frozenset({Role.THUONG_TRUC}),
     Action.DECIDE_PROPOSALS: frozenset({Role.BTV, Role.BTC, Role.SNV, Role.UNIT_HR}),
     Action.EVALUATE_ROTATED: frozenset({Role.BTC, Role.SNV, Role.UNIT_HR}),

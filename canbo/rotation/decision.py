@@ -1,7 +1,7 @@
-"""The rotation or transfer decision of the Ban Thường vụ Tỉnh ủy (R9 step 4) as a Party document
-(DOCUMENTS.md §1): its number is taken from the document register (`Số 12-QĐ/TU`, per committee term)
-in the transaction that issues it, never reused; before that the decision prints as a draft, with
-blanks for the number and the date."""
+"""The rotation or transfer decision (R9 step 4) of the body its authority names (`decision_issuers`):
+its number is taken from that body's document register (`Số 12-QĐ/TU`, per committee term; `Số: 3/QĐ-UBND`,
+per year) in the transaction that issues it, never reused; before that the decision prints as a draft,
+with blanks for the number and the date."""
 
 import datetime as dt
 
@@ -16,38 +16,36 @@ from canbo.core.dates import birth_text, show_date, today
 from canbo.documents.content import Article, Centred, OfficialDocument, Paragraph, Signature
 from canbo.documents.layouts import PARTY
 from canbo.documents.models import IssuedNumber
-from canbo.documents.services import number_issue, party_term
+from canbo.documents.services import number_issue
 from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.active import held_q
 from canbo.people.models import PositionHolding
 from canbo.rotation.allowance import allowance_of
+from canbo.rotation.decision_issuers import Decider, decider_of
 from canbo.rotation.models import Proposal
 from canbo.rules.explain import citations
 from canbo.rules.selectors import rule_set_in_force
 
-ISSUER = "TU"
 DOC_TYPE = "QĐ"
 LUAN_CHUYEN = "luan_chuyen"
 
 
-def _number_text(number: int | None) -> str:
-    return PARTY.number(number, DOC_TYPE, ISSUER)
-
-
 def decision_number(actor, proposal: Proposal, step) -> None:
-    """Step 4's effect: the decision's number from the register and its date, the day it is issued."""
+    """Step 4's effect: the decision's number from its issuer's register and its date, the day it is
+    issued."""
     day = today()
+    decider = decider_of(proposal)
     issued = number_issue(
         actor=actor,
         obj=proposal,
-        issuer=ISSUER,
+        issuer=decider.series,
         doc_type=DOC_TYPE,
-        term=party_term(day),
+        term=decider.issuer.term(day),
         issued_on=day,
-        text=_number_text,
+        text=lambda n: decider.issuer.number(n, DOC_TYPE),
     )
-    proposal.decision_no = issued.text.removeprefix("Số").strip()
+    proposal.decision_no = issued.text.removeprefix("Số").lstrip(":").strip()
     proposal.decision_date = issued.issued_on
     proposal.full_clean()
     proposal.save(update_fields=["decision_no", "decision_date"])
@@ -55,7 +53,6 @@ def decision_number(actor, proposal: Proposal, step) -> None:
 
 def _issued(proposal: Proposal) -> IssuedNumber | None:
     return IssuedNumber.objects.filter(
-        series__issuer=ISSUER,
         series__doc_type=DOC_TYPE,
         object_type=proposal._meta.label,
         object_key=str(proposal.pk),
@@ -75,7 +72,7 @@ def post_left(proposal: Proposal) -> str:
     return f"{holding.position_type.name} {holding.unit.name}"
 
 
-def _articles(proposal: Proposal) -> tuple:
+def _articles(proposal: Proposal, decider: Decider) -> tuple:
     cadre = proposal.cadre
     rotation = proposal.kind == LUAN_CHUYEN
     first = _("%(verb)s đồng chí %(name)s, sinh ngày %(born)s, %(post)s, đến nhận công tác, giữ chức vụ "
@@ -103,9 +100,9 @@ def _articles(proposal: Proposal) -> tuple:
         unit.name for unit in (proposal.from_unit, proposal.to_unit) if unit is not None
     )
     third = _(
-        "Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy, %(units)s và đồng chí %(name)s căn cứ Quyết định thi "
-        "hành. Quyết định có hiệu lực kể từ ngày ký."
-    ) % {"units": units, "name": cadre.full_name}
+        "%(executors)s, %(units)s và đồng chí %(name)s căn cứ Quyết định thi hành. Quyết định có hiệu lực "
+        "kể từ ngày ký."
+    ) % {"executors": decider.executors, "units": units, "name": cadre.full_name}
     return (
         Article(_("Điều 1."), f"{first}."),
         Article(_("Điều 2."), f"{second}."),
@@ -113,16 +110,19 @@ def _articles(proposal: Proposal) -> tuple:
     )
 
 
-def _grounds(proposal: Proposal) -> tuple:
-    """The line of the Ban Thường vụ and the grounds: the Party's Statute, the working rules, the plan
-    in force at the start date, the proposal of Ban Tổ chức."""
+def _grounds(proposal: Proposal, decider: Decider, province: str) -> tuple:
+    """The line of the deciding body and its grounds: its own, the plan in force at the start date, and
+    whose proposal it decides."""
     plan = rule_set_in_force(proposal.start)
+    state = decider.issuer.layout is not PARTY
+    plan_line = None
+    if plan:
+        plan_line = (_("Căn cứ %(plan)s;") if state else _("- Căn cứ %(plan)s;")) % {"plan": plan.name}
     return (
-        Centred(_("BAN THƯỜNG VỤ TỈNH ỦY")),
-        Paragraph(_("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;")),
-        Paragraph(_("- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ Tỉnh ủy;")),
-        *([Paragraph(_("- Căn cứ %(plan)s;") % {"plan": plan.name})] if plan else []),
-        Paragraph(_("- Xét đề nghị của Ban Tổ chức Tỉnh ủy,")),
+        Centred(str(decider.collective).format(province=province).upper()),
+        *(Paragraph(str(line)) for line in decider.grounds),
+        *([Paragraph(plan_line)] if plan_line else []),
+        Paragraph(str(decider.proposer)),
         Centred(_("QUYẾT ĐỊNH:")),
     )
 
@@ -134,26 +134,23 @@ def decision_document(*, actor, proposal: Proposal, file_name: str = "") -> Offi
     require(actor, Action.VIEW_ROTATION)
     issued = _issued(proposal)
     rotation = proposal.kind == LUAN_CHUYEN
+    decider = decider_of(proposal)
+    issuer = decider.issuer
     with translation.override("vi"):
-        number_text = issued.text if issued else _number_text(None)
+        number_text = issued.text if issued else issuer.number(None, DOC_TYPE)
         province = province_name()
+        day = issued.issued_on if issued else None
         document = OfficialDocument(
-            layout=PARTY,
-            superior="",
-            issuer=_("Tỉnh ủy %(province)s") % {"province": province},
+            layout=issuer.layout,
+            superior=str(issuer.superior).format(province=province),
+            issuer=str(issuer.name).format(province=province),
             number=number_text,
-            place_date=place_and_date(province, issued.issued_on if issued else None, today().year),
+            place_date=place_and_date(province, day, today().year),
             doc_type=_("Quyết định"),
             summary=_("về việc luân chuyển cán bộ") if rotation else _("về việc điều động cán bộ"),
-            signature=Signature(_("T/M BAN THƯỜNG VỤ"), _("BÍ THƯ"), ""),
-            recipients=(
-                _("- Ban Tổ chức Trung ương (b/c),"),
-                _("- Thường trực Tỉnh ủy,"),
-                _("- Như Điều 3,"),
-                _("- Lưu hồ sơ cán bộ,"),
-                _("- Lưu VPTU."),
-            ),
-            blocks=(*_grounds(proposal), *_articles(proposal)),
+            signature=Signature(str(issuer.authority), str(issuer.position), issuer.signer(day or today())),
+            recipients=tuple(str(line) for line in issuer.recipients),
+            blocks=(*_grounds(proposal, decider, province), *_articles(proposal, decider)),
             draft=issued is None,
             title=_("Quyết định %(kind)s cán bộ %(name)s")
             % {"kind": proposal.get_kind_display().lower(), "name": proposal.cadre.full_name},

@@ -9,13 +9,10 @@ number from the register once (every later download of that version shows the sa
 version not yet approved prints as a draft, with blanks for the number and the date.
 """
 
-import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -23,16 +20,13 @@ from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.capabilities import PLAN_AGGREGATORS, Action, aggregated_blocs, plan_aggregator, require
 from canbo.core.dates import today
-from canbo.core.levels import Level
 from canbo.core.roles import Role
 from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Signature, Table
-from canbo.documents.layouts import PARTY, STATE, Layout
-from canbo.documents.services import number_issue, party_term
+from canbo.documents.layouts import PARTY, STATE
+from canbo.documents.services import number_issue
 from canbo.documents.text import amount, place_and_date
-from canbo.org.models import Unit
 from canbo.org.selectors import province_name
-from canbo.people.active import held_q
-from canbo.people.models import PositionHolding
+from canbo.people.issuers import Issuer, province_unit
 from canbo.training.models import Category, PlanLine, PlanState, TrainingPlan
 
 NUMBERED_STATES = frozenset({PlanState.DA_PHE_DUYET, PlanState.CO_HIEU_LUC, PlanState.DA_THAY_THE})
@@ -40,30 +34,6 @@ COVERED_STATES = frozenset(
     {PlanState.DA_TONG_HOP, PlanState.DA_TRINH, PlanState.DA_PHE_DUYET, PlanState.CO_HIEU_LUC}
 )
 DOC_TYPE = "KH"
-
-
-@dataclass(frozen=True)
-class Issuer:
-    """The body that issues the plans an office aggregates, and how its documents are signed."""
-
-    layout: Layout
-    code: str
-    superior: str  # "{province}" is the province's name
-    name: str
-    authority: str
-    position: str
-    per_year: bool  # numbers run per year (State); otherwise per five-year Party term
-    recipients: tuple[str, ...]
-
-    def unit(self) -> Unit | None:
-        """The issuing body's unit: the province's Party committee, or the Sở Nội vụ."""
-        units = Unit.objects.filter(level=Level.TINH).order_by("path")
-        if self.layout is PARTY:
-            return units.filter(parent=None, bloc="dang").first()
-        return units.filter(name__istartswith="Sở Nội vụ").first()
-
-    def term(self, day: dt.date) -> str:
-        return str(day.year) if self.per_year else party_term(day)
 
 
 ISSUERS = {
@@ -75,6 +45,7 @@ ISSUERS = {
         authority="T/M BAN THƯỜNG VỤ",
         position="BÍ THƯ",
         per_year=False,
+        find=province_unit("dang"),
         recipients=(
             "- Ban Tổ chức Trung ương,",
             "- Thường trực Tỉnh ủy,",
@@ -92,6 +63,7 @@ ISSUERS = {
         authority="",
         position="GIÁM ĐỐC",
         per_year=True,
+        find=province_unit("nha_nuoc", "Sở Nội vụ"),
         recipients=(
             "- Bộ Nội vụ;",
             "- UBND tỉnh;",
@@ -123,22 +95,6 @@ def _covered(plan: TrainingPlan, issuer: Issuer) -> list[TrainingPlan]:
     for other in others:
         latest.setdefault(other.unit_id, other)
     return [plan, *latest.values()]
-
-
-def _signer(issuer: Issuer, day: dt.date) -> str:
-    """The holder at D of the issuing unit's first key (or BTV-managed) post; empty when none, for the
-    name to be written in by hand."""
-    unit = issuer.unit()
-    if unit is None:
-        return ""
-    holding = (
-        PositionHolding.objects.filter(held_q(day), unit=unit)
-        .filter(Q(position_type__key_position=True) | Q(position_type__btv_managed=True))
-        .select_related("cadre")
-        .order_by("-position_type__key_position", "position_type__code", "cadre__code")
-        .first()
-    )
-    return holding.cadre.full_name if holding else ""
 
 
 def _money(value: int | None) -> str:
@@ -342,9 +298,9 @@ def plan_document(*, actor, plan: TrainingPlan, file_name: str = "") -> Official
                 doc_type=DOC_TYPE,
                 term=issuer.term(day),
                 issued_on=day,
-                text=lambda n: issuer.layout.number(n, DOC_TYPE, issuer.code),
+                text=lambda n: issuer.number(n, DOC_TYPE),
             )
-        number_text = issued.text if issued else issuer.layout.number(None, DOC_TYPE, issuer.code)
+        number_text = issued.text if issued else issuer.number(None, DOC_TYPE)
         day = issued.issued_on if issued else None
         covered = _covered(plan, issuer)
         lines = list(PlanLine.objects.filter(plan__in=covered).select_related("programme__family", "plan"))
@@ -357,7 +313,7 @@ def plan_document(*, actor, plan: TrainingPlan, file_name: str = "") -> Official
             place_date=place_and_date(province, day, plan.year - 1 if day is None else None),
             doc_type=_("Kế hoạch"),
             summary=_("Đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm %(year)s") % {"year": plan.year},
-            signature=Signature(issuer.authority, issuer.position, _signer(issuer, day or today())),
+            signature=Signature(issuer.authority, issuer.position, issuer.signer(day or today())),
             recipients=issuer.recipients,
             blocks=tuple(blocks),
             annexes=_annexes(number_text, covered, lines, grouped),

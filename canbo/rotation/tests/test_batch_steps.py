@@ -85,7 +85,8 @@ def test_the_step_needs_what_it_needs_for_each_proposal(w, listed):
 def test_a_wrong_role_moves_nothing(w, listed):
     _batch, proposals = listed
     with pytest.raises(PermissionDenied):
-        proposals_step(actor=w.users["snv"], proposals=proposals, source=S.DU_THAO, to=S.TRINH_THUONG_TRUC)
+        proposals_step(actor=w.users["thuong_truc"], proposals=proposals, source=S.DU_THAO,
+                       to=S.TRINH_THUONG_TRUC)
     assert set(Proposal.objects.values_list("state", flat=True)) == {S.DU_THAO}
 
 

@@ -193,6 +193,8 @@ def test_wrong_roles_are_refused(w):
         )
     proposal = rotation(w, cadre)
     with pytest.raises(TransitionRefused, match="Bạn không có quyền"):
+        transition(actor=w.users["thuong_truc"], obj=proposal, to=S.TRINH_THUONG_TRUC)
+    with pytest.raises(TransitionRefused, match="không thuộc phạm vi"):  # a Party-bloc move
         transition(actor=w.users["snv"], obj=proposal, to=S.TRINH_THUONG_TRUC)
     transition(actor=w.users["btc"], obj=proposal, to=S.TRINH_THUONG_TRUC)
     with pytest.raises(PermissionDenied):
