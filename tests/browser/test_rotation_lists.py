@@ -1,5 +1,6 @@
-"""Rotation lists in real Chromium: a transfer routed to the Party committee of the People's Committee
-(decided by Sở Nội vụ, not the Standing Committee), a disciplined cadre refused when drafted, a list
+"""Rotation lists in real Chromium: a transfer between two state units routed to the Party committee of
+the People's Committee (carried through the steps and decided by Sở Nội vụ: Ban Tổ chức does not reach
+it, and the Standing Committee does not decide it), a disciplined cadre refused when drafted, a list
 stepped at once with one proposal refused and the other moved, the list for the Standing Committee's
 meeting, and the one-time allowances for the finance office."""
 
@@ -11,10 +12,10 @@ from playwright.sync_api import expect
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
 from canbo.people import services
-from canbo.rotation.models import Proposal
 from canbo.rotation.proposals import Draft, opinion_add, proposal_create, proposal_list_create
 from canbo.workflow.services import transition
 from tests.browser.test_review import shot
+from tests.browser.test_rotation_procedure import _opinion, _take
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 START, END = dt.date(2018, 1, 1), dt.date(2020, 12, 31)
@@ -43,7 +44,8 @@ def _to_step_three(proposal, decided=False):
 @pytest.fixture
 def officials(small_province, settings, tmp_path):
     settings.FILES_DIR = tmp_path / "tep"
-    for username, role in (("btc", Role.BTC), ("snv", Role.SNV), ("btv", Role.BTV)):
+    roles = (("btc", Role.BTC), ("snv", Role.SNV), ("btv", Role.BTV), ("thuongtruc", Role.THUONG_TRUC))
+    for username, role in roles:
         small_province.user(username, role)
     return small_province
 
@@ -61,7 +63,17 @@ def test_a_transfer_routed_to_the_peoples_committee_and_a_disciplined_cadre_refu
     page.get_by_role("button", name="Lập dự thảo").click()
     expect(page.locator("#tham-quyen")).to_contain_text("Ban cán sự đảng UBND tỉnh")
     url = page.url
-    _to_step_three(Proposal.objects.get(cadre__code="SNV2"))
+    _as(page, live_server, sign_in, "btc", url)  # two state units: outside Ban Tổ chức's scope
+    expect(page.locator("main")).to_contain_text("Không tìm thấy")
+    _as(page, live_server, sign_in, "snv", url)
+    _take(page, "Trình Thường trực Tỉnh ủy")
+    _as(page, live_server, sign_in, "thuongtruc", url)
+    _opinion(page, "Thường trực Tỉnh ủy", "Đồng ý", "Nhất trí")
+    _as(page, live_server, sign_in, "snv", url)
+    _take(page, "Xin ý kiến đơn vị")
+    for party in ("Lãnh đạo đơn vị đi", "Lãnh đạo đơn vị đến", "Cán bộ được đề xuất"):
+        _opinion(page, party)
+    _take(page, "Trình danh sách chính thức")
     _as(page, live_server, sign_in, "btv", url)
     expect(page.locator(".step-buttons")).to_contain_text("do Sở Nội vụ quyết định")
     _as(page, live_server, sign_in, "snv", url)
