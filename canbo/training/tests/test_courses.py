@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
@@ -201,7 +202,8 @@ def test_enrolment_comes_from_lines_in_force_only_and_stops_at_the_seats(small_p
     assert AuditEvent.objects.get(action="enrolment_remove").cadre_code == "SNV2"
 
 
-def test_the_office_that_aggregated_a_district_plan_enrols_its_cadres_of_every_bloc(small_province, users):
+def test_the_office_that_aggregated_a_district_plan_enrols_its_cadres_of_every_bloc(small_province, users,
+                                                                                     client):
     """Đức Trọng's plan (Party bloc, aggregated by Ban Tổ chức) names Ka Điệp of the district's People's
     Committee (state bloc, outside Ban Tổ chức's scope): Ban Tổ chức runs the district's course and enrols
     her; Hội Phụ nữ's cadre, named in no plan it aggregated, stays out of its reach."""
@@ -210,6 +212,12 @@ def test_the_office_that_aggregated_a_district_plan_enrols_its_cadres_of_every_b
     assert [c["cadre"].code for c in enrolment_candidates(actor=users["btc"], course=course)] == ["DT2"]
     enrolments_add(actor=users["btc"], course=course, codes=["DT2"])
     assert list(course.enrolments.values_list("cadre__code", flat=True)) == ["DT2"]
+    client.force_login(users["btc"])  # her name, not a link to a record Ban Tổ chức may not open
+    page = client.get(reverse("training:course_detail", args=[course.pk])).content.decode()
+    assert "Ka Điệp" in page and reverse("people:cadre_detail", args=["DT2"]) not in page
+    client.force_login(users["hr"])
+    page = client.get(reverse("training:course_detail", args=[course.pk])).content.decode()
+    assert reverse("people:cadre_detail", args=["DT2"]) in page
     snv_course = new_course(users["snv"], code="DH-2018-SNV")
     assert [c["cadre"].code for c in enrolment_candidates(actor=users["snv"], course=snv_course)] == ["DT2"]
     in_force_plan(small_province, users, unit="SNV", lines=[("dai_hoc", "tap_trung", ["SNV2"])])
