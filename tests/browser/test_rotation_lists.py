@@ -15,7 +15,7 @@ from canbo.people import services
 from canbo.rotation.proposals import Draft, opinion_add, proposal_create, proposal_list_create
 from canbo.workflow.services import transition
 from tests.browser.test_review import shot
-from tests.browser.test_rotation_procedure import _opinion, _take
+from tests.browser.test_rotation_procedure import report_and_consult, submit_with_opinions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 START, END = dt.date(2018, 1, 1), dt.date(2020, 12, 31)
@@ -65,15 +65,8 @@ def test_a_transfer_routed_to_the_peoples_committee_and_a_disciplined_cadre_refu
     url = page.url
     _as(page, live_server, sign_in, "btc", url)  # two state units: outside Ban Tổ chức's scope
     expect(page.locator("main")).to_contain_text("Không tìm thấy")
-    _as(page, live_server, sign_in, "snv", url)
-    _take(page, "Trình Thường trực Tỉnh ủy")
-    _as(page, live_server, sign_in, "thuongtruc", url)
-    _opinion(page, "Thường trực Tỉnh ủy", "Đồng ý", "Nhất trí")
-    _as(page, live_server, sign_in, "snv", url)
-    _take(page, "Xin ý kiến đơn vị")
-    for party in ("Lãnh đạo đơn vị đi", "Lãnh đạo đơn vị đến", "Cán bộ được đề xuất"):
-        _opinion(page, party)
-    _take(page, "Trình danh sách chính thức")
+    report_and_consult(page, live_server, sign_in, "snv", url)
+    submit_with_opinions(page)
     _as(page, live_server, sign_in, "btv", url)
     expect(page.locator(".step-buttons")).to_contain_text("do Sở Nội vụ quyết định")
     _as(page, live_server, sign_in, "snv", url)

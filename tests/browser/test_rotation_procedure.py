@@ -38,6 +38,23 @@ def _opinion(page, party: str, verdict: str = "Đồng ý", text: str = ""):
     expect(page.locator(".messages")).to_contain_text("Đã ghi ý kiến")
 
 
+def report_and_consult(page, live_server, sign_in, runner: str, url: str):
+    """Step 1 by `runner`, Thường trực's opinion, then step 2 (asking the units) by `runner`."""
+    _as(page, live_server, sign_in, runner, url)
+    _take(page, "Trình Thường trực Tỉnh ủy")
+    _as(page, live_server, sign_in, "thuongtruc", url)
+    _opinion(page, "Thường trực Tỉnh ủy", "Đồng ý", "Nhất trí chủ trương")
+    _as(page, live_server, sign_in, runner, url)
+    _take(page, "Xin ý kiến đơn vị")
+
+
+def submit_with_opinions(page):
+    """The sending and receiving units' and the cadre's opinions, then the official list (step 3)."""
+    for party in ("Lãnh đạo đơn vị đi", "Lãnh đạo đơn vị đến", "Cán bộ được đề xuất"):
+        _opinion(page, party)
+    _take(page, "Trình danh sách chính thức")
+
+
 def test_a_rotation_goes_through_the_five_steps_each_by_its_role(page, live_server, small_province, sign_in,
                                                                   settings, tmp_path):
     settings.FILES_DIR = tmp_path / "tep"
@@ -77,16 +94,9 @@ def test_a_rotation_goes_through_the_five_steps_each_by_its_role(page, live_serv
     page.get_by_role("button", name="Xác nhận: Trả lại dự thảo").click()
     expect(page.locator("#buoc")).to_have_text("1. Dự thảo danh sách")
 
-    _as(page, live_server, sign_in, "btc", url)
-    _take(page, "Trình Thường trực Tỉnh ủy")
-    _as(page, live_server, sign_in, "thuongtruc", url)
-    _opinion(page, "Thường trực Tỉnh ủy", "Đồng ý", "Nhất trí chủ trương")
-    _as(page, live_server, sign_in, "btc", url)
-    _take(page, "Xin ý kiến đơn vị")
+    report_and_consult(page, live_server, sign_in, "btc", url)
     expect(page.locator(".step-buttons")).to_contain_text("Chưa có ý kiến của")
-    for party in ("Lãnh đạo đơn vị đi", "Lãnh đạo đơn vị đến", "Cán bộ được đề xuất"):
-        _opinion(page, party)
-    _take(page, "Trình danh sách chính thức")
+    submit_with_opinions(page)
     expect(page.locator(".step-buttons")).to_contain_text("do Ban Thường vụ Tỉnh ủy quyết định")
 
     _as(page, live_server, sign_in, "btv", url)
