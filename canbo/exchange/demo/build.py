@@ -4,6 +4,7 @@ import datetime as dt
 import random
 from typing import NamedTuple
 
+from canbo.core.dates import add_years
 from canbo.exchange.demo.catalogue import POSITION_TYPES, RANKS
 from canbo.exchange.demo.current import plan_current_terms
 from canbo.exchange.demo.people import TYPES, add_history, make_person
@@ -21,6 +22,9 @@ LATE_SHARE = 0.06  # seats whose holder started after the review date
 NON_LOCAL_VIOLATIONS = 4  # locals holding a post that requires a non-local, per 20,000 cadres
 ROTATIONS = 30  # provincial cadres rotated to districts from Q4/2017, per 20,000 cadres
 ROTATIONS_UP = 12  # district cadres rotated to provincial bodies from 2018, per 20,000 cadres
+# When the rotations of the plan's period start, in turn (each for three years).
+DOWN_STARTS = (dt.date(2017, 10, 1), dt.date(2018, 4, 1), dt.date(2019, 4, 1))
+UP_STARTS = (dt.date(2018, 4, 1), dt.date(2018, 10, 1), dt.date(2019, 4, 1))
 
 
 def _seats(rng, tree, size: int) -> list[tuple]:
@@ -48,8 +52,20 @@ def _non_local(rng, people, tree, scale):
             person.hometown = rng.choice(outsiders)
 
 
+def _term(retire: dt.date, end: dt.date | None, starts: tuple, n: int) -> tuple[dt.date, dt.date]:
+    """The n-th rotation's three-year term (R5): its start taken in turn from `starts`, so that the
+    rotations of the plan's period spread over its years; the first start when the cadre would retire,
+    or their post end, before the term ends."""
+    out = starts[n % len(starts)]
+    back = add_years(out, 3)
+    if back >= retire or (end is not None and back >= end):
+        out = starts[0]
+    return out, add_years(out, 3)
+
+
 def _rotate(rng, people, tree, scale):
-    """Q4/2017 rotations of planned provincial cadres to a district People's Committee for three years."""
+    """Rotations of planned provincial cadres to a district People's Committee for three years, from
+    Q4/2017 to 2019."""
     pool = [
         p
         for p in people
@@ -60,9 +76,9 @@ def _rotate(rng, people, tree, scale):
         and not p.movements
     ]
     districts = sorted({info["district"] for info in tree.info.values() if info["district"]})
-    for person in rng.sample(pool, min(len(pool), round(ROTATIONS * scale))):
+    for n, person in enumerate(rng.sample(pool, min(len(pool), round(ROTATIONS * scale)))):
         unit, kind, start, end = person.holdings.pop()
-        out, back = dt.date(2017, 10, 1), dt.date(2020, 10, 1)
+        out, back = _term(person.retire, end, DOWN_STARTS, n)
         target = f"{rng.choice(districts)}.UBND"
         person.holdings += [
             (unit, kind, start, out - dt.timedelta(days=1)),
@@ -83,7 +99,7 @@ def _rotate(rng, people, tree, scale):
 
 
 def _rotate_up(rng, people, tree, scale):
-    """2018 rotations of district leaders planned for a key post to a deputy head's seat in a
+    """2018–2019 rotations of district leaders planned for a key post to a deputy head's seat in a
     provincial body for three years (R4's other direction)."""
     key = {row[0] for row in POSITION_TYPES if row[7] or row[8]}  # dien_btv or chu_chot
     start_of_period = dt.date(2017, 1, 1)
@@ -101,9 +117,9 @@ def _rotate_up(rng, people, tree, scale):
         and not p.disciplines
     ]
     departments = sorted({unit for unit, kind in tree.seats if kind == "PGD_SO"})
-    for person in rng.sample(pool, min(len(pool), round(ROTATIONS_UP * scale))):
+    for n, person in enumerate(rng.sample(pool, min(len(pool), round(ROTATIONS_UP * scale)))):
         unit, kind, start, end = person.holdings.pop()
-        out, back = dt.date(2018, 4, 1), dt.date(2021, 4, 1)
+        out, back = _term(person.retire, end, UP_STARTS, n)
         target = rng.choice(departments)
         person.holdings += [
             (unit, kind, start, out - dt.timedelta(days=1)),
