@@ -25,6 +25,7 @@ import datetime as dt  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
+import shutil  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -334,6 +335,13 @@ def main() -> None:
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="canbo-load-"))
+    try:
+        measure(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)  # the SQLite file of --short, gunicorn's log
+
+
+def measure(args, scratch: Path) -> None:
     env = {**os.environ, "CANBO_DEBUG": "0", "CANBO_2FA_REQUIRED": "0", "CANBO_ALLOWED_HOSTS": "127.0.0.1",
            "CANBO_SECRET_KEY": "canbo-load-bench-key-0123456789-abcdefghijklmnopqrstuvwxyz"}
     if args.short:
