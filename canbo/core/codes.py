@@ -16,10 +16,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*", re.ASCII)
+# Words of canbo's page addresses where a code also stands (`/can-bo/them/` adds a cadre, while
+# `/can-bo/<code>/` is a record): a code spelt so would have no page of its own.
+PAGE_WORDS = frozenset({"them", "so-yeu-ly-lich"})
 
 
 def code_problem(value: str) -> str | None:
     """Why `value` is not a code; None when it is one."""
+    if value in PAGE_WORDS:
+        return _("Mã “%(code)s” trùng với một từ trong địa chỉ trang của canbo; chọn mã khác.") % {
+            "code": value}
     if _CODE.fullmatch(value or ""):
         return None
     return _(

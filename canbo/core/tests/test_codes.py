@@ -16,7 +16,7 @@ from canbo.org.services import unit_create
 from canbo.people.models import Cadre
 from canbo.rules.models import RuleSet
 
-ODD = ["A/B", "C?D", "E#F", "G&H", "I%J", "K L", "Đ1", "..", "-X", "", "1\n"]
+ODD = ["A/B", "C?D", "E#F", "G&H", "I%J", "K L", "Đ1", "..", "-X", "", "1\n", "them", "so-yeu-ly-lich"]
 
 
 @pytest.mark.parametrize("code", ["672", "24778", "01.003", "KH-2017-2020", "BT_TU", "BTC.P1", "CB000001",
