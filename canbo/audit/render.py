@@ -105,9 +105,11 @@ def codes_named(events):
     wanted = defaultdict(set)
     for event in events:
         values_model = VALUES_MODEL.get(event.action, event.object_type)
-        for values in (event.before or {}, event.after or {}):
+        ended = _ended_holding(event.data or {})
+        for model, values in ((values_model, event.before or {}), (values_model, event.after or {}),
+                              ("people.PositionHolding", ended)):
             for name, value in values.items():
-                target = _coded_target(_field(values_model, name))
+                target = _coded_target(_field(model, name))
                 if target is not None and isinstance(value, str):
                     wanted[target].add(value)
     parts = [
@@ -262,16 +264,23 @@ def _history_row_delete(w) -> str:
         "cadre": w.cadre, "object": w.object_name, "values": values or EMPTY}
 
 
+def _ended_holding(data: dict) -> dict:
+    """The holding a position change ended (`thoi_giu`: codes and its last day) as holding values."""
+    ended = data.get("thoi_giu") or {}
+    return {"position_type": ended.get("chuc_danh"), "unit": ended.get("don_vi")} if ended else {}
+
+
 def _holding_move(w) -> str:
-    ended = w.data.get("thoi_giu") or {}
+    ended = _ended_holding(w.data)
     words = _("%(cadre)s: giữ chức danh %(type)s tại %(unit)s từ %(start)s") % {
         "cadre": w.cadre, "type": w.value("position_type"), "unit": w.value("unit"),
         "start": w.value("valid_from")}
     if not ended:
         return words
     return words + _("; thôi giữ %(type)s tại %(unit)s từ sau %(end)s") % {
-        "type": ended.get("chuc_danh", EMPTY), "unit": ended.get("don_vi", EMPTY),
-        "end": display(ended.get("den_ngay"))}
+        "type": shown("people.PositionHolding", "position_type", ended) or EMPTY,
+        "unit": shown("people.PositionHolding", "unit", ended) or EMPTY,
+        "end": display(w.data["thoi_giu"].get("den_ngay"))}
 
 
 def _parameter(w) -> str:

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from canbo.accounts.models import Role
 from canbo.audit.models import AuditEvent
-from canbo.audit.render import summary
+from canbo.audit.render import codes_named, summary
 from canbo.core.dates import today
 from canbo.core.errors import NotFound
 from canbo.people.models import Cadre, PositionHolding, Qualification
@@ -113,7 +113,11 @@ def test_a_position_change_ends_the_old_holding_the_day_before_in_one_event(smal
     assert (new.valid_from, new.valid_to) == (dt.date(2021, 3, 1), None)
     event = AuditEvent.objects.get(action="holding_move")
     assert event.data["thoi_giu"]["den_ngay"] == "2021-02-28"
-    assert "BT-HU" in summary(event) and "UB-DT" in summary(event)
+    assert "BT-HU" in summary(event) and "UB-DT" in summary(event)  # codes, outside codes_named
+    with codes_named([event]):
+        named = summary(event)
+    assert named == ("DT1: giữ chức danh Chuyên viên tại UBND huyện Đức Trọng từ 01/03/2021; thôi giữ "
+                     "Bí thư Huyện ủy tại Huyện ủy Đức Trọng từ sau 28/02/2021")
 
 
 def test_a_position_change_before_the_old_start_is_refused_and_changes_nothing(small_province, hr):
