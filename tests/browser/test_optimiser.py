@@ -42,7 +42,7 @@ def test_run_follow_the_progress_read_why_and_send_to_step_1(
     expect(result).to_contain_text("Tổng điểm tối ưu, bố trí 1/3 vị trí")
     chosen = result.locator("#phan-cong tr[data-cadre=PL1]")
     expect(chosen).to_contain_text("Chuyên viên – Đảng ủy thị trấn Liên Nghĩa")
-    expect(chosen).to_contain_text("Còn ít nhất 15 năm công tác (tối đa tính 15): +15")
+    expect(chosen).to_contain_text("Còn ít nhất 15 năm công tác (tối đa tính 15) +15")
     expect(chosen).to_contain_text("Chuyên môn: chức danh yêu cầu")
     empty = result.locator("#vi-tri-trong")
     expect(empty).to_contain_text("Không có cán bộ nào của nguồn luân chuyển được phép")
