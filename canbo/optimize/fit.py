@@ -1,7 +1,7 @@
 # ruff: noqa: S608 -- SQL is assembled from fixed column names only; every value is a parameter
 """The allowed pairs of SPEC §13 with their fit, computed by the database in one query.
 
-The pairs are `canbo.rules.proposals.rotation_pairs_sql` (the one definition of "allowed" that
+The pairs are `canbo.rules.proposals.rotation_choice` (the one definition of "allowed" that
 `canbo check-proposal` uses). The fit is a sum of weighted conditions over the same pair facts,
 each a `canbo.rules.predicates` condition (`Fit`), so the database computes it for every pair and
 Python can recompute it for one (`Fit.of`):
@@ -24,10 +24,10 @@ from canbo.core.dates import add_years
 from canbo.core.levels import Kind
 from canbo.people.models import Cadre
 from canbo.rules.facts import population_cursor
-from canbo.rules.pairs import from_positions_sql
+from canbo.rules.pairs import from_positions_sql, pairs_sql
 from canbo.rules.predicates import Col, Cond, Ctx, Not
 from canbo.rules.proposal_rules import WARNINGS
-from canbo.rules.proposals import proposal_context, rotation_pairs_sql
+from canbo.rules.proposals import proposal_context, rotation_choice
 
 STANDARD_KINDS = ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")
 
@@ -108,6 +108,11 @@ class Fit:
             texts.append(f"CASE {' '.join(steps)} ELSE 0 END")
         return "(" + " + ".join(texts) + ")", params
 
+    def columns(self) -> set[str]:
+        """The pair facts columns the fit reads."""
+        conditions = [condition for _p, condition, _l in self.terms] + [c for _n, c in self.years]
+        return set().union(*(condition.columns() for condition in conditions))
+
     def of(self, row: dict, ctx: dict) -> int:
         """The same sum for one pair facts row, in Python."""
         return sum(points for _label, points in self.parts(row, ctx))
@@ -156,8 +161,10 @@ def allowed_pairs(
     when given) × the posts (the key posts with a vacancy at D when `posts` is None, else the given
     (unit id, type id) pairs), with their fit."""
     ctx = proposal_context(as_of)
-    pairs, params = rotation_pairs_sql(ctx, posts=posts, cadres=cadres)
-    fit_sql, fit_params = fit_of_pairs(as_of, weights).sql(ctx)
+    proposal, choice = rotation_choice(ctx, posts=posts, cadres=cadres)
+    fit = fit_of_pairs(as_of, weights)
+    pairs, params = pairs_sql(ctx, proposal, needs=fit.columns(), **choice)
+    fit_sql, fit_params = fit.sql(ctx)
     sql = f"SELECT f.id, f.target_unit_id, f.target_type_id, {fit_sql} AS fit FROM ({pairs}) f"
     with population_cursor() as cursor:
         cursor.execute(sql, [*fit_params, *params])
