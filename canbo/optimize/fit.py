@@ -24,7 +24,7 @@ from canbo.core.dates import add_years
 from canbo.core.levels import Kind
 from canbo.people.models import Cadre
 from canbo.rules.facts import population_cursor
-from canbo.rules.pairs import from_positions_sql, pairs_sql
+from canbo.rules.pairs import from_positions_sql, pairs_sql, side_of
 from canbo.rules.predicates import Col, Cond, Ctx, Not
 from canbo.rules.proposal_rules import WARNINGS
 from canbo.rules.proposals import proposal_context, rotation_choice
@@ -94,19 +94,30 @@ class Fit:
     years: list[tuple[int, Cond]]
 
     def sql(self, ctx: dict) -> tuple[str, list]:
+        """The sum as SQL over `f`, each condition decided as far as the rules in force decide it."""
         texts, params = [], []
         for points, condition, _label in self.terms:
-            text, more = condition.sql(ctx)
-            texts.append(f"CASE WHEN {text} THEN {int(points)} ELSE 0 END")
-            params += more
+            if points:
+                text, more = condition.given({}, ctx).sql(ctx)
+                texts.append(f"CASE WHEN {text} THEN {int(points)} ELSE 0 END")
+                params += more
         steps = []
         for n, condition in sorted(self.years, key=lambda step: -step[0]):
-            text, more = condition.sql(ctx)
+            text, more = condition.given({}, ctx).sql(ctx)
             steps.append(f"WHEN {text} THEN {int(n)}")
             params += more
         if steps:
             texts.append(f"CASE {' '.join(steps)} ELSE 0 END")
-        return "(" + " + ".join(texts) + ")", params
+        return "(" + (" + ".join(texts) or "0") + ")", params
+
+    def split(self, keep) -> tuple["Fit", "Fit"]:
+        """The terms whose condition `keep` accepts (the years too when it accepts all of theirs),
+        and the others: the fit is the sum of the two."""
+        kept = all(keep(condition) for _n, condition in self.years)
+        return (
+            Fit([term for term in self.terms if keep(term[1])], self.years if kept else []),
+            Fit([term for term in self.terms if not keep(term[1])], [] if kept else self.years),
+        )
 
     def columns(self) -> set[str]:
         """The pair facts columns the fit reads."""
@@ -163,9 +174,13 @@ def allowed_pairs(
     ctx = proposal_context(as_of)
     proposal, choice = rotation_choice(ctx, posts=posts, cadres=cadres)
     fit = fit_of_pairs(as_of, weights)
-    pairs, params = pairs_sql(ctx, proposal, needs=fit.columns(), **choice)
-    fit_sql, fit_params = fit.sql(ctx)
-    sql = f"SELECT f.id, f.target_unit_id, f.target_type_id, {fit_sql} AS fit FROM ({pairs}) f"
+    # The terms over the cadre's facts alone are added up once per cadre, the others per pair.
+    own, shared = fit.split(lambda condition: side_of(condition) == "cadre")
+    pairs, params = pairs_sql(
+        ctx, proposal, needs=fit.columns(), cadre_values={"fit_own": own.sql(ctx)}, **choice
+    )
+    fit_sql, fit_params = shared.sql(ctx)
+    sql = f"SELECT f.id, f.target_unit_id, f.target_type_id, f.fit_own + {fit_sql} AS fit FROM ({pairs}) f"
     with population_cursor() as cursor:
         cursor.execute(sql, [*fit_params, *params])
         table = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 4)

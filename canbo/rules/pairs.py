@@ -246,11 +246,14 @@ def pairs_sql(
     post_condition: Cond | None = None,
     where: Cond | None = None,
     needs: set[str] = frozenset(),
+    cadre_values: dict[str, tuple[str, list]] | None = None,
 ) -> tuple[str, list]:
     """Pair facts of every cadre of `cadres` meeting `cadre_condition` (over the cadre's columns)
     × every post of `posts` meeting `post_condition` (as in `posts_sql`), the pairs meeting `where`
     (over any columns). `needs`: the columns the caller reads besides `CADRE_COLUMNS`, the post's
     and the proposal's (the pair columns of `PAIR_COLUMNS` are computed only when needed).
+    `cadre_values`: name -> SQL over the cadre's columns (`f.<column>`) and its parameters,
+    computed once per cadre and read as a column of each pair.
 
     The proposal's columns are known before the query runs, so `where` is first decided as far as
     they decide it (`Cond.given`), then each of its conjuncts is asked where its columns are: of
@@ -286,8 +289,10 @@ def pairs_sql(
     # Both sides are materialised first (a few thousand cadres, a few hundred posts), then crossed:
     # otherwise SQLite flattens the subqueries and loops over every unit × every cadre.
     from_columns = ", ".join(f"x.{name}" for name in FROM_COLUMNS)
+    values = "".join(f", {text} AS {name}" for name, (text, _params) in (cadre_values or {}).items())
+    values_params = [param for _text, more in (cadre_values or {}).values() for param in more]
     cadre_side = (
-        f"SELECT * FROM (SELECT f.*, hl.path AS hometown_path, {from_columns} "
+        f"SELECT f.*{values} FROM (SELECT f.*, hl.path AS hometown_path, {from_columns} "
         f"FROM ({base}) f JOIN {_t(Cadre)} cc ON cc.id = f.id "
         f"LEFT JOIN {_t(Locality)} hl ON hl.id = cc.hometown_id "
         f"LEFT JOIN ({from_sql}) x ON x.cadre_id = f.id) f{cadre_where_sql}"
@@ -331,6 +336,7 @@ def pairs_sql(
     )
     params = [
         *cte_params,
+        *values_params,
         *base_params,
         *from_params,
         *cadre_where_params,
