@@ -24,7 +24,6 @@ from ortools.graph.python import min_cost_flow
 from canbo.optimize.fit import Pair, PairTable
 
 Seats = dict[tuple[int, int], int]
-POST_SPAN = 2**31  # above every id of a position type
 
 
 @dataclass(frozen=True)
@@ -46,8 +45,12 @@ class SolverFailed(RuntimeError):
 
 
 def _index(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values, sorted, and each entry's place among them."""
-    return np.unique(values, return_inverse=True)
+    """The distinct values (non-negative integers), sorted, and each entry's place among them: by
+    counting rather than sorting, which over 1.8 million pairs is several times faster."""
+    present = np.bincount(values) > 0
+    distinct = np.flatnonzero(present)
+    place = np.cumsum(present) - 1
+    return distinct, place[values]
 
 
 def assign_optimal(pairs: PairTable, seats: Seats, per_unit: int) -> Assignment:
@@ -57,19 +60,22 @@ def assign_optimal(pairs: PairTable, seats: Seats, per_unit: int) -> Assignment:
         return Assignment([], 0, 0)
     cadres, cadre_of_pair = _index(pairs.cadre)
     units, unit_of_cadre = _index(np.array([pairs.from_unit[int(c)] for c in cadres], dtype=np.int64))
-    # A post as one integer (unit id, type id) -> unit × 2^31 + type: np.unique over rows is slow.
-    posts, post_of_pair = _index(pairs.unit * POST_SPAN + pairs.kind)
-    capacity = np.array(
-        [seats[(int(key) // POST_SPAN, int(key) % POST_SPAN)] for key in posts], dtype=np.int64
-    )
+    # A post as one integer: unit id × (greatest type id + 1) + type id.
+    span = int(pairs.kind.max()) + 1
+    posts, post_of_pair = _index(pairs.unit * span + pairs.kind)
+    capacity = np.array([seats[(int(key) // span, int(key) % span)] for key in posts], dtype=np.int64)
     source, sink = 0, 1
     unit_at, cadre_at = 2, 2 + len(units)
     post_at = cadre_at + len(cadres)
     n_units, n_cadres, n_posts, n_pairs = len(units), len(cadres), len(posts), len(pairs)
     flow = int(min(n_cadres, capacity.sum()))
+
+    def full(n: int, value: int) -> np.ndarray:
+        return np.full(n, value, dtype=np.int64)
+
     tails = np.concatenate(
         [
-            np.full(n_units, source),
+            full(n_units, source),
             unit_at + unit_of_cadre,
             cadre_at + cadre_of_pair,
             post_at + np.arange(n_posts),
@@ -81,17 +87,15 @@ def assign_optimal(pairs: PairTable, seats: Seats, per_unit: int) -> Assignment:
             unit_at + np.arange(n_units),
             cadre_at + np.arange(n_cadres),
             post_at + post_of_pair,
-            np.full(n_posts, sink),
+            full(n_posts, sink),
             [sink],
         ]
     )
-    capacities = np.concatenate(
-        [np.full(n_units, per_unit), np.ones(n_cadres), np.ones(n_pairs), capacity, [flow]]
-    )
-    costs = np.concatenate([np.zeros(n_units + n_cadres), -pairs.fit, np.zeros(n_posts + 1)])
+    capacities = np.concatenate([full(n_units, per_unit), full(n_cadres + n_pairs, 1), capacity, [flow]])
+    costs = np.concatenate([full(n_units + n_cadres, 0), -pairs.fit, full(n_posts + 1, 0)])
     solver = min_cost_flow.SimpleMinCostFlow()
     solver.add_arcs_with_capacity_and_unit_cost(
-        *(part.astype(np.int64) for part in (tails, heads, capacities, costs))
+        *(part.astype(np.int64, copy=False) for part in (tails, heads, capacities, costs))
     )
     solver.set_node_supply(source, flow)
     solver.set_node_supply(sink, -flow)
