@@ -3,11 +3,13 @@ choice, the cap per sending unit, empty seats, the JSON and bad input."""
 
 import datetime as dt
 import json
+import time
 
 import pytest
 import xlsxwriter
 from django.core.management import CommandError, call_command
 
+from canbo.optimize import solve
 from canbo.optimize.fit import Weights, allowed_pairs, fit_of_pairs
 from canbo.optimize.seats import vacancy_seats
 from canbo.optimize.solve import assign_greedy
@@ -88,13 +90,21 @@ def test_the_optimum_beats_the_best_fit_first_choice_of_an_official(w, capsys):
     assert payload["trang_thai"] == "toi_uu" and payload["can_tren"] == 180
 
 
-def test_a_time_limit_that_ends_before_the_flow_gives_the_greedy_choice_and_a_bound(w, capsys):
+def test_a_time_limit_that_ends_before_the_flow_gives_the_greedy_choice_and_a_bound(w, capsys, monkeypatch):
     strong, _commune = _official_beaten(w)
-    payload = _propose(capsys, "--vacancies", "--time-limit", "0.000000001")
+    optimum = solve._optimum
+
+    def slow(*args):  # a flow that takes longer than the limit, however loaded the machine
+        time.sleep(30)
+        return optimum(*args)
+
+    monkeypatch.setattr(solve, "_optimum", slow)
+    payload = _propose(capsys, "--vacancies", "--time-limit", "0.5")
     assert payload["trang_thai"] == "kha_thi"
     assert _seated(payload) == {("HU-DL", "BT-HU", strong.code): 3 * 20 + 30 + 15}
     # Each seat's best fit (105 + 95) is above what the cadres' best fits add up to (105 + 85).
     assert (payload["muc_tieu"], payload["can_tren"]) == (105, 190)
+    monkeypatch.setattr(solve, "_optimum", optimum)
     assert _propose(capsys, "--vacancies", "--time-limit", "60")["trang_thai"] == "toi_uu"
 
 
