@@ -177,7 +177,12 @@ def allowed_pairs(
     # The terms over the cadre's facts alone are added up once per cadre, the others per pair.
     own, shared = fit.split(lambda condition: side_of(condition) == "cadre")
     pairs, params = pairs_sql(
-        ctx, proposal, needs=fit.columns(), cadre_values={"fit_own": own.sql(ctx)}, **choice
+        ctx,
+        proposal,
+        needs=fit.columns(),
+        cadre_values={"fit_own": own.sql(ctx)},
+        columns={"id", "target_unit_id", "target_type_id", "fit_own", *shared.columns()},
+        **choice,
     )
     fit_sql, fit_params = shared.sql(ctx)
     sql = f"SELECT f.id, f.target_unit_id, f.target_type_id, f.fit_own + {fit_sql} AS fit FROM ({pairs}) f"

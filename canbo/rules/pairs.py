@@ -213,6 +213,14 @@ FROM_COLUMNS = (
 
 PAIR_COLUMNS = ("holds_target", "planned_target", "local", "out_of_locality", "out_of_sector")
 PROPOSAL_COLUMNS = ("prop_kind", "prop_start", "prop_has_end", "prop_end_next", "prop_btv_exception")
+# The columns of the two sides each pair column is computed from.
+PAIR_READS = {
+    "holds_target": ("id", "target_unit_id", "target_type_id"),
+    "planned_target": ("id", "target_type_id"),
+    "local": ("hometown_path", "target_locality_path"),
+    "out_of_locality": ("from_unit_id", "from_district", "target_district"),
+    "out_of_sector": ("from_unit_id", "from_bloc", "target_bloc"),
+}
 
 
 def proposal_values(proposal: Proposal) -> dict:
@@ -247,13 +255,16 @@ def pairs_sql(
     where: Cond | None = None,
     needs: set[str] = frozenset(),
     cadre_values: dict[str, tuple[str, list]] | None = None,
+    columns: set[str] | None = None,
 ) -> tuple[str, list]:
     """Pair facts of every cadre of `cadres` meeting `cadre_condition` (over the cadre's columns)
     × every post of `posts` meeting `post_condition` (as in `posts_sql`), the pairs meeting `where`
     (over any columns). `needs`: the columns the caller reads besides `CADRE_COLUMNS`, the post's
     and the proposal's (the pair columns of `PAIR_COLUMNS` are computed only when needed).
     `cadre_values`: name -> SQL over the cadre's columns (`f.<column>`) and its parameters,
-    computed once per cadre and read as a column of each pair.
+    computed once per cadre and read as a column of each pair. `columns`: the columns of each pair
+    row (None: all of them); naming the few a caller reads matters over millions of pairs, since
+    PostgreSQL carries every column of the rows through the joins.
 
     The proposal's columns are known before the query runs, so `where` is first decided as far as
     they decide it (`Cond.given`), then each of its conjuncts is asked where its columns are: of
@@ -307,10 +318,26 @@ def pairs_sql(
         "out_of_sector": "CASE WHEN c.from_unit_id IS NULL THEN NULL "
         "WHEN c.from_bloc <> p.target_bloc THEN 1 ELSE 0 END",
     }
-    wanted = [name for name in PAIR_COLUMNS if name in read]
+    if columns is None:
+        shown, sided = set(PROPOSAL_COLUMNS), ["c.*", "p.*"]
+    else:
+        shown = set(columns) | set().union(*(part.columns() for part in sides["pair"]))
+        sided = [
+            f"{'p' if name.startswith('target_') else 'c'}.{name}"
+            for name in sorted(shown - {*PAIR_COLUMNS, *PROPOSAL_COLUMNS})
+        ]
+    wanted = [name for name in PAIR_COLUMNS if name in read | shown]
+    pc_sql, pp_sql = cadre_side, post_sql
+    if columns is not None:
+        # Only the columns read go through the crossing: PostgreSQL unpacks each row it crosses.
+        kept = shown - {*PAIR_COLUMNS, *PROPOSAL_COLUMNS} | {n for w in wanted for n in PAIR_READS[w]}
+        of_posts = {name for name in kept if name.startswith("target_")}
+        pc_sql = f"SELECT {', '.join(sorted(kept - of_posts))} FROM ({cadre_side}) f"
+        pp_sql = f"SELECT {', '.join(sorted(of_posts))} FROM ({post_sql}) f"
+    shown_known = [name for name in PROPOSAL_COLUMNS if name in shown]
     select = ", ".join(
-        ["c.*", "p.*", *(f"{pair_columns[name]} AS {name}" for name in wanted)]
-        + [f"%s AS {name}" for name in known]
+        [*sided, *(f"{pair_columns[name]} AS {name}" for name in wanted)]
+        + [f"%s AS {name}" for name in shown_known]
     )
     joins, join_params = "", []
     if "holds_target" in wanted:
@@ -328,7 +355,7 @@ def pairs_sql(
             "ON pl.cadre_id = c.id AND pl.position_type_id = p.target_type_id"
         )
         join_params += [d, d.year, d.year, *id_params]
-    ctes += [f"pc AS MATERIALIZED ({cadre_side})", f"pp AS MATERIALIZED ({post_sql})"]
+    ctes += [f"pc AS MATERIALIZED ({pc_sql})", f"pp AS MATERIALIZED ({pp_sql})"]
     pair_where_sql, pair_where_params = _where(pair_where, ctx)
     sql = (
         f"WITH {', '.join(ctes)} "
@@ -341,7 +368,7 @@ def pairs_sql(
         *from_params,
         *cadre_where_params,
         *post_params,
-        *known.values(),
+        *(known[name] for name in shown_known),
         *join_params,
         *pair_where_params,
     ]
