@@ -20,7 +20,9 @@ D, one seat each, as a `--posts` workbook would give them. As of D it measures, 
 - `canbo propose --as-of D --posts FILE --json` (the drawn posts) as a whole process, and its
   peak memory.
 
-Prints the figures and appends them to bench/RESULTS.md under "## Optimal proposals".
+Each figure is the best wall time and the least CPU time (user + system; on PostgreSQL with its
+server process's) of 3 runs. Prints the figures and appends them to bench/RESULTS.md under
+"## Optimal proposals".
 """
 
 import argparse
@@ -39,7 +41,33 @@ SEED = 2017
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from review import best_of, canbo, machine  # noqa: E402
+from review import canbo, machine  # noqa: E402
+
+
+def cpu_now() -> float:
+    """CPU time (user + system) of this process and, on PostgreSQL, of its server process (on the
+    same machine), in seconds."""
+    from django.db import connection
+
+    spent = time.process_time()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            (pid,) = cursor.fetchone()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        spent += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return spent
+
+
+def best_of(function, repeat: int = 3) -> tuple[float, float, object]:
+    """Best wall time and least CPU time (`cpu_now`) of `repeat` runs."""
+    walls, cpus, result = [], [], None
+    for _ in range(repeat):
+        cpu, started = cpu_now(), time.perf_counter()
+        result = function()
+        walls.append(time.perf_counter() - started)
+        cpus.append(cpu_now() - cpu)
+    return min(walls), min(cpus), result
 
 
 def province(size: int) -> None:
@@ -119,8 +147,8 @@ def seats_workbook(posts: dict) -> Path:
     return path
 
 
-def cp_sat(pairs, seats: dict, per_unit: int, time_limit: float) -> tuple[float, str, int, float]:
-    """Wall time, status, objective and bound of CP-SAT with 2 workers on the same assignment."""
+def cp_sat(pairs, seats: dict, per_unit: int, time_limit: float) -> tuple[float, float, str, int, float]:
+    """Wall and CPU time, status, objective and bound of CP-SAT with 2 workers on the same assignment."""
     from collections import defaultdict
 
     from ortools.sat.python import cp_model
@@ -143,26 +171,27 @@ def cp_sat(pairs, seats: dict, per_unit: int, time_limit: float) -> tuple[float,
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 2
     solver.parameters.max_time_in_seconds = time_limit
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     status = solver.solve(model)
     return (
         time.perf_counter() - started,
+        time.process_time() - cpu,
         solver.status_name(status),
         int(solver.objective_value),
         solver.best_objective_bound,
     )
 
 
-def whole_process(as_of: dt.date, posts: Path) -> tuple[float, float]:
-    """Wall time and peak resident memory (MB) of one `canbo propose` process. The peak comes from
-    /usr/bin/time, whose child starts small: a child forked from this process would report this
-    process's peak as its own (Linux keeps the high-water mark across exec)."""
+def whole_process(as_of: dt.date, posts: Path) -> tuple[float, float, float]:
+    """Wall time, CPU time (user + system) and peak resident memory (MB) of one `canbo propose`
+    process, from /usr/bin/time, whose child starts small: a child forked from this process would
+    report this process's peak as its own (Linux keeps the high-water mark across exec)."""
     started = time.perf_counter()
     done = subprocess.run(  # noqa: S603 -- our own command, fixed arguments
         [
             "/usr/bin/time",
             "-f",
-            "%M",
+            "%M %U %S",
             CANBO,
             "propose",
             "--as-of",
@@ -177,7 +206,8 @@ def whole_process(as_of: dt.date, posts: Path) -> tuple[float, float]:
         text=True,
         check=True,
     )
-    return time.perf_counter() - started, int(done.stderr.split()[-1]) / 1024
+    peak, user, system = done.stderr.split()[-3:]
+    return time.perf_counter() - started, float(user) + float(system), int(peak) / 1024
 
 
 def measure(as_of: dt.date, posts: dict, cp_sat_limit: float) -> dict:
@@ -190,14 +220,16 @@ def measure(as_of: dt.date, posts: dict, cp_sat_limit: float) -> dict:
     from canbo.people.models import Cadre
 
     weights = Weights()
-    pairs_time, pairs = best_of(lambda: allowed_pairs(as_of, weights, posts=list(posts)))
+    pairs_wall, pairs_cpu, pairs = best_of(lambda: allowed_pairs(as_of, weights, posts=list(posts)))
     seats = {key: post.count for key, post in posts.items()}
-    flow_time, optimum = best_of(lambda: assign_optimal(pairs, seats, weights.per_unit))
-    greedy = assign_greedy(
-        pairs, seats, weights.per_unit, sorted(seats, key=lambda k: (posts[k].unit_code, posts[k].type_code))
+    flow_wall, flow_cpu, optimum = best_of(lambda: assign_optimal(pairs, seats, weights.per_unit))
+    order = sorted(seats, key=lambda k: (posts[k].unit_code, posts[k].type_code))
+    greedy_wall, greedy_cpu, greedy = best_of(lambda: assign_greedy(pairs, seats, weights.per_unit, order))
+    limited_wall, limited_cpu, limited = best_of(
+        lambda: assign_optimal(pairs, seats, weights.per_unit, time_limit=LIMITED), repeat=1
     )
-    sat_time, sat_status, sat_objective, sat_bound = cp_sat(pairs, seats, weights.per_unit, cp_sat_limit)
-    process_time, process_memory = whole_process(as_of, seats_workbook(posts))
+    sat = cp_sat(pairs, seats, weights.per_unit, cp_sat_limit)
+    process = whole_process(as_of, seats_workbook(posts))
     return {
         "vendor": {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor],
         "cadres": Cadre.objects.count(),
@@ -205,19 +237,38 @@ def measure(as_of: dt.date, posts: dict, cp_sat_limit: float) -> dict:
         "posts": len(posts),
         "seats": sum(seats.values()),
         "pairs": len(pairs),
-        "pairs_time": pairs_time,
-        "flow_time": flow_time,
+        "pairs_time": (pairs_wall, pairs_cpu),
+        "flow_time": (flow_wall, flow_cpu),
         "optimum": optimum,
         "greedy": greedy,
-        "sat": (sat_time, sat_status, sat_objective, sat_bound),
-        "process": (process_time, process_memory),
+        "greedy_time": (greedy_wall, greedy_cpu),
+        "limited": (limited_wall, limited_cpu, limited),
+        "sat": sat,
+        "process": process,
         "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
+LIMITED = 0.2  # seconds: a time limit the flow does not meet at this size
+
+
+def limited_status(result) -> str:
+    if result.proved:
+        return f"{result.total:,}, proved within the limit"
+    return f"{result.total:,}, bound {result.bound:,}: the limit ended first (`kha_thi`, the greedy choice)"
+
+
 def report(f: dict, size: int, as_of: dt.date, load: tuple[float, float]) -> list[str]:
     optimum, greedy = f["optimum"], f["greedy"]
-    sat_time, sat_status, sat_objective, sat_bound = f["sat"]
+    sat_wall, sat_cpu, sat_status, sat_objective, sat_bound = f["sat"]
+    (pairs_wall, pairs_cpu), (flow_wall, flow_cpu) = f["pairs_time"], f["flow_time"]
+    process_wall, process_cpu, process_peak = f["process"]
+    server = (
+        " On PostgreSQL the CPU time of the in-process stages adds the server process's; that of the "
+        "whole process is the `canbo` process's only."
+        if f["vendor"] == "PostgreSQL"
+        else ""
+    )
     gap = 100 * (optimum.total - greedy.total) / optimum.total if optimum.total else 0
     return [
         f"### {f['vendor']}, {f['cadres']:,} cadres: pool {f['pool']:,} × {f['seats']:,} seats, "
@@ -226,23 +277,27 @@ def report(f: dict, size: int, as_of: dt.date, load: tuple[float, float]) -> lis
         f"`bench/optimize.py --size {size}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC. "
         f"Machine: {machine()}. "
         f"Load average (1 min) at the start and end: {load[0]:.1f} and {load[1]:.1f} (2 cores shared with "
-        "other work: times grow with load). Best of 3 warm runs in one process unless said.",
+        "other work: wall times grow with load). Best wall time and least CPU time (user + system) of 3 "
+        f"warm runs in one process unless said.{server}",
         "",
         f"Rotation pool: {f['rotation_pool']:,} cadres, {f['pool']:,} of them with an allowed pair; "
         f"{f['posts']:,} drawn key posts, one seat "
         f"each; {f['pairs']:,} allowed pairs.",
         "",
-        "| what | result | time (s) |",
-        "|---|---|---:|",
-        f"| allowed pairs with their fit, one query | {f['pairs']:,} pairs | {f['pairs_time']:.2f} |",
+        "| what | result | wall (s) | CPU (s) |",
+        "|---|---|---:|---:|",
+        f"| allowed pairs with their fit, one query | {f['pairs']:,} pairs | {pairs_wall:.2f} | "
+        f"{pairs_cpu:.2f} |",
         f"| optimum, minimum-cost flow | {optimum.total:,} ({len(optimum.chosen):,} seats), proved | "
-        f"{f['flow_time']:.3f} |",
+        f"{flow_wall:.3f} | {flow_cpu:.3f} |",
         f"| optimum, CP-SAT, 2 workers (one run) | {sat_objective:,}, bound {sat_bound:,.0f}, {sat_status} | "
-        f"{sat_time:.2f} |",
+        f"{sat_wall:.2f} | {sat_cpu:.2f} |",
         f"| greedy, best fit first seat by seat | {greedy.total:,} ({len(greedy.chosen):,} seats), "
-        f"{gap:.1f} % below the optimum | — |",
-        f"| `canbo propose --posts … --json`, whole process (one run) | peak {f['process'][1]:.0f} MB | "
-        f"{f['process'][0]:.2f} |",
+        f"{gap:.1f} % below the optimum | {f['greedy_time'][0]:.2f} | {f['greedy_time'][1]:.2f} |",
+        f"| optimum with a time limit of {LIMITED} s (one run) | {limited_status(f['limited'][2])} | "
+        f"{f['limited'][0]:.2f} | {f['limited'][1]:.2f} |",
+        f"| `canbo propose --posts … --json`, whole process (one run) | peak {process_peak:.0f} MB | "
+        f"{process_wall:.2f} | {process_cpu:.2f} |",
         "",
         f"Peak memory of the benchmark process (pairs, both solvers): {f['peak']:.0f} MB.",
     ]
@@ -272,7 +327,7 @@ def main():
     figures["rotation_pool"] = pool
     lines = report(figures, args.size, args.as_of, (load_start, os.getloadavg()[0]))
     print("\n".join(lines))
-    sat_status, sat_objective = figures["sat"][1], figures["sat"][2]
+    sat_status, sat_objective = figures["sat"][2], figures["sat"][3]
     if sat_status == "OPTIMAL" and sat_objective != figures["optimum"].total:
         raise SystemExit(
             f"CP-SAT's optimum {sat_objective} differs from the flow's {figures['optimum'].total}"

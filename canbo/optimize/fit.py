@@ -1,7 +1,7 @@
 # ruff: noqa: S608 -- SQL is assembled from fixed column names only; every value is a parameter
 """The allowed pairs of SPEC §13 with their fit, computed by the database in one query.
 
-The pairs are `canbo.rules.proposals.rotation_pairs_sql` (the one definition of "allowed" that
+The pairs are `canbo.rules.proposals.rotation_choice` (the one definition of "allowed" that
 `canbo check-proposal` uses). The fit is a sum of weighted conditions over the same pair facts,
 each a `canbo.rules.predicates` condition (`Fit`), so the database computes it for every pair and
 Python can recompute it for one (`Fit.of`):
@@ -16,6 +16,7 @@ Python can recompute it for one (`Fit.of`):
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from django.utils.translation import gettext as _
@@ -24,10 +25,10 @@ from canbo.core.dates import add_years
 from canbo.core.levels import Kind
 from canbo.people.models import Cadre
 from canbo.rules.facts import population_cursor
-from canbo.rules.pairs import from_positions_sql
+from canbo.rules.pairs import from_positions_sql, pairs_sql, side_of
 from canbo.rules.predicates import Col, Cond, Ctx, Not
 from canbo.rules.proposal_rules import WARNINGS
-from canbo.rules.proposals import proposal_context, rotation_pairs_sql
+from canbo.rules.proposals import proposal_context, rotation_choice
 
 STANDARD_KINDS = ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")
 
@@ -94,19 +95,35 @@ class Fit:
     years: list[tuple[int, Cond]]
 
     def sql(self, ctx: dict) -> tuple[str, list]:
+        """The sum as SQL over `f`, each condition decided as far as the rules in force decide it."""
         texts, params = [], []
         for points, condition, _label in self.terms:
-            text, more = condition.sql(ctx)
-            texts.append(f"CASE WHEN {text} THEN {int(points)} ELSE 0 END")
-            params += more
+            if points:
+                text, more = condition.given({}, ctx).sql(ctx)
+                texts.append(f"CASE WHEN {text} THEN {int(points)} ELSE 0 END")
+                params += more
         steps = []
         for n, condition in sorted(self.years, key=lambda step: -step[0]):
-            text, more = condition.sql(ctx)
+            text, more = condition.given({}, ctx).sql(ctx)
             steps.append(f"WHEN {text} THEN {int(n)}")
             params += more
         if steps:
             texts.append(f"CASE {' '.join(steps)} ELSE 0 END")
-        return "(" + " + ".join(texts) + ")", params
+        return "(" + (" + ".join(texts) or "0") + ")", params
+
+    def split(self, keep) -> tuple["Fit", "Fit"]:
+        """The terms whose condition `keep` accepts (the years too when it accepts all of theirs),
+        and the others: the fit is the sum of the two."""
+        kept = all(keep(condition) for _n, condition in self.years)
+        return (
+            Fit([term for term in self.terms if keep(term[1])], self.years if kept else []),
+            Fit([term for term in self.terms if not keep(term[1])], [] if kept else self.years),
+        )
+
+    def columns(self) -> set[str]:
+        """The pair facts columns the fit reads."""
+        conditions = [condition for _p, condition, _l in self.terms] + [c for _n, c in self.years]
+        return set().union(*(condition.columns() for condition in conditions))
 
     def of(self, row: dict, ctx: dict) -> int:
         """The same sum for one pair facts row, in Python."""
@@ -156,12 +173,24 @@ def allowed_pairs(
     when given) × the posts (the key posts with a vacancy at D when `posts` is None, else the given
     (unit id, type id) pairs), with their fit."""
     ctx = proposal_context(as_of)
-    pairs, params = rotation_pairs_sql(ctx, posts=posts, cadres=cadres)
-    fit_sql, fit_params = fit_of_pairs(as_of, weights).sql(ctx)
-    sql = f"SELECT f.id, f.target_unit_id, f.target_type_id, {fit_sql} AS fit FROM ({pairs}) f"
+    proposal, choice = rotation_choice(ctx, posts=posts, cadres=cadres)
+    fit = fit_of_pairs(as_of, weights)
+    # The terms over the cadre's facts alone are added up once per cadre, the others per pair.
+    own, shared = fit.split(lambda condition: side_of(condition) == "cadre")
+    pairs, params = pairs_sql(
+        ctx,
+        proposal,
+        needs=fit.columns(),
+        cadre_values={"fit_own": own.sql(ctx)},
+        columns={"id", "target_unit_id", "target_type_id", "fit_own", *shared.columns()},
+        **choice,
+    )
+    fit_sql, fit_params = shared.sql(ctx)
+    sql = f"SELECT f.id, f.target_unit_id, f.target_type_id, f.fit_own + {fit_sql} AS fit FROM ({pairs}) f"
     with population_cursor() as cursor:
         cursor.execute(sql, [*fit_params, *params])
-        table = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 4)
+        # The rows' values straight into one array: no array of row objects first (0.2–0.3 s less).
+        table = np.fromiter(chain.from_iterable(cursor.fetchall()), dtype=np.int64).reshape(-1, 4)
     cadres = np.unique(table[:, 0]).tolist()
     from_sql, from_params = from_positions_sql(ctx, cadres)
     with population_cursor() as cursor:

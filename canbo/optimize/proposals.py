@@ -26,11 +26,13 @@ def rotation_proposal(
     posts: dict[tuple[int, int], Post] | None = None,
     weights: Weights = Weights(),  # noqa: B008 -- frozen, shared safely
     progress=_silent,
+    time_limit: float | None = None,
 ) -> tuple[dict[tuple[int, int], Post], PairTable, Assignment]:
     """The seats (the key vacancies at D when `posts` is None), the allowed pairs and an assignment
     of maximum total fit of the rotation pool at D to them: of its members the actor sees at D
     (the whole pool for the province-wide roles and the command line). `progress(done, total,
-    message)` hears of each stage (a job's progress, `canbo.jobs.runner.Progress`)."""
+    message)` hears of each stage (a job's progress, `canbo.jobs.runner.Progress`); `time_limit`:
+    the seconds the solver may take (`canbo.optimize.solve.assign_optimal`)."""
     require(actor, Action.CHECK_PROPOSAL)
     progress(0, STAGES, _("Đang lập các cặp cán bộ – vị trí được phép"))
     seats = vacancy_seats(as_of) if posts is None else posts
@@ -38,7 +40,7 @@ def rotation_proposal(
     pairs = allowed_pairs(as_of, weights, posts=None if posts is None else list(posts), cadres=reach)
     progress(1, STAGES, _("Đang giải bài toán phân công tối ưu (%(n)s cặp được phép)") % {"n": len(pairs)})
     counts = {key: post.count for key, post in seats.items()}
-    return seats, pairs, assign_optimal(pairs, counts, weights.per_unit)
+    return seats, pairs, assign_optimal(pairs, counts, weights.per_unit, time_limit)
 
 
 def proposal_json(seats: dict[tuple[int, int], Post], result: Assignment) -> dict:

@@ -40,6 +40,7 @@ Columns (integers 0/1 for flags; ranks as in `canbo.core.levels`):
 import datetime as dt
 import os
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import QuerySet
@@ -56,6 +57,14 @@ KINDS = [str(kind) for kind in REQUIRED_KINDS]
 DATE_COLUMNS = ("birth_date", "retirement_date", "employment_start")
 # Evaluation ratings, best first (the parameter `muc_danh_gia_toi_thieu` is one of these codes).
 RATING_CODES = {"xuat_sac": 1, "tot": 2, "hoan_thanh": 3, "khong_hoan_thanh": 4}
+
+
+@dataclass(frozen=True)
+class Ids:
+    """Cadre ids as a subquery, e.g. over a common table expression of the query they go in."""
+
+    sql: str
+    params: tuple = ()
 
 
 def earliest_reaching(as_of: dt.date, months: int) -> dt.date:
@@ -122,10 +131,12 @@ def _rating_from_code(expression: str) -> str:
     return f"CASE {expression} {whens} END"
 
 
-def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=None) -> tuple[str, list]:
+def facts_sql(
+    ctx: dict, restrict: "QuerySet | list[int] | Ids | None" = None, needs=None
+) -> tuple[str, list]:
     """SELECT of the facts as of `ctx['as_of']`.
 
-    `restrict`: a Cadre queryset or a list of cadre ids to limit it to (applied inside every
+    `restrict`: a Cadre queryset, a list of cadre ids or `Ids` to limit it to (applied inside every
     aggregate too, so one person's facts read only that person's rows). A queryset (a user's
     scope) is computed once, as a materialised `scope` of ids the aggregates and the cadres are
     limited to: written into each of them, it was evaluated once per history. `needs`: the columns
@@ -136,6 +147,8 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
     scope, scope_params = "", []
     if isinstance(restrict, list | tuple):
         inner, only_params = ", ".join(["%s"] * len(restrict)) or "NULL", list(restrict)
+    elif isinstance(restrict, Ids):
+        inner, only_params = restrict.sql, list(restrict.params)
     elif restrict is not None:
         # A scope (a user's, a subtree) is computed once and read by every aggregate: its
         # conditions (EXISTS over positions, ORed for btc) would otherwise run once per history.

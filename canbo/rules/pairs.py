@@ -38,7 +38,7 @@ from canbo.org.models import Locality, PositionType, Post, Unit
 from canbo.org.standards import POSITION_KINDS, position_standards_sql
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
 from canbo.rules import facts
-from canbo.rules.predicates import Cond
+from canbo.rules.predicates import All, Cond
 
 LEVEL_RANKS = {"tinh": 3, "huyen": 2, "xa": 1}
 DATE_COLUMNS = ("prop_start", "prop_end_next")
@@ -82,10 +82,12 @@ def units_sql() -> str:
     )
 
 
-def _cadre_ids(restrict: QuerySet | list[int] | None) -> tuple[str, list]:
+def _cadre_ids(restrict: QuerySet | list[int] | facts.Ids | None) -> tuple[str, list]:
     """The `IN (…)` list of a restriction as SQL; '' for everyone."""
     if restrict is None:
         return "", []
+    if isinstance(restrict, facts.Ids):
+        return restrict.sql, list(restrict.params)
     if isinstance(restrict, list | tuple):
         return ", ".join(["%s"] * len(restrict)) or "NULL", list(restrict)
     inner, params = restrict.order_by().values("id").query.sql_with_params()
@@ -160,7 +162,9 @@ def posts_sql(
     return f"SELECT * FROM ({sql}) f{where}", params + where_params
 
 
-def from_positions_sql(ctx: dict, restrict: QuerySet | list[int] | None = None) -> tuple[str, list]:
+def from_positions_sql(
+    ctx: dict, restrict: QuerySet | list[int] | facts.Ids | None = None
+) -> tuple[str, list]:
     """Per cadre with a position at D: the from position of SPEC §11 (`cadre_id`, `from_*`)."""
     d = ctx["as_of"]
     ids, id_params = _cadre_ids(restrict)
@@ -207,82 +211,166 @@ FROM_COLUMNS = (
 )
 
 
+PAIR_COLUMNS = ("holds_target", "planned_target", "local", "out_of_locality", "out_of_sector")
+PROPOSAL_COLUMNS = ("prop_kind", "prop_start", "prop_has_end", "prop_end_next", "prop_btv_exception")
+# The columns of the two sides each pair column is computed from.
+PAIR_READS = {
+    "holds_target": ("id", "target_unit_id", "target_type_id"),
+    "planned_target": ("id", "target_type_id"),
+    "local": ("hometown_path", "target_locality_path"),
+    "out_of_locality": ("from_unit_id", "from_district", "target_district"),
+    "out_of_sector": ("from_unit_id", "from_bloc", "target_bloc"),
+}
+
+
+def proposal_values(proposal: Proposal) -> dict:
+    """The proposal's columns, the same for every pair."""
+    end_next = proposal.end + dt.timedelta(days=1) if proposal.end else proposal.start
+    values = (proposal.kind, proposal.start, int(bool(proposal.end)), end_next, int(proposal.btv_exception))
+    return dict(zip(PROPOSAL_COLUMNS, values, strict=True))
+
+
+def side_of(condition: Cond) -> str:
+    """Where a condition over pair facts can be asked: of each cadre, of each post, or of each pair."""
+    columns = condition.columns()
+    if not columns or columns & {*PAIR_COLUMNS, *PROPOSAL_COLUMNS}:
+        return "pair"
+    posts = {name for name in columns if name.startswith("target_")}
+    return "post" if posts == columns else "cadre" if not posts else "pair"
+
+
+def _joined(parts: list[Cond]) -> Cond | None:
+    return None if not parts else parts[0] if len(parts) == 1 else All(tuple(parts))
+
+
 def pairs_sql(
     ctx: dict,
     proposal: Proposal,
     *,
     cadres: QuerySet | list[int] | None = None,
     cadre_condition: Cond | None = None,
+    cadre_first: Cond | None = None,
     posts: list[tuple[int, int]] | None = None,
     post_condition: Cond | None = None,
+    where: Cond | None = None,
     needs: set[str] = frozenset(),
+    cadre_values: dict[str, tuple[str, list]] | None = None,
+    columns: set[str] | None = None,
 ) -> tuple[str, list]:
-    """Pair facts of every cadre of `cadres` meeting `cadre_condition` (over the facts columns)
-    × every post of `posts` meeting `post_condition` (as in `posts_sql`). `needs`: the cadre
-    facts columns the caller's conditions read, besides `CADRE_COLUMNS`."""
+    """Pair facts of every cadre of `cadres` meeting `cadre_condition` (over the cadre's columns)
+    × every post of `posts` meeting `post_condition` (as in `posts_sql`), the pairs meeting `where`
+    (over any columns). `needs`: the columns the caller reads besides `CADRE_COLUMNS`, the post's
+    and the proposal's (the pair columns of `PAIR_COLUMNS` are computed only when needed).
+    `cadre_values`: name -> SQL over the cadre's columns (`f.<column>`) and its parameters,
+    computed once per cadre and read as a column of each pair. `columns`: the columns of each pair
+    row (None: all of them); naming the few a caller reads matters over millions of pairs, since
+    PostgreSQL carries every column of the rows through the joins.
+
+    The proposal's columns are known before the query runs, so `where` is first decided as far as
+    they decide it (`Cond.given`), then each of its conjuncts is asked where its columns are: of
+    each cadre and each post once, only the rest of each pair. `cadre_first`, one of the conjuncts
+    of `cadre_condition` that few cadres meet and that reads few histories, is asked first of every
+    cadre, and the other facts are computed only for those it keeps (the rotation pool: planned for
+    a key or BTV type, a few thousand of 200,000 cadres)."""
     d = ctx["as_of"]
-    wanted = set(CADRE_COLUMNS) | set(needs) | (cadre_condition.columns() if cadre_condition else set())
-    base, base_params = facts.facts_sql(ctx, cadres, wanted)
-    cadre_where, cadre_where_params = _where(cadre_condition, ctx)
-    from_sql, from_params = from_positions_sql(ctx, cadres)
-    post_sql, post_params = posts_sql(ctx, posts, post_condition)
-    ids, id_params = _cadre_ids(cadres)
+    known = proposal_values(proposal)
+    sides = {"cadre": [cadre_condition] if cadre_condition else [], "post": [], "pair": []}
+    if post_condition is not None:
+        sides["post"].append(post_condition)
+    for part in where.given(known, ctx).conjuncts() if where is not None else ():
+        sides[side_of(part)].append(part)
+    ctes, cte_params, restrict = [], [], cadres
+    if cadre_first is not None:
+        if cadre_condition is None or cadre_first not in cadre_condition.conjuncts():
+            raise ValueError("cadre_first must be one of the conjuncts of cadre_condition")
+        first, first_params = facts.facts_sql(ctx, cadres, cadre_first.columns())
+        text, more = cadre_first.sql(ctx)
+        ctes.append(f"first_cadres AS MATERIALIZED (SELECT f.id FROM ({first}) f WHERE {text})")
+        cte_params += [*first_params, *more]
+        restrict = facts.Ids("SELECT id FROM first_cadres")
+    cadre_where = _joined(sides["cadre"])
+    pair_where = _joined(sides["pair"])
+    read = set(needs) | set().union(*(part.columns() for part in sides["cadre"] + sides["pair"]))
+    base, base_params = facts.facts_sql(ctx, restrict, set(CADRE_COLUMNS) | read)
+    cadre_where_sql, cadre_where_params = _where(cadre_where, ctx)
+    from_sql, from_params = from_positions_sql(ctx, restrict)
+    post_sql, post_params = posts_sql(ctx, posts, _joined(sides["post"]))
+    ids, id_params = _cadre_ids(restrict)
     only = f" AND cadre_id IN ({ids})" if ids else ""
-    end_next = proposal.end + dt.timedelta(days=1) if proposal.end else proposal.start
     # Both sides are materialised first (a few thousand cadres, a few hundred posts), then crossed:
     # otherwise SQLite flattens the subqueries and loops over every unit × every cadre.
+    from_columns = ", ".join(f"x.{name}" for name in FROM_COLUMNS)
+    values = "".join(f", {text} AS {name}" for name, (text, _params) in (cadre_values or {}).items())
+    values_params = [param for _text, more in (cadre_values or {}).values() for param in more]
     cadre_side = (
-        f"SELECT f.*, hl.path AS hometown_path, {', '.join(f'x.{name}' for name in FROM_COLUMNS)} "
+        f"SELECT f.*{values} FROM (SELECT f.*, hl.path AS hometown_path, {from_columns} "
         f"FROM ({base}) f JOIN {_t(Cadre)} cc ON cc.id = f.id "
         f"LEFT JOIN {_t(Locality)} hl ON hl.id = cc.hometown_id "
-        f"LEFT JOIN ({from_sql}) x ON x.cadre_id = f.id{cadre_where}"
+        f"LEFT JOIN ({from_sql}) x ON x.cadre_id = f.id) f{cadre_where_sql}"
     )
-    select = ", ".join(
-        [
-            "c.*",
-            "p.*",
-            "CASE WHEN ht.cadre_id IS NULL THEN 0 ELSE 1 END AS holds_target",
-            "CASE WHEN pl.cadre_id IS NULL THEN 0 ELSE 1 END AS planned_target",
-            "CASE WHEN c.hometown_path IS NOT NULL AND c.hometown_path LIKE p.target_locality_path || '%%' "
-            "THEN 1 ELSE 0 END AS local",
-            "CASE WHEN c.from_unit_id IS NULL THEN NULL WHEN c.from_district <> p.target_district "
-            "THEN 1 ELSE 0 END AS out_of_locality",
-            "CASE WHEN c.from_unit_id IS NULL THEN NULL WHEN c.from_bloc <> p.target_bloc "
-            "THEN 1 ELSE 0 END AS out_of_sector",
-            "%s AS prop_kind, %s AS prop_start, %s AS prop_has_end, %s AS prop_end_next, "
-            "%s AS prop_btv_exception",
+    pair_columns = {
+        "holds_target": "CASE WHEN ht.cadre_id IS NULL THEN 0 ELSE 1 END",
+        "planned_target": "CASE WHEN pl.cadre_id IS NULL THEN 0 ELSE 1 END",
+        "local": "CASE WHEN c.hometown_path IS NOT NULL "
+        "AND c.hometown_path LIKE p.target_locality_path || '%%' THEN 1 ELSE 0 END",
+        "out_of_locality": "CASE WHEN c.from_unit_id IS NULL THEN NULL "
+        "WHEN c.from_district <> p.target_district THEN 1 ELSE 0 END",
+        "out_of_sector": "CASE WHEN c.from_unit_id IS NULL THEN NULL "
+        "WHEN c.from_bloc <> p.target_bloc THEN 1 ELSE 0 END",
+    }
+    if columns is None:
+        shown, sided = set(PROPOSAL_COLUMNS), ["c.*", "p.*"]
+    else:
+        shown = set(columns) | set().union(*(part.columns() for part in sides["pair"]))
+        sided = [
+            f"{'p' if name.startswith('target_') else 'c'}.{name}"
+            for name in sorted(shown - {*PAIR_COLUMNS, *PROPOSAL_COLUMNS})
         ]
+    wanted = [name for name in PAIR_COLUMNS if name in read | shown]
+    pc_sql, pp_sql = cadre_side, post_sql
+    if columns is not None:
+        # Only the columns read go through the crossing: PostgreSQL unpacks each row it crosses.
+        kept = shown - {*PAIR_COLUMNS, *PROPOSAL_COLUMNS} | {n for w in wanted for n in PAIR_READS[w]}
+        of_posts = {name for name in kept if name.startswith("target_")}
+        pc_sql = f"SELECT {', '.join(sorted(kept - of_posts))} FROM ({cadre_side}) f"
+        pp_sql = f"SELECT {', '.join(sorted(of_posts))} FROM ({post_sql}) f"
+    shown_known = [name for name in PROPOSAL_COLUMNS if name in shown]
+    select = ", ".join(
+        [*sided, *(f"{pair_columns[name]} AS {name}" for name in wanted)]
+        + [f"%s AS {name}" for name in shown_known]
     )
+    joins, join_params = "", []
+    if "holds_target" in wanted:
+        joins += (
+            " LEFT JOIN (SELECT DISTINCT cadre_id, unit_id, position_type_id "
+            f"FROM {_t(PositionHolding)} h WHERE {_in_force('h')}{only}) ht "
+            "ON ht.cadre_id = c.id AND ht.unit_id = p.target_unit_id "
+            "AND ht.position_type_id = p.target_type_id"
+        )
+        join_params += [d, d, *id_params]
+    if "planned_target" in wanted:
+        joins += (
+            f" LEFT JOIN (SELECT DISTINCT cadre_id, position_type_id FROM {_t(PlanningEntry)} "
+            f"WHERE approved_on <= %s AND term_start <= %s AND term_end >= %s{only}) pl "
+            "ON pl.cadre_id = c.id AND pl.position_type_id = p.target_type_id"
+        )
+        join_params += [d, d.year, d.year, *id_params]
+    ctes += [f"pc AS MATERIALIZED ({pc_sql})", f"pp AS MATERIALIZED ({pp_sql})"]
+    pair_where_sql, pair_where_params = _where(pair_where, ctx)
     sql = (
-        f"WITH pc AS MATERIALIZED ({cadre_side}), pp AS MATERIALIZED ({post_sql}) "
-        f"SELECT {select} FROM pc c CROSS JOIN pp p "
-        "LEFT JOIN (SELECT DISTINCT cadre_id, unit_id, position_type_id "
-        f"FROM {_t(PositionHolding)} h WHERE {_in_force('h')}{only}) ht "
-        "ON ht.cadre_id = c.id AND ht.unit_id = p.target_unit_id AND ht.position_type_id = p.target_type_id "
-        f"LEFT JOIN (SELECT DISTINCT cadre_id, position_type_id FROM {_t(PlanningEntry)} "
-        f"WHERE approved_on <= %s AND term_start <= %s AND term_end >= %s{only}) pl "
-        "ON pl.cadre_id = c.id AND pl.position_type_id = p.target_type_id"
+        f"WITH {', '.join(ctes)} "
+        f"SELECT * FROM (SELECT {select} FROM pc c CROSS JOIN pp p{joins}) f{pair_where_sql}"
     )
-    proposal_params = [
-        proposal.kind,
-        proposal.start,
-        1 if proposal.end else 0,
-        end_next,
-        1 if proposal.btv_exception else 0,
-    ]
     params = [
+        *cte_params,
+        *values_params,
         *base_params,
         *from_params,
         *cadre_where_params,
         *post_params,
-        *proposal_params,
-        d,
-        d,
-        *id_params,
-        d,
-        d.year,
-        d.year,
-        *id_params,
+        *(known[name] for name in shown_known),
+        *join_params,
+        *pair_where_params,
     ]
     return sql, params
 

@@ -47,6 +47,16 @@ class Cond:
         """The facts columns the condition reads."""
         raise NotImplementedError
 
+    def given(self, values: dict, ctx: dict) -> "Cond":
+        """The condition with the columns of `values` read as those values and the rules in force
+        decided: what is left for the database to ask of each row (`Const` when nothing is)."""
+        return self
+
+    def conjuncts(self) -> tuple["Cond", ...]:
+        """Conditions that all hold exactly when this one holds (its parts when it is an AND, or
+        a NOT of an OR), so each can be asked where its columns are."""
+        return (self,)
+
 
 @dataclass(frozen=True)
 class Ctx:
@@ -119,6 +129,11 @@ class Cmp(Cond):
     def columns(self):
         return {self.column} | ({self.other.name} if isinstance(self.other, Col) else set())
 
+    def given(self, values, ctx):
+        if self.column in values and (not isinstance(self.other, Col) or self.other.name in values):
+            return Const(self.holds(values, ctx))
+        return self
+
     def holds(self, row, ctx):
         left, right = row[self.column], _operand_value(self.other, row, ctx)
         if left is None or right is None:
@@ -140,6 +155,9 @@ class In(Cond):
 
     def columns(self):
         return {self.column}
+
+    def given(self, values, ctx):
+        return Const(self.holds(values, ctx)) if self.column in values else self
 
     def holds(self, row, ctx):
         return row[self.column] is not None and row[self.column] in self.values
@@ -173,9 +191,26 @@ class _Junction(Cond):
     def holds(self, row, ctx):
         return self.fold(part.holds(row, ctx) for part in self.parts)
 
+    def given(self, values, ctx):
+        # A part equal to the fold's "stop" value (False for AND, True for OR) decides the whole.
+        stop = not self.fold(())
+        parts = []
+        for part in (part.given(values, ctx) for part in self.parts):
+            if isinstance(part, Const):
+                if part.value == stop:
+                    return part
+                continue
+            parts.append(part)
+        if len(parts) > 1:
+            return type(self)(tuple(parts))
+        return parts[0] if parts else Const(not stop)
+
 
 class All(_Junction):
     operator, word, fold = "AND", "AND", staticmethod(all)
+
+    def conjuncts(self):
+        return tuple(found for part in self.parts for found in part.conjuncts())
 
 
 class AnyOf(_Junction):
@@ -199,6 +234,17 @@ class Not(Cond):
     def holds(self, row, ctx):
         return not self.part.holds(row, ctx)
 
+    def given(self, values, ctx):
+        part = self.part.given(values, ctx)
+        return Const(not part.value) if isinstance(part, Const) else Not(part)
+
+    def conjuncts(self):
+        if isinstance(self.part, Not):
+            return self.part.part.conjuncts()
+        if isinstance(self.part, AnyOf):
+            return tuple(found for part in self.part.parts for found in Not(part).conjuncts())
+        return (self,)
+
 
 @dataclass(frozen=True)
 class RuleInForce(Cond):
@@ -218,6 +264,28 @@ class RuleInForce(Cond):
 
     def holds(self, row, ctx):
         return self.code in ctx["rules"]
+
+    def given(self, values, ctx):
+        return Const(self.holds(values, ctx))
+
+
+@dataclass(frozen=True)
+class Const(Cond):
+    """A condition decided before the query runs (what `Cond.given` leaves of one it could decide)."""
+
+    value: bool
+
+    def sql(self, ctx):
+        return ("1 = 1" if self.value else "0 = 1"), []
+
+    def columns(self):
+        return set()
+
+    def holds(self, row, ctx):
+        return self.value
+
+    def conjuncts(self):
+        return () if self.value else (self,)
 
 
 def _grouped(part: Cond, words) -> str:

@@ -23,7 +23,7 @@ from canbo.people.models import Cadre
 from canbo.rules import engine, facts, pairs
 from canbo.rules.explain import citations
 from canbo.rules.pairs import Proposal
-from canbo.rules.predicates import Col, Cond
+from canbo.rules.predicates import Col
 from canbo.rules.proposal_rules import (
     ALLOWED,
     AUTHORITY,
@@ -39,6 +39,7 @@ from canbo.rules.proposal_rules import (
     WARNINGS,
     Check,
 )
+from canbo.rules.verdicts import PLANNED_FOR_ROTATION
 
 CHECKS = (*VIOLATIONS, *WARNINGS, SUPPORT)
 
@@ -61,31 +62,15 @@ def proposal_context(start: dt.date) -> dict:
 
 
 def pair_table_sql(
-    ctx: dict,
-    proposal: Proposal,
-    *,
-    cadres: QuerySet | list[int] | None = None,
-    cadre_condition: Cond | None = None,
-    posts: list[tuple[int, int]] | None = None,
-    post_condition: Cond | None = None,
-    where: Cond | None = None,
-    columns: tuple[str, ...] | None = None,
+    ctx: dict, proposal: Proposal, *, columns: tuple[str, ...] | None = None, **choice
 ) -> tuple[str, list]:
     """The SELECT of `pair_table` (unordered), for callers that compute more over its rows in the
-    database."""
-    conditions = [check.condition for check in CHECKS] + ([where] if where is not None else [])
-    needs = set().union(*(condition.columns() for condition in conditions))
+    database: the pairs chosen as the keyword arguments of `canbo.rules.pairs.pairs_sql` say."""
+    needs = set().union(*(check.condition.columns() for check in CHECKS))
     for decision in (DIRECTION, AUTHORITY):
         needs |= set().union(*(branch.condition.columns() for branch in decision.branches))
-    base, base_params = pairs.pairs_sql(
-        ctx,
-        proposal,
-        cadres=cadres,
-        cadre_condition=cadre_condition,
-        posts=posts,
-        post_condition=post_condition,
-        needs=needs,
-    )
+    needs |= set(pairs.PAIR_COLUMNS if columns is None else columns)
+    base, base_params = pairs.pairs_sql(ctx, proposal, needs=needs, **choice)
     select, params = [], []
     for check in CHECKS:
         text, more = check.condition.sql(ctx)
@@ -96,19 +81,13 @@ def pair_table_sql(
         select.append(f"{text} AS {decision.key}")
         params += more
     wanted = "f.*" if columns is None else ", ".join(f"f.{name}" for name in columns)
-    sql = f"SELECT {wanted}, {', '.join(select)} FROM ({base}) f"
-    params += base_params
-    if where is not None:
-        text, more = where.sql(ctx)
-        sql += f" WHERE {text}"
-        params += more
-    return sql, params
+    return f"SELECT {wanted}, {', '.join(select)} FROM ({base}) f", params + base_params
 
 
 def pair_table(ctx: dict, proposal: Proposal, **choice) -> list[dict]:
     """Pair facts with the verdict of every check (`flag_name`), `huong` and `tham_quyen`, for every
-    pair of the cadres × posts chosen as in `canbo.rules.pairs.pairs_sql` and meeting `where`
-    (the keyword arguments of `pair_table_sql`). `columns`: the pair facts to return (all of them
+    pair of the cadres × posts chosen as in `canbo.rules.pairs.pairs_sql` (the keyword arguments
+    of `pair_table_sql`). `columns`: the pair facts to return (all of them
     when None); fetching fewer is much faster over many pairs."""
     sql, params = pair_table_sql(ctx, proposal, **choice)
     return fetch_rows(f"SELECT * FROM ({sql}) f ORDER BY f.id, f.target_unit_id, f.target_type_id", params)
@@ -139,35 +118,35 @@ FIT_COLUMNS = (
 )
 
 
-def rotation_pairs_sql(
+def rotation_choice(
     ctx: dict, *, posts: list[tuple[int, int]] | None = None, cadres: QuerySet | list[int] | None = None
-) -> tuple[str, list]:
-    """The allowed pairs of SPEC §13 as one query: cadres of the rotation pool at D
-    (`ctx = proposal_context(D)`; only the ids `cadres` when given) × the posts (the key posts with
-    a vacancy at D, or the given (unit id, type id) pairs), for a rotation from D to D + the minimum
-    term − 1 day with no violation, to a unit other than the cadre's own. Each row carries the pair
-    facts the fit is computed from (`FIT_COLUMNS`) and the checks."""
+) -> tuple[Proposal, dict]:
+    """The allowed pairs of SPEC §13, as the proposal and the keyword arguments of
+    `canbo.rules.pairs.pairs_sql`: cadres of the rotation pool at D (`ctx = proposal_context(D)`;
+    only the ids `cadres` when given) × the posts (the key posts with a vacancy at D, or the given
+    (unit id, type id) pairs), for a rotation from D to D + the minimum term − 1 day with no
+    violation, to a unit other than the cadre's own."""
     as_of = ctx["as_of"]
     end = add_years(as_of, ctx["params"]["nam_luan_chuyen_toi_thieu"]) - dt.timedelta(days=1)
     key_vacancies = (Col("target_vacancy") > 0) & Col("target_key").true()
-    return pair_table_sql(
-        ctx,
-        Proposal(LUAN_CHUYEN, as_of, end),
-        cadres=cadres,
-        cadre_condition=IN_POOL,
-        posts=posts,
-        post_condition=None if posts is not None else key_vacancies,
-        where=ALLOWED & Col("from_unit_id").ne(Col("target_unit_id")),
-        columns=FIT_COLUMNS,
-    )
+    return Proposal(LUAN_CHUYEN, as_of, end), {
+        "cadres": cadres,
+        "cadre_condition": IN_POOL,
+        "cadre_first": PLANNED_FOR_ROTATION,
+        "posts": posts,
+        "post_condition": None if posts is not None else key_vacancies,
+        "where": ALLOWED & Col("from_unit_id").ne(Col("target_unit_id")),
+    }
 
 
 def rotation_pairs(
     as_of: dt.date, *, posts: list[tuple[int, int]] | None = None, cadres: list[int] | None = None
 ) -> list[dict]:
-    """The rows of `rotation_pairs_sql` as of D, by cadre then post."""
-    sql, params = rotation_pairs_sql(proposal_context(as_of), posts=posts, cadres=cadres)
-    return fetch_rows(f"SELECT * FROM ({sql}) f ORDER BY f.id, f.target_unit_id, f.target_type_id", params)
+    """The allowed pairs as of D (`rotation_choice`) with the pair facts the fit is computed from
+    (`FIT_COLUMNS`) and the checks, by cadre then post."""
+    ctx = proposal_context(as_of)
+    proposal, choice = rotation_choice(ctx, posts=posts, cadres=cadres)
+    return pair_table(ctx, proposal, columns=FIT_COLUMNS, **choice)
 
 
 def _date(value: dt.date | None) -> str:

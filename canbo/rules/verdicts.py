@@ -332,6 +332,8 @@ PRIORITIES = [
 PRIORITY_LABELS = {code: label for code, _cond, label in PRIORITIES}
 
 # R1, R2: the rotation pool.
+# Planned for a BTV-managed or key type: of R1's conditions, the one few cadres meet.
+PLANNED_FOR_ROTATION = AnyOf((Col("planned_btv").true(), Col("planned_key").true()))
 CANDIDATE = Verdict(
     "ung_vien_luan_chuyen",
     "R1",
@@ -339,7 +341,7 @@ CANDIDATE = Verdict(
     (
         _active(),
         Clause(
-            AnyOf((Col("planned_btv").true(), Col("planned_key").true())),
+            PLANNED_FOR_ROTATION,
             lambda p: _("được quy hoạch chức danh diện BTV quản lý hoặc chức danh chủ chốt"),
         ),
     ),

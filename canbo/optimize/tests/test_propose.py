@@ -3,11 +3,13 @@ choice, the cap per sending unit, empty seats, the JSON and bad input."""
 
 import datetime as dt
 import json
+import time
 
 import pytest
 import xlsxwriter
 from django.core.management import CommandError, call_command
 
+from canbo.optimize import solve
 from canbo.optimize.fit import Weights, allowed_pairs, fit_of_pairs
 from canbo.optimize.seats import vacancy_seats
 from canbo.optimize.solve import assign_greedy
@@ -61,12 +63,18 @@ def test_the_fit_adds_the_weighted_terms_in_the_database_as_in_python(w):
     assert heavier[(plain.code, w.hu_dl.id)] == 2 * 20 + 100 + 5
 
 
-def test_the_optimum_beats_the_best_fit_first_choice_of_an_official(w, capsys):
+def _official_beaten(w):
+    """Two seats where the official's choice fills one: a strong cadre, and one from the commune."""
     w.post(w.hu_dl, w.bi_thu)
     w.post(w.xa_ln, w.chu_chot_xa)
     strong = w.person(w.so_nv, w.truong_phong)
     w.qualify(strong, "llct", "cao_cap")
     commune = w.person(w.xa_ln, w.pho_phong)  # may not go to its own unit
+    return strong, commune
+
+
+def test_the_optimum_beats_the_best_fit_first_choice_of_an_official(w, capsys):
+    strong, commune = _official_beaten(w)
     payload = _propose(capsys, "--vacancies")
     # Seat by seat, the Di Linh secretary goes to the strongest; the commune seat then has nobody.
     seats = vacancy_seats(D)
@@ -80,6 +88,24 @@ def test_the_optimum_beats_the_best_fit_first_choice_of_an_official(w, capsys):
     }
     assert payload["muc_tieu"] == 180 > greedy.total == 105
     assert payload["trang_thai"] == "toi_uu" and payload["can_tren"] == 180
+
+
+def test_a_time_limit_that_ends_before_the_flow_gives_the_greedy_choice_and_a_bound(w, capsys, monkeypatch):
+    strong, _commune = _official_beaten(w)
+    optimum = solve._optimum
+
+    def slow(*args):  # a flow that takes longer than the limit, however loaded the machine
+        time.sleep(30)
+        return optimum(*args)
+
+    monkeypatch.setattr(solve, "_optimum", slow)
+    payload = _propose(capsys, "--vacancies", "--time-limit", "0.5")
+    assert payload["trang_thai"] == "kha_thi"
+    assert _seated(payload) == {("HU-DL", "BT-HU", strong.code): 3 * 20 + 30 + 15}
+    # Each seat's best fit (105 + 95) is above what the cadres' best fits add up to (105 + 85).
+    assert (payload["muc_tieu"], payload["can_tren"]) == (105, 190)
+    monkeypatch.setattr(solve, "_optimum", optimum)
+    assert _propose(capsys, "--vacancies", "--time-limit", "60")["trang_thai"] == "toi_uu"
 
 
 def test_at_most_two_cadres_from_one_sending_unit(w, capsys):

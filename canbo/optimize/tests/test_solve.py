@@ -6,7 +6,7 @@ import random
 import numpy as np
 
 from canbo.optimize.fit import Pair, PairTable
-from canbo.optimize.solve import assign_greedy, assign_optimal
+from canbo.optimize.solve import Places, assign_greedy, assign_optimal, upper_bound
 
 
 def _table(pairs: list[Pair]) -> PairTable:
@@ -71,6 +71,59 @@ def test_the_flow_reaches_the_best_total_of_every_small_case():
         greedy = assign_greedy(_table(pairs), seats, per_unit, sorted(seats))
         _valid(greedy, seats, per_unit)
         assert greedy.total <= result.total and not greedy.proved
+
+
+def _cases(seed: int, count: int):
+    rng = random.Random(seed)
+    for _case in range(count):
+        n_cadres, n_posts, n_units = rng.randint(1, 6), rng.randint(1, 3), rng.randint(1, 3)
+        from_unit = {c: rng.randint(1, n_units) for c in range(n_cadres)}
+        codes = rng.sample(range(100), n_cadres)  # codes in another order than the ids
+        seats = {(100 + post, 1 + post % 2): rng.randint(1, 2) for post in range(n_posts)}
+        pairs = [
+            Pair(c, f"CB{codes[c]:03d}", from_unit[c], unit, type_id, rng.randint(0, 3) * 10)
+            for c in range(n_cadres)
+            for unit, type_id in seats
+            if rng.random() < 0.7
+        ]
+        yield pairs, seats, rng.randint(1, 2)
+
+
+def _greedy_by_hand(pairs, seats, per_unit, order):
+    taken, sent, chosen = set(), {}, []
+    for post in order:
+        ranked = sorted(
+            (p for p in pairs if (p.unit_id, p.type_id) == post), key=lambda p: (-p.fit, p.cadre_code)
+        )
+        for _seat in range(seats[post]):
+            free = [p for p in ranked if p.cadre_id not in taken and sent.get(p.from_unit_id, 0) < per_unit]
+            if not free:
+                break
+            taken.add(free[0].cadre_id)
+            sent[free[0].from_unit_id] = sent.get(free[0].from_unit_id, 0) + 1
+            chosen.append(free[0])
+    return chosen
+
+
+def test_the_greedy_choice_takes_seat_by_seat_the_best_fit_then_the_smallest_code():
+    for pairs, seats, per_unit in _cases(17, 150):
+        order = sorted(seats, reverse=True)
+        greedy = assign_greedy(_table(pairs), seats, per_unit, order)
+        assert greedy.chosen == _greedy_by_hand(pairs, seats, per_unit, order)
+
+
+def test_the_bound_is_never_below_the_best_total():
+    for pairs, seats, per_unit in _cases(19, 150):
+        if pairs:
+            table = _table(pairs)
+            assert upper_bound(table, Places.of(table, seats)) >= _best_by_search(pairs, seats, per_unit)
+
+
+def test_within_its_time_limit_the_flow_gives_the_same_proved_optimum():
+    for pairs, seats, per_unit in _cases(23, 20):
+        alone = assign_optimal(_table(pairs), seats, per_unit)
+        limited = assign_optimal(_table(pairs), seats, per_unit, time_limit=60)
+        assert (limited.chosen, limited.total, limited.proved) == (alone.chosen, alone.total, True)
 
 
 def test_seats_stay_empty_rather_than_lower_the_total():

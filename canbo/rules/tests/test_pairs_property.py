@@ -47,6 +47,28 @@ proposal_spec = st.tuples(
 )
 
 
+def build(cadres: list[dict], posts: list[tuple]) -> World:
+    """A province with the cadres of `cadre_spec` and the posts of `post_spec`."""
+    world = World()
+    for item in cadres:
+        hometown = getattr(world, item["hometown"]) if item["hometown"] else None
+        cadre = world.cadre(birth=item["birth"], hometown=hometown)
+        for unit, kind, start, days in item["holdings"]:
+            end = None if days is None else start + dt.timedelta(days=days)
+            world.hold(cadre, getattr(world, kind), getattr(world, unit), start, end)
+        if item["planned"]:
+            world.plan(cadre, world.bi_thu, term=(2015, 2020), approved=dt.date(2016, 1, 1))
+        if item["discipline"]:
+            services.discipline_add(
+                actor=system_actor(), cadre=cadre, form="Khiển trách", decided_on=item["discipline"]
+            )
+        if item["llct"]:
+            world.qualify(cadre, "llct", ["so_cap", "trung_cap", "cao_cap"][item["llct"] - 1])
+    for unit, kind, seats, start in posts:
+        world.post(getattr(world, unit), getattr(world, kind), seats, start)
+    return world
+
+
 class PairsAgree(TestCase):
     @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(
@@ -55,23 +77,7 @@ class PairsAgree(TestCase):
         proposal_spec,
     )
     def test_sql_over_all_pairs_agrees_with_python_for_each_pair(self, cadres, posts, spec):
-        world = World()
-        for item in cadres:
-            hometown = getattr(world, item["hometown"]) if item["hometown"] else None
-            cadre = world.cadre(birth=item["birth"], hometown=hometown)
-            for unit, kind, start, days in item["holdings"]:
-                end = None if days is None else start + dt.timedelta(days=days)
-                world.hold(cadre, getattr(world, kind), getattr(world, unit), start, end)
-            if item["planned"]:
-                world.plan(cadre, world.bi_thu, term=(2015, 2020), approved=dt.date(2016, 1, 1))
-            if item["discipline"]:
-                services.discipline_add(
-                    actor=system_actor(), cadre=cadre, form="Khiển trách", decided_on=item["discipline"]
-                )
-            if item["llct"]:
-                world.qualify(cadre, "llct", ["so_cap", "trung_cap", "cao_cap"][item["llct"] - 1])
-        for unit, kind, seats, start in posts:
-            world.post(getattr(world, unit), getattr(world, kind), seats, start)
+        world = build(cadres, posts)
         kind, start, days, exception = spec
         proposal = Proposal(kind, start, None if days is None else start + dt.timedelta(days=days), exception)
         ctx = proposal_context(start)

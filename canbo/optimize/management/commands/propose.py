@@ -39,12 +39,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--time-limit",
             default="60",
-            help="giới hạn thời gian giải, giây (mặc định 60); bài toán luồng luôn được giải tới tối ưu",
+            help="giới hạn thời gian giải, giây (mặc định 60); hết giờ trước khi chứng minh được tối ưu thì "
+            "trả về cách chọn lần lượt từng vị trí (khả thi) cùng cận trên",
         )
 
     def handle(self, *args, **opts):
         as_of = parse_as_of(opts["as_of"])
-        _seconds(opts["time_limit"])
+        time_limit = _seconds(opts["time_limit"])
         posts = None
         if opts["posts"]:
             try:
@@ -54,7 +55,9 @@ class Command(BaseCommand):
                     _("Bảng tính vị trí “%(path)s” không dùng được:\n%(table)s")
                     % {"path": opts["posts"], "table": findings_table(exc.findings, limit=50)}
                 ) from exc
-        seats, _pairs, result = rotation_proposal(actor=system_actor(), as_of=as_of, posts=posts)
+        seats, _pairs, result = rotation_proposal(
+            actor=system_actor(), as_of=as_of, posts=posts, time_limit=time_limit
+        )
         payload = proposal_json(seats, result)
         if opts["json"]:
             self.stdout.write(dump(payload))
