@@ -14,6 +14,7 @@ from canbo.accounts.scope import sees_everything
 from canbo.core.dated import in_force_q
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
+from canbo.people import reach
 from canbo.people.models import Cadre, PositionHolding
 from canbo.people.selectors import visible_cadres
 from canbo.rules import engine, explain
@@ -50,8 +51,15 @@ def _subtree_ids(units: list[Unit]) -> list[int]:
 
 
 def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
+    """The six figures over the actor's scope (and a subtree). Over a whole scope they are summed
+    from the groups of the whole workforce by the units that decide scopes (`canbo.people.reach`),
+    counted once per date and data version for every user."""
     ctx = engine.context_for(as_of)
-    return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
+    if unit is not None:
+        return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
+    keys = reach.keys_sql(as_of)
+    rows = engine.review_sums_by(ctx, keys)
+    return engine.review_result(reach.sum_within(actor, rows, engine.REVIEW_WIDTH))
 
 
 def verdict_for_key(key: str):
@@ -178,9 +186,7 @@ def non_local_json(items: list) -> dict:
     }
 
 
-def ids_behind(*, actor, as_of: dt.date, key: str, unit: Unit | None = None) -> list[int]:
-    """The ids of the people behind a figure at D, by code (kept until the data changes)."""
-    verdict = verdict_for_key(key)
-    return engine.matching_ids(
-        engine.context_for(as_of), verdict.condition, population(actor=actor, as_of=as_of, unit=unit)
-    )
+def ids_behind_each(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict[str, list[int]]:
+    """The ids of the people behind each of the six figures at D, by code (kept until the data
+    changes)."""
+    return engine.review_ids(engine.context_for(as_of), population(actor=actor, as_of=as_of, unit=unit))

@@ -64,15 +64,26 @@ def _flags(named: list[tuple[str, Cond]], ctx: dict) -> tuple[list[str], list]:
     return texts, params
 
 
+def _review_named() -> list[tuple[str, Cond]]:
+    return [(v.key, v.condition) for v in REVIEW] + [(f"split_{k}", v.condition) for k, v in SPLIT.items()]
+
+
+REVIEW_WIDTH = len(REVIEW) + len(SPLIT)  # the sums `review_result` reads
+
+
 def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
     """The six figures of SPEC §8 with the split of professional trung cấp."""
-    named = [(v.key, v.condition) for v in REVIEW] + [(f"split_{k}", v.condition) for k, v in SPLIT.items()]
+    named = _review_named()
     flags, flag_params = _flags(named, ctx)
     base, base_params = facts.facts_sql(ctx, restrict, _needs(named))
     sums = ", ".join(f"COALESCE(SUM(g.{name}), 0)" for name, _cond in named)
     sql = f"SELECT {sums} FROM (SELECT {', '.join(flags)} FROM ({base}) f) g"
-    values = _remembered_rows(sql, flag_params + base_params)[0]
-    counts = dict(zip([name for name, _c in named], values, strict=True))
+    return review_result(_remembered_rows(sql, flag_params + base_params)[0])
+
+
+def review_result(values: list[int]) -> dict:
+    """The figures of `review_counts` from the sums of its verdicts and splits, in their order."""
+    counts = dict(zip([name for name, _c in _review_named()], values, strict=True))
     result = {v.key: counts[v.key] for v in REVIEW}
     result["thieu_trung_cap_chuyen_mon"] = {
         "tong": counts["thieu_trung_cap_chuyen_mon"],
@@ -80,6 +91,34 @@ def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
         "quy_hoach": counts["split_quy_hoach"],
     }
     return result
+
+
+def review_sums_by(ctx: dict, keys: list[tuple[str, list]]) -> list[list]:
+    """The sums `review_result` reads for each group of the whole workforce sharing the values of
+    `keys` (subqueries of `cadre_id, k`, NULL for a cadre they have no row for): one row per group,
+    its keys first. One facts pass per date and data token, whoever asks."""
+    named = _review_named()
+    flags, flag_params = _flags(named, ctx)
+    base, base_params = facts.facts_sql(ctx, None, _needs(named))
+    columns = [f"k{n}.k" for n in range(len(keys))]
+    joins, join_params = "", []
+    for n, (sql, params) in enumerate(keys):
+        joins += f" LEFT JOIN ({sql}) k{n} ON k{n}.cadre_id = g.id"
+        join_params += params
+    sums = ", ".join(f"SUM(g.{name})" for name, _cond in named)
+    sql = (
+        f"SELECT {', '.join(columns)}, {sums} FROM (SELECT f.id, {', '.join(flags)} FROM ({base}) f) g"
+        f"{joins} GROUP BY {', '.join(columns)}"
+    )
+    params = flag_params + base_params + join_params
+
+    def compute() -> list[list]:
+        with facts.population_cursor() as cursor:
+            cursor.execute(sql, params)
+            width = len(keys)
+            return [[*row[:width], *(int(v) for v in row[width:])] for row in cursor.fetchall()]
+
+    return remembered(("facts by", sql, params), compute)
 
 
 def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[dict]:
@@ -95,6 +134,21 @@ def matching_ids(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -
     where, where_params = condition.sql(ctx)
     sql = f"SELECT f.id FROM ({base}) f WHERE {where} ORDER BY f.code"
     return [row[0] for row in _remembered_rows(sql, base_params + where_params)]
+
+
+def review_ids(ctx: dict, restrict: QuerySet | None = None) -> dict[str, list[int]]:
+    """The ids behind each of the six figures (`matching_ids` of each), from one facts pass."""
+    named = [(v.key, v.condition) for v in REVIEW]
+    flags, flag_params = _flags(named, ctx)
+    base, base_params = facts.facts_sql(ctx, restrict, _needs(named))
+    names = [name for name, _cond in named]
+    sql = (
+        f"SELECT g.id, {', '.join(f'g.{name}' for name in names)} "
+        f"FROM (SELECT f.id, f.code, {', '.join(flags)} FROM ({base}) f) g "
+        f"WHERE {' OR '.join(f'g.{name} = 1' for name in names)} ORDER BY g.code"
+    )
+    rows = _remembered_rows(sql, flag_params + base_params)
+    return {name: [row[0] for row in rows if row[n]] for n, name in enumerate(names, start=1)}
 
 
 def count(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> int:

@@ -1,0 +1,100 @@
+# ruff: noqa: S608 -- SQL is assembled from the ORM's own queries and fixed names only
+"""What puts a cadre in a user's scope at D (`canbo.people.selectors.visible_cadres`), as keys a
+count over the whole workforce can be grouped by: the units of the positions held at D, and the
+units of the BTV-managed positions held or planned for at D (0 for a planned one without a unit).
+
+A figure counted once per group and per date is summed over the groups a user's scope reaches, so
+every user of every role reads the same count, computed once per date and data version, instead
+of one count per scope.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.db import connection
+from django.db.models.functions import Coalesce
+
+from canbo.accounts.scope import (
+    btv_managed_unit_condition,
+    reaches_btv_managed,
+    sees_everything,
+    unit_condition,
+)
+from canbo.core.dated import in_force_q
+from canbo.org.models import Unit
+from canbo.people.models import PlanningEntry, PositionHolding
+from canbo.people.selectors import planned_q
+
+
+def _joined(column: str) -> str:
+    """The distinct unit ids of a group, as text."""
+    if connection.vendor == "postgresql":
+        return f"string_agg(DISTINCT CAST({column} AS text), ',' ORDER BY CAST({column} AS text))"
+    return f"group_concat(DISTINCT {column})"
+
+
+def _per_cadre(querysets) -> tuple[str, list]:
+    parts, params = [], []
+    for queryset in querysets:
+        rows = queryset.order_by().values("cadre_id", unit_key=Coalesce("unit_id", 0))
+        sql, more = rows.query.sql_with_params()
+        parts.append(sql)
+        params += more
+    rows = " UNION ALL ".join(parts)
+    return f"SELECT u.cadre_id, {_joined('u.unit_key')} AS k FROM ({rows}) u GROUP BY u.cadre_id", params
+
+
+def keys_sql(as_of: dt.date) -> list[tuple[str, list]]:
+    """Two subqueries of `cadre_id, k`: the units held at D, and the units of the BTV-managed
+    positions held or planned for at D (the conditions of `visible_cadres`)."""
+    held = PositionHolding.objects.filter(in_force_q(as_of))
+    return [
+        _per_cadre([held]),
+        _per_cadre(
+            [
+                held.filter(position_type__btv_managed=True),
+                PlanningEntry.objects.filter(planned_q(as_of), position_type__btv_managed=True),
+            ]
+        ),
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _ids(text: str | None) -> frozenset[int]:
+    return frozenset(int(part) for part in text.split(",")) if text else frozenset()
+
+
+@dataclass(frozen=True)
+class Reach:
+    units: frozenset[int]  # the units whose holders the user sees
+    btv_units: frozenset[int]  # where the user follows BTV-managed cadres (empty: nowhere)
+
+    def covers(self, held: str | None, btv: str | None) -> bool:
+        return bool(self.units & _ids(held)) or bool(self.btv_units & _ids(btv))
+
+
+def reach_of(actor) -> Reach | None:
+    """The units deciding what the actor sees (None: everything)."""
+    if sees_everything(actor):
+        return None
+    units = frozenset(Unit.objects.filter(unit_condition(actor)).values_list("id", flat=True))
+    btv_units: frozenset[int] = frozenset()
+    if reaches_btv_managed(actor):
+        where = btv_managed_unit_condition(actor)
+        if where is None:
+            btv_units = frozenset(Unit.objects.values_list("id", flat=True)) | {0}
+        else:
+            btv_units = frozenset(Unit.objects.filter(where).values_list("id", flat=True))
+    return Reach(units, btv_units)
+
+
+def sum_within(actor, rows: list[list], width: int) -> list[int]:
+    """The sums of the `width` counts of `rows` (each the two keys of `keys_sql`, then the counts)
+    over the groups the actor's scope reaches."""
+    reach = reach_of(actor)
+    totals = [0] * width
+    for held, btv, *counts in rows:
+        if reach is None or reach.covers(held, btv):
+            totals = [a + b for a, b in zip(totals, counts, strict=True)]
+    return totals
