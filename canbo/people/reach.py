@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
+from django.db.models import Case, Value, When
 from django.db.models.functions import Coalesce
 
 from canbo.accounts.scope import (
@@ -21,6 +22,7 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
+from canbo.core.data_cache import remembered
 from canbo.core.dated import in_force_q
 from canbo.org.models import Unit
 from canbo.people.models import PlanningEntry, PositionHolding
@@ -60,6 +62,43 @@ def keys_sql(as_of: dt.date) -> list[tuple[str, list]]:
     ]
 
 
+def grouped_sums(
+    inner: tuple[str, list],
+    columns: list[str],
+    as_of: dt.date,
+    *,
+    cadre: str = "id",
+    by: tuple[str, ...] = (),
+    cursor=None,
+) -> list[list]:
+    """For the rows of `inner` (a SELECT with the cadre's id in its column `cadre`), the sums of its
+    `columns` per group of rows whose cadres share the two keys of `keys_sql` at D (and of the
+    values of its columns `by`): one row a group, keys first (NULL where a cadre has none). Kept
+    until the data changes. `cursor`: the context manager to run it in (the database's by default)."""
+    keys = keys_sql(as_of)
+    sql, params = inner
+    joins = ""
+    for n, (key, more) in enumerate(keys):
+        joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
+        params = [*params, *more]
+    grouped = ", ".join([*(f"k{n}.k" for n in range(len(keys))), *(f"g.{name}" for name in by)])
+    sums = ", ".join(f"SUM(g.{name})" for name in columns)
+    sql = f"SELECT {grouped}, {sums} FROM ({sql}) g{joins} GROUP BY {grouped}"
+    width = len(keys) + len(by)
+
+    def compute() -> list[list]:
+        with (cursor or connection.cursor)() as running:
+            running.execute(sql, params)
+            return [[*row[:width], *(int(v) for v in row[width:])] for row in running.fetchall()]
+
+    return remembered(("grouped by reach", sql, params), compute)
+
+
+def flag(condition) -> Case:
+    """1 where `condition` holds, else 0: a column `grouped_sums` adds up."""
+    return Case(When(condition, then=Value(1)), default=Value(0))
+
+
 @lru_cache(maxsize=8192)
 def _ids(text: str | None) -> frozenset[int]:
     return frozenset(int(part) for part in text.split(",")) if text else frozenset()
@@ -67,17 +106,25 @@ def _ids(text: str | None) -> frozenset[int]:
 
 @dataclass(frozen=True)
 class Reach:
-    units: frozenset[int]  # the units whose holders the user sees
-    btv_units: frozenset[int]  # where the user follows BTV-managed cadres (empty: nowhere)
+    """The units deciding what a user sees; `units` None: everything."""
+
+    units: frozenset[int] | None  # the units whose holders the user sees
+    btv_units: frozenset[int] = frozenset()  # where the user follows BTV-managed cadres
 
     def covers(self, held: str | None, btv: str | None) -> bool:
+        """Whether a cadre with these keys is in the scope."""
+        if self.units is None:
+            return True
         return bool(self.units & _ids(held)) or bool(self.btv_units & _ids(btv))
 
+    def sees_unit(self, unit_id: int) -> bool:
+        return self.units is None or unit_id in self.units
 
-def reach_of(actor) -> Reach | None:
-    """The units deciding what the actor sees (None: everything)."""
+
+def reach_of(actor) -> Reach:
+    """The units deciding what the actor sees."""
     if sees_everything(actor):
-        return None
+        return Reach(None)
     units = frozenset(Unit.objects.filter(unit_condition(actor)).values_list("id", flat=True))
     btv_units: frozenset[int] = frozenset()
     if reaches_btv_managed(actor):
@@ -89,12 +136,11 @@ def reach_of(actor) -> Reach | None:
     return Reach(units, btv_units)
 
 
-def sum_within(actor, rows: list[list], width: int) -> list[int]:
+def sum_within(reach: Reach, rows: list[list], width: int) -> list[int]:
     """The sums of the `width` counts of `rows` (each the two keys of `keys_sql`, then the counts)
-    over the groups the actor's scope reaches."""
-    reach = reach_of(actor)
+    over the groups `reach` covers."""
     totals = [0] * width
     for held, btv, *counts in rows:
-        if reach is None or reach.covers(held, btv):
+        if reach.covers(held, btv):
             totals = [a + b for a, b in zip(totals, counts, strict=True)]
     return totals

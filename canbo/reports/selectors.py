@@ -57,9 +57,8 @@ def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
     ctx = engine.context_for(as_of)
     if unit is not None:
         return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
-    keys = reach.keys_sql(as_of)
-    rows = engine.review_sums_by(ctx, keys)
-    return engine.review_result(reach.sum_within(actor, rows, engine.REVIEW_WIDTH))
+    rows = engine.review_sums_by_reach(ctx)
+    return engine.review_result(reach.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH))
 
 
 def verdict_for_key(key: str):

@@ -14,11 +14,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.dated import in_force_q
 from canbo.core.levels import Level
+from canbo.people import reach
 from canbo.people.active import active_q_for_cadres
 from canbo.people.models import Cadre, Movement, MovementKind, PlanningEntry, PositionHolding
 from canbo.people.selectors import planned_q, visible_cadres
@@ -118,15 +119,18 @@ def reachable(actor, start: dt.date) -> QuerySet[Cadre]:
 
 
 def rotation_target(*, actor, start: dt.date, end: dt.date) -> dict[str, dict]:
-    """SPEC §12's figures of both directions, over the cadres in the actor's scope at A: the bases
-    and the rotated of both counted in one pass over the cadres not rotated before A."""
+    """SPEC §12's figures of both directions, over the cadres in the actor's scope at A: counted
+    in one pass over the whole workforce per period and data version, grouped by the units that
+    decide scopes at A (`canbo.people.reach`), and summed over the actor's."""
     target = parameters_in_force(start)[TARGET_PARAMETER]
-    counted = {}
+    flags = {}
     for d in DIRECTIONS:
         eligible = _eligible(d, start)
-        counted[f"{d.key}_co_so"] = Count("pk", filter=eligible)
-        counted[f"{d.key}_done"] = Count("pk", filter=eligible & _rotated_within(d, start, end))
-    found = reachable(actor, start).filter(_not_rotated_before(start)).aggregate(**counted)
+        flags[f"{d.key}_co_so"] = reach.flag(eligible)
+        flags[f"{d.key}_done"] = reach.flag(eligible & _rotated_within(d, start, end))
+    cadres = Cadre.objects.filter(_not_rotated_before(start)).order_by().values("id", **flags)
+    rows = reach.grouped_sums(cadres.query.sql_with_params(), list(flags), start)
+    found = dict(zip(flags, reach.sum_within(reach.reach_of(actor), rows, len(flags)), strict=True))
     return {d.key: figures(found[f"{d.key}_co_so"], found[f"{d.key}_done"], target) for d in DIRECTIONS}
 
 

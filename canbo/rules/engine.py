@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 
 from canbo.core.data_cache import data_token, remembered
 from canbo.core.dated import in_force_sql
+from canbo.people import reach
 from canbo.rules import facts
 from canbo.rules.predicates import Cond
 from canbo.rules.selectors import rule_set_in_force, rules_in_force, versions_in_force
@@ -93,32 +94,17 @@ def review_result(values: list[int]) -> dict:
     return result
 
 
-def review_sums_by(ctx: dict, keys: list[tuple[str, list]]) -> list[list]:
-    """The sums `review_result` reads for each group of the whole workforce sharing the values of
-    `keys` (subqueries of `cadre_id, k`, NULL for a cadre they have no row for): one row per group,
-    its keys first. One facts pass per date and data token, whoever asks."""
+def review_sums_by_reach(ctx: dict) -> list[list]:
+    """The sums `review_result` reads for each group of the whole workforce sharing the keys that
+    decide scopes at D (`canbo.people.reach`): one facts pass per date and data version, whoever asks."""
     named = _review_named()
     flags, flag_params = _flags(named, ctx)
     base, base_params = facts.facts_sql(ctx, None, _needs(named))
-    columns = [f"k{n}.k" for n in range(len(keys))]
-    joins, join_params = "", []
-    for n, (sql, params) in enumerate(keys):
-        joins += f" LEFT JOIN ({sql}) k{n} ON k{n}.cadre_id = g.id"
-        join_params += params
-    sums = ", ".join(f"SUM(g.{name})" for name, _cond in named)
-    sql = (
-        f"SELECT {', '.join(columns)}, {sums} FROM (SELECT f.id, {', '.join(flags)} FROM ({base}) f) g"
-        f"{joins} GROUP BY {', '.join(columns)}"
+    inner = f"SELECT f.id, {', '.join(flags)} FROM ({base}) f"
+    columns = [name for name, _cond in named]
+    return reach.grouped_sums(
+        (inner, flag_params + base_params), columns, ctx["as_of"], cursor=facts.population_cursor
     )
-    params = flag_params + base_params + join_params
-
-    def compute() -> list[list]:
-        with facts.population_cursor() as cursor:
-            cursor.execute(sql, params)
-            width = len(keys)
-            return [[*row[:width], *(int(v) for v in row[width:])] for row in cursor.fetchall()]
-
-    return remembered(("facts by", sql, params), compute)
 
 
 def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[dict]:

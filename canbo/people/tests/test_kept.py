@@ -42,8 +42,12 @@ def test_ethnicities_are_kept_until_the_data_changes(client_as, small_province):
     assert other.get(LIST).context["ethnicities"] == []
 
 
-def counts(queries) -> int:
-    return sum(q["sql"].startswith("SELECT COUNT(") for q in queries.captured_queries)
+def whole_reads(queries) -> int:
+    """Queries over the whole scope or workforce: counts, and counts grouped by the units that
+    decide scopes (`canbo.people.reach`)."""
+    return sum(
+        q["sql"].startswith("SELECT COUNT(") or "GROUP BY k0.k" in q["sql"] for q in queries.captured_queries
+    )
 
 
 def test_home_counts_are_kept_until_the_data_changes(client_as, small_province):
@@ -53,13 +57,20 @@ def test_home_counts_are_kept_until_the_data_changes(client_as, small_province):
     with CaptureQueriesContext(connection) as again:
         assert client.get(HOME).context["figures"] == figures
     assert figures == {"cadres": 2, "holding_cadres": 2, "units": 3, "holdings": 2, "planned": 0}
-    # Five scope figures, and the rotation card's bases and rotated cadres of both directions.
-    assert counts(first) == 5 + 1 and counts(again) == 0
+    # The scope's counts (cadres, positions held), the review at four dates and the rotation target,
+    # each counted once for the whole workforce; then nothing is counted again.
+    assert whole_reads(first) == 2 + 4 + 1 and whole_reads(again) == 0
+    # Another role's scope sums the same kept counts: nothing is counted again over the workforce.
+    with CaptureQueriesContext(connection) as other:
+        btc = client_as("btc", role=Role.BTC).get(HOME, {"as_of": "2020-01-01"}).context["figures"]
+    assert whole_reads(other) == 0
+    assert btc["cadres"] > figures["cadres"]
+    client = client_as("hr2", role=Role.UNIT_HR, scope_unit="HU-DT")
     cadre = cadre_create(actor=system_actor(), code="DT3", full_name="Ka Hương", gender="nu",
                          birth_date=dt.date(1992, 3, 3), category="cong_chuc")
     holding_add(actor=system_actor(), cadre=cadre, unit=small_province.units["X-LN"],
                 position_type=small_province.types["CV"], valid_from=dt.date(2019, 1, 1))
-    after = client.get(HOME).context["figures"]
+    after = client.get(HOME, {"as_of": "2020-01-01"}).context["figures"]
     assert after["cadres"] == 3 and after["holdings"] == 3
     # Another day is another result.
     assert client.get(HOME, {"as_of": "2018-06-01"}).context["figures"]["cadres"] == 2
