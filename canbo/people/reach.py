@@ -22,7 +22,8 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
-from canbo.core.data_cache import remembered
+from canbo.core.capabilities import scope_of
+from canbo.core.data_cache import kept, remembered
 from canbo.core.dated import in_force_q
 from canbo.org.models import Unit
 from canbo.people.models import PlanningEntry, PositionHolding
@@ -70,11 +71,13 @@ def grouped_sums(
     cadre: str = "id",
     by: tuple[str, ...] = (),
     cursor=None,
-) -> list[list]:
+    only_kept: bool = False,
+) -> list[list] | None:
     """For the rows of `inner` (a SELECT with the cadre's id in its column `cadre`), the sums of its
     `columns` per group of rows whose cadres share the two keys of `keys_sql` at D (and of the
     values of its columns `by`): one row a group, keys first (NULL where a cadre has none). Kept
-    until the data changes. `cursor`: the context manager to run it in (the database's by default)."""
+    until the data changes. `cursor`: the context manager to run it in (the database's by default);
+    `only_kept`: None rather than computing them."""
     keys = keys_sql(as_of)
     sql, params = inner
     joins = ""
@@ -91,7 +94,8 @@ def grouped_sums(
             running.execute(sql, params)
             return [[*row[:width], *(int(v) for v in row[width:])] for row in running.fetchall()]
 
-    return remembered(("grouped by reach", sql, params), compute)
+    parts = ("grouped by reach", sql, params)
+    return kept(parts) if only_kept else remembered(parts, compute)
 
 
 def flag(condition) -> Case:
@@ -119,6 +123,15 @@ class Reach:
 
     def sees_unit(self, unit_id: int) -> bool:
         return self.units is None or unit_id in self.units
+
+
+def shares_population(actor) -> bool:
+    """Whether the actor's figures are counted for the whole workforce when none are kept: a scope
+    of the whole province or of whole blocs costs about as much to count on its own, and the counts
+    then serve every user after it; a unit's subtree (or nothing) costs much less on its own, so it
+    is counted on its own unless the whole workforce's counts are kept already."""
+    scope = scope_of(actor)
+    return scope.everything or not (scope.nothing or scope.unit_path is not None)
 
 
 def reach_of(actor) -> Reach:

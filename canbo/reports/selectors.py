@@ -52,13 +52,15 @@ def _subtree_ids(units: list[Unit]) -> list[int]:
 
 def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
     """The six figures over the actor's scope (and a subtree). Over a whole scope they are summed
-    from the groups of the whole workforce by the units that decide scopes (`canbo.people.reach`),
-    counted once per date and data version for every user."""
+    from the counts of the whole workforce grouped by the units that decide scopes
+    (`canbo.people.reach`), counted once per date and data version for every user; a unit's subtree
+    is counted on its own while those are not kept."""
     ctx = engine.context_for(as_of)
-    if unit is not None:
-        return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
-    rows = engine.review_sums_by_reach(ctx)
-    return engine.review_result(reach.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH))
+    if unit is None:
+        rows = engine.review_sums_by_reach(ctx, only_kept=not reach.shares_population(actor))
+        if rows is not None:
+            return engine.review_result(reach.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH))
+    return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
 
 
 def verdict_for_key(key: str):

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.dated import in_force_q
@@ -121,16 +121,28 @@ def reachable(actor, start: dt.date) -> QuerySet[Cadre]:
 def rotation_target(*, actor, start: dt.date, end: dt.date) -> dict[str, dict]:
     """SPEC §12's figures of both directions, over the cadres in the actor's scope at A: counted
     in one pass over the whole workforce per period and data version, grouped by the units that
-    decide scopes at A (`canbo.people.reach`), and summed over the actor's."""
+    decide scopes at A (`canbo.people.reach`), and summed over the actor's; a unit's subtree is
+    counted on its own while those are not kept."""
     target = parameters_in_force(start)[TARGET_PARAMETER]
     flags = {}
     for d in DIRECTIONS:
         eligible = _eligible(d, start)
         flags[f"{d.key}_co_so"] = reach.flag(eligible)
         flags[f"{d.key}_done"] = reach.flag(eligible & _rotated_within(d, start, end))
-    cadres = Cadre.objects.filter(_not_rotated_before(start)).order_by().values("id", **flags)
-    rows = reach.grouped_sums(cadres.query.sql_with_params(), list(flags), start)
-    found = dict(zip(flags, reach.sum_within(reach.reach_of(actor), rows, len(flags)), strict=True))
+    cadres = Cadre.objects.filter(_not_rotated_before(start)).order_by()
+    rows = reach.grouped_sums(
+        cadres.values("id", **flags).query.sql_with_params(),
+        list(flags),
+        start,
+        only_kept=not reach.shares_population(actor),
+    )
+    if rows is None:
+        sums = reachable(actor, start).filter(_not_rotated_before(start)).aggregate(
+            **{name: Sum(flag) for name, flag in flags.items()}
+        )
+        found = {name: sums[name] or 0 for name in flags}
+    else:
+        found = dict(zip(flags, reach.sum_within(reach.reach_of(actor), rows, len(flags)), strict=True))
     return {d.key: figures(found[f"{d.key}_co_so"], found[f"{d.key}_done"], target) for d in DIRECTIONS}
 
 

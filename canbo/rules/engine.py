@@ -94,16 +94,21 @@ def review_result(values: list[int]) -> dict:
     return result
 
 
-def review_sums_by_reach(ctx: dict) -> list[list]:
+def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | None:
     """The sums `review_result` reads for each group of the whole workforce sharing the keys that
-    decide scopes at D (`canbo.people.reach`): one facts pass per date and data version, whoever asks."""
+    decide scopes at D (`canbo.people.reach`): one facts pass per date and data version, whoever
+    asks (`only_kept`: None rather than computing them)."""
     named = _review_named()
     flags, flag_params = _flags(named, ctx)
     base, base_params = facts.facts_sql(ctx, None, _needs(named))
     inner = f"SELECT f.id, {', '.join(flags)} FROM ({base}) f"
     columns = [name for name, _cond in named]
     return reach.grouped_sums(
-        (inner, flag_params + base_params), columns, ctx["as_of"], cursor=facts.population_cursor
+        (inner, flag_params + base_params),
+        columns,
+        ctx["as_of"],
+        cursor=facts.population_cursor,
+        only_kept=only_kept,
     )
 
 
