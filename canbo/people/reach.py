@@ -51,6 +51,11 @@ def _per_cadre(querysets) -> tuple[str, list]:
 def keys_sql(as_of: dt.date) -> list[tuple[str, list]]:
     """Two subqueries of `cadre_id, k`: the units held at D, and the units of the BTV-managed
     positions held or planned for at D (the conditions of `visible_cadres`)."""
+    return _keys_sql(as_of, connection.vendor)
+
+
+@lru_cache(maxsize=64)
+def _keys_sql(as_of: dt.date, vendor: str) -> list[tuple[str, list]]:
     held = PositionHolding.objects.filter(in_force_q(as_of))
     return [
         _per_cadre([held]),
@@ -152,8 +157,5 @@ def reach_of(actor) -> Reach:
 def sum_within(reach: Reach, rows: list[list], width: int) -> list[int]:
     """The sums of the `width` counts of `rows` (each the two keys of `keys_sql`, then the counts)
     over the groups `reach` covers."""
-    totals = [0] * width
-    for held, btv, *counts in rows:
-        if reach.covers(held, btv):
-            totals = [a + b for a, b in zip(totals, counts, strict=True)]
-    return totals
+    covered = [row[2:] for row in rows if reach.covers(row[0], row[1])]
+    return [sum(column) for column in zip(*covered, strict=True)] if covered else [0] * width
