@@ -71,13 +71,18 @@ def plans_due(*, actor, as_of: dt.date) -> dict:
     }
 
 
+def rotation_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The rotation card's period: from the start of the rule set in force at D to D (or its end)."""
+    rule_set = rule_set_in_force(as_of)
+    start = rule_set.valid_from
+    return start, max(start, min(as_of, rule_set.valid_to or as_of))
+
+
 def rotation_status(*, actor, as_of: dt.date) -> dict:
     """The rotation target since the start of the rule set in force, the key posts held by people
     of the unit's own area, and the key posts with a vacant seat, at D; kept until the data
     changes, for the actor's reach."""
-    rule_set = rule_set_in_force(as_of)
-    start = rule_set.valid_from
-    end = max(start, min(as_of, rule_set.valid_to or as_of))
+    start, end = rotation_period(as_of)
 
     def compute() -> dict:
         figures = target_json(rotation_target(actor=actor, start=start, end=end)) if start <= as_of else {}
