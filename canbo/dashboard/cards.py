@@ -17,8 +17,8 @@ from canbo.core.data_cache import remembered_over
 from canbo.core.dates import add_years
 from canbo.org.selectors import visible_units
 from canbo.people.selectors import visible_cadres
-from canbo.reports.selectors import non_local, review
-from canbo.rotation.selectors import vacancy_list
+from canbo.reports.selectors import non_local_count, review
+from canbo.rotation.selectors import key_vacancy_count
 from canbo.rotation.target import DIRECTIONS, rotation_target, target_json
 from canbo.rules.selectors import rule_set_in_force
 from canbo.rules.verdicts import REVIEW
@@ -88,8 +88,8 @@ def rotation_status(*, actor, as_of: dt.date) -> dict:
         figures = target_json(rotation_target(actor=actor, start=start, end=end)) if start <= as_of else {}
         return {
             "target": figures,
-            "non_local": len(non_local(actor=actor, as_of=as_of)),
-            "key_vacancies": len(vacancy_list(actor=actor, as_of=as_of, key_only=True)),
+            "non_local": non_local_count(actor=actor, as_of=as_of),
+            "key_vacancies": key_vacancy_count(actor=actor, as_of=as_of),
         }
 
     reach = (visible_cadres(actor, as_of), visible_units(actor))

@@ -1,7 +1,8 @@
 """After a write, the figures that every user's home page sums are counted again beside the
 requests, so that the next visitor finds them kept rather than counting them: the whole workforce's
 counts grouped by the units that decide scopes (`canbo.people.reach`) for today's date — the review
-on the same day of the last four years, the scope's counts and the rotation target.
+on the same day of the last four years, the scope's counts, the rotation target, the non-local
+violations and the key vacancies.
 
 One warming runs at a time in a process, in a thread with its own database connection (as the jobs
 do, `canbo.jobs.runner`); a write during a warming asks for one more after it. A warming stores what
@@ -17,9 +18,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from canbo.accounts.system import system_actor
-from canbo.dashboard.cards import review_trend, rotation_period
+from canbo.dashboard.cards import review_trend, rotation_status
 from canbo.people.scope_counts import scope_figures
-from canbo.rotation.target import rotation_target
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,7 @@ def warm_home(as_of: dt.date) -> None:
     actor = system_actor()
     review_trend(actor=actor, as_of=as_of)
     scope_figures(actor=actor, as_of=as_of)
-    start, end = rotation_period(as_of)
-    if start <= as_of:
-        rotation_target(actor=actor, start=start, end=end)
+    rotation_status(actor=actor, as_of=as_of)
 
 
 def warm_soon() -> None:

@@ -7,7 +7,7 @@ The command line reads as `canbo.accounts.system.system_actor()`, which sees the
 import datetime as dt
 from collections.abc import Callable
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from canbo.accounts.scope import sees_everything
@@ -172,6 +172,22 @@ def non_local(*, actor, as_of: dt.date) -> list:
     if not sees_everything(actor):
         holdings = PositionHolding.objects.filter(cadre__in=visible_cadres(actor, as_of))
     return sorted(violations(as_of, holdings), key=lambda h: (h.cadre.code, h.unit.code, h.id))
+
+
+def non_local_count(*, actor, as_of: dt.date) -> int:
+    """How many of `non_local`'s violations the actor sees: those of the whole workforce, kept until
+    the data changes, grouped by the units that decide scopes (`canbo.people.reach`), summed over
+    the actor's; a unit's subtree counts its own while those are not kept."""
+    found = violations(as_of)
+    if found.query.is_empty():  # the rule set in force has no non-local rule
+        return 0
+    held = found.order_by().values("cadre_id", one=Value(1)).query.sql_with_params()
+    rows = reach.grouped_sums(
+        held, ["one"], as_of, cadre="cadre_id", only_kept=not reach.shares_population(actor)
+    )
+    if rows is None:
+        return found.filter(cadre__in=visible_cadres(actor, as_of)).count()
+    return reach.sum_within(reach.reach_of(actor), rows, 1)[0]
 
 
 def _by_code(item) -> str:

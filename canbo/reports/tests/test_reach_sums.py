@@ -1,7 +1,8 @@
 """The figures counted once for the whole workforce, grouped by the units that decide scopes
 (`canbo.people.reach`), and summed over a user's scope equal the same figures counted over that
 scope directly: the review, the home page's counts and the rotation target, for every kind of scope
-(the whole province, blocs with BTV-managed cadres, a user's own narrowing, one unit's subtree)."""
+(the whole province, blocs with BTV-managed cadres, a user's own narrowing, one unit's subtree),
+and the non-local violations and key vacancies counted over the whole province."""
 
 import datetime as dt
 
@@ -16,8 +17,9 @@ from canbo.people.active import active_q_for_cadres, held_positions
 from canbo.people.models import PlanningEntry
 from canbo.people.scope_counts import scope_figures
 from canbo.people.selectors import planned_q, visible_cadres
-from canbo.reports.selectors import population, review
+from canbo.reports.selectors import non_local, non_local_count, population, review
 from canbo.rotation import target
+from canbo.rotation.selectors import key_vacancy_count, vacancy_list
 from canbo.rules import engine
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +77,15 @@ def test_the_rotation_target_summed_over_a_scope_equals_its_lists(users):
             assert figures[d.key]["da_luan_chuyen"] == target.rotated(d, start, end, cadres).count()
     everyone = target.rotation_target(actor=users[0], start=start, end=end)
     assert everyone["tinh_xuong_huyen"]["da_luan_chuyen"] == 1
+
+
+def test_the_violations_and_vacancies_counted_over_a_scope_equal_its_lists(users):
+    seen = 0
+    for user in users:
+        for day in DAYS:
+            violating = non_local_count(actor=user, as_of=day)
+            assert violating == len(non_local(actor=user, as_of=day)), (user.username, day)
+            vacant = vacancy_list(actor=user, as_of=day, key_only=True)
+            assert key_vacancy_count(actor=user, as_of=day) == len(vacant), (user.username, day)
+            seen += violating
+    assert seen > 0
