@@ -31,10 +31,12 @@ from canbo.people.selectors import planned_q
 
 
 def _joined(column: str) -> str:
-    """The distinct unit ids of a group, as text."""
+    """The unit ids of a group as text, in any order and repeated as they come (read as a set: two
+    texts of one set only make two groups that sum alike; sorting and removing repeats in the
+    database cost more than the few extra groups)."""
     if connection.vendor == "postgresql":
-        return f"string_agg(DISTINCT CAST({column} AS text), ',' ORDER BY CAST({column} AS text))"
-    return f"group_concat(DISTINCT {column})"
+        return f"string_agg(CAST({column} AS text), ',')"
+    return f"group_concat({column})"
 
 
 def _per_cadre(querysets) -> tuple[str, list]:
