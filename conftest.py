@@ -46,6 +46,13 @@ def jobs_inline(settings):
     settings.CANBO_JOBS_INLINE = True
 
 
+@pytest.fixture(autouse=True)
+def no_warming(settings):
+    """No thread counts the home page's figures after a write (canbo.dashboard.warm); its tests call
+    it themselves."""
+    settings.CANBO_WARM_AFTER_WRITE = False
+
+
 @pytest.fixture
 def small_province(db):
     """Lâm Đồng with Đức Trọng, eight cadres and their histories (canbo.accounts.testing)."""

@@ -95,8 +95,7 @@ def review_sql(as_of: dt.date) -> tuple[str, list]:
     """The SQL and parameters canbo sends for the review of the whole province."""
     from django.db import connection
 
-    from canbo.accounts.system import system_actor
-    from canbo.reports.selectors import review
+    from canbo.rules import engine
 
     sent: list[tuple[str, list]] = []
 
@@ -106,7 +105,7 @@ def review_sql(as_of: dt.date) -> tuple[str, list]:
 
     forget_figures()
     with connection.execute_wrapper(record):
-        review(actor=system_actor(), as_of=as_of)
+        engine.review_counts(engine.context_for(as_of))
     return next((sql, params) for sql, params in sent if sql.startswith("SELECT COALESCE(SUM("))
 
 

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "canbo.core.middleware.AsOfDateMiddleware",
     "canbo.core.middleware.DomainErrorMiddleware",
+    "canbo.dashboard.middleware.WarmAfterWriteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -157,6 +158,10 @@ WHITENOISE_USE_FINDERS = True
 # Long work a page starts (canbo.jobs) runs in a thread beside the requests; inline, it runs to its
 # end within the request that starts it (the tests).
 CANBO_JOBS_INLINE = os.environ.get("CANBO_JOBS_INLINE", "").lower() in ("1", "true", "yes")
+
+# After a request that changed the data, the figures every home page sums are counted again in a
+# thread beside the requests (canbo.dashboard.warm); the tests turn it off.
+CANBO_WARM_AFTER_WRITE = env_bool("CANBO_WARM_AFTER_WRITE", True)
 
 # Documents attached to the steps of approval processes (canbo.workflow.files), and their size limit.
 FILES_DIR = Path(os.environ.get("CANBO_FILES_DIR", DATA_DIR / "tep"))

@@ -46,15 +46,28 @@ def result_key(*parts) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _kept(parts: tuple) -> tuple[int, object]:
+    from canbo.core.models import RememberedResult
+
+    token = data_token()
+    found = RememberedResult.objects.filter(key=result_key(*parts), token=token)
+    return token, found.values_list("value", flat=True).first()
+
+
+def kept(parts: tuple):
+    """What `remembered(parts, …)` returns when it need not compute: None when nothing is kept
+    under the current data token."""
+    return _kept(parts)[1]
+
+
 def remembered(parts: tuple, compute: Callable[[], object]):
     """`compute()` (a JSON value), or what it returned before under the same data token."""
     from canbo.core.models import RememberedResult
 
-    token = data_token()
-    key = result_key(*parts)
-    found = RememberedResult.objects.filter(key=key, token=token).values_list("value", flat=True).first()
+    token, found = _kept(parts)
     if found is not None:
         return found
+    key = result_key(*parts)
     value = compute()
     try:
         with transaction.atomic():

@@ -17,8 +17,8 @@ from canbo.core.data_cache import remembered_over
 from canbo.core.dates import add_years
 from canbo.org.selectors import visible_units
 from canbo.people.selectors import visible_cadres
-from canbo.reports.selectors import non_local, review
-from canbo.rotation.selectors import vacancy_list
+from canbo.reports.selectors import non_local_count, review
+from canbo.rotation.selectors import key_vacancy_count
 from canbo.rotation.target import DIRECTIONS, rotation_target, target_json
 from canbo.rules.selectors import rule_set_in_force
 from canbo.rules.verdicts import REVIEW
@@ -71,20 +71,25 @@ def plans_due(*, actor, as_of: dt.date) -> dict:
     }
 
 
+def rotation_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The rotation card's period: from the start of the rule set in force at D to D (or its end)."""
+    rule_set = rule_set_in_force(as_of)
+    start = rule_set.valid_from
+    return start, max(start, min(as_of, rule_set.valid_to or as_of))
+
+
 def rotation_status(*, actor, as_of: dt.date) -> dict:
     """The rotation target since the start of the rule set in force, the key posts held by people
     of the unit's own area, and the key posts with a vacant seat, at D; kept until the data
     changes, for the actor's reach."""
-    rule_set = rule_set_in_force(as_of)
-    start = rule_set.valid_from
-    end = max(start, min(as_of, rule_set.valid_to or as_of))
+    start, end = rotation_period(as_of)
 
     def compute() -> dict:
         figures = target_json(rotation_target(actor=actor, start=start, end=end)) if start <= as_of else {}
         return {
             "target": figures,
-            "non_local": len(non_local(actor=actor, as_of=as_of)),
-            "key_vacancies": len(vacancy_list(actor=actor, as_of=as_of, key_only=True)),
+            "non_local": non_local_count(actor=actor, as_of=as_of),
+            "key_vacancies": key_vacancy_count(actor=actor, as_of=as_of),
         }
 
     reach = (visible_cadres(actor, as_of), visible_units(actor))

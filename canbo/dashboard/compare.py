@@ -4,17 +4,18 @@ and the people who entered it and who left it between them (by code)."""
 import datetime as dt
 
 from canbo.org.models import Unit
-from canbo.reports.selectors import ids_behind
+from canbo.reports.selectors import ids_behind_each
 from canbo.rules.verdicts import REVIEW
 
 GROUPS = ("vao", "ra")  # entered, left
 
 
 def review_compare(*, actor, first: dt.date, second: dt.date, unit: Unit | None = None) -> list[dict]:
+    at_first = ids_behind_each(actor=actor, as_of=first, unit=unit)
+    at_second = ids_behind_each(actor=actor, as_of=second, unit=unit)
     rows = []
     for verdict in REVIEW:
-        before = ids_behind(actor=actor, as_of=first, key=verdict.key, unit=unit)
-        after = ids_behind(actor=actor, as_of=second, key=verdict.key, unit=unit)
+        before, after = at_first[verdict.key], at_second[verdict.key]
         kept_before, kept_after = set(before), set(after)
         rows.append(
             {

@@ -6,7 +6,8 @@ from canbo.accounts.decorators import requires
 from canbo.audit import render as audit_render
 from canbo.core.capabilities import Action, can, scope_label
 from canbo.dashboard.cards import cards_for
-from canbo.people.selectors import STATUS_HOLDING, STATUS_PLANNED, scope_figures
+from canbo.people.scope_counts import scope_figures
+from canbo.people.selectors import STATUS_HOLDING, STATUS_PLANNED
 
 
 @requires(Action.VIEW_RECORDS)

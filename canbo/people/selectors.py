@@ -12,12 +12,12 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
-from canbo.core.data_cache import remembered, remembered_over
+from canbo.core.data_cache import remembered
 from canbo.core.dated import end_known_at, in_force_q
 from canbo.core.dates import age_on
 from canbo.core.errors import NotFound
-from canbo.org.selectors import unit_get, visible_units
-from canbo.people.active import active_q_for_cadres, held_positions, held_q
+from canbo.org.selectors import unit_get
+from canbo.people.active import active_q_for_cadres, held_q
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
 from canbo.people.search import ranked_search
 
@@ -212,23 +212,3 @@ def personal_history(cadre: Cadre, as_of: dt.date) -> dict:
             cadre.family.filter(Q(birth_year__isnull=True) | Q(birth_year__lte=as_of.year)).order_by("id")
         ),
     }
-
-
-def scope_figures(*, actor, as_of: dt.date) -> dict:
-    """Counts for the home page, all within the actor's scope at D, kept until the data changes:
-    every sign-in lands on this page, and counting the active cadres of a province-wide scope took
-    a second at 50,000 cadres on PostgreSQL (bench/RESULTS.md, "Load and soak")."""
-    cadres = visible_cadres(actor, as_of)
-    units = visible_units(actor)
-    planned = PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))
-    counted = {
-        "cadres": cadres,
-        "holding_cadres": cadres.filter(active_q_for_cadres(as_of)),
-        "units": units,
-        "holdings": held_positions(as_of).filter(cadre__in=cadres, unit__in=units),
-        "planned": cadres.filter(Exists(planned)),
-    }
-    def count() -> dict:
-        return {name: query.count() for name, query in counted.items()}
-
-    return remembered_over(counted.values(), ("scope figures",), count)

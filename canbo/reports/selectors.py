@@ -7,13 +7,14 @@ The command line reads as `canbo.accounts.system.system_actor()`, which sees the
 import datetime as dt
 from collections.abc import Callable
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from canbo.accounts.scope import sees_everything
 from canbo.core.dated import in_force_q
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
+from canbo.people import reach
 from canbo.people.models import Cadre, PositionHolding
 from canbo.people.selectors import visible_cadres
 from canbo.rules import engine, explain
@@ -50,7 +51,15 @@ def _subtree_ids(units: list[Unit]) -> list[int]:
 
 
 def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
+    """The six figures over the actor's scope (and a subtree). Over a whole scope they are summed
+    from the counts of the whole workforce grouped by the units that decide scopes
+    (`canbo.people.reach`), counted once per date and data version for every user; a unit's subtree
+    is counted on its own while those are not kept."""
     ctx = engine.context_for(as_of)
+    if unit is None:
+        rows = engine.review_sums_by_reach(ctx, only_kept=not reach.shares_population(actor))
+        if rows is not None:
+            return engine.review_result(reach.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH))
     return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
 
 
@@ -165,6 +174,22 @@ def non_local(*, actor, as_of: dt.date) -> list:
     return sorted(violations(as_of, holdings), key=lambda h: (h.cadre.code, h.unit.code, h.id))
 
 
+def non_local_count(*, actor, as_of: dt.date) -> int:
+    """How many of `non_local`'s violations the actor sees: those of the whole workforce, kept until
+    the data changes, grouped by the units that decide scopes (`canbo.people.reach`), summed over
+    the actor's; a unit's subtree counts its own while those are not kept."""
+    found = violations(as_of)
+    if found.query.is_empty():  # the rule set in force has no non-local rule
+        return 0
+    held = found.order_by().values("cadre_id", one=Value(1)).query.sql_with_params()
+    rows = reach.grouped_sums(
+        held, ["one"], as_of, cadre="cadre_id", only_kept=not reach.shares_population(actor)
+    )
+    if rows is None:
+        return found.filter(cadre__in=visible_cadres(actor, as_of)).count()
+    return reach.sum_within(reach.reach_of(actor), rows, 1)[0]
+
+
 def _by_code(item) -> str:
     return item[0]["code"]
 
@@ -178,9 +203,7 @@ def non_local_json(items: list) -> dict:
     }
 
 
-def ids_behind(*, actor, as_of: dt.date, key: str, unit: Unit | None = None) -> list[int]:
-    """The ids of the people behind a figure at D, by code (kept until the data changes)."""
-    verdict = verdict_for_key(key)
-    return engine.matching_ids(
-        engine.context_for(as_of), verdict.condition, population(actor=actor, as_of=as_of, unit=unit)
-    )
+def ids_behind_each(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict[str, list[int]]:
+    """The ids of the people behind each of the six figures at D, by code (kept until the data
+    changes)."""
+    return engine.review_ids(engine.context_for(as_of), population(actor=actor, as_of=as_of, unit=unit))

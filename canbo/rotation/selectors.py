@@ -10,9 +10,11 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from canbo.core.data_cache import remembered
 from canbo.core.errors import NotFound
 from canbo.org.models import PositionType, Unit
 from canbo.org.selectors import visible_units
+from canbo.people import reach
 from canbo.people.active import held_positions
 from canbo.people.models import Cadre
 from canbo.people.selectors import visible_cadres
@@ -77,6 +79,18 @@ def vacancy_list(*, actor, as_of: dt.date, unit: Unit | None = None, key_only: b
         row["type_name"] = types[row["target_type_id"]]
         row["holders"] = holders.get((row["target_unit_id"], row["target_type_id"]), [])
     return rows
+
+
+def key_vacancy_count(*, actor, as_of: dt.date) -> int:
+    """How many key posts have a vacant seat at D in the units the actor sees (`vacancy_list` with
+    `key_only`): the key vacancies of the whole province, kept until the data changes, counted over
+    the actor's units."""
+    units = remembered(
+        ("key vacancies", as_of),
+        lambda: [row["target_unit_id"] for row in proposals.vacancies(as_of, key_only=True)],
+    )
+    within = reach.reach_of(actor)
+    return sum(1 for unit_id in units if within.sees_unit(unit_id))
 
 
 def proposal_check(*, actor, cadre_code: str, unit_code: str, type_code: str, proposal: Proposal):

@@ -14,11 +14,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.dated import in_force_q
 from canbo.core.levels import Level
+from canbo.people import reach
 from canbo.people.active import active_q_for_cadres
 from canbo.people.models import Cadre, Movement, MovementKind, PlanningEntry, PositionHolding
 from canbo.people.selectors import planned_q, visible_cadres
@@ -62,27 +63,36 @@ def _rotations():
     return Movement.objects.filter(kind=MovementKind.LUAN_CHUYEN, cadre=OuterRef("pk"))
 
 
-def base(direction: Direction, start: dt.date, cadres: QuerySet[Cadre]) -> QuerySet[Cadre]:
-    """The cadres of `cadres` a direction counts at A (`co_so`)."""
+def _eligible(direction: Direction, start: dt.date) -> Q:
+    """Holding or planned at A for a type that puts a cadre in the direction's base."""
     held = PositionHolding.objects.filter(in_force_q(start), cadre=OuterRef("pk"))
     planned = PlanningEntry.objects.filter(planned_q(start), cadre=OuterRef("pk"))
-    eligible = Exists(planned.filter(direction.planned_types))
+    eligible = Q(Exists(planned.filter(direction.planned_types)))
     if direction.held_types is not None:
         eligible |= Exists(held.filter(direction.held_types))
-    return cadres.filter(
-        active_q_for_cadres(start),
-        Exists(held.filter(unit__level=direction.from_level)),
-        eligible,
-        ~Exists(_rotations().filter(valid_from__lt=start)),
+    return eligible & Q(Exists(held.filter(unit__level=direction.from_level)))
+
+
+def _not_rotated_before(start: dt.date) -> Q:
+    return active_q_for_cadres(start) & ~Q(Exists(_rotations().filter(valid_from__lt=start)))
+
+
+def _rotated_within(direction: Direction, start: dt.date, end: dt.date) -> Q:
+    moves = _rotations().filter(
+        valid_from__gte=start, valid_from__lte=end, to_unit__level__in=direction.to_levels
     )
+    return Q(Exists(moves))
+
+
+def base(direction: Direction, start: dt.date, cadres: QuerySet[Cadre]) -> QuerySet[Cadre]:
+    """The cadres of `cadres` a direction counts at A (`co_so`): active at A, not rotated before A,
+    holding a position at the direction's level and eligible by type."""
+    return cadres.filter(_not_rotated_before(start), _eligible(direction, start))
 
 
 def rotated(direction: Direction, start: dt.date, end: dt.date, cadres: QuerySet[Cadre]) -> QuerySet[Cadre]:
     """Members of the base rotated within [A, B] to a unit of the direction's levels (`da_luan_chuyen`)."""
-    moves = _rotations().filter(
-        valid_from__gte=start, valid_from__lte=end, to_unit__level__in=direction.to_levels
-    )
-    return base(direction, start, cadres).filter(Exists(moves))
+    return base(direction, start, cadres).filter(_rotated_within(direction, start, end))
 
 
 def rate(done: int, of: int) -> Decimal:
@@ -92,9 +102,7 @@ def rate(done: int, of: int) -> Decimal:
     return (Decimal(100 * done) / Decimal(of)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def figures(direction: Direction, start: dt.date, end: dt.date, cadres: QuerySet[Cadre], target: int) -> dict:
-    co_so = base(direction, start, cadres).count()
-    done = rotated(direction, start, end, cadres).count()
+def figures(co_so: int, done: int, target: int) -> dict:
     ratio = rate(done, co_so)
     return {
         "co_so": co_so,
@@ -111,10 +119,31 @@ def reachable(actor, start: dt.date) -> QuerySet[Cadre]:
 
 
 def rotation_target(*, actor, start: dt.date, end: dt.date) -> dict[str, dict]:
-    """SPEC §12's figures of both directions, over the cadres in the actor's scope at A."""
+    """SPEC §12's figures of both directions, over the cadres in the actor's scope at A: counted
+    in one pass over the whole workforce per period and data version, grouped by the units that
+    decide scopes at A (`canbo.people.reach`), and summed over the actor's; a unit's subtree is
+    counted on its own while those are not kept."""
     target = parameters_in_force(start)[TARGET_PARAMETER]
-    cadres = reachable(actor, start)
-    return {d.key: figures(d, start, end, cadres, target) for d in DIRECTIONS}
+    flags = {}
+    for d in DIRECTIONS:
+        eligible = _eligible(d, start)
+        flags[f"{d.key}_co_so"] = reach.flag(eligible)
+        flags[f"{d.key}_done"] = reach.flag(eligible & _rotated_within(d, start, end))
+    cadres = Cadre.objects.filter(_not_rotated_before(start)).order_by()
+    rows = reach.grouped_sums(
+        cadres.values("id", **flags).query.sql_with_params(),
+        list(flags),
+        start,
+        only_kept=not reach.shares_population(actor),
+    )
+    if rows is None:
+        sums = reachable(actor, start).filter(_not_rotated_before(start)).aggregate(
+            **{name: Sum(flag) for name, flag in flags.items()}
+        )
+        found = {name: sums[name] or 0 for name in flags}
+    else:
+        found = dict(zip(flags, reach.sum_within(reach.reach_of(actor), rows, len(flags)), strict=True))
+    return {d.key: figures(found[f"{d.key}_co_so"], found[f"{d.key}_done"], target) for d in DIRECTIONS}
 
 
 def progress_by_year(*, actor, start: dt.date, end: dt.date) -> list[dict]:

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 
 from canbo.core.data_cache import data_token, remembered
 from canbo.core.dated import in_force_sql
+from canbo.people import reach
 from canbo.rules import facts
 from canbo.rules.predicates import Cond
 from canbo.rules.selectors import rule_set_in_force, rules_in_force, versions_in_force
@@ -64,15 +65,26 @@ def _flags(named: list[tuple[str, Cond]], ctx: dict) -> tuple[list[str], list]:
     return texts, params
 
 
+def _review_named() -> list[tuple[str, Cond]]:
+    return [(v.key, v.condition) for v in REVIEW] + [(f"split_{k}", v.condition) for k, v in SPLIT.items()]
+
+
+REVIEW_WIDTH = len(REVIEW) + len(SPLIT)  # the sums `review_result` reads
+
+
 def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
     """The six figures of SPEC §8 with the split of professional trung cấp."""
-    named = [(v.key, v.condition) for v in REVIEW] + [(f"split_{k}", v.condition) for k, v in SPLIT.items()]
+    named = _review_named()
     flags, flag_params = _flags(named, ctx)
     base, base_params = facts.facts_sql(ctx, restrict, _needs(named))
     sums = ", ".join(f"COALESCE(SUM(g.{name}), 0)" for name, _cond in named)
     sql = f"SELECT {sums} FROM (SELECT {', '.join(flags)} FROM ({base}) f) g"
-    values = _remembered_rows(sql, flag_params + base_params)[0]
-    counts = dict(zip([name for name, _c in named], values, strict=True))
+    return review_result(_remembered_rows(sql, flag_params + base_params)[0])
+
+
+def review_result(values: list[int]) -> dict:
+    """The figures of `review_counts` from the sums of its verdicts and splits, in their order."""
+    counts = dict(zip([name for name, _c in _review_named()], values, strict=True))
     result = {v.key: counts[v.key] for v in REVIEW}
     result["thieu_trung_cap_chuyen_mon"] = {
         "tong": counts["thieu_trung_cap_chuyen_mon"],
@@ -80,6 +92,24 @@ def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
         "quy_hoach": counts["split_quy_hoach"],
     }
     return result
+
+
+def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | None:
+    """The sums `review_result` reads for each group of the whole workforce sharing the keys that
+    decide scopes at D (`canbo.people.reach`): one facts pass per date and data version, whoever
+    asks (`only_kept`: None rather than computing them)."""
+    named = _review_named()
+    flags, flag_params = _flags(named, ctx)
+    base, base_params = facts.facts_sql(ctx, None, _needs(named))
+    inner = f"SELECT f.id, {', '.join(flags)} FROM ({base}) f"
+    columns = [name for name, _cond in named]
+    return reach.grouped_sums(
+        (inner, flag_params + base_params),
+        columns,
+        ctx["as_of"],
+        cursor=facts.population_cursor,
+        only_kept=only_kept,
+    )
 
 
 def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[dict]:
@@ -95,6 +125,21 @@ def matching_ids(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -
     where, where_params = condition.sql(ctx)
     sql = f"SELECT f.id FROM ({base}) f WHERE {where} ORDER BY f.code"
     return [row[0] for row in _remembered_rows(sql, base_params + where_params)]
+
+
+def review_ids(ctx: dict, restrict: QuerySet | None = None) -> dict[str, list[int]]:
+    """The ids behind each of the six figures (`matching_ids` of each), from one facts pass."""
+    named = [(v.key, v.condition) for v in REVIEW]
+    flags, flag_params = _flags(named, ctx)
+    base, base_params = facts.facts_sql(ctx, restrict, _needs(named))
+    names = [name for name, _cond in named]
+    sql = (
+        f"SELECT g.id, {', '.join(f'g.{name}' for name in names)} "
+        f"FROM (SELECT f.id, f.code, {', '.join(flags)} FROM ({base}) f) g "
+        f"WHERE {' OR '.join(f'g.{name} = 1' for name in names)} ORDER BY g.code"
+    )
+    rows = _remembered_rows(sql, flag_params + base_params)
+    return {name: [row[0] for row in rows if row[n]] for n, name in enumerate(names, start=1)}
 
 
 def count(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> int:

@@ -144,7 +144,8 @@ def facts_sql(
     """
     d, year = ctx["as_of"], ctx["year"]
     inner, only_params = "", []
-    scope, scope_params = "", []
+    # name -> (SQL, parameters) of the common table expressions the query reads, in this order.
+    ctes: dict[str, tuple[str, list]] = {}
     if isinstance(restrict, list | tuple):
         inner, only_params = ", ".join(["%s"] * len(restrict)) or "NULL", list(restrict)
     elif isinstance(restrict, Ids):
@@ -153,7 +154,7 @@ def facts_sql(
         # A scope (a user's, a subtree) is computed once and read by every aggregate: its
         # conditions (EXISTS over positions, ORed for btc) would otherwise run once per history.
         scope, inner_params = restrict.order_by().values("id").query.sql_with_params()
-        scope, scope_params = f"WITH scope AS MATERIALIZED ({scope}) ", list(inner_params)
+        ctes["scope"] = (scope, list(inner_params))
         inner = "SELECT id FROM scope"
 
     def only(alias: str = "") -> str:
@@ -162,7 +163,9 @@ def facts_sql(
     held_cols = ", ".join(f"MAX(pt.req_{k}) AS req_{k}" for k in KINDS)
     level_cols = ", ".join(f"MAX(CASE WHEN kind = '{k}' THEN rank ELSE 0 END) AS lv_{k}" for k in KINDS)
     rating_code = " ".join(f"WHEN '{rating}' THEN {code}" for rating, code in RATING_CODES.items())
-    standards, standards_params = position_standards_sql(d)
+    # The standards in force at D, read once: as a subquery, SQLite looked them up again for
+    # every position held (and every cadre's rank).
+    standards = position_standards_sql(d)
     held, held_params = in_force_sql("ph", d)
     grades, ratings = ctx["good_grades"], ctx["good_ratings"]
     grade_marks = ", ".join(["%s"] * len(grades)) or "NULL"
@@ -175,10 +178,10 @@ def facts_sql(
             "MAX(CASE WHEN u.bloc = 'dang' THEN 1 ELSE 0 END) AS bloc_dang, "
             "MAX(CASE WHEN u.bloc = 'noi_chinh' THEN 1 ELSE 0 END) AS bloc_noi_chinh "
             f"FROM {_t(PositionHolding)} ph "
-            f"LEFT JOIN ({standards}) pt ON pt.position_type_id = ph.position_type_id "
+            "LEFT JOIN standards pt ON pt.position_type_id = ph.position_type_id "
             f"JOIN {_t(Unit)} u ON u.id = ph.unit_id "
             f"WHERE {held}{only('ph.')} GROUP BY ph.cadre_id",
-            [*standards_params, *held_params, *only_params],
+            [*held_params, *only_params],
         ),
         "p": (
             f"SELECT pe.cadre_id, {held_cols}, "
@@ -186,10 +189,10 @@ def facts_sql(
             "MAX(CASE WHEN t.key_position THEN 1 ELSE 0 END) AS key_position, "
             "MAX(CASE WHEN t.deputy_head_or_above THEN 1 ELSE 0 END) AS deputy "
             f"FROM {_t(PlanningEntry)} pe JOIN {_t(PositionType)} t ON t.id = pe.position_type_id "
-            f"LEFT JOIN ({standards}) pt ON pt.position_type_id = pe.position_type_id "
+            "LEFT JOIN standards pt ON pt.position_type_id = pe.position_type_id "
             "WHERE pe.approved_on <= %s AND pe.term_start <= %s AND pe.term_end >= %s"
             f"{only('pe.')} GROUP BY pe.cadre_id",
-            [*standards_params, d, year, year, *only_params],
+            [d, year, year, *only_params],
         ),
         "q": (
             f"SELECT cadre_id, {level_cols}, "
@@ -269,6 +272,10 @@ def facts_sql(
         else [n for n in columns if n in set(needs) | {"id", "code", "full_name"}]
     )
     joins = {alias for name in wanted for alias in columns[name][2]}
+    if joins & {"h", "p"}:
+        ctes["standards"] = standards
+    if "r" in joins:
+        ctes["ranks"] = rank_standards_sql(d)
     select, params = [], []
     for name in wanted:
         expression, more, _joins = columns[name]
@@ -279,9 +286,7 @@ def facts_sql(
         if alias not in joins:
             continue
         if alias == "r":
-            ranks, more = rank_standards_sql(d)
-            sql += f" LEFT JOIN ({ranks}) r ON r.rank_id = c.rank_id"
-            params += more
+            sql += " LEFT JOIN ranks r ON r.rank_id = c.rank_id"
             continue
         history, more = histories[alias]
         sql += f" LEFT JOIN ({history}) {alias} ON {alias}.cadre_id = c.id"
@@ -289,7 +294,10 @@ def facts_sql(
     if inner:
         sql += f" WHERE c.id IN ({inner})"
         params += only_params
-    return scope + sql, scope_params + params
+    if not ctes:
+        return sql, params
+    names = ", ".join(f"{name} AS MATERIALIZED ({cte})" for name, (cte, _params) in ctes.items())
+    return f"WITH {names} {sql}", [value for _cte, more in ctes.values() for value in more] + params
 
 
 def _row(columns: list[str], values) -> dict:

@@ -43,7 +43,12 @@ def test_ethnicities_are_kept_until_the_data_changes(client_as, small_province):
 
 
 def counts(queries) -> int:
-    return sum('COUNT(*)' in q["sql"] for q in queries.captured_queries)
+    return sum(q["sql"].startswith("SELECT COUNT(") for q in queries.captured_queries)
+
+
+def grouped(queries) -> int:
+    """Counts of the whole workforce grouped by the units that decide scopes (`canbo.people.reach`)."""
+    return sum("GROUP BY k0.k" in q["sql"] for q in queries.captured_queries)
 
 
 def test_home_counts_are_kept_until_the_data_changes(client_as, small_province):
@@ -53,13 +58,24 @@ def test_home_counts_are_kept_until_the_data_changes(client_as, small_province):
     with CaptureQueriesContext(connection) as again:
         assert client.get(HOME).context["figures"] == figures
     assert figures == {"cadres": 2, "holding_cadres": 2, "units": 3, "holdings": 2, "planned": 0}
-    # Five scope figures, and the rotation card's base and rotated cadres in both directions.
-    assert counts(first) == 5 + 4 and counts(again) == 0
+    # A unit's subtree is counted on its own (five counts and the non-local violations), then kept:
+    # nothing is counted again.
+    assert (counts(first), grouped(first)) == (5 + 1, 0) and counts(again) + grouped(again) == 0
+    # A province-wide scope counts the whole workforce once (the scope's cadres and positions held,
+    # the review at four dates, the rotation target, the non-local violations) ...
+    with CaptureQueriesContext(connection) as province:
+        client_as("btc", role=Role.BTC).get(HOME, {"as_of": "2020-01-01"})
+    assert (counts(province), grouped(province)) == (0, 2 + 4 + 1 + 1)
+    # ... which every other scope then sums: nothing is counted again.
+    with CaptureQueriesContext(connection) as other:
+        client = client_as("hr2", role=Role.UNIT_HR, scope_unit="HU-DT")
+        assert client.get(HOME, {"as_of": "2020-01-01"}).context["figures"] == figures
+    assert counts(other) + grouped(other) == 0
     cadre = cadre_create(actor=system_actor(), code="DT3", full_name="Ka Hương", gender="nu",
                          birth_date=dt.date(1992, 3, 3), category="cong_chuc")
     holding_add(actor=system_actor(), cadre=cadre, unit=small_province.units["X-LN"],
                 position_type=small_province.types["CV"], valid_from=dt.date(2019, 1, 1))
-    after = client.get(HOME).context["figures"]
+    after = client.get(HOME, {"as_of": "2020-01-01"}).context["figures"]
     assert after["cadres"] == 3 and after["holdings"] == 3
     # Another day is another result.
     assert client.get(HOME, {"as_of": "2018-06-01"}).context["figures"]["cadres"] == 2

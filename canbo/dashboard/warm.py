@@ -1,0 +1,61 @@
+"""After a write, the figures that every user's home page sums are counted again beside the
+requests, so that the next visitor finds them kept rather than counting them: the whole workforce's
+counts grouped by the units that decide scopes (`canbo.people.reach`) for today's date — the review
+on the same day of the last four years, the scope's counts, the rotation target, the non-local
+violations and the key vacancies.
+
+One warming runs at a time in a process, in a thread with its own database connection (as the jobs
+do, `canbo.jobs.runner`); a write during a warming asks for one more after it. A warming stores what
+it counts under the data token it read before counting (`canbo.core.data_cache`), so a write
+committed meanwhile makes the result unreachable: figures of older data are never served as current.
+`CANBO_WARM_AFTER_WRITE=0` turns it off (the tests do)."""
+
+import datetime as dt
+import logging
+import threading
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from canbo.accounts.system import system_actor
+from canbo.dashboard.cards import review_trend, rotation_status
+from canbo.people.scope_counts import scope_figures
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_state = {"running": False, "again": False}
+
+
+def warm_home(as_of: dt.date) -> None:
+    """Count what every scope's home page sums at D (the system actor's figures are all of them)."""
+    actor = system_actor()
+    review_trend(actor=actor, as_of=as_of)
+    scope_figures(actor=actor, as_of=as_of)
+    rotation_status(actor=actor, as_of=as_of)
+
+
+def warm_soon() -> None:
+    """Warm today's figures in a thread once the current transaction commits."""
+    with _lock:
+        if _state["running"]:
+            _state["again"] = True
+            return
+        _state["running"] = True
+    thread = threading.Thread(target=_warm_while_asked, name="canbo-warm", daemon=True)
+    transaction.on_commit(thread.start)
+
+
+def _warm_while_asked() -> None:
+    try:
+        asked = True
+        while asked:
+            warm_home(timezone.localdate())
+            with _lock:
+                asked, _state["again"] = _state["again"], False
+    except Exception:
+        log.exception("warming the home page's figures failed")
+    finally:
+        with _lock:
+            _state["running"] = _state["again"] = False
+        connection.close()
