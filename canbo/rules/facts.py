@@ -147,7 +147,9 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
         return f" AND {alias}cadre_id IN ({inner})" if inner else ""
 
     held_cols = ", ".join(f"MAX(pt.req_{k}) AS req_{k}" for k in KINDS)
-    level_cols = ", ".join(f"MAX(CASE WHEN kind = '{k}' THEN rank ELSE 0 END) AS lv_{k}" for k in KINDS)
+    # NULL for a kind with no qualification (read as 0 below): a filtered aggregate skips the other
+    # kinds' rows instead of computing a CASE for each, a third of this aggregate's time on PostgreSQL.
+    level_cols = ", ".join(f"MAX(rank) FILTER (WHERE kind = '{k}') AS lv_{k}" for k in KINDS)
     rating_code = " ".join(f"WHEN '{rating}' THEN {code}" for rating, code in RATING_CODES.items())
     standards, standards_params = position_standards_sql(d)
     held, held_params = in_force_sql("ph", d)
