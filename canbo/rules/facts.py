@@ -216,11 +216,11 @@ def facts_sql(ctx: dict, restrict: QuerySet | list[int] | None = None, needs=Non
     joins = {alias for name in wanted for alias in columns[name][2]}
     # Aggregates that only some columns read, computed when a wanted column reads them, with the
     # join to the units or position types they need (required foreign keys: it keeps every row).
-    units_cols, _none = _read(wanted, {
+    units_cols, _ = _read(wanted, {
         "bloc_dang": ("MAX(CASE WHEN u.bloc = 'dang' THEN 1 ELSE 0 END) AS bloc_dang", []),
         "bloc_noi_chinh": ("MAX(CASE WHEN u.bloc = 'noi_chinh' THEN 1 ELSE 0 END) AS bloc_noi_chinh", []),
     })  # fmt: skip
-    types_cols, _none = _read(wanted, {
+    types_cols, _ = _read(wanted, {
         "planned_btv": ("MAX(CASE WHEN t.btv_managed THEN 1 ELSE 0 END) AS btv", []),
         "planned_key": ("MAX(CASE WHEN t.key_position THEN 1 ELSE 0 END) AS key_position", []),
         "planned_deputy": ("MAX(CASE WHEN t.deputy_head_or_above THEN 1 ELSE 0 END) AS deputy", []),
