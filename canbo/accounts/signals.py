@@ -5,7 +5,6 @@ recorded by `canbo.accounts.lockout`.)"""
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
-from canbo.accounts.second_factor import second_factor_on_sign_in
 from canbo.accounts.system import system_actor
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
@@ -13,6 +12,8 @@ from canbo.audit.services import audit_record
 
 @receiver(user_logged_in, dispatch_uid="canbo_sign_in")
 def signed_in(sender, request, user, **kwargs):
+    from canbo.accounts.second_factor import second_factor_on_sign_in  # on a sign-in, not at start-up
+
     audit_record(actor=user, action=AuditAction.SIGN_IN, obj=user)
     second_factor_on_sign_in(request, user)
 

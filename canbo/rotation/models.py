@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.org.models import PositionType, Unit
 from canbo.people.models import Cadre, MovementKind, Rating
-from canbo.rules.proposal_rules import AUTHORITY_LABELS
 
 
 class ProposalState(models.TextChoices):
@@ -99,6 +98,8 @@ class Proposal(models.Model):
 
     @property
     def authority_label(self) -> str:
+        from canbo.rules.proposal_rules import AUTHORITY_LABELS  # the rules' module, not at start-up
+
         return str(AUTHORITY_LABELS.get(self.authority, "–"))
 
 

@@ -13,7 +13,6 @@ from django.db import transaction
 from canbo.core.dated import in_force_q, is_in_force
 from canbo.rules.models import Parameter, ParameterVersion, Rule, RuleSet
 from canbo.rules.signals import rule_set_created
-from canbo.rules.wording import conditions_by_rule
 
 
 def rule_set_in_force(as_of: dt.date) -> RuleSet:
@@ -64,6 +63,8 @@ def rules_catalogue(*, rule_set: RuleSet, as_of: dt.date) -> list[dict]:
     """Every rule of the set, grouped in display order, each with its text filled in with the
     parameter values in force at D, the parameters it uses, whether canbo checks it, and the
     conditions canbo runs for it, in words."""
+    from canbo.rules.wording import conditions_by_rule  # the rules page's words, not every command's
+
     versions = versions_in_force(rule_set, as_of)
     shown = {key: version.parameter.shown(version.value) for key, version in versions.items()}
     conditions = conditions_by_rule({key: version.value for key, version in versions.items()})

@@ -6,23 +6,20 @@ class TrainingConfig(AppConfig):
     verbose_name = "Đào tạo – bồi dưỡng"
 
     def ready(self):
+        from canbo.core.receivers import connect_by_path
+        from canbo.exchange.signals import province_replacing
         from canbo.rules.signals import rule_set_created
-        from canbo.training.services import catalogue_for_new_rule_set
-
-        rule_set_created.connect(catalogue_for_new_rule_set, dispatch_uid="training_catalogue")
-
-        from canbo.training.models import TrainingPlan
-        from canbo.training.plan_process import PLAN_PROCESS
+        from canbo.training.models import Course, TrainingPlan
         from canbo.workflow.process import register
 
-        register(TrainingPlan, PLAN_PROCESS)
-
-        from canbo.training.course_process import COURSE_PROCESS
-        from canbo.training.models import Course
-
-        register(Course, COURSE_PROCESS)
-
-        from canbo.exchange.signals import province_replacing
-        from canbo.training.replace import training_delete
-
-        province_replacing.connect(training_delete, dispatch_uid="training_replace")
+        # By path: the processes and services load when they are used, not at start-up.
+        connect_by_path(
+            rule_set_created,
+            "canbo.training.services.catalogue_for_new_rule_set",
+            dispatch_uid="training_catalogue",
+        )
+        register(TrainingPlan, "canbo.training.plan_process.PLAN_PROCESS")
+        register(Course, "canbo.training.course_process.COURSE_PROCESS")
+        connect_by_path(
+            province_replacing, "canbo.training.replace.training_delete", dispatch_uid="training_replace"
+        )

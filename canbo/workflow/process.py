@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.module_loading import import_string
 
 from canbo.core.errors import DomainError
 
@@ -68,11 +69,13 @@ class TransitionRefused(DomainError):
         self.reasons = reasons
 
 
-_PROCESSES: dict[str, Process] = {}
+_PROCESSES: dict[str, Process | str] = {}
 
 
-def register(model: type[models.Model], process: Process) -> None:
-    """Declare `process` as the process of `model`'s objects (from the owning app's `ready()`)."""
+def register(model: type[models.Model], process: Process | str) -> None:
+    """Declare `process` as the process of `model`'s objects (from the owning app's `ready()`). A dotted
+    path ("canbo.rotation.procedure.PROPOSAL_PROCESS") is imported when the process is first asked for,
+    so that a command that takes no step does not load the modules of the steps."""
     _PROCESSES[model._meta.label] = process
 
 
@@ -84,4 +87,6 @@ def process_of(obj_or_model) -> Process:
     label = obj_or_model._meta.label
     if label not in _PROCESSES:
         raise LookupError(f"no process registered for {label}")
+    if isinstance(_PROCESSES[label], str):
+        _PROCESSES[label] = import_string(_PROCESSES[label])
     return _PROCESSES[label]
