@@ -41,7 +41,7 @@ SEED = 2017
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from review import canbo, machine  # noqa: E402
+from review import machine, open_province  # noqa: E402
 
 
 def cpu_now() -> float:
@@ -68,20 +68,6 @@ def best_of(function, repeat: int = 3) -> tuple[float, float, object]:
         walls.append(time.perf_counter() - started)
         cpus.append(cpu_now() - cpu)
     return min(walls), min(cpus), result
-
-
-def province(size: int) -> None:
-    from canbo.people.models import Cadre
-
-    if Cadre.objects.exists():
-        return
-    workbook = OUT / f"demo-{size}-seed{SEED}.xlsx"
-    started = time.perf_counter()
-    if workbook.exists():
-        canbo("import", str(workbook))
-    else:
-        canbo("demo", "--size", str(size), "--seed", str(SEED), "--out", str(workbook))
-    print(f"# province of {size:,} imported in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
 def widen_pool(as_of: dt.date, target: int, rng: random.Random) -> int:
@@ -312,14 +298,7 @@ def main():
     parser.add_argument("--cp-sat-limit", type=float, default=120.0)
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'optimize-{args.size}.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
-    canbo("migrate", "-v0")
-    province(args.size)
+    open_province("optimize", args.size)
     pool = widen_pool(args.as_of, args.pool, random.Random(SEED))
     posts = draw_posts(args.as_of, args.seats, random.Random(SEED + 1))
     load_start = os.getloadavg()[0]

@@ -23,7 +23,7 @@ OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from review import canbo, machine, process_times, province  # noqa: E402
+from review import canbo, machine, open_province, process_times  # noqa: E402
 
 
 def scenario(first: int, years: int, seats: int) -> Path:
@@ -51,18 +51,11 @@ def main():
     parser.add_argument("--seats", type=int, default=200)
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'project-{args.size}.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    open_province("project", args.size)
     from django.db import connection
 
     from canbo.people.models import Cadre
 
-    canbo("migrate", "-v0")
-    province(args.size)
     path = scenario(args.from_year, args.years, args.seats)
     last = args.from_year + args.years - 1
     load_start = os.getloadavg()[0]

@@ -85,6 +85,19 @@ def province(size: int) -> None:
     print(f"# province of {size:,} imported in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
+def open_province(name: str, size: int) -> None:
+    """Set Django up on the benchmark's database (DATABASE_URL, or bench/out/NAME-SIZE.sqlite3 without
+    it), migrated, holding the demo province of `size` cadres."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'{name}-{size}.sqlite3'}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    canbo("migrate", "-v0")
+    province(size)
+
+
 def forget_figures() -> None:
     from canbo.core.models import RememberedResult
 
@@ -225,14 +238,7 @@ def main() -> None:
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2017, 6, 30))
     parser.add_argument("--no-record", action="store_true", help="print only; leave bench/RESULTS.md alone")
     args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'review-{args.size}.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
-    canbo("migrate", "-v0")
-    province(args.size)
+    open_province("review", args.size)
     load_start = os.getloadavg()[0]
     figures = measure(args.size, args.as_of)
     lines = report(figures, args.as_of, (load_start, os.getloadavg()[0]))
