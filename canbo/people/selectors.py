@@ -103,7 +103,8 @@ def current_holdings(as_of: dt.date) -> Prefetch:
 
 def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
     """Cadres in scope matching `filters`, each with `current_holdings`. NotFound for a unit out of scope."""
-    cadres = visible_cadres(actor, as_of, whole_lists=True)
+    # A unit's subtree is read first and the scope probed per cadre found; otherwise the whole scope is read.
+    cadres = visible_cadres(actor, as_of, whole_lists=not filters.don_vi)
     if filters.q:
         cadres = ranked_search(cadres, filters.q)
     for name, field in (("loai", "category"), ("gioi_tinh", "gender"), ("dan_toc", "ethnicity")):
