@@ -214,12 +214,3 @@ class ReportPage:
     def total_cells(self) -> list[tuple]:
         totals = self.report.totals
         return [(column, totals.get(column.key)) for column in self.report.columns] if totals else []
-
-    @property
-    def cells(self) -> list[dict]:
-        """Each row of the page: its cells in column order, and its action link."""
-        return [
-            {"values": [(column, row.get(column.key)) for column in self.report.columns],
-             "action": row.get("_action")}
-            for row in self.rows
-        ]
