@@ -155,6 +155,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# Progress of a job reported from inside its own transaction (canbo.jobs.live).
+JOBS_PROGRESS_DIR = DATA_DIR / "viec"
 # Long work a page starts (canbo.jobs) runs in a thread beside the requests; inline, it runs to its
 # end within the request that starts it (the tests).
 CANBO_JOBS_INLINE = os.environ.get("CANBO_JOBS_INLINE", "").lower() in ("1", "true", "yes")
