@@ -273,5 +273,7 @@ CANBO_API_KEY_DAYS = int(os.environ.get("CANBO_API_KEY_DAYS", "90"))
 CANBO_DOCUMENT_OLDER_MARGINS = env_list("CANBO_DOCUMENT_OLDER_MARGINS", [])
 CANBO_PDF_TIMEOUT = env_int("CANBO_PDF_TIMEOUT", 60)
 CANBO_PDF_TIMEOUT_EACH = env_int("CANBO_PDF_TIMEOUT_EACH", 5)
+# The longest list a page prints as DOCX and PDF (longer ones download as XLSX only).
+CANBO_PRINTED_ROWS = env_int("CANBO_PRINTED_ROWS", 1000)
 # The most personal history forms (Mẫu 2C) one download of a list may hold.
 CANBO_2C_BATCH_MAX = env_int("CANBO_2C_BATCH_MAX", 100)
