@@ -1,4 +1,4 @@
-"""Progress of a plan period (issue item 7), per degree programme of SPEC §9 and by year, for the actor's
+"""Progress of a plan period, per degree programme of SPEC §9 and by year, for the actor's
 reach and a unit's subtree:
 
 - owed at the start of a year: the cadres eligible for the programme on 1 January (SPEC §9, the same
