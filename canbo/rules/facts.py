@@ -48,6 +48,7 @@ from django.db.models import QuerySet
 from canbo.core.dated import in_force_sql
 from canbo.core.dates import add_months
 from canbo.core.levels import GRADE_ORDER, REQUIRED_KINDS, Kind
+from canbo.core.parts import IdRange
 from canbo.org.models import PositionType, Unit
 from canbo.org.standards import RANK_KINDS, position_standards_sql, rank_standards_sql
 from canbo.people.models import Cadre, Discipline, Evaluation, PlanningEntry, PositionHolding, Qualification
@@ -138,12 +139,13 @@ def _read(wanted: list[str], aggregates: dict[str, tuple[str, list]]) -> tuple[s
 
 
 def facts_sql(
-    ctx: dict, restrict: "QuerySet | list[int] | Ids | None" = None, needs=None
+    ctx: dict, restrict: "QuerySet | list[int] | Ids | IdRange | None" = None, needs=None
 ) -> tuple[str, list]:
     """SELECT of the facts as of `ctx['as_of']`.
 
-    `restrict`: a Cadre queryset, a list of cadre ids or `Ids` to limit it to (applied inside every
-    aggregate too, so one person's facts read only that person's rows). A queryset (a user's
+    `restrict`: a Cadre queryset, a list of cadre ids, `Ids` or an `IdRange` to limit it to (applied
+    inside every aggregate too, so one person's facts, or a part of the workforce, read only their
+    own rows). A queryset (a user's
     scope) is computed once, as a materialised `scope` of ids the aggregates and the cadres are
     limited to: written into each of them, it was evaluated once per history. `needs`: the columns
     the caller reads (the conditions' columns); histories no needed column depends on are not read.
@@ -156,6 +158,8 @@ def facts_sql(
         inner, only_params = ", ".join(["%s"] * len(restrict)) or "NULL", list(restrict)
     elif isinstance(restrict, Ids):
         inner, only_params = restrict.sql, list(restrict.params)
+    elif isinstance(restrict, IdRange):
+        only_params = restrict.sql("")[1]
     elif restrict is not None:
         # A scope (a user's, a subtree) is computed once and read by every aggregate: its
         # conditions (EXISTS over positions, ORed for btc) would otherwise run once per history.
@@ -163,8 +167,13 @@ def facts_sql(
         ctes["scope"] = (scope, list(inner_params))
         inner = "SELECT id FROM scope"
 
+    def among(column: str) -> str:
+        if isinstance(restrict, IdRange):
+            return restrict.sql(column)[0]
+        return f"{column} IN ({inner})"
+
     def only(alias: str = "") -> str:
-        return f" AND {alias}cadre_id IN ({inner})" if inner else ""
+        return "" if restrict is None else f" AND {among(f'{alias}cadre_id')}"
 
     held_cols = ", ".join(f"MAX(pt.req_{k}) AS req_{k}" for k in KINDS)
     # NULL for a kind with no qualification (read as 0 below): a filtered aggregate skips the other
@@ -314,8 +323,8 @@ def facts_sql(
         history, more = histories[alias]
         sql += f" LEFT JOIN ({history}) {alias} ON {alias}.cadre_id = c.id"
         params += more
-    if inner:
-        sql += f" WHERE c.id IN ({inner})"
+    if restrict is not None:
+        sql += f" WHERE {among('c.id')}"
         params += only_params
     if not ctes:
         return sql, params
@@ -343,10 +352,15 @@ def population_cursor():
     compile and optimise the query, which took longer than running it (1.9 s of a 2.3 s query
     for the Organization Committee's scope at 200,000 cadres).
     """
+    if connection.vendor != "postgresql":
+        # One statement reads one state of the data; a transaction on SQLite would take the write
+        # lock (`transaction_mode` IMMEDIATE) and queue queries that could run at once.
+        with connection.cursor() as cursor:
+            yield cursor
+        return
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off")
-            cursor.execute("SELECT set_config('work_mem', %s, true)", [FACTS_WORK_MEM])
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off")
+        cursor.execute("SELECT set_config('work_mem', %s, true)", [FACTS_WORK_MEM])
         yield cursor
 
 
