@@ -41,6 +41,12 @@ def _joined(column: str) -> str:
     return f"group_concat({column})"
 
 
+def held_units_sql(holding: str) -> str:
+    """The first key of `keys_sql` as an aggregate over a cadre's positions held at D, `holding`
+    being the alias of the position held: for a query that reads them already."""
+    return _joined(f"COALESCE({holding}.unit_id, 0)")
+
+
 def _per_cadre(querysets) -> tuple[str, list]:
     parts, params = [], []
     for queryset in querysets:
@@ -83,23 +89,29 @@ def grouped_sums(
     by: tuple[str, ...] = (),
     cursor=None,
     only_kept: bool = False,
+    held_key: str | None = None,
 ) -> list[list] | None:
     """For the rows of `inner` (a SELECT with the cadre's id in its column `cadre`), the sums of its
     `columns` per group of rows whose cadres share the two keys of `keys_sql` at D (and of the
     values of its columns `by`): one row a group, keys first (NULL where a cadre has none). Kept
     until the data changes. `inner` may be a function of a part of the cadres (None: all of them):
-    the sums are then computed by parts at once (`canbo.core.parts`). `cursor`: the context manager
-    to run it in (the database's by default); `only_kept`: None rather than computing them."""
+    the sums are then computed by parts at once (`canbo.core.parts`). `held_key`: the column of
+    `inner` that has the first key already (`held_units_sql`), so that it is not read again.
+    `cursor`: the context manager to run it in (the database's by default); `only_kept`: None
+    rather than computing them."""
     width = len(keys_sql(as_of)) + len(by)
 
     def query(part: IdRange | None) -> tuple[str, list]:
         sql, params = inner(part) if callable(inner) else inner
         keys = keys_sql(as_of, part)
-        joins = ""
+        joins, grouped = "", [f"k{n}.k" for n in range(len(keys))]
         for n, (key, more) in enumerate(keys):
+            if n == 0 and held_key:
+                grouped[0] = f"g.{held_key}"
+                continue
             joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
             params = [*params, *more]
-        grouped = ", ".join([*(f"k{n}.k" for n in range(len(keys))), *(f"g.{name}" for name in by)])
+        grouped = ", ".join([*grouped, *(f"g.{name}" for name in by)])
         sums = ", ".join(f"SUM(g.{name})" for name in columns)
         return f"SELECT {grouped}, {sums} FROM ({sql}) g{joins} GROUP BY {grouped}", params
 

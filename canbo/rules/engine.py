@@ -103,8 +103,8 @@ def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | 
     flags, flag_params = _flags(named, ctx)
 
     def inner(part: IdRange | None) -> tuple[str, list]:
-        base, base_params = facts.facts_sql(ctx, part, _needs(named))
-        return f"SELECT f.id, {', '.join(flags)} FROM ({base}) f", flag_params + base_params
+        base, base_params = facts.facts_sql(ctx, part, _needs(named, "held_units"))
+        return f"SELECT f.id, f.held_units, {', '.join(flags)} FROM ({base}) f", flag_params + base_params
 
     columns = [name for name, _cond in named]
     return reach.grouped_sums(
@@ -113,6 +113,7 @@ def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | 
         ctx["as_of"],
         cursor=facts.population_cursor,
         only_kept=only_kept,
+        held_key="held_units",
     )
 
 

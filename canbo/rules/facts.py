@@ -23,6 +23,7 @@ Columns (integers 0/1 for flags; ranks as in `canbo.core.levels`):
 - `planned_btv`, `planned_key`, `planned_deputy`: planned at D for a type flagged `dien_btv`,
   `chu_chot`, `tu_pho_phong`.
 - `bloc_dang`, `bloc_noi_chinh`: a unit of a position held at D has that bloc.
+- `held_units`: the units of the positions held at D, as the key of `canbo.people.reach` groups by.
 - `woman`, `minority` (ethnicity given and not Kinh), `birth_date`, `retirement_date`,
   `employment_start` (age tests compare `birth_date` with thresholds computed from D, which is
   exactly "age in completed years at D").
@@ -52,6 +53,7 @@ from canbo.core.parts import IdRange
 from canbo.org.models import PositionType, Unit
 from canbo.org.standards import RANK_KINDS, position_standards_sql, rank_standards_sql
 from canbo.people.models import Cadre, Discipline, Evaluation, PlanningEntry, PositionHolding, Qualification
+from canbo.people.reach import held_units_sql
 
 FACTS_WORK_MEM = os.environ.get("CANBO_FACTS_WORK_MEM", "256MB")
 KINDS = [str(kind) for kind in REQUIRED_KINDS]
@@ -217,6 +219,7 @@ def facts_sql(
             "planned_btv": ("COALESCE(p.btv, 0)", [], ("p",)),
             "planned_key": ("COALESCE(p.key_position, 0)", [], ("p",)),
             "planned_deputy": ("COALESCE(p.deputy, 0)", [], ("p",)),
+            "held_units": ("h.held_units", [], ("h",)),
             "bloc_dang": ("COALESCE(h.bloc_dang, 0)", [], ("h",)),
             "bloc_noi_chinh": ("COALESCE(h.bloc_noi_chinh, 0)", [], ("h",)),
             "woman": ("CASE WHEN c.gender = 'nu' THEN 1 ELSE 0 END", [], ()),
@@ -249,6 +252,7 @@ def facts_sql(
         "bloc_dang": ("MAX(CASE WHEN u.bloc = 'dang' THEN 1 ELSE 0 END) AS bloc_dang", []),
         "bloc_noi_chinh": ("MAX(CASE WHEN u.bloc = 'noi_chinh' THEN 1 ELSE 0 END) AS bloc_noi_chinh", []),
     })  # fmt: skip
+    held_key, _ = _read(wanted, {"held_units": (f"{held_units_sql('ph')} AS held_units", [])})
     types_cols, _ = _read(wanted, {
         "planned_btv": ("MAX(CASE WHEN t.btv_managed THEN 1 ELSE 0 END) AS btv", []),
         "planned_key": ("MAX(CASE WHEN t.key_position THEN 1 ELSE 0 END) AS key_position", []),
@@ -269,7 +273,7 @@ def facts_sql(
     # alias -> (SQL of the grouped aggregate, its parameters); joined in this order.
     histories = {
         "h": (
-            f"SELECT ph.cadre_id, {held_cols}{units_cols} "
+            f"SELECT ph.cadre_id, {held_cols}{units_cols}{held_key} "
             f"FROM {_t(PositionHolding)} ph "
             "LEFT JOIN standards pt ON pt.position_type_id = ph.position_type_id "
             f"{f'JOIN {_t(Unit)} u ON u.id = ph.unit_id ' if units_cols else ''}"
