@@ -34,7 +34,11 @@ DUCK_TYPES = {
 
 
 def tables_read(sql: str) -> list[str]:
-    return sorted(set(re.findall(r'(?:FROM|JOIN)\s+"?([a-z_]+)"?', sql)))
+    """canbo's tables the SQL reads (not its common table expressions)."""
+    from django.apps import apps
+
+    tables = {model._meta.db_table for model in apps.get_models(include_auto_created=True)}
+    return sorted(set(re.findall(r'(?:FROM|JOIN)\s+"?([a-z_]+)"?', sql)) & tables)
 
 
 def duck_sql(sql: str, vendor: str) -> str:
