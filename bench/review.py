@@ -178,7 +178,9 @@ def measure(size: int, as_of: dt.date) -> dict:
     figures["by_reach"] = {n: by_reach_time(as_of, n) for n in sorted({1, figures["parts"]})}
     sql, params = review_sql(as_of)
     figures["query"], counts = best_of(lambda: run_query(sql, params))
-    figures["duckdb"], duck_counts, figures["copied"] = duck.run_reference(sql, params, connection.vendor)
+    figures["duckdb"], figures["duckdb_cpu"], duck_counts, figures["copied"] = duck.run_reference(
+        sql, params, connection.vendor
+    )
     figures["same_counts"] = counts == duck_counts
     figures["counts"] = counts
     ctx = engine.context_for(as_of)
@@ -241,6 +243,8 @@ def report(figures: dict, as_of: dt.date, load: tuple[float, float]) -> list[str
         return f"| {' | '.join(cells)} |"
 
     command = "`canbo review --as-of … --json`, whole process, figures"
+    cold_cpu = sum(v for v in figures["process_cold"][1:] if v is not None)
+    duck_times = figures["duckdb"], figures["duckdb_cpu"]
 
     lines = [
         f"### {name}, {figures['cadres']:,} cadres, as of {as_of:%d/%m/%Y}",
@@ -262,14 +266,15 @@ def report(figures: dict, as_of: dt.date, load: tuple[float, float]) -> list[str
     ]
     lines += [
         timed(f"the review query alone (six sums, not grouped), {name}", figures["query"]),
-        timed(f"the same SQL over the same tables, DuckDB {_duckdb_version()}", figures["duckdb"]),
+        timed(f"the same SQL over the same tables, DuckDB {_duckdb_version()}", *duck_times),
     ]
     lines += [timed(label, seconds) for label, seconds in figures["operations"]]
     lines += [
         "",
-        "The `canbo` CPU column counts the `canbo` process only; the server's column the PostgreSQL "
-        "backends of its connections. "
-        f"Whole cold process / DuckDB query: {figures['process_cold'][0] / figures['duckdb']:.1f}×; "
+        "The `canbo` CPU column counts the `canbo` process only (DuckDB's row: the process running it, "
+        "all its threads); the server's column the PostgreSQL backends of its connections. "
+        f"Whole cold process / DuckDB query: {figures['process_cold'][0] / figures['duckdb']:.1f}× in "
+        f"time, {cold_cpu / figures['duckdb_cpu']:.1f}× in CPU; "
         f"warm: {figures['process_warm'][0] / figures['duckdb']:.1f}×. Counts identical in both databases: "
         f"{'yes' if figures['same_counts'] else 'NO'} ({json.dumps(figures['review'], ensure_ascii=False)}). "
         f"Rows copied to DuckDB: {copied}.",
