@@ -19,8 +19,8 @@ from typing import TypeVar
 
 from django.db import connection, connections
 
-# More parts than cores only add work (each part reads its share of every history, and the
-# database merges nothing); `CANBO_QUERY_PARTS` overrides the count (1: never in parts).
+# One part per core: more parts only add work (each part plans and joins its own share, and their
+# results are added here); `CANBO_QUERY_PARTS` overrides the count (1: never in parts).
 PARTS_ENV = "CANBO_QUERY_PARTS"
 T = TypeVar("T")
 
