@@ -147,9 +147,9 @@ def facts_sql(
 
     `restrict`: a Cadre queryset, a list of cadre ids, `Ids` or an `IdRange` to limit it to (applied
     inside every aggregate too, so one person's facts, or a part of the workforce, read only their
-    own rows). A queryset (a user's
-    scope) is computed once, as a materialised `scope` of ids the aggregates and the cadres are
-    limited to: written into each of them, it was evaluated once per history. `needs`: the columns
+    own rows). A queryset (a user's scope) is computed once, as a materialised `scope` of ids the
+    aggregates and the cadres are limited to: written into each of them, it was evaluated once per
+    history. `needs`: the columns
     the caller reads (the conditions' columns); histories no needed column depends on are not read.
     """
     d, year = ctx["as_of"], ctx["year"]
