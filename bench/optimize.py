@@ -201,11 +201,11 @@ def measure(as_of: dt.date, posts: dict, cp_sat_limit: float) -> dict:
 
     from django.db import connection
 
-    from canbo.optimize.fit import Weights, allowed_pairs
+    from canbo.optimize.fit import allowed_pairs, weights_at
     from canbo.optimize.solve import assign_greedy, assign_optimal
     from canbo.people.models import Cadre
 
-    weights = Weights()
+    weights = weights_at(as_of)
     pairs_wall, pairs_cpu, pairs = best_of(lambda: allowed_pairs(as_of, weights, posts=list(posts)))
     seats = {key: post.count for key, post in posts.items()}
     flow_wall, flow_cpu, optimum = best_of(lambda: assign_optimal(pairs, seats, weights.per_unit))

@@ -59,7 +59,7 @@ def main():
     path = scenario(args.from_year, args.years, args.seats)
     last = args.from_year + args.years - 1
     load_start = os.getloadavg()[0]
-    wall, cpu, out = process_times(
+    wall, cpu, _server, out = process_times(
         lambda: canbo(
             "project", "--tu-nam", str(args.from_year), "--den-nam", str(last), "--cho", str(path), "--json"
         ),

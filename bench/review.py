@@ -10,6 +10,8 @@ It then times, best of a few runs:
 
 - `canbo review --as-of D --json` as a whole process, with the kept figures emptied first (cold)
   and as a second run (warm), and `canbo review --help` (start-up: Django and the command, no query);
+- the review's sums grouped by reach as the command computes them, in one part and in as many parts
+  as `canbo.core.parts` runs at once (one per core);
 - the review query alone, run by canbo's database, and the same SQL over the same tables run by
   DuckDB (`bench/duck.py`); the two must give the same counts;
 - in-process operations: eligibility counted by programme and fetched as rows, the rotation pool,
@@ -58,16 +60,37 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def process_times(function, repeat: int) -> tuple[float, float, object]:
-    """Best wall time and least CPU time (user + system) of the `canbo` processes `function` runs:
-    on a shared machine the CPU time moves less with the load than the wall time."""
-    walls, cpus, result = [], [], None
+def server_cpu() -> float | None:
+    """CPU time (user + system) of the PostgreSQL server's ended processes, read from its postmaster
+    (a local server this user may read): a connection's backend counts once it closed. None on
+    SQLite, whose work is the `canbo` process's own."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW data_directory")
+            folder = Path(cursor.fetchone()[0])
+        pid = (folder / "postmaster.pid").read_text().split()[0]
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime + cstime
+
+
+def process_times(function, repeat: int) -> tuple[float, float, float | None, object]:
+    """Best wall time, least CPU time (user + system) of the `canbo` processes `function` runs and
+    least CPU time of the database server's processes they ended (None on SQLite): on a shared
+    machine the CPU time moves less with the load than the wall time."""
+    walls, cpus, servers, result = [], [], [], None
     for _ in range(repeat):
-        cpu, started = children_cpu(), time.perf_counter()
+        cpu, server, started = children_cpu(), server_cpu(), time.perf_counter()
         result = function()
         walls.append(time.perf_counter() - started)
         cpus.append(children_cpu() - cpu)
-    return min(walls), min(cpus), result
+        servers.append(None if server is None else server_cpu() - server)
+    return min(walls), min(cpus), None if None in servers else min(servers), result
 
 
 def province(size: int) -> None:
@@ -135,26 +158,29 @@ def measure(size: int, as_of: dt.date) -> dict:
     from django.db import connection
 
     from canbo.accounts.system import system_actor
+    from canbo.core.parts import part_count
     from canbo.people.models import Cadre
     from canbo.reports import selectors
     from canbo.rules import engine
 
     day = as_of.isoformat()
     figures: dict = {"vendor": connection.vendor, "cadres": Cadre.objects.count(), "size": size}
-    figures["startup"], figures["startup_cpu"], _ = process_times(lambda: canbo("review", "--help"), 5)
+    figures["parts"] = part_count()
+    figures["startup"] = process_times(lambda: canbo("review", "--help"), 5)[:3]
 
     def cold_process():
         forget_figures()
         return canbo("review", "--as-of", day, "--json")
 
-    figures["process_cold"], figures["process_cold_cpu"], output = process_times(cold_process, 3)
-    figures["process_warm"], figures["process_warm_cpu"], _ = process_times(
-        lambda: canbo("review", "--as-of", day, "--json"), 3
-    )
+    *figures["process_cold"], output = process_times(cold_process, 3)
+    figures["process_warm"] = process_times(lambda: canbo("review", "--as-of", day, "--json"), 3)[:3]
     figures["review"] = json.loads(output)
+    figures["by_reach"] = {n: by_reach_time(as_of, n) for n in sorted({1, figures["parts"]})}
     sql, params = review_sql(as_of)
     figures["query"], counts = best_of(lambda: run_query(sql, params))
-    figures["duckdb"], duck_counts, figures["copied"] = duck.run_reference(sql, params, connection.vendor)
+    figures["duckdb"], figures["duckdb_cpu"], duck_counts, figures["copied"] = duck.run_reference(
+        sql, params, connection.vendor
+    )
     figures["same_counts"] = counts == duck_counts
     figures["counts"] = counts
     ctx = engine.context_for(as_of)
@@ -176,6 +202,23 @@ def measure(size: int, as_of: dt.date) -> dict:
     return figures
 
 
+def by_reach_time(as_of: dt.date, parts: int) -> float:
+    """Best time of the review's sums grouped by reach (what `canbo review` computes, none kept) in
+    `parts` parts."""
+    from canbo.core.parts import PARTS_ENV
+    from canbo.rules import engine
+
+    def run():
+        forget_figures()
+        return engine.review_sums_by_reach(engine.context_for(as_of))
+
+    os.environ[PARTS_ENV] = str(parts)
+    try:
+        return best_of(run)[0]
+    finally:
+        del os.environ[PARTS_ENV]
+
+
 def explain_time(cadre, as_of: dt.date) -> float:
     from canbo.reports import selectors
 
@@ -195,30 +238,44 @@ def machine() -> str:
 def report(figures: dict, as_of: dt.date, load: tuple[float, float]) -> list[str]:
     name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[figures["vendor"]]
     copied = ", ".join(f"{table} {rows:,}" for table, rows in figures["copied"].items())
+    def timed(label: str, wall: float, cpu: float | None = None, server: float | None = None) -> str:
+        cells = [label, f"{wall:.3f}", *("" if v is None else f"{v:.3f}" for v in (cpu, server))]
+        return f"| {' | '.join(cells)} |"
+
+    command = "`canbo review --as-of … --json`, whole process, figures"
+    cold_cpu = sum(v for v in figures["process_cold"][1:] if v is not None)
+    duck_times = figures["duckdb"], figures["duckdb_cpu"]
+
     lines = [
         f"### {name}, {figures['cadres']:,} cadres, as of {as_of:%d/%m/%Y}",
         "",
         f"`bench/review.py --size {figures['size']}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC. "
         f"Machine: {machine()}. Load average (1 min) at the start and end: {load[0]:.1f} and {load[1]:.1f} "
-        "(2 cores shared with other work: times grow with load).",
+        "(2 cores shared with other work: times grow with load). "
+        f"Parts of the workforce: {figures['parts']}.",
         "",
-        "| what | time (s) | CPU of the `canbo` process (s) |",
-        "|---|---:|---:|",
-        f"| `canbo review --help` (start-up: Django and the command, no query) | {figures['startup']:.3f} "
-        f"| {figures['startup_cpu']:.3f} |",
-        f"| `canbo review --as-of … --json`, whole process, figures computed (cold) | "
-        f"{figures['process_cold']:.3f} | {figures['process_cold_cpu']:.3f} |",
-        f"| `canbo review --as-of … --json`, whole process, figures kept (warm) | "
-        f"{figures['process_warm']:.3f} | {figures['process_warm_cpu']:.3f} |",
-        f"| the review query alone, {name} | {figures['query']:.3f} | |",
-        f"| the same SQL over the same tables, DuckDB {_duckdb_version()} | {figures['duckdb']:.3f} | |",
+        "| what | time (s) | CPU of the `canbo` process (s) | CPU of the server's backends (s) |",
+        "|---|---:|---:|---:|",
+        timed("`canbo review --help` (start-up: Django and the command, no query)", *figures["startup"]),
+        timed(f"{command} computed (cold)", *figures["process_cold"]),
+        timed(f"{command} kept (warm)", *figures["process_warm"]),
     ]
-    lines += [f"| {label} | {seconds:.3f} | |" for label, seconds in figures["operations"]]
+    lines += [
+        timed(f"the review grouped by reach (what the command computes), in {n} part(s)", wall)
+        for n, wall in figures["by_reach"].items()
+    ]
+    lines += [
+        timed(f"the review query alone (six sums, not grouped), {name}", figures["query"]),
+        timed(f"the same SQL over the same tables, DuckDB {_duckdb_version()}", *duck_times),
+    ]
+    lines += [timed(label, seconds) for label, seconds in figures["operations"]]
     lines += [
         "",
-        "The CPU column counts the `canbo` process only (on PostgreSQL the query runs in the server). "
-        f"Whole cold process / DuckDB query: {figures['process_cold'] / figures['duckdb']:.1f}×; "
-        f"warm: {figures['process_warm'] / figures['duckdb']:.1f}×. Counts identical in both databases: "
+        "The `canbo` CPU column counts the `canbo` process only (DuckDB's row: the process running it, "
+        "all its threads); the server's column the PostgreSQL backends of its connections. "
+        f"Whole cold process / DuckDB query: {figures['process_cold'][0] / figures['duckdb']:.1f}× in "
+        f"time, {cold_cpu / figures['duckdb_cpu']:.1f}× in CPU; "
+        f"warm: {figures['process_warm'][0] / figures['duckdb']:.1f}×. Counts identical in both databases: "
         f"{'yes' if figures['same_counts'] else 'NO'} ({json.dumps(figures['review'], ensure_ascii=False)}). "
         f"Rows copied to DuckDB: {copied}.",
         "",

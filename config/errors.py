@@ -4,6 +4,8 @@ elsewhere Django's answers with canbo's pages (templates 400, 403, 404, 500)."""
 
 from django.core.exceptions import BadRequest
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import Resolver404
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -26,6 +28,8 @@ def page_not_found(request, exception):
     if _is_api(request):
         message = _("API không có địa chỉ %(path)s.") % {"path": request.path}
         return JsonResponse({"detail": message}, status=404)
+    if isinstance(exception, Resolver404):  # its text is the resolver's internals: say what was asked
+        return render(request, "404.html", {"unknown_address": request.path}, status=404)
     return defaults.page_not_found(request, exception)
 
 

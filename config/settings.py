@@ -155,6 +155,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# Progress of a job reported from inside its own transaction (canbo.jobs.live).
+JOBS_PROGRESS_DIR = DATA_DIR / "viec"
 # Long work a page starts (canbo.jobs) runs in a thread beside the requests; inline, it runs to its
 # end within the request that starts it (the tests).
 CANBO_JOBS_INLINE = os.environ.get("CANBO_JOBS_INLINE", "").lower() in ("1", "true", "yes")
@@ -271,5 +273,7 @@ CANBO_API_KEY_DAYS = int(os.environ.get("CANBO_API_KEY_DAYS", "90"))
 CANBO_DOCUMENT_OLDER_MARGINS = env_list("CANBO_DOCUMENT_OLDER_MARGINS", [])
 CANBO_PDF_TIMEOUT = env_int("CANBO_PDF_TIMEOUT", 60)
 CANBO_PDF_TIMEOUT_EACH = env_int("CANBO_PDF_TIMEOUT_EACH", 5)
+# The longest list a page prints as DOCX and PDF (longer ones download as XLSX only).
+CANBO_PRINTED_ROWS = env_int("CANBO_PRINTED_ROWS", 1000)
 # The most personal history forms (Mẫu 2C) one download of a list may hold.
 CANBO_2C_BATCH_MAX = env_int("CANBO_2C_BATCH_MAX", 100)

@@ -35,6 +35,7 @@ class AuditAction(models.TextChoices):
     PROGRAMME_CREATE = "programme_create", _("Thêm chương trình đào tạo, bồi dưỡng")
     PROGRAMME_UPDATE = "programme_update", _("Sửa chương trình đào tạo, bồi dưỡng")
     PROGRAMME_DELETE = "programme_delete", _("Xóa chương trình đào tạo, bồi dưỡng")
+    QUOTA_SET = "quota_set", _("Giao chỉ tiêu hằng năm của chương trình")
     PLAN_CREATE = "plan_create", _("Lập kế hoạch đào tạo, bồi dưỡng")
     PLAN_UPDATE = "plan_update", _("Sửa dự thảo kế hoạch đào tạo, bồi dưỡng")
     PLAN_AMEND = "plan_amend", _("Điều chỉnh kế hoạch đào tạo, bồi dưỡng đã phê duyệt")

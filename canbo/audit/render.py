@@ -341,6 +341,8 @@ RENDERERS = {
         "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY), "changes": w.changed},
     AuditAction.PROGRAMME_DELETE: lambda w: _("Xóa chương trình %(name)s khỏi %(set)s") % {
         "name": w.value("name"), "set": w.data.get("bo_quy_tac", EMPTY)},
+    AuditAction.QUOTA_SET: lambda w: _("Chỉ tiêu %(name)s năm %(year)s: %(changes)s") % {
+        "name": w.data.get("chuong_trinh", EMPTY), "year": w.data.get("nam", EMPTY), "changes": w.changed},
     AuditAction.PLAN_CREATE: lambda w: _("Lập kế hoạch đào tạo, bồi dưỡng %(key)s") % {"key": w.key},
     AuditAction.PLAN_UPDATE: lambda w: _("Sửa dự thảo kế hoạch đào tạo, bồi dưỡng %(key)s") % {"key": w.key},
     AuditAction.PLAN_AMEND: lambda w: _("Điều chỉnh kế hoạch đào tạo, bồi dưỡng thành %(key)s: %(why)s") % {

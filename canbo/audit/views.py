@@ -21,7 +21,7 @@ def event_list(request):
     if export:
         return report_download(request, report, filename=f"nhat-ky-{request.as_of.isoformat()}")
     return render(request, "audit/event_list.html", {
-        "table": ReportPage(report),
+        "table": ReportPage(report, printed=False),
         "filters": filters,
         "actors": audit_actors(actor=request.user),
         "actions": AuditAction.choices,

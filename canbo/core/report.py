@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.urls import reverse
 
@@ -185,11 +186,18 @@ def arranged(report: Report, ordering: Ordering, page_number: int = 1) -> Report
     return report
 
 
-class ReportPage:
-    """What `includes/report_table.html` reads: headers with their sort state, the page's rows."""
+def printable(count: int) -> bool:
+    """Whether a list of `count` rows is offered as DOCX and PDF (longer ones as XLSX only)."""
+    return 0 < count <= settings.CANBO_PRINTED_ROWS
 
-    def __init__(self, report: Report, per_page: int | None = None):
+
+class ReportPage:
+    """What `includes/report_table.html` reads: headers with their sort state, the page's rows;
+    `printed`: whether the page answers DOCX and PDF downloads too (`canbo.documents.downloads`)."""
+
+    def __init__(self, report: Report, per_page: int | None = None, *, printed: bool = True):
         self.report = report
+        self.printable = printed and printable(report.count)
         per_page = per_page or PAGE_SIZE
         if report.total is None:
             self.page = Paginator(report.rows, per_page).get_page(report.page_number)

@@ -36,6 +36,8 @@ def xlsx_response(*, filename: str, title: str, columns: list[str], rows: list[l
     for r, row in enumerate([*rows, *([totals] if totals else [])], start=3):
         style = strong if totals and r == len(rows) + 3 else None
         for c, value in enumerate(row):
+            if value is None:  # an empty cell, not an empty text
+                continue
             if isinstance(value, dt.date):
                 sheet.write_datetime(r, c, value, date_format)
                 widths[c] = max(widths[c], 10)

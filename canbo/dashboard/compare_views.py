@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
-from canbo.audit.exports import report_download
 from canbo.core.capabilities import Action
 from canbo.core.dates import add_years
 from canbo.core.forms import DayField
 from canbo.core.report import ReportPage, requested_page
 from canbo.dashboard.compare import GROUPS, review_compare
+from canbo.documents.downloads import report_download, wants_download
 from canbo.org.selectors import unit_get
 from canbo.reports.lists import listed_people
 
@@ -63,7 +63,7 @@ def _people(request, row: dict, group: str, day, unit):
         "figure": row["verdict"].title,
         "moved": wording,
     }
-    wants_xlsx = request.GET.get("xuat") == "xlsx"
+    wants_xlsx = wants_download(request)
     report = listed_people(
         row[group],
         title=title,

@@ -251,15 +251,24 @@ class Writer:
         if len(paragraphs) > 1 and not paragraphs[0].text and not paragraphs[0]._p.xpath(".//w:pBdr"):
             cell._tc.remove(paragraphs[0]._p)
 
+    @staticmethod
+    def keep_row(cells, *, header: bool = False):
+        """A row never split over two pages; a header row repeated at the top of each page."""
+        properties = cells[0]._tc.getparent().get_or_add_trPr()
+        for flag in ("w:cantSplit", *(("w:tblHeader",) if header else ())):
+            properties.append(OxmlElement(flag))
+
     def data_table(self, container, table: Table):
         grid = self.table(container, table.widths, grid=True)
         header = self.row(grid, table.widths)
+        self.keep_row(header, header=True)
         for cell, title in zip(header, table.columns, strict=True):
             self.paragraph(cell, title, "table_header")
             self.settle(cell)
         bodies = [*table.rows, *([table.total] if table.total else [])]
         for index, values in enumerate(bodies):
             cells = self.row(grid, table.widths)
+            self.keep_row(cells)
             is_total = table.total is not None and index == len(bodies) - 1
             for number, (cell, value) in enumerate(zip(cells, values, strict=True)):
                 paragraph = self.format(cell.add_paragraph(), "table")

@@ -163,3 +163,25 @@ FORM_2C = Layout(
         "page_number": Style(13, align="center"),
     },
 )
+
+
+# A list printed from a page of canbo (any table of the reports layer): not an official document, so
+# no national title, number or signature; a landscape A4 page so that wide lists keep their columns.
+REPORT_TABLE = Layout(
+    code="bang",
+    source="canbo",
+    margins=Margins(top=15, bottom=15, left=20, right=15),
+    national=(),
+    number_format="",
+    star=False,
+    page=(297, 210),
+    styles={
+        "title": Style(14, bold=True, align="center"),
+        "subtitle": Style(11, italic=True, align="center"),
+        "body": Style(11),
+        "table_header": Style(10, bold=True, align="center"),
+        "table": Style(10),
+        "note": Style(9, italic=True),
+        "page_number": Style(10, align="center"),
+    },
+)

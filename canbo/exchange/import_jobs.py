@@ -27,32 +27,37 @@ KIND = "nhap_du_lieu"
 
 class JobSteps:
     """The import's `progress(stage, sheet, rows)` as the job's `progress(done, total, message)`: a step
-    per sheet read, then one for the checks and the write. The write runs in one transaction, so what
-    it would report is seen only at its end (and a dry run rolls it back): the page shows, at once, that
-    the checks and the write have begun, and the job's end."""
+    per sheet read, one for the checks, then a step per sheet written. The write runs in one
+    transaction (a dry run rolls it back), so its steps reach the page through the job's progress file
+    (`canbo.jobs.live`)."""
 
-    def __init__(self, progress):
+    def __init__(self, progress, *, dry_run: bool):
         self.progress = progress
-        self.total = len(SHEETS) + 1
+        self.total = 2 * len(SHEETS) + 1
         self.done = 0
+        self.dry_run = dry_run
 
     def __call__(self, stage: str, sheet: str, rows: int) -> None:
+        self.done = min(self.done + 1, self.total - 1)
+        counted = {"sheet": sheet, "rows": format_count(rows)}
         if stage == "read":
-            self.done = min(self.done + 1, self.total - 1)
-            label = _("Đọc trang %(sheet)s (%(rows)s dòng)") % {"sheet": sheet, "rows": format_count(rows)}
-            self.progress(self.done, self.total, label)
+            label = _("Đọc trang %(sheet)s (%(rows)s dòng)") % counted
         elif stage == "check":
-            label = _("Đã đọc %(rows)s dòng; đang kiểm tra và ghi cả tệp trong một giao dịch") % {
-                "rows": format_count(rows)}
-            self.progress(self.total - 1, self.total, label, flush=True)
+            self.done = len(SHEETS) + 1
+            label = _("Đã đọc %(rows)s dòng; đang kiểm tra cả tệp") % counted
+        elif self.dry_run:
+            label = _("Ghi thử trang %(sheet)s (%(rows)s dòng), rồi huỷ") % counted
+        else:
+            label = _("Ghi trang %(sheet)s (%(rows)s dòng)") % counted
+        self.progress(self.done, self.total, label, flush=True)
 
 
 def import_work(progress, *, actor, tep: str, ten: str, thay_the: bool, chay_thu: bool) -> dict:
     """The job's work: the command's import of the stored workbook; the result as the page shows it."""
-    progress(0, len(SHEETS) + 1, _("Đọc tệp %(name)s") % {"name": ten})
+    progress(0, 2 * len(SHEETS) + 1, _("Đọc tệp %(name)s") % {"name": ten})
     result = workbook_import(
         actor=actor, path=stored_files.path_of(tep), name=ten, dry_run=chay_thu, replace=thay_the,
-        progress=JobSteps(progress),
+        progress=JobSteps(progress, dry_run=chay_thu),
     )
     return {
         "so_dong": result.counts,

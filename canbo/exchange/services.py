@@ -100,15 +100,22 @@ def _province_delete() -> dict[str, int]:
     records outside the province tables still point at them."""
     deleted: dict[str, int] = {}
     for _receiver, counts in province_replacing.send(sender=None):
-        for label, count in counts.items():
-            deleted[label] = deleted.get(label, 0) + count
+        _add_records(deleted, counts)
     Unit.objects.update(parent=None, successor=None)
     Locality.objects.update(parent=None)
     for model in PROVINCE_MODELS:
         _total, per_model = model.objects.all().delete()
-        for label, count in per_model.items():
-            deleted[label] = deleted.get(label, 0) + count
+        _add_records(deleted, per_model)
     return deleted
+
+
+def _add_records(deleted: dict[str, int], counts: dict[str, int]) -> None:
+    """Add the counts per model label; the links of many-to-many fields are not records of their own."""
+    from django.apps import apps
+
+    for label, count in counts.items():
+        if not apps.get_model(label)._meta.auto_created:
+            deleted[label] = deleted.get(label, 0) + count
 
 
 def workbook_import(

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.core.errors import DomainError
+from canbo.jobs.live import live_clear, live_write
 from canbo.jobs.models import Job, JobState
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class Progress:
         self.job_pk = job_pk
         self.written = 0.0
         self.said = None
+        self.depth = len(connection.atomic_blocks)  # deeper: inside the work's own transaction
 
     def __call__(
         self, done: int, total: int | None = None, message: str | None = None, *, flush: bool = False
@@ -50,7 +52,10 @@ class Progress:
             fields["total"] = total
         if message is not None:
             fields["message"] = message[:255]
-        Job.objects.filter(pk=self.job_pk).update(**fields)
+        if len(connection.atomic_blocks) > self.depth:
+            live_write(self.job_pk, fields)
+        else:
+            Job.objects.filter(pk=self.job_pk).update(**fields)
 
 
 Work = Callable[..., dict]
@@ -95,3 +100,4 @@ def _run(job_pk: int, work: Work) -> None:
 def _finish(job_pk: int, **fields) -> None:
     now = timezone.now()
     Job.objects.filter(pk=job_pk).update(touched=now, finished=now, **fields)
+    live_clear(job_pk)

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from canbo.core.errors import NotFound
+from canbo.jobs.live import with_live_progress
 from canbo.jobs.models import Job
 
 
@@ -12,12 +13,13 @@ def job_get(*, actor, pk: int, kind: str | None = None) -> Job:
     job = (jobs if kind is None else jobs.filter(kind=kind)).first()
     if job is None:
         raise NotFound(_("Không có việc này."))
-    return job
+    return with_live_progress(job)
 
 
 def latest_job(*, actor, kind: str) -> Job | None:
     """The user's latest job of a kind, to show again when they come back to its page."""
-    return Job.objects.filter(actor_id=actor.pk, kind=kind).order_by("-created", "-pk").first()
+    latest = Job.objects.filter(actor_id=actor.pk, kind=kind).order_by("-created", "-pk").first()
+    return with_live_progress(latest)
 
 
 def job_shown(*, actor, kind: str, asked: str) -> Job | None:

@@ -5,7 +5,9 @@ Each year, the units (at the second level of the tree) whose cadres caught up a 
 draft a plan with a line per programme and mode naming them; the plans are sent, aggregated, reported,
 approved and put in force (one returned once on the way, one amended and its first version superseded).
 A course per programme, mode and half-year enrols them, records their results and is completed, which
-writes the qualification into each passed trainee's record, linked to the enrolment. A few trainees of
+writes the qualification into each passed trainee's record, linked to the enrolment. Each year's plans
+also send cadres planned for key posts to a leadership-skills course (fostering, III.1.2), which gives
+no qualification. A few trainees of
 the next year's courses are on this year's course too and fail it or are absent. A qualification the
 plan's rules or the programme cannot give as it stands (a trainee not eligible on 1 January, a level
 "as required" that is not the one the record shows) is written into the record instead, dated as drawn,
@@ -23,7 +25,8 @@ from canbo.core.levels import rank_of
 from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.training import TRAINED_YEARS
 from canbo.org.models import Unit
-from canbo.people.models import Cadre, PositionHolding
+from canbo.people.models import Cadre, PlanningEntry, PositionHolding
+from canbo.people.selectors import planned_q
 from canbo.people.services import qualification_add
 from canbo.rules import engine
 from canbo.rules.verdicts import PROGRAMMES_BY_KEY
@@ -61,7 +64,12 @@ PROVIDERS = {
     "chuyen_mon": ("Trường Đại học Đà Lạt", Organiser.SO_NOI_VU),
     "ngoai_ngu": ("Trường Đại học Đà Lạt", Organiser.SO_NOI_VU),
     "tin_hoc": ("Trường Đại học Đà Lạt", Organiser.SO_NOI_VU),
+    "boi_duong": ("Trường Chính trị tỉnh Lâm Đồng", Organiser.TINH_UY),
 }
+# Fostering (III.1.2): each year, leadership skills for this many cadres planned for key posts who had
+# none yet, by code; the provincial units' by one programme, the others' by the district one.
+FOSTERED_PER_YEAR = 24
+LEADERSHIP = {"tinh": "quy_hoach_lanh_dao_so", "other": "quy_hoach_chu_chot_huyen"}
 # The two courses of a year: (start, end) by half; the first year's all run in the second half, after
 # the review of 30/06/2017.
 HALVES = {1: ((3, 1), (5, 31)), 2: ((9, 1), (11, 30))}
@@ -116,6 +124,32 @@ class Trainee:
             wanted = TrainingMode.TAI_CHUC if self.row_mode in IN_SERVICE_MODES else TrainingMode.TAP_TRUNG
             self.mode = wanted if wanted in self.programme.modes() else self.programme.modes()[0]
         self.passes = True
+
+
+class Fostered:
+    """A cadre on a fostering course: it gives no qualification, so only the result is recorded."""
+
+    def __init__(self, cadre: Cadre, programme: Programme, passes: bool):
+        self.code, self.cadre, self.programme, self.passes = cadre.code, cadre, programme, passes
+        self.mode, self.grade, self.kind = TrainingMode.TAP_TRUNG, "", "boi_duong"
+
+
+def _fostered(year: int, programmes: dict[str, Programme], done: set[int]) -> tuple[list, dict[int, Unit]]:
+    """The year's leadership-skills trainees (planned on 1 January for a key post, not yet fostered)
+    and the units whose plans send them."""
+    day = dt.date(year, 1, 1)
+    planned = (PlanningEntry.objects.filter(planned_q(day), position_type__key_position=True)
+               .exclude(cadre_id__in=done).order_by("cadre__code").values_list("cadre_id", flat=True))
+    candidates = list(dict.fromkeys(planned))
+    units = _plan_units(candidates, day)
+    chosen = [cid for cid in candidates if cid in units][:FOSTERED_PER_YEAR]
+    cadres = Cadre.objects.in_bulk(chosen)
+    trainees = []
+    for n, cid in enumerate(chosen, start=1):
+        level = "tinh" if units[cid].level == "tinh" else "other"
+        trainees.append(Fostered(cadres[cid], programmes[LEADERSHIP[level]], passes=n % 10 != 0))
+    done.update(chosen)
+    return trainees, units
 
 
 def _as_required_holds(trainees: list[Trainee], day: dt.date, end: dt.date) -> set[int]:
@@ -220,7 +254,7 @@ def _on_record(actor, trainee: Trainee) -> None:
                       major=trainee.major or "", issuer=trainee.issuer or "")
 
 
-def _year(actor, year: int, trainees: list[Trainee], next_year: list[Trainee]) -> None:
+def _year(actor, year: int, trainees: list[Trainee], next_year: list[Trainee], fostered: tuple) -> None:
     day = dt.date(year, 1, 1)
     units = _plan_units([t.cadre.id for t in trainees + next_year], day)
     placed, seen = [], set()
@@ -245,6 +279,10 @@ def _year(actor, year: int, trainees: list[Trainee], next_year: list[Trainee]) -
     for t in on_course:
         plans[units[t.cadre.id]][(t.programme, t.mode)].append(t.code)
         courses[(_half(year, t.obtained), t.programme.pk, t.mode)].append(t)
+    skills, sending = fostered
+    for t in skills:
+        plans[sending[t.cadre.id]][(t.programme, t.mode)].append(t.code)
+        courses[(2, t.programme.pk, t.mode)].append(t)
     for n, unit in enumerate(sorted(plans, key=lambda u: u.path)):
         _plan(actor, unit, year, plans[unit], returned=n == 0, amended=n == 1)
     for number, key in enumerate(sorted(courses), start=1):
@@ -284,7 +322,9 @@ def training_history(*, actor, trained: list[tuple]) -> None:
     by_year: dict[int, list[Trainee]] = defaultdict(list)
     for row in trained:
         by_year[row[3].year].append(Trainee(row, cadres[row[0]], catalogue[row[3].year]))
+    done: set[int] = set()
     for year in TRAINED_YEARS:
-        _year(actor, year, by_year[year], by_year.get(year + 1, []))
+        fostered = _fostered(year, catalogue[year], done)
+        _year(actor, year, by_year[year], by_year.get(year + 1, []), fostered)
     _current_plans(actor)
 

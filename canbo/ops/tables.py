@@ -32,6 +32,8 @@ from canbo.core.roles import SYSTEM_USERNAME
 NOT_BACKED_UP = frozenset({"sessions.session", "core.dataversion", "core.rememberedresult"})
 # Rows a fresh `canbo migrate` writes: a database holding only these holds no data of its own.
 FILLED_BY_MIGRATE = ("contenttypes.", "auth.permission", "rules.", "training.programme")  # and its families
+# ...but not what users give the programmes later.
+GIVEN_LATER = ("training.programmequota",)
 # Fields whose JSON value is already what the database driver takes.
 PLAIN_TYPES = frozenset({
     "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField",
@@ -57,7 +59,8 @@ def holds_data() -> bool:
     actor of command-line work, which `canbo restore` itself makes."""
     user_model = get_user_model()
     for model in backed_up_models():
-        if model._meta.label_lower.startswith(FILLED_BY_MIGRATE):
+        label = model._meta.label_lower
+        if label.startswith(FILLED_BY_MIGRATE) and label not in GIVEN_LATER:
             continue
         rows = model._base_manager.all()
         if model is user_model:

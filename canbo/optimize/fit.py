@@ -35,15 +35,33 @@ STANDARD_KINDS = ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")
 
 @dataclass(frozen=True)
 class Weights:
-    """The weights of the fit and the cap per sending unit (plan I.4), SPEC §13's defaults."""
+    """The weights of the fit and the cap per sending unit (plan I.4): the parameters of rule P1."""
 
-    standard: int = 20
-    planned: int = 30
-    years: int = 15
-    woman: int = 5
-    minority: int = 5
-    young: int = 5
-    per_unit: int = 2
+    standard: int
+    planned: int
+    years: int
+    woman: int
+    minority: int
+    young: int
+    per_unit: int
+
+
+# The parameter of rule P1 giving each weight.
+WEIGHT_PARAMETERS = {
+    "standard": "diem_tieu_chuan",
+    "planned": "diem_quy_hoach",
+    "years": "diem_so_nam_toi_da",
+    "woman": "diem_nu",
+    "minority": "diem_dan_toc_thieu_so",
+    "young": "diem_tre",
+    "per_unit": "so_can_bo_toi_da_mot_don_vi",
+}
+
+
+def weights_at(as_of: dt.date) -> Weights:
+    """The weights in force at D (the parameters of the rule set in force)."""
+    params = proposal_context(as_of)["params"]
+    return Weights(**{name: params[key] for name, key in WEIGHT_PARAMETERS.items()})
 
 
 @dataclass(frozen=True)

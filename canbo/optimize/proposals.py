@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from canbo.accounts.scope import sees_everything
 from canbo.core.capabilities import Action, require
-from canbo.optimize.fit import PairTable, Weights, allowed_pairs
+from canbo.optimize.fit import PairTable, Weights, allowed_pairs, weights_at
 from canbo.optimize.seats import Post, vacancy_seats
 from canbo.optimize.solve import Assignment, assign_optimal
 from canbo.people.selectors import visible_cadres
@@ -24,7 +24,7 @@ def rotation_proposal(
     actor,
     as_of: dt.date,
     posts: dict[tuple[int, int], Post] | None = None,
-    weights: Weights = Weights(),  # noqa: B008 -- frozen, shared safely
+    weights: Weights | None = None,
     progress=_silent,
     time_limit: float | None = None,
 ) -> tuple[dict[tuple[int, int], Post], PairTable, Assignment]:
@@ -32,8 +32,10 @@ def rotation_proposal(
     of maximum total fit of the rotation pool at D to them: of its members the actor sees at D
     (the whole pool for the province-wide roles and the command line). `progress(done, total,
     message)` hears of each stage (a job's progress, `canbo.jobs.runner.Progress`); `time_limit`:
-    the seconds the solver may take (`canbo.optimize.solve.assign_optimal`)."""
+    the seconds the solver may take (`canbo.optimize.solve.assign_optimal`); `weights`: those of rule P1
+    in force at D unless given."""
     require(actor, Action.CHECK_PROPOSAL)
+    weights = weights or weights_at(as_of)
     progress(0, STAGES, _("Đang lập các cặp cán bộ – vị trí được phép"))
     seats = vacancy_seats(as_of) if posts is None else posts
     reach = None if sees_everything(actor) else visible_cadres(actor, as_of)

@@ -20,7 +20,7 @@ from canbo.core.errors import DomainError, NotFound
 from canbo.jobs.models import Job
 from canbo.jobs.selectors import job_get
 from canbo.optimize.explain import chosen_pairs, empty_seats
-from canbo.optimize.fit import Weights
+from canbo.optimize.fit import Weights, weights_at
 from canbo.optimize.proposals import STAGES, rotation_proposal
 from canbo.optimize.seats import code_seats
 from canbo.optimize.solve import assign_greedy
@@ -45,8 +45,9 @@ def weights_of(values: dict) -> Weights:
     return Weights(**{WEIGHT_KEYS[key]: int(value) for key, value in values.items()})
 
 
-def default_weights() -> dict:
-    defaults = dataclasses.asdict(Weights())
+def default_weights(as_of: dt.date) -> dict:
+    """The weights of rule P1 in force at D, by their Vietnamese keys (the page's first values)."""
+    defaults = dataclasses.asdict(weights_at(as_of))
     return {key: defaults[name] for key, name in WEIGHT_KEYS.items()}
 
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
-from canbo.audit.exports import report_download
 from canbo.core.capabilities import Action, can
+from canbo.documents.downloads import report_download, wants_download
 from canbo.jobs.runner import job_start
 from canbo.jobs.selectors import job_shown
 from canbo.optimize.forms import ScenarioForm, grid_initial
@@ -36,7 +36,7 @@ def scenarios(request):
         return redirect(f"{here}?viec={job.pk}")
     job = job_shown(actor=request.user, kind=KIND, asked=request.GET.get("viec", ""))
     result = job.result if job is not None and job.finished_ok else None
-    if result and request.GET.get("xuat") == "xlsx":
+    if result and wants_download(request):
         return report_download(request, comparison_report(result), filename=f"du-bao-{job.pk}")
     return render(
         request,

@@ -20,7 +20,7 @@ from canbo.optimize.run import KIND, WEIGHT_KEYS, default_weights, optimiser_run
 
 def _initial(request, job) -> dict:
     if job is None:
-        return {"ngay": request.as_of, "vi_tri": "khuyet", **default_weights()}
+        return {"ngay": request.as_of, "vi_tri": "khuyet", **default_weights(request.as_of)}
     params = job.params
     return {
         "ngay": dt.date.fromisoformat(params["ngay"]),

@@ -9,11 +9,12 @@ of one count per scope.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from canbo.accounts.scope import (
@@ -23,10 +24,11 @@ from canbo.accounts.scope import (
     unit_condition,
 )
 from canbo.core.capabilities import scope_of
-from canbo.core.data_cache import kept, remembered
+from canbo.core.data_cache import data_token, kept, remembered
 from canbo.core.dated import in_force_q
+from canbo.core.parts import IdRange, run_in_parts
 from canbo.org.models import Unit
-from canbo.people.models import PlanningEntry, PositionHolding
+from canbo.people.models import Cadre, PlanningEntry, PositionHolding
 from canbo.people.selectors import planned_q
 
 
@@ -37,6 +39,12 @@ def _joined(column: str) -> str:
     if connection.vendor == "postgresql":
         return f"string_agg(CAST({column} AS text), ',')"
     return f"group_concat({column})"
+
+
+def held_units_sql(holding: str) -> str:
+    """The first key of `keys_sql` as an aggregate over a cadre's positions held at D, `holding`
+    being the alias of the position held: for a query that reads them already."""
+    return _joined(f"COALESCE({holding}.unit_id, 0)")
 
 
 def _per_cadre(querysets) -> tuple[str, list]:
@@ -50,28 +58,30 @@ def _per_cadre(querysets) -> tuple[str, list]:
     return f"SELECT u.cadre_id, {_joined('u.unit_key')} AS k FROM ({rows}) u GROUP BY u.cadre_id", params
 
 
-def keys_sql(as_of: dt.date) -> list[tuple[str, list]]:
+def keys_sql(as_of: dt.date, part: IdRange | None = None) -> list[tuple[str, list]]:
     """Two subqueries of `cadre_id, k`: the units held at D, and the units of the BTV-managed
-    positions held or planned for at D (the conditions of `visible_cadres`)."""
-    return _keys_sql(as_of, connection.vendor)
+    positions held or planned for at D (the conditions of `visible_cadres`); of the cadres of
+    `part` only, when given."""
+    return _keys_sql(as_of, part, connection.vendor)
 
 
 @lru_cache(maxsize=64)
-def _keys_sql(as_of: dt.date, vendor: str) -> list[tuple[str, list]]:
-    held = PositionHolding.objects.filter(in_force_q(as_of))
+def _keys_sql(as_of: dt.date, part: IdRange | None, vendor: str) -> list[tuple[str, list]]:
+    among = Q() if part is None else Q(cadre_id__gte=part.low, cadre_id__lt=part.high)
+    held = PositionHolding.objects.filter(in_force_q(as_of), among)
     return [
         _per_cadre([held]),
         _per_cadre(
             [
                 held.filter(position_type__btv_managed=True),
-                PlanningEntry.objects.filter(planned_q(as_of), position_type__btv_managed=True),
+                PlanningEntry.objects.filter(planned_q(as_of), among, position_type__btv_managed=True),
             ]
         ),
     ]
 
 
 def grouped_sums(
-    inner: tuple[str, list],
+    inner: tuple[str, list] | Callable[[IdRange | None], tuple[str, list]],
     columns: list[str],
     as_of: dt.date,
     *,
@@ -79,29 +89,50 @@ def grouped_sums(
     by: tuple[str, ...] = (),
     cursor=None,
     only_kept: bool = False,
+    held_key: str | None = None,
 ) -> list[list] | None:
     """For the rows of `inner` (a SELECT with the cadre's id in its column `cadre`), the sums of its
     `columns` per group of rows whose cadres share the two keys of `keys_sql` at D (and of the
     values of its columns `by`): one row a group, keys first (NULL where a cadre has none). Kept
-    until the data changes. `cursor`: the context manager to run it in (the database's by default);
-    `only_kept`: None rather than computing them."""
-    keys = keys_sql(as_of)
-    sql, params = inner
-    joins = ""
-    for n, (key, more) in enumerate(keys):
-        joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
-        params = [*params, *more]
-    grouped = ", ".join([*(f"k{n}.k" for n in range(len(keys))), *(f"g.{name}" for name in by)])
-    sums = ", ".join(f"SUM(g.{name})" for name in columns)
-    sql = f"SELECT {grouped}, {sums} FROM ({sql}) g{joins} GROUP BY {grouped}"
-    width = len(keys) + len(by)
+    until the data changes. `inner` may be a function of a part of the cadres (None: all of them):
+    the sums are then computed by parts at once (`canbo.core.parts`). `held_key`: the column of
+    `inner` that has the first key already (`held_units_sql`), so that it is not read again.
+    `cursor`: the context manager to run it in (the database's by default); `only_kept`: None
+    rather than computing them."""
+    width = len(keys_sql(as_of)) + len(by)
 
-    def compute() -> list[list]:
+    def query(part: IdRange | None) -> tuple[str, list]:
+        sql, params = inner(part) if callable(inner) else inner
+        keys = keys_sql(as_of, part)
+        joins, grouped = "", [f"k{n}.k" for n in range(len(keys))]
+        for n, (key, more) in enumerate(keys):
+            if n == 0 and held_key:
+                grouped[0] = f"g.{held_key}"
+                continue
+            joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
+            params = [*params, *more]
+        grouped = ", ".join([*grouped, *(f"g.{name}" for name in by)])
+        sums = ", ".join(f"SUM(g.{name})" for name in columns)
+        return f"SELECT {grouped}, {sums} FROM ({sql}) g{joins} GROUP BY {grouped}", params
+
+    def compute_part(part: IdRange | None) -> list[list]:
         with (cursor or connection.cursor)() as running:
-            running.execute(sql, params)
+            running.execute(*query(part))
             return [[*row[:width], *(int(v) for v in row[width:])] for row in running.fetchall()]
 
-    parts = ("grouped by reach", sql, params)
+    def combine(results: list[list[list]]) -> list[list]:
+        groups: dict[tuple, list[int]] = {}
+        for row in (row for rows in results for row in rows):
+            sums = groups.setdefault(tuple(row[:width]), [0] * (len(row) - width))
+            sums[:] = [a + b for a, b in zip(sums, row[width:], strict=True)]
+        return [[*group, *sums] for group, sums in groups.items()]
+
+    def compute() -> list[list]:
+        if not callable(inner):
+            return compute_part(None)
+        return run_in_parts(Cadre, compute_part, combine, data_token)
+
+    parts = ("grouped by reach", *query(None))
     return kept(parts) if only_kept else remembered(parts, compute)
 
 

@@ -4,11 +4,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from canbo.accounts.decorators import requires
-from canbo.audit.exports import report_download
 from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action, can
 from canbo.core.levels import Bloc, Level
 from canbo.core.report import ReportPage, requested_ordering, requested_page
+from canbo.documents.downloads import report_download, wants_download
 from canbo.people.cadre_list import cadre_columns, cadre_list_report
 from canbo.people.models import Category, Gender
 from canbo.people.selectors import (
@@ -25,7 +25,7 @@ STATUS_CHOICES = ((STATUS_HOLDING, _("Đang công tác")), (STATUS_PLANNED, _("T
 @requires(Action.VIEW_RECORDS)
 def cadre_list(request):
     filters = CadreFilters.from_query(request.GET)
-    export = request.GET.get("xuat") == "xlsx"
+    export = wants_download(request)
     report = cadre_list_report(
         actor=request.user, as_of=request.as_of, filters=filters,
         ordering=requested_ordering(request, cadre_columns()),

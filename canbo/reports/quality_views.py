@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
-from canbo.audit.exports import report_download
 from canbo.core.capabilities import Action
 from canbo.core.report import ReportPage, requested_page
+from canbo.documents.downloads import report_download, wants_download
 from canbo.org.selectors import unit_get
 from canbo.reports import quality_report
 from canbo.reports.staff_quality import COLUMNS, DEFAULT_AGE_LIMITS, staff_quality
@@ -42,7 +42,7 @@ def staff_quality_page(request):
             ) % {"text": typed}
     quality = staff_quality(actor=request.user, as_of=request.as_of, unit=unit, age_limits=limits)
     indicator, column = request.GET.get("chi_tieu", ""), request.GET.get("cot", "")
-    wants_xlsx = request.GET.get("xuat") == "xlsx"
+    wants_xlsx = wants_download(request)
     if indicator in quality.counts and column in dict(COLUMNS):
         return _cell_page(request, quality, indicator, column, unit, wants_xlsx)
     query = {key: request.GET[key] for key in ("don_vi", "moc_tuoi") if request.GET.get(key)}

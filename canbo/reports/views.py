@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
-from canbo.audit.exports import report_download
 from canbo.audit.services import cadre_viewed
 from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
@@ -17,6 +16,7 @@ from canbo.core.report import (
     requested_ordering,
     requested_page,
 )
+from canbo.documents.downloads import report_download, wants_download
 from canbo.org.selectors import unit_get
 from canbo.people.selectors import cadre_get
 from canbo.reports import chart, lists, selectors
@@ -27,10 +27,6 @@ from canbo.rules.verdicts import PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW
 def _unit(request):
     code = request.GET.get("don_vi") or ""
     return unit_get(actor=request.user, code=code) if code else None
-
-
-def _wants_xlsx(request) -> bool:
-    return request.GET.get("xuat") == "xlsx"
 
 
 def _figure_rows(counts: dict, rules: dict) -> list[dict]:
@@ -105,9 +101,9 @@ def people(request):
         title=f"{title} – {request.as_of:%d/%m/%Y}",
         ordering=requested_ordering(request, lists.people_columns()),
         page_number=requested_page(request),
-        whole=_wants_xlsx(request),
+        whole=wants_download(request),
     )
-    if _wants_xlsx(request):
+    if wants_download(request):
         return report_download(request, report, filename=f"{key}-{request.as_of:%Y%m%d}")
     return render(
         request,
@@ -150,7 +146,7 @@ def eligible(request):
     unit = _unit(request)
     report = _shown(request, lists.eligible_report(
         actor=request.user, as_of=request.as_of, programme=programme, unit=unit))
-    if _wants_xlsx(request):
+    if wants_download(request):
         return report_download(request, report, filename=f"du-dieu-kien-{programme}-{request.as_of:%Y%m%d}")
     verdict = PROGRAMMES_BY_KEY[programme]
     return render(
@@ -172,7 +168,7 @@ def rotation_pool(request):
     unit = _unit(request)
     report, pool = lists.rotation_pool_report(actor=request.user, as_of=request.as_of, unit=unit)
     report = _shown(request, report)
-    if _wants_xlsx(request):
+    if wants_download(request):
         return report_download(request, report, filename=f"nguon-luan-chuyen-{request.as_of:%Y%m%d}")
     return render(
         request,
@@ -190,7 +186,7 @@ def rotation_pool(request):
 @requires(Action.VIEW_ROTATION)
 def non_local(request):
     report = _shown(request, lists.non_local_report(actor=request.user, as_of=request.as_of))
-    if _wants_xlsx(request):
+    if wants_download(request):
         return report_download(request, report, filename=f"khong-dia-phuong-{request.as_of:%Y%m%d}")
     return render(
         request,

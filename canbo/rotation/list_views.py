@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
-from canbo.audit.exports import report_download
 from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
 from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
+from canbo.documents.downloads import report_download, wants_download
 from canbo.documents.responses import FORMAT_PARAMETER, attachment, docx_or_pdf
 from canbo.org.selectors import unit_get
 from canbo.rotation import target_page
@@ -39,7 +39,7 @@ def allowances(request):
     unit = unit_get(actor=request.user, code=code) if code else None
     report = allowance_report(actor=request.user, start=start, end=end, unit=unit)
     report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
-    if request.GET.get("xuat") == "xlsx":
+    if wants_download(request):
         return report_download(request, report, filename=f"ho-tro-luan-chuyen-{start:%Y%m%d}-{end:%Y%m%d}")
     return render(request, "rotation/allowances.html", {**context, "table": ReportPage(report), "unit": unit})
 
@@ -62,7 +62,7 @@ def meeting_list(request):
         return attachment(archive, f"{stem}.zip")
     report = meeting_report(actor=request.user, batch=batch)
     report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
-    if request.GET.get("xuat") == "xlsx":
+    if wants_download(request):
         return report_download(request, report, filename=stem)
     crumbs = [(_("Đề xuất luân chuyển, điều động"), reverse("rotation:proposals")),
               (_("Danh sách trình họp"), "")]

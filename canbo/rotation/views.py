@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
-from canbo.audit.exports import report_download
 from canbo.core.capabilities import Action
 from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
+from canbo.documents.downloads import report_download, wants_download
 from canbo.org.selectors import unit_get
 from canbo.rotation import selectors, target, target_page
 from canbo.rotation.forms import ProposalForm
@@ -28,7 +28,7 @@ def vacancies(request):
     key_only = request.GET.get("chu_chot") == "1"
     report = vacancies_report(actor=request.user, as_of=request.as_of, unit=unit, key_only=key_only)
     report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
-    if request.GET.get("xuat") == "xlsx":
+    if wants_download(request):
         return report_download(request, report, filename=f"vi-tri-khuyet-{request.as_of:%Y%m%d}")
     return render(
         request,
@@ -94,7 +94,7 @@ def rotation_target(request):
             actor=request.user, direction=direction, group=group, start=start, end=end
         )
         report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
-        if request.GET.get("xuat") == "xlsx":
+        if wants_download(request):
             return report_download(request, report, filename=f"chi-tieu-luan-chuyen-{direction.key}-{group}")
         people = ReportPage(report)
     figures = target.rotation_target(actor=request.user, start=start, end=end)

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 
 from canbo.core.data_cache import data_token, remembered
 from canbo.core.dated import in_force_sql
+from canbo.core.parts import IdRange
 from canbo.people import reach
 from canbo.rules import facts
 from canbo.rules.predicates import Cond
@@ -97,18 +98,22 @@ def review_result(values: list[int]) -> dict:
 def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | None:
     """The sums `review_result` reads for each group of the whole workforce sharing the keys that
     decide scopes at D (`canbo.people.reach`): one facts pass per date and data version, whoever
-    asks (`only_kept`: None rather than computing them)."""
+    asks, by parts of the workforce at once (`only_kept`: None rather than computing them)."""
     named = _review_named()
     flags, flag_params = _flags(named, ctx)
-    base, base_params = facts.facts_sql(ctx, None, _needs(named))
-    inner = f"SELECT f.id, {', '.join(flags)} FROM ({base}) f"
+
+    def inner(part: IdRange | None) -> tuple[str, list]:
+        base, base_params = facts.facts_sql(ctx, part, _needs(named, "held_units"))
+        return f"SELECT f.id, f.held_units, {', '.join(flags)} FROM ({base}) f", flag_params + base_params
+
     columns = [name for name, _cond in named]
     return reach.grouped_sums(
-        (inner, flag_params + base_params),
+        inner,
         columns,
         ctx["as_of"],
         cursor=facts.population_cursor,
         only_kept=only_kept,
+        held_key="held_units",
     )
 
 

@@ -23,6 +23,7 @@ Columns (integers 0/1 for flags; ranks as in `canbo.core.levels`):
 - `planned_btv`, `planned_key`, `planned_deputy`: planned at D for a type flagged `dien_btv`,
   `chu_chot`, `tu_pho_phong`.
 - `bloc_dang`, `bloc_noi_chinh`: a unit of a position held at D has that bloc.
+- `held_units`: the units of the positions held at D, as the key of `canbo.people.reach` groups by.
 - `woman`, `minority` (ethnicity given and not Kinh), `birth_date`, `retirement_date`,
   `employment_start` (age tests compare `birth_date` with thresholds computed from D, which is
   exactly "age in completed years at D").
@@ -48,9 +49,11 @@ from django.db.models import QuerySet
 from canbo.core.dated import in_force_sql
 from canbo.core.dates import add_months
 from canbo.core.levels import GRADE_ORDER, REQUIRED_KINDS, Kind
+from canbo.core.parts import IdRange
 from canbo.org.models import PositionType, Unit
 from canbo.org.standards import RANK_KINDS, position_standards_sql, rank_standards_sql
 from canbo.people.models import Cadre, Discipline, Evaluation, PlanningEntry, PositionHolding, Qualification
+from canbo.people.reach import held_units_sql
 
 FACTS_WORK_MEM = os.environ.get("CANBO_FACTS_WORK_MEM", "256MB")
 KINDS = [str(kind) for kind in REQUIRED_KINDS]
@@ -138,14 +141,15 @@ def _read(wanted: list[str], aggregates: dict[str, tuple[str, list]]) -> tuple[s
 
 
 def facts_sql(
-    ctx: dict, restrict: "QuerySet | list[int] | Ids | None" = None, needs=None
+    ctx: dict, restrict: "QuerySet | list[int] | Ids | IdRange | None" = None, needs=None
 ) -> tuple[str, list]:
     """SELECT of the facts as of `ctx['as_of']`.
 
-    `restrict`: a Cadre queryset, a list of cadre ids or `Ids` to limit it to (applied inside every
-    aggregate too, so one person's facts read only that person's rows). A queryset (a user's
-    scope) is computed once, as a materialised `scope` of ids the aggregates and the cadres are
-    limited to: written into each of them, it was evaluated once per history. `needs`: the columns
+    `restrict`: a Cadre queryset, a list of cadre ids, `Ids` or an `IdRange` to limit it to (applied
+    inside every aggregate too, so one person's facts, or a part of the workforce, read only their
+    own rows). A queryset (a user's scope) is computed once, as a materialised `scope` of ids the
+    aggregates and the cadres are limited to: written into each of them, it was evaluated once per
+    history. `needs`: the columns
     the caller reads (the conditions' columns); histories no needed column depends on are not read.
     """
     d, year = ctx["as_of"], ctx["year"]
@@ -156,6 +160,8 @@ def facts_sql(
         inner, only_params = ", ".join(["%s"] * len(restrict)) or "NULL", list(restrict)
     elif isinstance(restrict, Ids):
         inner, only_params = restrict.sql, list(restrict.params)
+    elif isinstance(restrict, IdRange):
+        only_params = restrict.sql("")[1]
     elif restrict is not None:
         # A scope (a user's, a subtree) is computed once and read by every aggregate: its
         # conditions (EXISTS over positions, ORed for btc) would otherwise run once per history.
@@ -163,8 +169,13 @@ def facts_sql(
         ctes["scope"] = (scope, list(inner_params))
         inner = "SELECT id FROM scope"
 
+    def among(column: str) -> str:
+        if isinstance(restrict, IdRange):
+            return restrict.sql(column)[0]
+        return f"{column} IN ({inner})"
+
     def only(alias: str = "") -> str:
-        return f" AND {alias}cadre_id IN ({inner})" if inner else ""
+        return "" if restrict is None else f" AND {among(f'{alias}cadre_id')}"
 
     held_cols = ", ".join(f"MAX(pt.req_{k}) AS req_{k}" for k in KINDS)
     # NULL for a kind with no qualification (read as 0 below): a filtered aggregate skips the other
@@ -208,6 +219,7 @@ def facts_sql(
             "planned_btv": ("COALESCE(p.btv, 0)", [], ("p",)),
             "planned_key": ("COALESCE(p.key_position, 0)", [], ("p",)),
             "planned_deputy": ("COALESCE(p.deputy, 0)", [], ("p",)),
+            "held_units": ("h.held_units", [], ("h",)),
             "bloc_dang": ("COALESCE(h.bloc_dang, 0)", [], ("h",)),
             "bloc_noi_chinh": ("COALESCE(h.bloc_noi_chinh, 0)", [], ("h",)),
             "woman": ("CASE WHEN c.gender = 'nu' THEN 1 ELSE 0 END", [], ()),
@@ -240,6 +252,7 @@ def facts_sql(
         "bloc_dang": ("MAX(CASE WHEN u.bloc = 'dang' THEN 1 ELSE 0 END) AS bloc_dang", []),
         "bloc_noi_chinh": ("MAX(CASE WHEN u.bloc = 'noi_chinh' THEN 1 ELSE 0 END) AS bloc_noi_chinh", []),
     })  # fmt: skip
+    held_key, _ = _read(wanted, {"held_units": (f"{held_units_sql('ph')} AS held_units", [])})
     types_cols, _ = _read(wanted, {
         "planned_btv": ("MAX(CASE WHEN t.btv_managed THEN 1 ELSE 0 END) AS btv", []),
         "planned_key": ("MAX(CASE WHEN t.key_position THEN 1 ELSE 0 END) AS key_position", []),
@@ -260,7 +273,7 @@ def facts_sql(
     # alias -> (SQL of the grouped aggregate, its parameters); joined in this order.
     histories = {
         "h": (
-            f"SELECT ph.cadre_id, {held_cols}{units_cols} "
+            f"SELECT ph.cadre_id, {held_cols}{units_cols}{held_key} "
             f"FROM {_t(PositionHolding)} ph "
             "LEFT JOIN standards pt ON pt.position_type_id = ph.position_type_id "
             f"{f'JOIN {_t(Unit)} u ON u.id = ph.unit_id ' if units_cols else ''}"
@@ -314,8 +327,8 @@ def facts_sql(
         history, more = histories[alias]
         sql += f" LEFT JOIN ({history}) {alias} ON {alias}.cadre_id = c.id"
         params += more
-    if inner:
-        sql += f" WHERE c.id IN ({inner})"
+    if restrict is not None:
+        sql += f" WHERE {among('c.id')}"
         params += only_params
     if not ctes:
         return sql, params
@@ -343,10 +356,15 @@ def population_cursor():
     compile and optimise the query, which took longer than running it (1.9 s of a 2.3 s query
     for the Organization Committee's scope at 200,000 cadres).
     """
+    if connection.vendor != "postgresql":
+        # One statement reads one state of the data; a transaction on SQLite would take the write
+        # lock (`transaction_mode` IMMEDIATE) and queue queries that could run at once.
+        with connection.cursor() as cursor:
+            yield cursor
+        return
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off")
-            cursor.execute("SELECT set_config('work_mem', %s, true)", [FACTS_WORK_MEM])
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off")
+        cursor.execute("SELECT set_config('work_mem', %s, true)", [FACTS_WORK_MEM])
         yield cursor
 
 

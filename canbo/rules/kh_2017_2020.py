@@ -74,6 +74,16 @@ PARAMETERS = [
      "người", 0, 20, "Quy định 377-QĐ/TW"),
     ("so_chuc_danh_toi_da_mot_nguoi", "Số chức danh tối đa quy hoạch cho một người (0: không giới hạn)", 0,
      "chức danh", 0, 20, "Quy định 377-QĐ/TW"),
+    # The fit of a (cadre, seat) pair in the optimal proposals and the cap per sending unit (SPEC §13).
+    ("diem_tieu_chuan", "Điểm phù hợp cho mỗi loại tiêu chuẩn đạt (trong 5 loại)", 20, "điểm", 0, 100, "II.3"),
+    ("diem_quy_hoach", "Điểm phù hợp khi được quy hoạch chức danh của vị trí", 30, "điểm", 0, 100, "II.3"),
+    ("diem_so_nam_toi_da", "Điểm tối đa theo số năm công tác còn lại (1 điểm một năm)", 15, "điểm", 0, 40,
+     "III.1.1.b"),
+    ("diem_nu", "Điểm phù hợp cho cán bộ nữ", 5, "điểm", 0, 100, "III.1.1.a"),
+    ("diem_dan_toc_thieu_so", "Điểm phù hợp cho cán bộ người dân tộc thiểu số", 5, "điểm", 0, 100, "III.1.1.a"),
+    ("diem_tre", "Điểm phù hợp cho cán bộ trẻ", 5, "điểm", 0, 100, "III.1.1.a"),
+    ("so_can_bo_toi_da_mot_don_vi", "Số cán bộ tối đa cử đi luân chuyển từ một đơn vị trong một đề xuất", 2,
+     "người", 1, 50, "I.4"),
     (
         "muc_ho_tro_luan_chuyen",
         "Mức hỗ trợ một lần kinh phí đối với cán bộ luân chuyển",
@@ -452,6 +462,32 @@ RULES = [
         "vi_pham",
         ["so_nguoi_toi_da_mot_chuc_danh", "so_chuc_danh_toi_da_mot_nguoi"],
     ),
+    (
+        "P1",
+        "luan_chuyen",
+        "Đề xuất phân công luân chuyển tối ưu",
+        "Mỗi cặp cán bộ trong nguồn luân chuyển – vị trí không vi phạm quy tắc nào của đề xuất luân chuyển được "
+        "chấm điểm phù hợp: {diem_tieu_chuan} cho mỗi loại tiêu chuẩn (lý luận chính trị, chuyên môn, quản lý nhà "
+        "nước, ngoại ngữ, tin học) cán bộ đã đạt, {diem_quy_hoach} khi cán bộ được quy hoạch chức danh của vị trí, "
+        "1 điểm cho mỗi năm công tác còn lại đến tối đa {diem_so_nam_toi_da}, {diem_nu} cho cán bộ nữ, "
+        "{diem_dan_toc_thieu_so} cho cán bộ người dân tộc thiểu số, {diem_tre} cho cán bộ trẻ (dưới {tuoi_tre}). "
+        "Mỗi cán bộ nhận nhiều nhất một vị trí, mỗi vị trí một cán bộ, và mỗi đơn vị cử đi nhiều nhất "
+        "{so_can_bo_toi_da_mot_don_vi} để bảo đảm ổn định hoạt động ở nơi đi; canbo chọn cách phân công có tổng "
+        "điểm lớn nhất, có chứng minh tối ưu hoặc nêu cận trên khi hết thời gian giải. Kế hoạch không định điểm: các mức trên là của canbo, Ban Tổ chức "
+        "Tỉnh ủy điều chỉnh khi cần.",
+        "I.4; II.3",
+        "",
+        [
+            "diem_tieu_chuan",
+            "diem_quy_hoach",
+            "diem_so_nam_toi_da",
+            "diem_nu",
+            "diem_dan_toc_thieu_so",
+            "diem_tre",
+            "tuoi_tre",
+            "so_can_bo_toi_da_mot_don_vi",
+        ],
+    ),
 ]
 
 
@@ -465,6 +501,13 @@ REASONS = {
     "cập nhật theo Quyết định 811-QĐ/TU và văn bản thay thế",
     "so_nguoi_toi_da_mot_chuc_danh": "Kế hoạch 2017–2020 không đặt giới hạn này (0: không giới hạn)",
     "so_chuc_danh_toi_da_mot_nguoi": "Kế hoạch 2017–2020 không đặt giới hạn này (0: không giới hạn)",
+    **{
+        key: "Kế hoạch không định điểm phù hợp của đề xuất tối ưu; giá trị ban đầu của canbo"
+        for key in ("diem_tieu_chuan", "diem_quy_hoach", "diem_so_nam_toi_da", "diem_nu", "diem_dan_toc_thieu_so",
+                    "diem_tre")
+    },
+    "so_can_bo_toi_da_mot_don_vi": "Kế hoạch (I.4) yêu cầu ổn định ở nơi đi mà không ghi số; giá trị ban đầu "
+    "của canbo",
 }
 
 

@@ -1,4 +1,4 @@
-"""The training budget (issue item 6): the estimate of the approved plans' lines against what the courses
+"""The training budget: the estimate of the approved plans' lines against what the courses
 actually cost, by unit, programme, year and funding source, within the actor's reach and a unit's subtree.
 
 The estimate of a line is its head count times the programme's cost per participant in its mode, in the

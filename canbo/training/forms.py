@@ -93,3 +93,11 @@ def initial_of(programme: Programme) -> dict:
     for item in programme.qualifications:
         initial[f"grant_{item['kind']}"] = AS_REQUIRED if item.get("as_required") else item["level"]
     return initial
+
+
+class QuotaForm(forms.Form):
+    """A programme's quota for a year: a new one, or a change of that year's."""
+
+    nam = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    so_cho = forms.IntegerField(label=_("Số chỗ được giao"), min_value=0, max_value=100_000)
+    van_ban = forms.CharField(label=_("Văn bản giao chỉ tiêu (số, ngày, cơ quan giao)"), max_length=255)

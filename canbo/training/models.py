@@ -146,6 +146,26 @@ class Programme(models.Model):
             raise ValidationError(errors)
 
 
+class ProgrammeQuota(models.Model):
+    """The seats a programme is given for a year by the body that allocates them (T9: language and IT
+    within the yearly quotas of Đề án 165), with the document that gave them."""
+
+    programme = models.ForeignKey(Programme, verbose_name=_("chương trình"), on_delete=models.CASCADE,
+                                  related_name="quotas")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    seats = models.PositiveIntegerField(_("số chỗ"))
+    decision = models.CharField(_("văn bản giao chỉ tiêu"), max_length=255)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu hằng năm")
+        verbose_name_plural = _("chỉ tiêu hằng năm")
+        ordering = ["programme", "year"]
+        constraints = [models.UniqueConstraint(fields=["programme", "year"], name="quota_once_a_year")]
+
+    def __str__(self):
+        return f"{self.programme.code} {self.year}: {self.seats}"
+
+
 def qualifications_problem(qualifications) -> str | None:
     """Why a list of qualifications a pass gives is malformed; None when it is well formed."""
     if not isinstance(qualifications, list):

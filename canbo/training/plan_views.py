@@ -19,6 +19,7 @@ from canbo.training.models import APPROVED_STATES, PlanState, TrainingPlan
 from canbo.training.plan_process import PLAN_PROCESS
 from canbo.training.plan_selectors import plan_get, plan_versions, year_board
 from canbo.training.plans import plan_amend, plan_create, plan_update
+from canbo.training.quotas import plan_quotas
 from canbo.training.views import show_refusal
 from canbo.workflow.selectors import file_response, step_file_get, steps_of
 from canbo.workflow.services import options
@@ -88,6 +89,9 @@ def plan_detail(request, pk):
     plan = plan_get(actor=request.user, pk=pk)
     may_draft = can(request.user, Action.DRAFT_PLANS)
     lines = list(plan.lines.select_related("programme").prefetch_related("cadres"))
+    quotas = plan_quotas(actor=request.user, plan=plan)
+    for line in lines:
+        line.quota_use = quotas.get(line.programme_id)
     costs = [line.cost_estimate for line in lines if line.cost_estimate is not None]
     return render(request, "training/plan_detail.html", {
         "plan": plan,

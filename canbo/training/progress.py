@@ -1,5 +1,5 @@
-"""Progress of a plan period (issue item 7), per degree programme of SPEC §9 and by year, for the actor's
-reach and a unit's subtree:
+"""Progress of a plan period, per degree programme of SPEC §9 and per fostering family, by year, for the
+actor's reach and a unit's subtree. Per degree programme:
 
 - owed at the start of a year: the cadres eligible for the programme on 1 January (SPEC §9, the same
   eligibility table as the review's lists: `canbo.rules.engine.eligibility_table`);
@@ -8,8 +8,10 @@ reach and a unit's subtree:
 - still owed at the end: those eligible on 31 December (or on the as-of date, when earlier).
 
 The period's figures are the first year's owed, the cadres planned and trained in any of its years, and
-the last year's still owed. Planned and trained count the plans and trainees of the units within reach
-and the subtree (the unit whose plan sent them). Every figure is a set of cadres, listed behind it.
+the last year's still owed. A fostering family (III.1.2) owes no degree, so it has the planned and the
+trained only, over its programmes other than the degree programmes above (QLNN is one of those).
+Planned and trained count the plans and trainees of the units within reach and the subtree (the unit
+whose plan sent them). Every figure is a set of cadres, listed behind it.
 """
 
 import datetime as dt
@@ -20,10 +22,19 @@ from canbo.people.models import Cadre
 from canbo.reports.selectors import population
 from canbo.rules import engine
 from canbo.rules.verdicts import PROGRAMMES
-from canbo.training.models import APPROVED_STATES, CourseState, Enrolment, PlanLine, Result
+from canbo.training.models import (
+    APPROVED_STATES,
+    Category,
+    CourseState,
+    Enrolment,
+    PlanLine,
+    ProgrammeFamily,
+    Result,
+)
 from canbo.training.plan_selectors import plans_within
 
 FIGURES = ("no_dau_ky", "ke_hoach", "da_dao_tao", "con_no")
+FOSTERING_FIGURES = ("ke_hoach", "da_dao_tao")
 
 
 @dataclass
@@ -80,6 +91,50 @@ def period(years: list[Year]) -> dict[str, dict[str, set[int]]]:
         "da_dao_tao": set().union(*(y.figures[v.key]["da_dao_tao"] for y in years)),
         "con_no": years[-1].figures[v.key]["con_no"],
     } for v in PROGRAMMES}
+
+
+@dataclass
+class Family:
+    """A fostering family's cadres planned and trained, by year."""
+
+    code: str
+    name: str
+    years: dict[int, dict[str, set[int]]]
+
+    def whole(self) -> dict[str, set[int]]:
+        return {f: set().union(*(figures[f] for figures in self.years.values())) for f in FOSTERING_FIGURES}
+
+
+def _empty(years) -> dict[int, dict[str, set[int]]]:
+    return {year: {figure: set() for figure in FOSTERING_FIGURES} for year in years}
+
+
+def fostering(*, actor, first_year: int, last_year: int, rule_set, unit: Unit | None = None) -> list[Family]:
+    """The fostering families of `rule_set`, each with the cadres named on approved plans' lines of its
+    programmes and those who passed its completed courses, by year (the family known by its code, as
+    a copied rule set keeps it)."""
+    years = range(first_year, last_year + 1)
+    families = {
+        family.code: Family(family.code, family.name, _empty(years))
+        for family in ProgrammeFamily.objects.filter(rule_set=rule_set, category=Category.BOI_DUONG)
+    }
+    degrees = [v.key for v in PROGRAMMES]
+    lines = PlanLine.cadres.through.objects.filter(
+        plans_within(actor, unit, "planline__"), planline__plan__year__in=years,
+        planline__plan__state__in=APPROVED_STATES, planline__programme__family__category=Category.BOI_DUONG,
+    ).exclude(planline__programme__code__in=degrees)
+    passed = Enrolment.objects.filter(
+        plans_within(actor, unit, "plan_line__"), result=Result.DAT, course__state=CourseState.HOAN_THANH,
+        course__end__year__in=years, course__programme__family__category=Category.BOI_DUONG,
+    ).exclude(course__programme__code__in=degrees)
+    for figure, rows in (
+        ("ke_hoach", lines.values_list("planline__plan__year", "planline__programme__family__code", "cadre")),
+        ("da_dao_tao", passed.values_list("course__end__year", "course__programme__family__code", "cadre")),
+    ):
+        for year, code, cadre_id in rows:
+            if code in families:
+                families[code].years[year][figure].add(cadre_id)
+    return list(families.values())
 
 
 def people(ids: set[int]) -> list[Cadre]:

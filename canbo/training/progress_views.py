@@ -1,6 +1,7 @@
 """The progress page of a plan period: per degree programme, the cadres owed at the start, planned,
-trained and still owed, for the period and by year, with a chart of the chosen programme by year; each
-figure opens its people; XLSX of the same figures."""
+trained and still owed, for the period and by year, with a chart of the chosen programme by year; per
+fostering family, the cadres planned and trained; each figure opens its people; XLSX of the same
+figures."""
 
 from urllib.parse import urlencode
 
@@ -19,6 +20,7 @@ from canbo.training.budget_views import subtree
 LABELS = {"no_dau_ky": gettext_lazy("Nợ đầu kỳ"), "ke_hoach": gettext_lazy("Có trong kế hoạch"),
           "da_dao_tao": gettext_lazy("Đã đào tạo"), "con_no": gettext_lazy("Còn nợ cuối kỳ")}
 CHARTED = ("no_dau_ky", "da_dao_tao", "con_no")
+FOSTERING_LABELS = {"ke_hoach": gettext_lazy("Có trong kế hoạch"), "da_dao_tao": gettext_lazy("Đã bồi dưỡng")}
 
 
 def _years(request) -> tuple[int, int]:
@@ -42,14 +44,43 @@ def _chart(years, key: str) -> list[dict]:
             for y in years]
 
 
-def _xlsx(years, whole, first, last):
+def _xlsx(years, whole, families, first, last):
     rows = [[str(v.title), _("Cả giai đoạn"), *[len(whole[v.key][f]) for f in LABELS]] for v in PROGRAMMES]
     rows += [[str(v.title), y.year, *[len(y.figures[v.key][f]) for f in LABELS]]
              for v in PROGRAMMES for y in years]
+    for family in families:  # no degree owed: the owed columns stay empty
+        rows.append([family.name, _("Cả giai đoạn"), None, *[len(v) for v in family.whole().values()], None])
+        rows += [[family.name, year, None, *[len(v) for v in figures.values()], None]
+                 for year, figures in family.years.items()]
     return xlsx_response(
         filename=f"tien-do-dao-tao-{first}-{last}",
         title=_("Tiến độ đào tạo %(first)s–%(last)s") % {"first": first, "last": last},
         columns=[_("Chương trình"), _("Năm"), *[str(label) for label in LABELS.values()]], rows=rows)
+
+
+def _fostering_rows(families) -> list[dict]:
+    """Per family, the period and the years with anyone planned or trained."""
+    return [{"family": family,
+             "whole": [(f, len(v)) for f, v in family.whole().items()],
+             "years": [(year, [(f, len(v)) for f, v in figures.items()])
+                       for year, figures in family.years.items() if any(figures.values())]}
+            for family in families]
+
+
+def _listed(request, years, whole, families, chosen):
+    """The people behind the figure the request names (`xem`, `nam`, and `nhom` for a fostering
+    family), with the title of their list; None when it names none."""
+    figure, year = request.GET.get("xem", ""), request.GET.get("nam", "")
+    family_code = request.GET.get("nhom", "")
+    family = next((f for f in families if f.code == family_code), None)
+    if family is not None and figure in FOSTERING_LABELS:
+        source = family.years.get(int(year)) if year.isdigit() else None
+        ids = (source if source is not None else family.whole())[figure]
+        return progress.people(ids), f"{family.name} – {FOSTERING_LABELS[figure]}"
+    if family_code or figure not in LABELS:
+        return None, ""
+    source = {str(y.year): y.figures for y in years}.get(year, whole)
+    return progress.people(source[chosen][figure]), f"{PROGRAMMES_BY_KEY[chosen].title} – {LABELS[figure]}"
 
 
 @requires(Action.VIEW_REVIEW)
@@ -59,22 +90,21 @@ def progress_page(request):
     years = progress.progress(actor=request.user, first_year=first, last_year=last, as_of=request.as_of,
                               unit=unit)
     whole = progress.period(years)
+    families = progress.fostering(actor=request.user, first_year=first, last_year=last, unit=unit,
+                                  rule_set=rule_set_in_force(request.as_of))
     if request.GET.get("xuat") == "xlsx":
-        return _xlsx(years, whole, first, last)
+        return _xlsx(years, whole, families, first, last)
     chosen = request.GET.get("chuong_trinh", "")
     chosen = chosen if chosen in PROGRAMMES_BY_KEY else PROGRAMMES[0].key
     query = urlencode({"tu_nam": first, "den_nam": last, **({"don_vi": unit.code} if unit else {})})
-    figure, year = request.GET.get("xem", ""), request.GET.get("nam", "")
-    listed = None
-    if figure in LABELS:
-        by_year = {str(y.year): y.figures for y in years}
-        source = by_year.get(year, whole)
-        listed = progress.people(source[chosen][figure])
+    listed, listed_title = _listed(request, years, whole, families, chosen)
+    year = request.GET.get("nam", "")
     return render(request, "training/progress.html", {
         "first": first, "last": last, "unit": unit, "query": query, "labels": LABELS.items(),
         "programmes": [(v, [(f, len(whole[v.key][f])) for f in LABELS]) for v in PROGRAMMES],
         "chosen": PROGRAMMES_BY_KEY[chosen],
         "by_year": [(y.year, [(f, len(y.figures[chosen][f])) for f in LABELS]) for y in years],
-        "chart": _chart(years, chosen), "listed": listed, "figure": LABELS.get(figure), "year": year,
+        "chart": _chart(years, chosen), "listed": listed, "listed_title": listed_title, "year": year,
+        "fostering": _fostering_rows(families), "fostering_labels": FOSTERING_LABELS.items(),
         "crumbs": [(_("Tiến độ đào tạo theo chương trình"), "")],
     })

@@ -17,6 +17,7 @@ urlpatterns = [
     path("chuong-trinh/them/", views.programme_new, name="programme_new"),
     path("chuong-trinh/<int:pk>/sua/", views.programme_edit, name="programme_edit"),
     path("chuong-trinh/<int:pk>/xoa/", views.programme_remove, name="programme_delete"),
+    path("chuong-trinh/<int:pk>/chi-tieu/", views.programme_quota, name="programme_quota"),
     path("ke-hoach/", plan_views.plan_board, name="plans"),
     path("ke-hoach/them/", plan_views.plan_new, name="plan_new"),
     path("ke-hoach/<int:pk>/", plan_views.plan_detail, name="plan_detail"),

@@ -12,7 +12,8 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
 from canbo.rules.models import RuleSet
 from canbo.rules.selectors import rule_set_in_force
-from canbo.training.forms import ProgrammeForm, initial_of
+from canbo.training.forms import ProgrammeForm, QuotaForm, initial_of
+from canbo.training.quotas import quota_set, quotas_of
 from canbo.training.selectors import catalogue, programme_get, rule_set_get
 from canbo.training.services import (
     programme_create,
@@ -35,10 +36,15 @@ def _crumbs(rule_set: RuleSet, label: str) -> list:
 def programme_list(request):
     code = request.GET.get("bo")
     rule_set = rule_set_get(code=code) if code else rule_set_in_force(request.as_of)
+    families = catalogue(rule_set=rule_set, as_of=request.as_of)
+    rows = [row for family in families for row in family["programmes"]]
+    quotas = quotas_of(actor=request.user, programmes=[row["programme"] for row in rows])
+    for row in rows:
+        row["quotas"] = quotas.get(row["programme"].pk, [])
     return render(request, "training/programme_list.html", {
         "rule_set": rule_set,
         "rule_sets": RuleSet.objects.all(),
-        "families": catalogue(rule_set=rule_set, as_of=request.as_of),
+        "families": families,
         "may_edit": can(request.user, Action.EDIT_PROGRAMMES),
         "crumbs": [(_("Chương trình đào tạo, bồi dưỡng"), "")],
     })
@@ -87,10 +93,35 @@ def programme_edit(request, pk):
         else:
             messages.success(request, _("Đã lưu chương trình “%(name)s”.") % {"name": programme.name})
             return redirect(_list_url(programme.rule_set, programme))
+    return _programme_page(request, programme, form, QuotaForm())
+
+
+def _programme_page(request, programme, form, quota_form):
     return render(request, "training/programme_form.html", {
-        "form": form, "rule_set": programme.rule_set, "programme": programme,
+        "form": form, "rule_set": programme.rule_set, "programme": programme, "quota_form": quota_form,
+        "quotas": quotas_of(actor=request.user, programmes=[programme]).get(programme.pk, []),
         "crumbs": _crumbs(programme.rule_set, programme.name),
     })
+
+
+@requires(Action.EDIT_PROGRAMMES)
+def programme_quota(request, pk):
+    """Set a programme's quota of a year (POST from the programme's page)."""
+    programme = programme_get(pk=pk)
+    quota_form = QuotaForm(request.POST or None)
+    if request.method == "POST" and quota_form.is_valid():
+        data = quota_form.cleaned_data
+        try:
+            quota_set(actor=request.user, programme=programme, year=data["nam"], seats=data["so_cho"],
+                      decision=data["van_ban"])
+        except ValidationError as exc:
+            quota_form.add_error("van_ban", exc.messages)
+        else:
+            messages.success(request, _("Đã ghi chỉ tiêu năm %(year)s của “%(name)s”.") % {
+                "year": data["nam"], "name": programme.name})
+            return redirect(reverse("training:programme_edit", args=[programme.pk]) + "#chi-tieu")
+    form = ProgrammeForm(rule_set=programme.rule_set, programme=programme, initial=initial_of(programme))
+    return _programme_page(request, programme, form, quota_form)
 
 
 @requires(Action.EDIT_PROGRAMMES)

@@ -23,7 +23,10 @@ def test_sort_the_eligible_list_by_birth_date_and_open_a_record(page, live_serve
     expect(header).to_have_attribute("aria-sort", "descending")
     assert page.locator("table.data tbody tr td:nth-child(4)").all_inner_texts() == born[::-1]
     export = "?as_of=01%2F01%2F2020&chuong_trinh=cao_cap_llct&sap_xep=-ngay_sinh&xuat=xlsx"
-    expect(page.locator("a.export")).to_have_attribute("href", export)  # the same table, same filters
+    # the same table with the same filters, as a workbook and to print
+    expect(page.get_by_role("link", name="Xuất Excel")).to_have_attribute("href", export)
+    word = export.replace("xlsx", "docx")
+    expect(page.get_by_role("link", name="Xuất Word")).to_have_attribute("href", word)
     page.get_by_role("link", name="Võ Minh Khang").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Võ Minh Khang")
     assert "/can-bo/PL1/" in page.url

@@ -114,6 +114,7 @@ ACCESS = {
     "training:programme_new": ("FFAAFFFFL", None, ""),
     "training:programme_edit": ("FFAAFFFFL", "programme", ""),
     "training:programme_delete": ("FFAAFFFFL", "programme", ""),
+    "training:programme_quota": ("FFAAFFFFL", "programme", ""),
     "training:plans": (REVIEWERS, None, ""),
     "training:plan_new": (DRAFTERS, None, ""),
     "training:plan_detail": (REVIEWERS, "plan", ""),

@@ -40,6 +40,14 @@ def test_an_unknown_api_address_is_a_json_404(client_as, url):
     assert response.json()["detail"]
 
 
+def test_an_unknown_page_address_says_so_without_the_resolver_s_words(client_as):
+    page = client_as("btc", role=Role.BTC).get("/khong-co-trang-nay/")
+    assert page.status_code == 404
+    text = page.content.decode()
+    assert "canbo không có trang nào ở địa chỉ “/khong-co-trang-nay/”" in text
+    assert "Resolver404" not in text and "ngoài phạm vi" not in text
+
+
 def test_an_api_failure_is_a_json_500(client_as, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("hỏng")

@@ -110,3 +110,15 @@ def test_replace_keeps_users_scoped_to_units(tmp_path):
     assert replaced.ok, replaced.errors
     user.refresh_from_db()
     assert user.scope_unit == Unit.objects.get(code="BTC")
+
+
+def test_what_a_replace_deleted_names_records_not_the_links_between_them():
+    from django.apps import apps
+
+    from canbo.exchange.services import _add_records
+
+    links = apps.get_model("training", "PlanLine").cadres.through._meta.label
+    deleted = {}
+    _add_records(deleted, {"people.Cadre": 3, links: 5})
+    _add_records(deleted, {"people.Cadre": 2})
+    assert deleted == {"people.Cadre": 5}

@@ -70,7 +70,9 @@ def test_a_bad_workbook_lists_every_finding_and_cannot_be_confirmed(client, offi
     assert Job.objects.count() == 1 and not Cadre.objects.exists()
 
 
-def test_a_good_workbook_is_loaded_on_confirmation_by_the_user(client, officer, tmp_path):
+def test_a_good_workbook_is_loaded_on_confirmation_by_the_user(client, officer, tmp_path, monkeypatch):
+    written = []  # progress from inside the write's transaction, which the row would show only at its end
+    monkeypatch.setattr("canbo.jobs.runner.live_write", lambda pk, fields: written.append(fields["message"]))
     answer = upload(client, workbook(tmp_path, valid_sheets()))
     dry_run = Job.objects.get()
     assert dry_run.result["loi"] == [] and dry_run.result["so_dong"]["can_bo"] == 3
@@ -81,9 +83,11 @@ def test_a_good_workbook_is_loaded_on_confirmation_by_the_user(client, officer, 
     load = Job.objects.exclude(pk=dry_run.pk).get()
     assert loaded.url == reverse("exchange:import_job", args=[load.pk])
     assert load.state == JobState.DONE and load.result["da_ghi"] and not load.params["chay_thu"]
-    assert (load.done, load.total) == (len(SHEETS), len(SHEETS) + 1)  # every sheet read, the write begun
+    assert (load.done, load.total) == (len(SHEETS) + 1, 2 * len(SHEETS) + 1)  # read and checked in the row
     rows = sum(len(sheet) for sheet in valid_sheets().values())
-    assert load.message == f"Đã đọc {rows} dòng; đang kiểm tra và ghi cả tệp trong một giao dịch"
+    assert load.message == f"Đã đọc {rows} dòng; đang kiểm tra cả tệp"
+    assert "Ghi thử trang can_bo (3 dòng), rồi huỷ" in written  # the dry run's
+    assert written[-1].startswith("Ghi trang ") and "Ghi trang can_bo (3 dòng)" in written
     assert Cadre.objects.count() == 3
     event = AuditEvent.objects.get(action=AuditAction.WORKBOOK_IMPORT)
     assert (event.actor, event.data["tep"]) == (officer, "tinh.xlsx")

@@ -3,11 +3,12 @@ import threading
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 
 from canbo.core.errors import DomainError, NotFound
 from canbo.jobs.models import Job, JobState
-from canbo.jobs.runner import job_start
+from canbo.jobs.runner import _run, job_start
 from canbo.jobs.selectors import job_get, latest_job
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,26 @@ def test_a_job_runs_in_a_thread_after_the_request_commits(settings, officer):
         runner.join(10)
     job.refresh_from_db()
     assert (job.state, job.result, job.message) == (JobState.DONE, {"ok": True}, "xong")
+
+
+def test_progress_from_inside_the_works_transaction_reaches_the_page_at_once(officer, settings, tmp_path):
+    settings.JOBS_PROGRESS_DIR = tmp_path
+    seen = {}
+
+    def write_in_one_transaction(progress, *, actor):
+        progress(1, 4, "Đọc tệp")
+        with transaction.atomic():
+            progress(3, 4, "Ghi trang can_bo (3 dòng)", flush=True)
+            Job.objects.filter(pk=job_pk).update(touched=timezone.now() - dt.timedelta(minutes=5))
+            shown = job_get(actor=actor, pk=job_pk)
+            seen["shown"] = (shown.done, shown.message, shown.cut_off)
+            seen["file"] = (tmp_path / f"{job_pk}.json").exists()
+        return {}
+
+    job_pk = Job.objects.create(kind="nhap", actor=officer).pk
+    _run(job_pk, write_in_one_transaction)
+    # while the work ran: the file's progress, newer than the row, and not taken for a stopped server
+    assert seen == {"shown": (3, "Ghi trang can_bo (3 dòng)", False), "file": True}
+    done = job_get(actor=officer, pk=job_pk)
+    assert (done.state, done.done, done.message) == (JobState.DONE, 1, "Đọc tệp")
+    assert not list(tmp_path.iterdir())  # the file goes with the job's end

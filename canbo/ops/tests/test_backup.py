@@ -191,6 +191,13 @@ def test_a_new_database_holds_no_data_of_its_own(db):
     assert holds_data()
 
 
+def test_a_quota_given_to_a_programme_is_data_of_the_province(db):
+    from canbo.training.models import Programme, ProgrammeQuota
+
+    ProgrammeQuota.objects.create(programme=Programme.objects.first(), year=2018, seats=5, decision="CV 1")
+    assert holds_data()  # programmes come with the migrations, their quotas do not
+
+
 def test_a_backup_of_another_schema_is_refused(province, media, tmp_path):
     path = tmp_path / "canbo.zip"
     backup_create(actor=system_actor(), path=path)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from canbo.core.dates import add_years
-from canbo.optimize.fit import Weights, allowed_pairs, fit_of_pairs
+from canbo.optimize.fit import allowed_pairs, fit_of_pairs, weights_at
 from canbo.org.models import PositionType, Unit
 from canbo.people.models import Cadre
 from canbo.rules.pairs import Proposal
@@ -28,13 +28,13 @@ class AllowedPairsAgree(TestCase):
     def test_the_allowed_pairs_are_those_check_proposal_allows(self, cadres, posts, as_of):
         world = build(cadres, posts)
         targets = sorted({(getattr(world, unit).id, getattr(world, kind).id) for unit, kind, _s, _d in posts})
-        table = allowed_pairs(as_of, Weights(), posts=targets)
+        table = allowed_pairs(as_of, weights_at(as_of), posts=targets)
         found = {
             (pair.cadre_id, pair.unit_id, pair.type_id): pair.fit
             for pair in (table.pair(index) for index in range(len(table)))
         }
         ctx = proposal_context(as_of)
-        fit = fit_of_pairs(as_of, Weights())
+        fit = fit_of_pairs(as_of, weights_at(as_of))
         end = add_years(as_of, ctx["params"]["nam_luan_chuyen_toi_thieu"]) - dt.timedelta(days=1)
         expected, sent_from = {}, {}
         for cadre in Cadre.objects.all():

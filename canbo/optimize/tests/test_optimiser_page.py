@@ -36,7 +36,8 @@ def btc(client):
 
 
 def _run(client, **changes):
-    data = {"ngay": "01/01/2018", "vi_tri": "khuyet", "cac_vi_tri": "", **default_weights(), **changes}
+    weights = default_weights(dt.date(2018, 1, 1))
+    data = {"ngay": "01/01/2018", "vi_tri": "khuyet", "cac_vi_tri": "", **weights, **changes}
     answer = client.post(URL, data)
     assert answer.status_code == 302
     return Job.objects.filter(kind=KIND).latest("pk"), client.get(answer["Location"])
@@ -96,7 +97,7 @@ def test_a_bad_post_is_refused_naming_the_line(w, btc):
             "ngay": "01/01/2018",
             "vi_tri": "chon",
             "cac_vi_tri": "HU-DL; BT-HU\nKHONG; BT-HU",
-            **default_weights(),
+            **default_weights(dt.date(2018, 1, 1)),
         },
     )
     assert answer.status_code == 200

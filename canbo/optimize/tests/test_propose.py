@@ -1,6 +1,7 @@
 """`canbo propose` (SPEC §13) on hand-made provinces: the fit, the optimum against the greedy
 choice, the cap per sending unit, empty seats, the JSON and bad input."""
 
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -9,12 +10,15 @@ import pytest
 import xlsxwriter
 from django.core.management import CommandError, call_command
 
+from canbo.accounts.system import system_actor
 from canbo.optimize import solve
-from canbo.optimize.fit import Weights, allowed_pairs, fit_of_pairs
+from canbo.optimize.fit import allowed_pairs, fit_of_pairs, weights_at
 from canbo.optimize.seats import vacancy_seats
 from canbo.optimize.solve import assign_greedy
 from canbo.rotation.tests.world import World
+from canbo.rules.models import Parameter
 from canbo.rules.proposals import proposal_context, rotation_pairs
+from canbo.rules.services import parameter_version_create
 
 pytestmark = pytest.mark.django_db
 D = dt.date(2018, 1, 1)
@@ -47,7 +51,7 @@ def test_the_fit_adds_the_weighted_terms_in_the_database_as_in_python(w):
     w.qualify(qualified, "llct", "cao_cap")
     w.qualify(qualified, "chuyen_mon", "dai_hoc")
     leaving = w.person(w.ub_dt, w.pho_phong, birth=dt.date(1960, 5, 20))  # retires 31/05/2020: 2 years
-    fits = {(p.cadre_code, p.unit_id): p.fit for p in _pairs(D, Weights())}
+    fits = {(p.cadre_code, p.unit_id): p.fit for p in _pairs(D, weights_at(D))}
     assert fits == {
         (plain.code, w.hu_dl.id): 2 * 20 + 30 + 15,
         (plain.code, w.xa_ln.id): 3 * 20 + 15,
@@ -58,9 +62,30 @@ def test_the_fit_adds_the_weighted_terms_in_the_database_as_in_python(w):
     }
     ctx = proposal_context(D)
     for row in rotation_pairs(D):
-        assert fit_of_pairs(D, Weights()).of(row, ctx) == fits[(row["code"], row["target_unit_id"])]
-    heavier = {(p.cadre_code, p.unit_id): p.fit for p in _pairs(D, Weights(planned=100, years=5))}
-    assert heavier[(plain.code, w.hu_dl.id)] == 2 * 20 + 100 + 5
+        assert fit_of_pairs(D, weights_at(D)).of(row, ctx) == fits[(row["code"], row["target_unit_id"])]
+    heavier = dataclasses.replace(weights_at(D), planned=100, years=5)
+    fits = {(p.cadre_code, p.unit_id): p.fit for p in _pairs(D, heavier)}
+    assert fits[(plain.code, w.hu_dl.id)] == 2 * 20 + 100 + 5
+
+
+def test_the_weights_and_the_cap_are_rule_p1_parameters_in_force_at_the_date(w, capsys):
+    w.post(w.hu_dl, w.bi_thu)
+    plain = w.person(w.so_nv, w.pho_phong)
+    before = _propose(capsys, "--vacancies")
+    assert _seated(before) == {("HU-DL", "BT-HU", plain.code): 2 * 20 + 30 + 15}
+    for key, value in (("diem_quy_hoach", 50), ("diem_so_nam_toi_da", 3)):
+        parameter_version_create(
+            actor=system_actor(),
+            parameter=Parameter.objects.get(rule_set__code="KH-2017-2020", key=key),
+            value=value,
+            valid_from=D + dt.timedelta(days=1),
+            reason="Ban Tổ chức điều chỉnh điểm phù hợp",
+            decision="QĐ 9/2018",
+        )
+    assert _seated(_propose(capsys, "--vacancies")) == _seated(before)  # 01/01/2018: the old values
+    later = _propose(capsys, "--vacancies", as_of="2018-01-02")
+    assert _seated(later) == {("HU-DL", "BT-HU", plain.code): 2 * 20 + 50 + 3}
+    assert weights_at(D + dt.timedelta(days=1)).per_unit == 2
 
 
 def _official_beaten(w):
@@ -79,7 +104,7 @@ def test_the_optimum_beats_the_best_fit_first_choice_of_an_official(w, capsys):
     # Seat by seat, the Di Linh secretary goes to the strongest; the commune seat then has nobody.
     seats = vacancy_seats(D)
     greedy = assign_greedy(
-        allowed_pairs(D, Weights()), {k: p.count for k, p in seats.items()}, 2, sorted(seats)
+        allowed_pairs(D, weights_at(D)), {k: p.count for k, p in seats.items()}, 2, sorted(seats)
     )
     assert [(p.cadre_code, p.fit) for p in greedy.chosen] == [(strong.code, 3 * 20 + 30 + 15)]
     assert _seated(payload) == {
@@ -222,6 +247,6 @@ def test_more_posts_than_sqlite_allows_terms_in_a_compound_select(w):
     w.post(w.hu_dl, w.bi_thu)
     mover = w.person(w.so_nv, w.pho_phong)
     posts = [(w.hu_dl.id, w.bi_thu.id)] + [(10**6 + n, w.bi_thu.id) for n in range(600)]
-    assert [(p.cadre_code, p.unit_id) for p in _pairs(D, Weights(), posts=posts)] == [
+    assert [(p.cadre_code, p.unit_id) for p in _pairs(D, weights_at(D), posts=posts)] == [
         (mover.code, w.hu_dl.id)
     ]

@@ -10,8 +10,9 @@ import pytest
 from django.urls import reverse
 
 from canbo.reports.selectors import eligible_lists
+from canbo.rules.models import RuleSet
 from canbo.training.courses import enrolments_add, result_record
-from canbo.training.progress import period, progress
+from canbo.training.progress import fostering, period, progress
 from canbo.training.tests.test_courses import YEAR, in_force_plan, new_course, users  # noqa: F401
 from canbo.workflow.services import transition
 
@@ -76,3 +77,42 @@ def test_the_page_charts_each_year_and_opens_the_people(client, small_province, 
     assert rows[0] == ("Chương trình", "Năm", "Nợ đầu kỳ", "Có trong kế hoạch", "Đã đào tạo",
                        "Còn nợ cuối kỳ")
     assert ("Đại học", "Cả giai đoạn", 4, 2, 1, 3) in rows and ("Đại học", YEAR + 1, 3, 0, 0, 3) in rows
+
+
+@pytest.fixture
+def fostered(small_province, users):  # noqa: F811
+    """Sở Nội vụ plans SNV2 and PL1 for a state-bloc skills course in YEAR; SNV2 passes it, PL1 fails."""
+    snv = users["snv"]
+    in_force_plan(small_province, users, lines=[("nghiep_vu_nha_nuoc", "tap_trung", ["SNV2", "PL1"])])
+    course = new_course(snv, code="NV-2018", programme_code="nghiep_vu_nha_nuoc")
+    enrolments_add(actor=snv, course=course, codes=["SNV2", "PL1"])
+    for target in ("tuyen_sinh", "dang_hoc", "cho_ket_qua"):
+        transition(actor=snv, obj=course, to=target)
+    for enrolment in course.enrolments.select_related("cadre"):
+        passed = enrolment.cadre.code == "SNV2"
+        result_record(actor=snv, enrolment=enrolment, result="dat" if passed else "khong_dat")
+    transition(actor=snv, obj=course, to="hoan_thanh")
+
+
+def test_fostering_families_count_the_planned_and_the_trained_and_open_them(
+        client, small_province, users, fostered):  # noqa: F811
+    rule_set = RuleSet.objects.get(code="KH-2017-2020")
+    families = {f.code: f for f in fostering(actor=users["btv"], first_year=YEAR, last_year=YEAR + 1,
+                                              rule_set=rule_set)}
+    skills = families["nghiep_vu"]
+    assert _codes(small_province, skills.years[YEAR]) == {"ke_hoach": ["PL1", "SNV2"], "da_dao_tao": ["SNV2"]}
+    assert _codes(small_province, skills.years[YEAR + 1]) == {"ke_hoach": [], "da_dao_tao": []}
+    assert not any(families["quoc_phong_an_ninh"].whole().values())
+    district = fostering(actor=users["hr"], first_year=YEAR, last_year=YEAR, rule_set=rule_set)
+    assert all(not any(f.whole().values()) for f in district)  # Đức Trọng's officer reaches no SNV plan
+    client.force_login(users["btv"])
+    url = reverse("training:progress") + f"?as_of={AS_OF}&tu_nam={YEAR}&den_nam={YEAR + 1}"
+    page = client.get(url).content.decode()
+    assert f"nhom=nghiep_vu&amp;nam={YEAR}&amp;xem=da_dao_tao" in page
+    people = client.get(url + f"&nhom=nghiep_vu&nam={YEAR}&xem=da_dao_tao")
+    assert people.context["listed_title"].endswith("Đã bồi dưỡng")
+    assert [c.code for c in people.context["listed"]] == ["SNV2"]
+    book = openpyxl.load_workbook(io.BytesIO(client.get(url + "&xuat=xlsx").content))
+    rows = list(book.active.iter_rows(min_row=3, values_only=True))
+    assert (skills.name, "Cả giai đoạn", None, 2, 1, None) in rows
+    assert (skills.name, YEAR, None, 2, 1, None) in rows

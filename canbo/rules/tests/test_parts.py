@@ -1,0 +1,87 @@
+"""The review's facts pass run by parts of the workforce at once (`canbo.core.parts`) gives the same
+figures as one pass, for every user's scope; a write committed between the parts makes it run
+again as one pass."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from canbo.accounts.models import Role
+from canbo.core import parts
+from canbo.core.data_cache import data_token
+from canbo.core.models import RememberedResult
+from canbo.people import reach
+from canbo.people.models import Cadre
+from canbo.rules import engine
+
+DAY = dt.date(2018, 1, 1)
+
+
+@pytest.fixture
+def spied_parts(monkeypatch):
+    """The parts each pass ran, as lists of ranges (None: the whole)."""
+    runs: list[list] = []
+    compute_of = parts.run_in_parts
+
+    def spy(model, compute, combine, token):
+        runs.append([])
+
+        def recorded(part):
+            runs[-1].append(part)
+            return compute(part)
+
+        return compute_of(model, recorded, combine, token)
+
+    monkeypatch.setattr(reach, "run_in_parts", spy)
+    return runs
+
+
+def sums(count: int, monkeypatch) -> list[list]:
+    monkeypatch.setenv(parts.PARTS_ENV, str(count))
+    RememberedResult.objects.all().delete()
+    return engine.review_sums_by_reach(engine.context_for(DAY))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_figures_by_parts_equal_those_of_one_pass(small_province, spied_parts, monkeypatch):
+    p = small_province
+    users = [p.user("btc", Role.BTC), p.user("btc_dt", Role.BTC, "HU-DT"), p.user("hr", Role.UNIT_HR, "SNV")]
+    whole = sums(1, monkeypatch)
+    in_three = sums(3, monkeypatch)
+    assert spied_parts[0] == [None]
+    ranges = spied_parts[1]
+    assert len(ranges) == 3 and all(isinstance(part, parts.IdRange) for part in ranges)
+    ids = set(Cadre.objects.values_list("id", flat=True))
+    assert {i for r in ranges for i in ids if r.low <= i < r.high} == ids
+    assert sum(1 for r in ranges for i in ids if r.low <= i < r.high) == len(ids)
+    for user in users:
+        reached = reach.reach_of(user)
+        assert reach.sum_within(reached, in_three, engine.REVIEW_WIDTH) == reach.sum_within(
+            reached, whole, engine.REVIEW_WIDTH
+        )
+    assert any(any(row[2:]) for row in whole)  # the province has cadres behind some figure
+
+
+@pytest.mark.django_db
+def test_inside_a_transaction_the_pass_is_one(small_province, spied_parts, monkeypatch):
+    assert connection.in_atomic_block
+    sums(3, monkeypatch)
+    assert spied_parts == [[None]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_between_the_parts_makes_one_pass(small_province, monkeypatch):
+    monkeypatch.setenv(parts.PARTS_ENV, "2")
+    seen: list = []
+    tokens = iter([1, 2])
+
+    def compute(part):
+        seen.append(part)
+        return [part]
+
+    result = parts.run_in_parts(Cadre, compute, lambda results: results, lambda: next(tokens))
+    assert result == [None] and seen[-1] is None and len(seen) == 3
+    seen.clear()
+    assert len(parts.run_in_parts(Cadre, compute, lambda results: results, data_token)) == 2
+    assert None not in seen
