@@ -44,19 +44,13 @@ OUT = ROOT / "bench" / "out"
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from officials import FILTERS, LOGINS, PASSWORD, picker_units  # noqa: E402
 from results import record_section  # noqa: E402
 from review import machine  # noqa: E402
 
-PASSWORD = "demo2017"  # noqa: S105 (the documented demo password)
-LOGINS = ("btc", "snv", "btv", "hr_ductrong")
 CODE_LINK = re.compile(r'href="/can-bo/([^/"?]+)/"')
-UNIT_PICKER = re.compile(r'<select[^>]*name="don_vi".*?</select>', flags=re.S)
-UNIT_OPTION = re.compile(r'<option value="([^"]+)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FILTERS = ({"khoi": "dang"}, {"khoi": "nha_nuoc"}, {"cap": "xa"}, {"cap": "huyen"}, {"gioi_tinh": "nu"},
-           {"loai": "cong_chuc"}, {"trang_thai": "dang_cong_tac"}, {"q": "nguyen"}, {"q": "thi hoa"},
-           {"sap_xep": "-ho_ten"}, {"trang": "3"})
 TASKS = ("sign-in form", "sign-in", "cadre list", "cadre record", "review page", "XLSX export")
 SAMPLE_EVERY = 10.0
 WARM_UP = 60.0  # seconds before the memory slope is counted: workers import modules at their first requests
@@ -101,8 +95,7 @@ class Official(HttpUser):
         with self.client.get("/can-bo/", params=query, name="cadre list", catch_response=True) as page:
             self._check(page, page.status_code == 200 and "data-total=" in page.text, "no list")
             self.codes = CODE_LINK.findall(page.text) or self.codes
-            picker = UNIT_PICKER.search(page.text)
-            self.units = self.units or (UNIT_OPTION.findall(picker.group(0)) if picker else [])
+            self.units = self.units or picker_units(page.text)
 
     @task(6)
     def cadre_record(self):

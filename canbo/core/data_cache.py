@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, connections, transaction
+from django.db.models import Subquery
 
 # The apps whose tables the figures read. Users, the audit log and Django's own tables are not
 # watched: a sign-in or a viewed record changes no figure (scopes enter the cached queries as
@@ -46,27 +47,24 @@ def result_key(*parts) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _kept(parts: tuple) -> tuple[int, object]:
-    from canbo.core.models import RememberedResult
-
-    token = data_token()
-    found = RememberedResult.objects.filter(key=result_key(*parts), token=token)
-    return token, found.values_list("value", flat=True).first()
-
-
 def kept(parts: tuple):
     """What `remembered(parts, …)` returns when it need not compute: None when nothing is kept
-    under the current data token."""
-    return _kept(parts)[1]
+    under the current data token. One query: the token is read inside it."""
+    from canbo.core.models import DataVersion, RememberedResult
+
+    current = DataVersion.objects.filter(pk=1).values("token")
+    found = RememberedResult.objects.filter(key=result_key(*parts), token=Subquery(current))
+    return found.values_list("value", flat=True).first()
 
 
 def remembered(parts: tuple, compute: Callable[[], object]):
     """`compute()` (a JSON value), or what it returned before under the same data token."""
     from canbo.core.models import RememberedResult
 
-    token, found = _kept(parts)
+    found = kept(parts)
     if found is not None:
         return found
+    token = data_token()  # before computing: a write committed meanwhile makes the result unreachable
     key = result_key(*parts)
     value = compute()
     try:

@@ -153,17 +153,19 @@ class DatabaseOrder:
         return [f"{sign}{name}" for name in self.fields[ordering.key]] + [f"{sign}pk"]
 
 
-def database_rows(report: Report, queryset, page: int | None, build: Callable[[list], list[dict]]) -> Report:
+def database_rows(report: Report, queryset, page: int | None, build: Callable[[list], list[dict]],
+                  count: Callable[[object], int] | None = None) -> Report:
     """`report` filled from an ordered queryset: the rows of page `page` (kept in range) with the
-    total, or with `page=None` every row (an export); `build` turns the objects read into rows."""
+    total (`count(queryset)` when given), or with `page=None` every row (an export); `build` turns the
+    objects read into rows."""
     if page is None:
         report.rows = build(list(queryset.iterator(chunk_size=2000)))
         return report
-    report.total = queryset.count()
+    report.total = queryset.count() if count is None else count(queryset)
     last = max(1, -(-report.total // PAGE_SIZE))
     report.page_number = min(max(1, page), last)
     start = (report.page_number - 1) * PAGE_SIZE
-    report.rows = build(list(queryset[start:start + PAGE_SIZE]))
+    report.rows = build(list(queryset[start:start + PAGE_SIZE])) if report.total else []
     return report
 
 
@@ -220,12 +222,3 @@ class ReportPage:
     def total_cells(self) -> list[tuple]:
         totals = self.report.totals
         return [(column, totals.get(column.key)) for column in self.report.columns] if totals else []
-
-    @property
-    def cells(self) -> list[dict]:
-        """Each row of the page: its cells in column order, and its action link."""
-        return [
-            {"values": [(column, row.get(column.key)) for column in self.report.columns],
-             "action": row.get("_action")}
-            for row in self.rows
-        ]

@@ -4,9 +4,10 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from canbo.core.data_cache import remembered_over
 from canbo.core.names import search_fold, text_sort_key
 from canbo.org.selectors import units_in_force
 
@@ -30,15 +31,26 @@ def _unit_keys(name: str, code: str) -> tuple[str, str]:
     return text_sort_key(name), f"{search_fold(name)} {code.lower()}"
 
 
-def options_html(options: list[PickerOption], selected: str) -> SafeString:
-    """The <option> elements of the picker (built here: a template loop over a province's
-    thousand units costs more than the rest of the page)."""
-    mark = mark_safe(" selected")  # noqa: S308 (a fixed attribute, no input)
-    return format_html_join(
+def picker_html(actor, as_of: dt.date, selected: str) -> SafeString:
+    """The <option> elements of the actor's picker at D, `selected` chosen. The options are built
+    once per scope, date and data version and kept (`canbo.core.data_cache`; the key is the SQL of
+    the units read, so users of the same scope share them): a province's thousand units cost more
+    to render than the rest of a page. Only the mark of the chosen unit is added per request."""
+    units = units_in_force(actor=actor, as_of=as_of)
+    html = remembered_over([units], ("unit picker",), lambda: _options_html(actor, as_of))
+    start = html.find(f'<option value="{escape(selected)}"') if selected else -1
+    if start >= 0:
+        end = html.index(">", start)  # names and codes are escaped: the tag's own ">" comes first
+        html = f"{html[:end]} selected{html[end:]}"
+    return mark_safe(html)  # noqa: S308 (built by format_html_join, escaped)
+
+
+def _options_html(actor, as_of: dt.date) -> str:
+    return str(format_html_join(
         "\n",
-        '<option value="{}" data-depth="{}" data-search="{}"{}>{}{}</option>',
-        ((o.code, o.depth, o.search, mark if o.code == selected else "", o.indent, o.name) for o in options),
-    )
+        '<option value="{}" data-depth="{}" data-search="{}">{}{}</option>',
+        ((o.code, o.depth, o.search, o.indent, o.name) for o in unit_picker_options(actor, as_of)),
+    ))
 
 
 def unit_picker_options(actor, as_of: dt.date) -> list[PickerOption]:

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
+from canbo.core.data_cache import remembered_over
 from canbo.core.dates import birth_text
 from canbo.core.report import Column, DatabaseOrder, Kind, Link, Ordering, Report, database_rows, url_maker
 from canbo.people.active import held_positions
@@ -58,7 +59,15 @@ def cadre_list_report(
         empty_hint=_("Thử bỏ bớt điều kiện lọc, tìm theo tên không dấu, hoặc đổi ngày xem dữ liệu."),
         ordering=ordering if ORDER.sortable(ordering.key or "") else Ordering(),
     )
-    return database_rows(report, cadres.values_list(*VALUES), page, lambda values: _rows(values, as_of))
+    count = None if filters.any() else _scope_count  # a filtered list is counted at each page
+    return database_rows(report, cadres.values_list(*VALUES), page, lambda rows: _rows(rows, as_of), count)
+
+
+def _scope_count(cadres) -> int:
+    """How many cadres the actor's whole scope holds at D, kept until the data changes (the key is
+    the count's SQL: the scope and the date are part of it, `canbo.core.data_cache`)."""
+    counted = cadres.order_by()
+    return remembered_over([counted], ("cadre list count",), counted.count)
 
 
 def _rows(values: list[tuple], as_of: dt.date) -> list[dict]:

@@ -158,3 +158,18 @@ def test_sign_ins_and_failed_sign_ins_are_in_the_change_log(client, small_provin
     client.post("/tai-khoan/dang-nhap/", {"username": "dang_nhap", "password": PASSWORD})
     signed_in = AuditEvent.objects.get(action=AuditAction.SIGN_IN)
     assert signed_in.actor == user
+
+
+@pytest.mark.parametrize(("role", "scope_unit", "blocs"), [
+    (Role.BTC, None, None), (Role.BTC, None, ["dang"]), (Role.BTC, "HU-DT", None), (Role.SNV, None, None),
+    (Role.UNIT_HR, "HU-DT", None), (Role.UNIT_HR, "SNV", None), (Role.BTV, None, None),
+])
+def test_the_whole_list_form_of_the_scope_holds_the_same_cadres(small_province, role, scope_unit, blocs):
+    """The set form that lists read (`whole_lists`) and the per-cadre form that a record reads."""
+    import datetime as dt
+
+    user = small_province.user("u", role, scope_unit, blocs)
+    for day in (dt.date(2015, 6, 1), dt.date(2016, 1, 1), dt.date(2018, 1, 1), dt.date(2021, 6, 1)):
+        per_cadre = codes(visible_cadres(user, day))
+        assert codes(visible_cadres(user, day, whole_lists=True)) == per_cadre, day
+        assert per_cadre, day

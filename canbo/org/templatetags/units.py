@@ -1,6 +1,6 @@
 from django import template
 
-from canbo.org.picker import options_html, unit_picker_options
+from canbo.org.picker import picker_html
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ def unit_picker(context, selected: str = "", name: str = "don_vi", field_id: str
     field choosing one unit names its own label, empty choice and placeholder."""
     request = context["request"]
     return {
-        "options": options_html(unit_picker_options(request.user, request.as_of), selected or ""),
+        "options": picker_html(request.user, request.as_of, selected or ""),
         "selected": selected or "",
         "name": name,
         "field_id": field_id,

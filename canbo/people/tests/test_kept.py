@@ -8,11 +8,13 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
+from canbo.people.models import Cadre
 from canbo.people.services import cadre_create, holding_add
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +82,29 @@ def test_home_counts_are_kept_until_the_data_changes(client_as, small_province):
     assert after["cadres"] == 3 and after["holdings"] == 3
     # Another day is another result.
     assert client.get(HOME, {"as_of": "2018-06-01"}).context["figures"]["cadres"] == 2
+
+
+def test_the_list_counts_its_whole_scope_once_until_the_data_changes(small_province):
+    """Without filters the list shows the scope's count, kept per scope, date and data version; a
+    filtered list is counted at each page."""
+    def signed_in(username, role, scope_unit=None):
+        client = Client()
+        client.force_login(small_province.user(username, role, scope_unit))
+        return client
+
+    def total(client, **query):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(LIST, {"as_of": "2020-01-01", **query})
+        return response.context["table"].report.count, counts(queries)
+
+    btv, hr = signed_in("btv1", "btv"), signed_in("hr1", "unit_hr", "HU-DT")
+    whole = Cadre.objects.count()
+    assert total(btv) == (whole, 1) and total(btv) == (whole, 0)
+    assert total(hr) == (2, 1) and total(hr) == (2, 0)
+    assert total(hr, gioi_tinh="nam") == (0, 1) and total(hr, gioi_tinh="nam") == (0, 1)
+    cadre = cadre_create(actor=system_actor(), code="DT3", full_name="Ka Hương", gender="nu",
+                         birth_date=dt.date(1992, 3, 3), category="cong_chuc")
+    holding_add(actor=system_actor(), cadre=cadre, unit=small_province.units["X-LN"],
+                position_type=small_province.types["CV"], valid_from=dt.date(2019, 1, 1))
+    assert total(hr) == (3, 1) and total(btv) == (whole + 1, 1)
+    assert total(hr, as_of="2018-06-01")[0] == 2  # another day is another count
