@@ -4,11 +4,13 @@ count over the whole workforce can be grouped by: the units of the positions hel
 units of the BTV-managed positions held or planned for at D (0 for a planned one without a unit).
 
 A figure counted once per group and per date is summed over the groups a user's scope reaches, so
-every user of every role reads the same count, computed once per date and data version, instead
-of one count per scope.
+every user of every role reads the same count instead of one count per scope. The counts are kept
+with each cadre's rows, and a write that touched a few cadres moves them by the difference of
+those cadres' rows (`canbo.core.deltas`).
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,8 +24,8 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
+from canbo.core import deltas
 from canbo.core.capabilities import scope_of
-from canbo.core.data_cache import kept, remembered
 from canbo.core.dated import in_force_q
 from canbo.org.models import Unit
 from canbo.people.models import PlanningEntry, PositionHolding
@@ -31,9 +33,8 @@ from canbo.people.selectors import planned_q
 
 
 def _joined(column: str) -> str:
-    """The unit ids of a group as text, in any order and repeated as they come (read as a set: two
-    texts of one set only make two groups that sum alike; sorting and removing repeats in the
-    database cost more than the few extra groups)."""
+    """A cadre's unit ids as text, in any order and repeated as they come (put in order once in
+    Python, `_key`: sorting and removing repeats in the database cost more)."""
     if connection.vendor == "postgresql":
         return f"string_agg(CAST({column} AS text), ',')"
     return f"group_concat({column})"
@@ -50,28 +51,48 @@ def _per_cadre(querysets) -> tuple[str, list]:
     return f"SELECT u.cadre_id, {_joined('u.unit_key')} AS k FROM ({rows}) u GROUP BY u.cadre_id", params
 
 
-def keys_sql(as_of: dt.date) -> list[tuple[str, list]]:
+def keys_sql(as_of: dt.date, ids: frozenset[int] | None = None) -> list[tuple[str, list]]:
     """Two subqueries of `cadre_id, k`: the units held at D, and the units of the BTV-managed
-    positions held or planned for at D (the conditions of `visible_cadres`)."""
+    positions held or planned for at D (the conditions of `visible_cadres`); of the cadres `ids`
+    alone where given."""
+    if ids is not None:
+        return _keys_of(as_of, {"cadre_id__in": ids})
     return _keys_sql(as_of, connection.vendor)
 
 
 @lru_cache(maxsize=64)
 def _keys_sql(as_of: dt.date, vendor: str) -> list[tuple[str, list]]:
-    held = PositionHolding.objects.filter(in_force_q(as_of))
+    return _keys_of(as_of, {})
+
+
+def _keys_of(as_of: dt.date, among: dict) -> list[tuple[str, list]]:
+    held = PositionHolding.objects.filter(in_force_q(as_of), **among)
     return [
         _per_cadre([held]),
         _per_cadre(
             [
                 held.filter(position_type__btv_managed=True),
-                PlanningEntry.objects.filter(planned_q(as_of), position_type__btv_managed=True),
+                PlanningEntry.objects.filter(planned_q(as_of), position_type__btv_managed=True, **among),
             ]
         ),
     ]
 
 
+Inner = Callable[[frozenset[int] | None], tuple[str, list]]
+
+
+def among(queryset, field: str = "id") -> Inner:
+    """The SQL of `queryset`'s rows, of the cadres `ids` alone where given (`field` names them)."""
+
+    def sql(ids: frozenset[int] | None) -> tuple[str, list]:
+        rows = queryset if ids is None else queryset.filter(**{f"{field}__in": sorted(ids)})
+        return rows.query.sql_with_params()
+
+    return sql
+
+
 def grouped_sums(
-    inner: tuple[str, list],
+    inner: Inner,
     columns: list[str],
     as_of: dt.date,
     *,
@@ -80,29 +101,36 @@ def grouped_sums(
     cursor=None,
     only_kept: bool = False,
 ) -> list[list] | None:
-    """For the rows of `inner` (a SELECT with the cadre's id in its column `cadre`), the sums of its
-    `columns` per group of rows whose cadres share the two keys of `keys_sql` at D (and of the
-    values of its columns `by`): one row a group, keys first (NULL where a cadre has none). Kept
-    until the data changes. `cursor`: the context manager to run it in (the database's by default);
-    `only_kept`: None rather than computing them."""
-    keys = keys_sql(as_of)
-    sql, params = inner
-    joins = ""
-    for n, (key, more) in enumerate(keys):
-        joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
-        params = [*params, *more]
-    grouped = ", ".join([*(f"k{n}.k" for n in range(len(keys))), *(f"g.{name}" for name in by)])
-    sums = ", ".join(f"SUM(g.{name})" for name in columns)
-    sql = f"SELECT {grouped}, {sums} FROM ({sql}) g{joins} GROUP BY {grouped}"
-    width = len(keys) + len(by)
+    """For the rows of `inner(None)` (a SELECT with the cadre's id in its column `cadre`; `inner(ids)`
+    the rows of the cadres `ids` alone), the sums of its `columns` per group of rows whose cadres
+    share the two keys of `keys_sql` at D (and the values of its columns `by`): one row a group,
+    keys first (NULL where a cadre has none, else the unit ids in order). Kept, and moved by the
+    rows of the cadres a write touched (`canbo.core.deltas`). `cursor`: the context manager to run
+    it in (the database's by default); `only_kept`: None rather than counting everyone again."""
+    picked = ", ".join([*(f"g.{name}" for name in by), *(f"g.{name}" for name in columns)])
 
-    def compute() -> list[list]:
+    def statement(ids: frozenset[int] | None) -> tuple[str, list]:
+        sql, params = inner(ids)
+        joins = ""
+        for n, (key, more) in enumerate(keys_sql(as_of, ids)):
+            joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
+            params = [*params, *more]
+        return f"SELECT g.{cadre}, k0.k, k1.k, {picked} FROM ({sql}) g{joins}", list(params)
+
+    def rows(ids: frozenset[int] | None) -> list[tuple[int, list]]:
         with (cursor or connection.cursor)() as running:
-            running.execute(sql, params)
-            return [[*row[:width], *(int(v) for v in row[width:])] for row in running.fetchall()]
+            running.execute(*statement(ids))
+            found = running.fetchall()
+        width = 3 + len(by)
+        return [(r[0], [_key(r[1]), _key(r[2]), *r[3:width], *map(int, r[width:])]) for r in found]
 
-    parts = ("grouped by reach", sql, params)
-    return kept(parts) if only_kept else remembered(parts, compute)
+    return deltas.grouped(("grouped by reach", *statement(None)), rows, 2 + len(by), only_kept=only_kept)
+
+
+@lru_cache(maxsize=8192)
+def _key(text: str | None) -> str | None:
+    """A cadre's key as its unit ids in order, each once."""
+    return ",".join(str(n) for n in sorted({int(part) for part in text.split(",")})) if text else None
 
 
 def flag(condition) -> Case:

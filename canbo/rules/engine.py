@@ -96,15 +96,19 @@ def review_result(values: list[int]) -> dict:
 
 def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | None:
     """The sums `review_result` reads for each group of the whole workforce sharing the keys that
-    decide scopes at D (`canbo.people.reach`): one facts pass per date and data version, whoever
-    asks (`only_kept`: None rather than computing them)."""
+    decide scopes at D (`canbo.people.reach`): one facts pass per date, whoever asks, then moved by
+    the facts of the cadres each write touched (`only_kept`: None rather than a whole pass)."""
     named = _review_named()
     flags, flag_params = _flags(named, ctx)
-    base, base_params = facts.facts_sql(ctx, None, _needs(named))
-    inner = f"SELECT f.id, {', '.join(flags)} FROM ({base}) f"
+
+    def inner(ids: frozenset[int] | None) -> tuple[str, list]:
+        # The cadres `ids` restrict every history the facts group, not only the outer rows.
+        base, base_params = facts.facts_sql(ctx, None if ids is None else sorted(ids), _needs(named))
+        return f"SELECT f.id, {', '.join(flags)} FROM ({base}) f", flag_params + base_params
+
     columns = [name for name, _cond in named]
     return reach.grouped_sums(
-        (inner, flag_params + base_params),
+        inner,
         columns,
         ctx["as_of"],
         cursor=facts.population_cursor,

@@ -48,7 +48,7 @@ def counts(queries) -> int:
 
 def grouped(queries) -> int:
     """Counts of the whole workforce grouped by the units that decide scopes (`canbo.people.reach`)."""
-    return sum("GROUP BY k0.k" in q["sql"] for q in queries.captured_queries)
+    return sum("k0 ON k0.cadre_id" in q["sql"] for q in queries.captured_queries)
 
 
 def test_home_counts_are_kept_until_the_data_changes(client_as, small_province):
