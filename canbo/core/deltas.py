@@ -25,6 +25,7 @@ from canbo.core.bulk import insert
 from canbo.core.data_cache import data_token, result_key
 
 MAX_TOUCHED = 2000  # cadres or units: above, counting everything again costs about as much
+CHUNK = 256  # the ids whose rows are kept together (`GroupedRows`)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,20 @@ def _value(sums: dict[tuple, list[int]]) -> list[list]:
     )
 
 
+def _chunks(by_entity: dict[int, list[list]]) -> dict[int, dict[str, list[list]]]:
+    chunks: dict[int, dict[str, list[list]]] = {}
+    for entity, entity_rows in by_entity.items():
+        chunks.setdefault(entity // CHUNK, {})[str(entity)] = entity_rows
+    return chunks
+
+
+def _insert_chunks(key: str, chunks: dict[int, dict[str, list[list]]]) -> None:
+    from canbo.core.models import GroupedRows
+
+    rows = [(key, chunk, json.dumps(found)) for chunk, found in chunks.items() if found]
+    insert(GroupedRows, ["key", "chunk", "rows"], rows)
+
+
 def _counted(key: str, rows: Rows, width: int, state: tuple[int, int]) -> list[list]:
     from canbo.core.models import DataChange, GroupedRows
 
@@ -137,11 +152,7 @@ def _counted(key: str, rows: Rows, width: int, state: tuple[int, int]) -> list[l
             # Older records serve nothing: `touched_between` reads at most MAX_TOUCHED writes.
             DataChange.objects.filter(seq__lte=state[1] - MAX_TOUCHED).delete()
             GroupedRows.objects.filter(key=key).delete()
-            insert(
-                GroupedRows,
-                ["key", "entity_id", "rows"],
-                [(key, entity, json.dumps(entity_rows)) for entity, entity_rows in by_entity.items()],
-            )
+            _insert_chunks(key, _chunks(by_entity))
     except DatabaseError:
         pass  # a store that fails (a concurrent writer holding the lock) only loses the shortcut
     return value
@@ -152,12 +163,15 @@ def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, 
 
     sums: dict[tuple, list[int]] = {}
     _summed(sums, found[2], width)
-    kept = GroupedRows.objects.filter(key=key, entity_id__in=ids)
-    for old in kept.values_list("rows", flat=True):
-        _summed(sums, old, width, -1)
+    kept = GroupedRows.objects.filter(key=key, chunk__in={entity // CHUNK for entity in ids})
+    chunks = dict(kept.values_list("chunk", "rows"))
     by_entity = _by_entity(rows(ids)) if ids else {}
-    for entity_rows in by_entity.values():
-        _summed(sums, entity_rows, width)
+    for entity in ids:
+        chunk = chunks.setdefault(entity // CHUNK, {})
+        _summed(sums, chunk.pop(str(entity), []), width, -1)
+        if entity in by_entity:
+            _summed(sums, by_entity[entity], width)
+            chunk[str(entity)] = by_entity[entity]
     value = _value(sums)
     try:
         with transaction.atomic():
@@ -165,11 +179,7 @@ def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, 
             moved = GroupedFigures.objects.filter(key=key, token=found[0], seq=found[1])
             if moved.update(token=state[0], seq=state[1], value=value):
                 kept.delete()
-                insert(
-                    GroupedRows,
-                    ["key", "entity_id", "rows"],
-                    [(key, entity, json.dumps(entity_rows)) for entity, entity_rows in by_entity.items()],
-                )
+                _insert_chunks(key, chunks)
     except DatabaseError:
         pass
     return value

@@ -75,15 +75,17 @@ class GroupedFigures(models.Model):
 
 
 class GroupedRows(models.Model):
-    """The rows one cadre (or unit) adds to the sums of `GroupedFigures` with the same key."""
+    """The rows that the cadres (or units) of one chunk of ids (`canbo.core.deltas.CHUNK` ids from
+    `chunk` times it) add to the sums of `GroupedFigures` with the same key: the id (as text) to
+    its rows. In chunks, so that keeping a whole workforce's rows writes a few hundred of them."""
 
     key = models.CharField(max_length=64)
-    entity_id = models.IntegerField()
+    chunk = models.IntegerField()
     rows = models.JSONField()
 
     class Meta:
         verbose_name = "dòng của số liệu theo nhóm"
-        constraints = [models.UniqueConstraint(fields=["key", "entity_id"], name="grouped_rows_key_entity")]
+        constraints = [models.UniqueConstraint(fields=["key", "chunk"], name="grouped_rows_key_chunk")]
 
     def __str__(self) -> str:
-        return f"{self.key}:{self.entity_id}"
+        return f"{self.key}:{self.chunk}"
