@@ -15,7 +15,9 @@ either computed again or the whole figure is.
 """
 
 import json
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,32 +76,61 @@ def _touched(token: int, seq: int, to_token: int, to_seq: int) -> Touched | None
 Rows = Callable[[frozenset[int] | None], Iterable[tuple[int, list]]]
 
 
+_local = threading.local()
+
+
+@contextmanager
+def keeping_rows() -> Iterator[None]:
+    """Within it (the warming), a figure counted again keeps its rows, so that later writes move it;
+    elsewhere (a request) only its sums are counted and kept, which costs less."""
+    _local.keeping = True
+    try:
+        yield
+    finally:
+        _local.keeping = False
+
+
 def grouped(
     parts: tuple,
     rows: Rows,
     width: int,
     *,
+    sums: Callable[[], list[list]] | None = None,
     touched: Callable[[Touched], frozenset[int]] = lambda t: t.cadres,
     only_kept: bool = False,
 ) -> list[list] | None:
     """The sums of `rows(None)` (pairs of an entity's id and a row: `width` values naming its group,
     then counts) per group, as lists of the group's values then the sums; kept under `parts` until
     the data changes, then moved by the rows of the entities the writes touched (`touched` names
-    them: the cadres by default), `rows(ids)` being the rows of those entities alone. Groups whose
-    sums are all 0 are left out. `only_kept`: None rather than counting everything again."""
+    them: the cadres by default), `rows(ids)` being the rows of those entities alone. `sums()`: the
+    same sums counted by the database (rows that name the same group are added up), for a count
+    that keeps no rows. Groups whose sums are all 0 are left out. `only_kept`: None rather than
+    counting everything again."""
     from canbo.core.models import GroupedFigures
 
     key = result_key(*parts)
     state = current_state()
+    keeping = getattr(_local, "keeping", False)
     found = GroupedFigures.objects.filter(key=key).values_list("token", "seq", "value").first()
-    if found is not None and found[0] == state[0]:
+    if found is not None and found[0] == state[0] and (found[1] is not None or not keeping):
         return found[2]
-    changed = touched_between(found[:2], state) if found is not None else None
-    if changed is not None:
-        return _moved(key, found, touched(changed), rows, width, state)
+    if found is not None and found[1] is not None:
+        changed = touched_between(found[:2], state)
+        if changed is not None:
+            return _moved(key, found, touched(changed), rows, width, state)
     if only_kept:
         return None
-    return _counted(key, rows, width, state)
+    if keeping or sums is None:
+        return _counted(key, rows, width, state)
+    counted: dict[tuple, list[int]] = {}
+    _summed(counted, sums(), width)
+    value = _value(counted)
+    try:
+        with transaction.atomic():
+            _store(key, (state[0], None), value)  # no rows kept: moved by no write
+    except DatabaseError:
+        pass
+    return value
 
 
 def _by_entity(found: Iterable[tuple[int, list]]) -> dict[int, list[list]]:
@@ -185,7 +216,7 @@ def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, 
     return value
 
 
-def _store(key: str, state: tuple[int, int], value: list[list]) -> None:
+def _store(key: str, state: tuple[int, int | None], value: list[list]) -> None:
     from canbo.core.models import GroupedFigures
 
     GroupedFigures.objects.bulk_create(

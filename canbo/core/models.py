@@ -60,11 +60,11 @@ class DataChange(models.Model):
 
 class GroupedFigures(models.Model):
     """Sums per group of a figure counted per cadre (or unit), as of the data token `token`, the
-    write number `seq`; their per-entity rows are `GroupedRows`."""
+    write number `seq`; their per-entity rows are `GroupedRows` (none kept where `seq` is empty)."""
 
     key = models.CharField(max_length=64, primary_key=True)
     token = models.BigIntegerField()
-    seq = models.BigIntegerField()
+    seq = models.BigIntegerField(null=True)
     value = models.JSONField()
 
     class Meta:

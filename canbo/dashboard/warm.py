@@ -4,7 +4,8 @@ that decide scopes (`canbo.people.reach`) for today's date — the review on the
 four years, the scope's counts, the rotation target, the non-local violations and the key vacancies.
 After a write that touched a few cadres this moves the kept counts by those cadres' rows
 (`canbo.core.deltas`, a fraction of a second); after one that may change everyone it counts them
-all again.
+all again, keeping each cadre's rows (a request that counts them keeps only the sums, which costs
+less, so only the warming makes them movable).
 
 A process warms them after any request that finds the data or the date changed since it last
 warmed them: after a write made in its pages, and at the first request after an import, a job, a
@@ -24,6 +25,7 @@ from django.utils import timezone
 
 from canbo.accounts.system import system_actor
 from canbo.core.data_cache import data_token
+from canbo.core.deltas import keeping_rows
 from canbo.dashboard.cards import review_trend, rotation_status
 from canbo.people.scope_counts import scope_figures
 
@@ -34,11 +36,13 @@ _state: dict = {"running": False, "again": False, "warmed": None}
 
 
 def warm_home(as_of: dt.date) -> None:
-    """Count what every scope's home page sums at D (the system actor's figures are all of them)."""
+    """Count what every scope's home page sums at D (the system actor's figures are all of them),
+    keeping the rows that later writes move them by."""
     actor = system_actor()
-    review_trend(actor=actor, as_of=as_of)
-    scope_figures(actor=actor, as_of=as_of)
-    rotation_status(actor=actor, as_of=as_of)
+    with keeping_rows():
+        review_trend(actor=actor, as_of=as_of)
+        scope_figures(actor=actor, as_of=as_of)
+        rotation_status(actor=actor, as_of=as_of)
 
 
 def warm_if_changed() -> None:

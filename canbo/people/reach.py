@@ -107,24 +107,36 @@ def grouped_sums(
     keys first (NULL where a cadre has none, else the unit ids in order). Kept, and moved by the
     rows of the cadres a write touched (`canbo.core.deltas`). `cursor`: the context manager to run
     it in (the database's by default); `only_kept`: None rather than counting everyone again."""
-    picked = ", ".join([*(f"g.{name}" for name in by), *(f"g.{name}" for name in columns)])
+    group = ", ".join(["k0.k", "k1.k", *(f"g.{name}" for name in by)])
+    picked = ", ".join(f"g.{name}" for name in columns)
+    summed = ", ".join(f"SUM(g.{name})" for name in columns)
+    width = 2 + len(by)
 
-    def statement(ids: frozenset[int] | None) -> tuple[str, list]:
+    def joined(ids: frozenset[int] | None) -> tuple[str, list]:
         sql, params = inner(ids)
         joins = ""
         for n, (key, more) in enumerate(keys_sql(as_of, ids)):
             joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
             params = [*params, *more]
-        return f"SELECT g.{cadre}, k0.k, k1.k, {picked} FROM ({sql}) g{joins}", list(params)
+        return f"FROM ({sql}) g{joins}", list(params)
+
+    def fetched(sql: str, params: list) -> list[tuple]:
+        with (cursor or connection.cursor)() as running:
+            running.execute(sql, params)
+            return running.fetchall()
 
     def rows(ids: frozenset[int] | None) -> list[tuple[int, list]]:
-        with (cursor or connection.cursor)() as running:
-            running.execute(*statement(ids))
-            found = running.fetchall()
-        width = 3 + len(by)
-        return [(r[0], [_key(r[1]), _key(r[2]), *r[3:width], *map(int, r[width:])]) for r in found]
+        source, params = joined(ids)
+        found = fetched(f"SELECT g.{cadre}, {group}, {picked} {source}", params)
+        return [(r[0], [_key(r[1]), _key(r[2]), *r[3 : width + 1], *map(int, r[width + 1 :])]) for r in found]
 
-    return deltas.grouped(("grouped by reach", *statement(None)), rows, 2 + len(by), only_kept=only_kept)
+    def sums() -> list[list]:
+        source, params = joined(None)
+        found = fetched(f"SELECT {group}, {summed} {source} GROUP BY {group}", params)
+        return [[_key(r[0]), _key(r[1]), *r[2:width], *map(int, r[width:])] for r in found]
+
+    parts = ("grouped by reach", group, picked, *joined(None))
+    return deltas.grouped(parts, rows, width, sums=sums, only_kept=only_kept)
 
 
 @lru_cache(maxsize=8192)

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('key', models.CharField(max_length=64, primary_key=True, serialize=False)),
                 ('token', models.BigIntegerField()),
-                ('seq', models.BigIntegerField()),
+                ('seq', models.BigIntegerField(null=True)),
                 ('value', models.JSONField()),
             ],
             options={
