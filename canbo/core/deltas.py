@@ -149,10 +149,7 @@ def _summed(sums: dict[tuple, list[int]], rows: Iterable[list], width: int, sign
 
 
 def _value(sums: dict[tuple, list[int]]) -> list[list]:
-    return sorted(
-        ([*group, *counts] for group, counts in sums.items() if any(counts)),
-        key=lambda row: json.dumps(row),
-    )
+    return sorted(([*group, *counts] for group, counts in sums.items() if any(counts)), key=repr)
 
 
 def _chunks(by_entity: dict[int, list[list]]) -> dict[int, dict[str, list[list]]]:
