@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 
 from canbo.core.bulk import insert
 from canbo.core.data_cache import data_token, result_key
@@ -127,7 +128,9 @@ def grouped(
     value = _value(counted)
     try:
         with transaction.atomic():
-            _store(key, (state[0], None), value)  # no rows kept: moved by no write
+            # No rows kept: moved by no write; a warming's figures of the same data stay, with theirs.
+            if not GroupedFigures.objects.filter(key=key, token=state[0]).exists():
+                _store(key, (state[0], None), value)
     except DatabaseError:
         pass
     return value
@@ -167,7 +170,7 @@ def _insert_chunks(key: str, chunks: dict[int, dict[str, list[list]]]) -> None:
 
 
 def _counted(key: str, rows: Rows, width: int, state: tuple[int, int]) -> list[list]:
-    from canbo.core.models import DataChange, GroupedRows
+    from canbo.core.models import GroupedRows
 
     by_entity = _by_entity(rows(None))
     sums: dict[tuple, list[int]] = {}
@@ -177,8 +180,7 @@ def _counted(key: str, rows: Rows, width: int, state: tuple[int, int]) -> list[l
     try:
         with transaction.atomic():
             _store(key, state, value)
-            # Older records serve nothing: `touched_between` reads at most MAX_TOUCHED writes.
-            DataChange.objects.filter(seq__lte=state[1] - MAX_TOUCHED).delete()
+            _forget_unmovable(state)
             GroupedRows.objects.filter(key=key).delete()
             _insert_chunks(key, _chunks(by_entity))
     except DatabaseError:
@@ -211,6 +213,18 @@ def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, 
     except DatabaseError:
         pass
     return value
+
+
+def _forget_unmovable(state: tuple[int, int]) -> None:
+    """Drop what no later write can move: records and figures more than MAX_TOUCHED writes old
+    (`touched_between` reads no more), and sums of older data that kept no rows."""
+    from canbo.core.models import DataChange, GroupedFigures, GroupedRows
+
+    old = state[1] - MAX_TOUCHED
+    DataChange.objects.filter(seq__lte=old).delete()
+    unmovable = GroupedFigures.objects.filter(Q(seq__lte=old) | (Q(seq__isnull=True) & ~Q(token=state[0])))
+    GroupedRows.objects.filter(key__in=unmovable.values("key")).delete()
+    unmovable.delete()
 
 
 def _store(key: str, state: tuple[int, int | None], value: list[list]) -> None:

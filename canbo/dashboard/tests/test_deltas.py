@@ -186,3 +186,12 @@ def test_a_bulk_write_counts_as_changing_everyone(small_province):
                                    level="so_cap", obtained_on=dt.date(2018, 1, 1))
     assert (None, None, True) in changes_since(start)
     assert deltas.touched_between((0, start), deltas.current_state()) is None
+
+
+def test_figures_no_write_can_move_are_dropped_when_everything_is_counted(small_province):
+    scope_figures(actor=system_actor(), as_of=dt.date(2018, 1, 1))  # a request: the sums only
+    assert GroupedFigures.objects.filter(seq__isnull=True).exists()
+    Unit.objects.filter(code="SNV").update(name="Sở Nội vụ tỉnh")
+    warm_home(D)
+    assert not GroupedFigures.objects.filter(seq__isnull=True).exists()
+    assert GroupedFigures.objects.exists()
