@@ -7,7 +7,8 @@ the workbook import, the admin, a parameter or standard change and plain SQL ali
 result is stored with the token it was computed under and served only while the token is the
 same; the token is read before computing, so a write committed meanwhile makes the stored result
 unreachable rather than stale. Results are kept in the database, so every process and every
-`canbo` command shares them.
+`canbo` command shares them. The same triggers number the writes and record the cadres and units
+each touched, which figures summed per cadre are moved by (`canbo.core.deltas`).
 """
 
 import hashlib
