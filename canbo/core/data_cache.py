@@ -234,12 +234,12 @@ def bulk_write(using: str = "default") -> Iterator[None]:
     if not conn.in_atomic_block:
         raise RuntimeError("bulk_write() needs a transaction")
     if conn.vendor == "postgresql":
+        # Set for the transaction only: a write that fails rolls the setting back with it.
         with conn.cursor() as cursor:
             cursor.execute("SELECT set_config('canbo.bulk_write', 'on', true)")
-            try:
-                yield
-            finally:
-                cursor.execute("SELECT set_config('canbo.bulk_write', 'off', true)")
+        yield
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT set_config('canbo.bulk_write', 'off', true)")
         return
     drop_triggers(using)
     try:
