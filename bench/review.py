@@ -122,9 +122,9 @@ def open_province(name: str, size: int) -> None:
 
 
 def forget_figures() -> None:
-    from canbo.core.models import RememberedResult
+    from canbo.core.deltas import forget_all
 
-    RememberedResult.objects.all().delete()
+    forget_all()
 
 
 def review_sql(as_of: dt.date) -> tuple[str, list]:

@@ -7,7 +7,8 @@ the workbook import, the admin, a parameter or standard change and plain SQL ali
 result is stored with the token it was computed under and served only while the token is the
 same; the token is read before computing, so a write committed meanwhile makes the stored result
 unreachable rather than stale. Results are kept in the database, so every process and every
-`canbo` command shares them.
+`canbo` command shares them. The same triggers number the writes and record the cadres and units
+each touched, which figures summed per cadre are moved by (`canbo.core.deltas`).
 """
 
 import hashlib
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, connections, transaction
-from django.db.models import Subquery
+from django.db.models import F, Subquery
 
 # The apps whose tables the figures read. Users, the audit log and Django's own tables are not
 # watched: a sign-in or a viewed record changes no figure (scopes enter the cached queries as
@@ -92,66 +93,157 @@ def remembered_over(querysets, parts: tuple, compute: Callable[[], object]):
 
 
 def watched_tables() -> list[str]:
-    return sorted(
-        model._meta.db_table
-        for label in WATCHED_APPS
-        for model in apps.get_app_config(label).get_models(include_auto_created=True)
-        if not model._meta.proxy and model._meta.managed
-    )
+    return sorted(_watched())
+
+
+def _watched() -> dict[str, tuple[str | None, str | None]]:
+    """Each watched table with the columns naming the cadre and the unit a row belongs to (None
+    where it has none; a table without a cadre column may change every cadre's figures)."""
+    cadre_model = apps.get_model("people", "Cadre")
+    found = {}
+    for label in WATCHED_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            if model._meta.proxy or not model._meta.managed:
+                continue
+            fields = {f.name: f for f in model._meta.concrete_fields}
+            cadre = fields.get("cadre")
+            unit = fields.get("unit")
+            cadre_column = "id" if model is cadre_model else None
+            if cadre is not None and cadre.is_relation and cadre.related_model is cadre_model:
+                cadre_column = cadre.column
+            unit_column = unit.column if unit is not None and cadre_column else None
+            found[model._meta.db_table] = (cadre_column, unit_column)
+    return found
 
 
 def install_triggers(using: str = "default") -> None:
-    """Make every write to a watched table replace the data token (idempotent)."""
-    from canbo.core.models import DataVersion
-
+    """Make every write to a watched table replace the data token, count one more write and
+    record what it touched (`DataChange`); idempotent, and replaces the triggers of older versions."""
     conn = connections[using]
-    version = conn.ops.quote_name(DataVersion._meta.db_table)
     existing = set(conn.introspection.table_names())
     with conn.cursor() as cursor:
-        if conn.vendor == "postgresql":
-            cursor.execute(
-                "CREATE OR REPLACE FUNCTION canbo_data_changed() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN UPDATE {version} SET token = floor(random() * {TOKEN_SPAN}::float8)::bigint; "
-                "RETURN NULL; END $$"
+        for table, (cadre, unit) in _watched().items():
+            if table in existing:
+                install = _postgresql_triggers if conn.vendor == "postgresql" else _sqlite_triggers
+                for statement in install(conn, table, cadre, unit):
+                    cursor.execute(statement)
+
+
+def _names(conn) -> tuple[str, str]:
+    from canbo.core.models import DataChange, DataVersion
+
+    return conn.ops.quote_name(DataVersion._meta.db_table), conn.ops.quote_name(DataChange._meta.db_table)
+
+
+def _postgresql_triggers(conn, table: str, cadre: str | None, unit: str | None) -> list[str]:
+    version, change = _names(conn)
+    quoted = conn.ops.quote_name(table)
+    bump = (
+        f"UPDATE {version} SET token = floor(random() * {TOKEN_SPAN}::float8)::bigint, seq = seq + 1 "
+        "RETURNING seq INTO n; IF n IS NULL THEN RETURN NULL; END IF; "
+    )
+    everything = f"INSERT INTO {change} (seq, everything) VALUES (n, true); RETURN NULL; "
+    statements = [
+        f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{table} ON {quoted}",
+        f"CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}{table}_all() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"DECLARE n bigint; BEGIN {bump}{everything}END $$",
+    ]
+    operations = {"insert": ["new_rows"], "update": ["old_rows", "new_rows"], "delete": ["old_rows"]}
+    for operation in operations:
+        statements.append(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{table}_{operation} ON {quoted}")
+    if cadre is None:
+        return [
+            *statements,
+            f"CREATE TRIGGER {TRIGGER_PREFIX}{table} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+            f"ON {quoted} FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER_PREFIX}{table}_all()",
+        ]
+    unit_column = unit or "NULL::integer"
+    for operation, relations in operations.items():
+        rows = " UNION ".join(f"SELECT {cadre}, {unit_column} FROM {name}" for name in relations)
+        statements += [
+            f"CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}{table}_{operation}() RETURNS trigger "
+            f"LANGUAGE plpgsql AS $$ DECLARE n bigint; BEGIN {bump}"
+            f"IF current_setting('canbo.bulk_write', true) = 'on' THEN {everything}END IF; "
+            f"INSERT INTO {change} (seq, cadre_id, unit_id, everything) "
+            f"SELECT n, r.c, r.u, false FROM ({rows}) r (c, u) UNION ALL SELECT n, NULL, NULL, false; "
+            "RETURN NULL; END $$",
+            f"CREATE TRIGGER {TRIGGER_PREFIX}{table}_{operation} AFTER {operation.upper()} ON {quoted} "
+            + " ".join(
+                ["REFERENCING", *(f"{name.split('_')[0].upper()} TABLE AS {name}" for name in relations)]
             )
-        for table in (t for t in watched_tables() if t in existing):
-            quoted = conn.ops.quote_name(table)
-            if conn.vendor == "postgresql":
-                cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{table} ON {quoted}")
-                cursor.execute(
-                    f"CREATE TRIGGER {TRIGGER_PREFIX}{table} AFTER INSERT OR UPDATE OR DELETE "
-                    f"OR TRUNCATE ON {quoted} FOR EACH STATEMENT EXECUTE FUNCTION canbo_data_changed()"
-                )
-                continue
-            for operation in ("INSERT", "UPDATE", "DELETE"):
-                cursor.execute(
-                    f"CREATE TRIGGER IF NOT EXISTS {TRIGGER_PREFIX}{table}_{operation.lower()} "
-                    f"AFTER {operation} ON {quoted} "
-                    f"BEGIN UPDATE {version} SET token = random(); END"
-                )
+            + f" FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER_PREFIX}{table}_{operation}()",
+        ]
+    return [
+        *statements,
+        f"CREATE TRIGGER {TRIGGER_PREFIX}{table} AFTER TRUNCATE ON {quoted} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER_PREFIX}{table}_all()",
+    ]
 
 
-@contextmanager
-def bulk_write(using: str = "default") -> Iterator[None]:
-    """Around a bulk write inside a transaction (the workbook import): SQLite's triggers run once
-    per row, so there they are dropped for the write and the token is replaced once at its end.
-    SQLite's schema changes are part of the transaction, and its single writer excludes others."""
-    from canbo.core.models import DataVersion
+def _sqlite_triggers(conn, table: str, cadre: str | None, unit: str | None) -> list[str]:
+    version, change = _names(conn)
+    quoted = conn.ops.quote_name(table)
+    statements = []
+    for operation in ("INSERT", "UPDATE", "DELETE"):
+        name = f"{TRIGGER_PREFIX}{table}_{operation.lower()}"
+        rows = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}[operation]
+        if cadre is None:
+            record = f"INSERT INTO {change} (seq, everything) SELECT seq, 1 FROM {version};"
+        else:
+            record = " ".join(
+                f"INSERT INTO {change} (seq, cadre_id, unit_id, everything) "
+                f"SELECT seq, {row}.{cadre}, {f'{row}.{unit}' if unit else 'NULL'}, 0 FROM {version};"
+                for row in rows
+            )
+        statements += [
+            f"DROP TRIGGER IF EXISTS {name}",
+            f"CREATE TRIGGER {name} AFTER {operation} ON {quoted} "
+            f"BEGIN UPDATE {version} SET token = random(), seq = seq + 1; {record} END",
+        ]
+    return statements
 
+
+def drop_triggers(using: str = "default") -> None:
+    """Remove the triggers (`install_triggers` puts them back): on SQLite, before the data token's
+    table is rebuilt by a migration or around a bulk write; on PostgreSQL, those of older versions."""
     conn = connections[using]
-    if conn.vendor != "sqlite":
-        yield
-        return
-    if not conn.in_atomic_block:
-        raise RuntimeError("bulk_write() needs a transaction")
     with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute("DROP FUNCTION IF EXISTS canbo_data_changed() CASCADE")
+            return
         cursor.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [f"{TRIGGER_PREFIX}%"]
         )
         for (name,) in cursor.fetchall():
             cursor.execute(f"DROP TRIGGER {conn.ops.quote_name(name)}")
+
+
+@contextmanager
+def bulk_write(using: str = "default") -> Iterator[None]:
+    """Around a bulk write inside a transaction (the workbook import, a restore): its writes count as
+    changing everything, so no row of theirs is recorded. SQLite's triggers run once per row, so
+    there they are dropped for the write and the token is replaced once at its end (SQLite's schema
+    changes are part of the transaction, and its single writer excludes others); PostgreSQL's
+    statement triggers are told by a setting of the transaction."""
+    from canbo.core.models import DataChange, DataVersion
+
+    conn = connections[using]
+    if not conn.in_atomic_block:
+        raise RuntimeError("bulk_write() needs a transaction")
+    if conn.vendor == "postgresql":
+        # Set for the transaction only: a write that fails rolls the setting back with it.
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT set_config('canbo.bulk_write', 'on', true)")
+        yield
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT set_config('canbo.bulk_write', 'off', true)")
+        return
+    drop_triggers(using)
     try:
         yield
     finally:
         install_triggers(using)
-        DataVersion.objects.using(using).update(token=random.randrange(TOKEN_SPAN))
+        DataVersion.objects.using(using).update(token=random.randrange(TOKEN_SPAN), seq=F("seq") + 1)
+        seq = DataVersion.objects.using(using).values_list("seq", flat=True).first()
+        if seq is not None:
+            DataChange.objects.using(using).create(seq=seq, everything=True)

@@ -1,5 +1,6 @@
 """What canbo keeps about its own data: a token that changes with every write, and results
-computed from the data, kept until it changes (`canbo.core.data_cache`)."""
+computed from the data, kept until it changes (`canbo.core.data_cache`), and which cadres and units
+each write touched, so that figures summed per cadre move by the difference (`canbo.core.deltas`)."""
 
 from django.db import models
 
@@ -11,6 +12,10 @@ class DataVersion(models.Model):
     is never reused for other data."""
 
     token = models.BigIntegerField()
+    # The number of writes (statements on PostgreSQL, rows on SQLite) since the row was made: a
+    # column rather than a sequence, so a rolled-back write leaves no gap and the row's lock orders
+    # the numbers as the writes commit.
+    seq = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "phiên bản dữ liệu"
@@ -32,3 +37,55 @@ class RememberedResult(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class DataChange(models.Model):
+    """What the write numbered `seq` touched, written by the same trigger that replaces the data
+    token: a cadre (the row's cadre) and a unit (the row's unit) where its table has them, or
+    `everything` for a table every cadre's figures may read (units, position types, standards,
+    rules) and for a bulk write. Every write has at least one row (both ids empty where it changed
+    no row)."""
+
+    seq = models.BigIntegerField(db_index=True)
+    cadre_id = models.IntegerField(null=True)
+    unit_id = models.IntegerField(null=True)
+    everything = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "thay đổi dữ liệu"
+
+    def __str__(self) -> str:
+        return f"{self.seq}"
+
+
+class GroupedFigures(models.Model):
+    """Sums per group of a figure counted per cadre (or unit), as of the data token `token`, the
+    write number `seq`; their per-entity rows are `GroupedRows` (none kept where `seq` is empty)."""
+
+    key = models.CharField(max_length=64, primary_key=True)
+    token = models.BigIntegerField()
+    seq = models.BigIntegerField(null=True)
+    value = models.JSONField()
+
+    class Meta:
+        verbose_name = "số liệu đã cộng theo nhóm"
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class GroupedRows(models.Model):
+    """The rows that the cadres (or units) of one chunk of ids (`canbo.core.deltas.CHUNK` ids from
+    `chunk` times it) add to the sums of `GroupedFigures` with the same key: the id (as text) to
+    its rows. In chunks, so that keeping a whole workforce's rows writes a few hundred of them."""
+
+    key = models.CharField(max_length=64)
+    chunk = models.IntegerField()
+    rows = models.JSONField()
+
+    class Meta:
+        verbose_name = "dòng của số liệu theo nhóm"
+        constraints = [models.UniqueConstraint(fields=["key", "chunk"], name="grouped_rows_key_chunk")]
+
+    def __str__(self) -> str:
+        return f"{self.key}:{self.chunk}"

@@ -1,12 +1,10 @@
-"""Starts the warming of the home page's figures (`canbo.dashboard.warm`) after a request that
-changed the data: the data token (`canbo.core.data_cache`) differs after it from before it."""
+"""Starts the warming of the home page's figures (`canbo.dashboard.warm`) after a request that finds
+the data or the date changed since the process last warmed them: a write made by the request
+itself, or by an import, a job, a command or another process since."""
 
 from django.conf import settings
 
-from canbo.core.data_cache import data_token
-from canbo.dashboard.warm import warm_soon
-
-READS = ("GET", "HEAD", "OPTIONS", "TRACE")
+from canbo.dashboard.warm import warm_if_changed
 
 
 class WarmAfterWriteMiddleware:
@@ -14,10 +12,7 @@ class WarmAfterWriteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in READS or not settings.CANBO_WARM_AFTER_WRITE:
-            return self.get_response(request)
-        before = data_token()
         response = self.get_response(request)
-        if data_token() != before:
-            warm_soon()
+        if settings.CANBO_WARM_AFTER_WRITE:
+            warm_if_changed()
         return response

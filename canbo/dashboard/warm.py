@@ -1,14 +1,20 @@
-"""After a write, the figures that every user's home page sums are counted again beside the
-requests, so that the next visitor finds them kept rather than counting them: the whole workforce's
-counts grouped by the units that decide scopes (`canbo.people.reach`) for today's date — the review
-on the same day of the last four years, the scope's counts, the rotation target, the non-local
-violations and the key vacancies.
+"""The figures that every user's home page sums are counted beside the requests, so that the next
+visitor finds them kept rather than counting them: the whole workforce's counts grouped by the units
+that decide scopes (`canbo.people.reach`) for today's date — the review on the same day of the last
+four years, the scope's counts, the rotation target, the non-local violations and the key vacancies.
+After a write that touched a few cadres this moves the kept counts by those cadres' rows
+(`canbo.core.deltas`, a fraction of a second); after one that may change everyone it counts them
+all again, keeping each cadre's rows (a request that counts them keeps only the sums, which costs
+less, so only the warming makes them movable).
 
-One warming runs at a time in a process, in a thread with its own database connection (as the jobs
-do, `canbo.jobs.runner`); a write during a warming asks for one more after it. A warming stores what
-it counts under the data token it read before counting (`canbo.core.data_cache`), so a write
-committed meanwhile makes the result unreachable: figures of older data are never served as current.
-`CANBO_WARM_AFTER_WRITE=0` turns it off (the tests do)."""
+A process warms them after any request that finds the data or the date changed since it last
+warmed them: after a write made in its pages, and at the first request after an import, a job, a
+command or another process changed the data, after the server started, and on the first request
+of a new day. One warming runs at a time in a process, in a thread with its own database
+connection (as the jobs do, `canbo.jobs.runner`); a change during a warming asks for one more after
+it. A warming stores what it counts under the data token it read before counting
+(`canbo.core.data_cache`), so a write committed meanwhile makes the result unreachable: figures of
+older data are never served as current. `CANBO_WARM_AFTER_WRITE=0` turns it off (the tests do)."""
 
 import datetime as dt
 import logging
@@ -18,21 +24,33 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from canbo.accounts.system import system_actor
+from canbo.core.data_cache import data_token
+from canbo.core.deltas import keeping_rows
 from canbo.dashboard.cards import review_trend, rotation_status
 from canbo.people.scope_counts import scope_figures
 
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
-_state = {"running": False, "again": False}
+_state: dict = {"running": False, "again": False, "warmed": None}
 
 
 def warm_home(as_of: dt.date) -> None:
-    """Count what every scope's home page sums at D (the system actor's figures are all of them)."""
+    """Count what every scope's home page sums at D (the system actor's figures are all of them),
+    keeping the rows that later writes move them by."""
     actor = system_actor()
-    review_trend(actor=actor, as_of=as_of)
-    scope_figures(actor=actor, as_of=as_of)
-    rotation_status(actor=actor, as_of=as_of)
+    with keeping_rows():
+        review_trend(actor=actor, as_of=as_of)
+        scope_figures(actor=actor, as_of=as_of)
+        rotation_status(actor=actor, as_of=as_of)
+
+
+def warm_if_changed() -> None:
+    """Warm today's figures unless this process warmed them for the same data and date."""
+    with _lock:
+        if _state["warmed"] == (data_token(), timezone.localdate()):
+            return
+    warm_soon()
 
 
 def warm_soon() -> None:
@@ -50,7 +68,10 @@ def _warm_while_asked() -> None:
     try:
         asked = True
         while asked:
-            warm_home(timezone.localdate())
+            seen = (data_token(), timezone.localdate())
+            with _lock:
+                _state["warmed"] = seen  # what is being warmed: not asked again (nor after a failure)
+            warm_home(seen[1])
             with _lock:
                 asked, _state["again"] = _state["again"], False
     except Exception:

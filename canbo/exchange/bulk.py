@@ -1,9 +1,11 @@
-"""Rows written in bulk: `executemany` (SQLite) or `COPY` (PostgreSQL) inside the caller's transaction."""
+"""Rows written in bulk (`canbo.core.bulk.insert`) and the values they are made of."""
 
-from django.db import connection
 from django.db.models import Max
 
+from canbo.core.bulk import insert
 from canbo.exchange.reader import ParsedWorkbook
+
+__all__ = ["column_of", "insert", "iso", "next_id"]
 
 
 def iso(value):
@@ -12,21 +14,6 @@ def iso(value):
 
 def next_id(model) -> int:
     return (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
-
-
-def insert(model, fields: list[str], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(f).column) for f in fields)
-    raw = connection.connection
-    if connection.vendor == "postgresql":
-        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # noqa: S608
-            for row in rows:
-                copy.write_row(row)
-    else:
-        marks = ", ".join("?" * len(fields))
-        raw.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
 
 
 def column_of(book: ParsedWorkbook, sheet: str):

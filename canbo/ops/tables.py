@@ -2,9 +2,9 @@
 """The tables a backup holds: read out as JSON rows, written back below the ORM.
 
 Every table of the installed apps' models is backed up except what canbo makes again by itself:
-the sessions (a restore signs everyone out) and the figures kept until the data changes
-(`core.DataVersion`, `core.RememberedResult`). A restore empties every table and loads the backed
-up ones.
+the sessions (a restore signs everyone out) and the figures kept until the data changes with what
+they are moved by (the `core` app's tables). A restore empties every table and loads the backed up
+ones.
 
 Values are read through the ORM (`values_list`), so both databases give the same Python values,
 and written as JSON, a few thousand rows to a line: dates and times in ISO 8601, decimals as text,
@@ -29,7 +29,10 @@ from django.utils.duration import duration_string
 
 from canbo.core.roles import SYSTEM_USERNAME
 
-NOT_BACKED_UP = frozenset({"sessions.session", "core.dataversion", "core.rememberedresult"})
+NOT_BACKED_UP = frozenset({
+    "sessions.session", "core.dataversion", "core.rememberedresult", "core.datachange",
+    "core.groupedfigures", "core.groupedrows",
+})
 # Rows a fresh `canbo migrate` writes: a database holding only these holds no data of its own.
 FILLED_BY_MIGRATE = ("contenttypes.", "auth.permission", "rules.", "training.programme")  # and its families
 # ...but not what users give the programmes later.

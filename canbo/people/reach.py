@@ -4,8 +4,9 @@ count over the whole workforce can be grouped by: the units of the positions hel
 units of the BTV-managed positions held or planned for at D (0 for a planned one without a unit).
 
 A figure counted once per group and per date is summed over the groups a user's scope reaches, so
-every user of every role reads the same count, computed once per date and data version, instead
-of one count per scope.
+every user of every role reads the same count instead of one count per scope. The counts are kept
+with each cadre's rows, and a write that touched a few cadres moves them by the difference of
+those cadres' rows (`canbo.core.deltas`).
 """
 
 import datetime as dt
@@ -23,8 +24,9 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
+from canbo.core import deltas
 from canbo.core.capabilities import scope_of
-from canbo.core.data_cache import data_token, kept, remembered
+from canbo.core.data_cache import data_token
 from canbo.core.dated import in_force_q
 from canbo.core.parts import IdRange, run_in_parts
 from canbo.org.models import Unit
@@ -33,9 +35,8 @@ from canbo.people.selectors import planned_q
 
 
 def _joined(column: str) -> str:
-    """The unit ids of a group as text, in any order and repeated as they come (read as a set: two
-    texts of one set only make two groups that sum alike; sorting and removing repeats in the
-    database cost more than the few extra groups)."""
+    """A cadre's unit ids as text, in any order and repeated as they come (put in order once in
+    Python, `_key`: sorting and removing repeats in the database cost more)."""
     if connection.vendor == "postgresql":
         return f"string_agg(CAST({column} AS text), ',')"
     return f"group_concat({column})"
@@ -58,16 +59,34 @@ def _per_cadre(querysets) -> tuple[str, list]:
     return f"SELECT u.cadre_id, {_joined('u.unit_key')} AS k FROM ({rows}) u GROUP BY u.cadre_id", params
 
 
-def keys_sql(as_of: dt.date, part: IdRange | None = None) -> list[tuple[str, list]]:
+# Which cadres a query is of: all (None), a part of the workforce run at once with the others
+# (`canbo.core.parts`), or the cadres a write touched (`canbo.core.deltas`).
+Restrict = IdRange | frozenset[int] | None
+
+
+def _cadres_q(restrict: Restrict, field: str = "cadre_id") -> Q:
+    if restrict is None:
+        return Q()
+    if isinstance(restrict, IdRange):
+        return Q(**{f"{field}__gte": restrict.low, f"{field}__lt": restrict.high})
+    return Q(**{f"{field}__in": sorted(restrict)})
+
+
+def keys_sql(as_of: dt.date, restrict: Restrict = None) -> list[tuple[str, list]]:
     """Two subqueries of `cadre_id, k`: the units held at D, and the units of the BTV-managed
     positions held or planned for at D (the conditions of `visible_cadres`); of the cadres of
-    `part` only, when given."""
-    return _keys_sql(as_of, part, connection.vendor)
+    `restrict` alone where given."""
+    if isinstance(restrict, frozenset):
+        return _keys_of(as_of, _cadres_q(restrict))
+    return _keys_sql(as_of, restrict, connection.vendor)
 
 
 @lru_cache(maxsize=64)
 def _keys_sql(as_of: dt.date, part: IdRange | None, vendor: str) -> list[tuple[str, list]]:
-    among = Q() if part is None else Q(cadre_id__gte=part.low, cadre_id__lt=part.high)
+    return _keys_of(as_of, _cadres_q(part))
+
+
+def _keys_of(as_of: dt.date, among: Q) -> list[tuple[str, list]]:
     held = PositionHolding.objects.filter(in_force_q(as_of), among)
     return [
         _per_cadre([held]),
@@ -80,8 +99,21 @@ def _keys_sql(as_of: dt.date, part: IdRange | None, vendor: str) -> list[tuple[s
     ]
 
 
+Inner = Callable[[Restrict], tuple[str, list]]
+
+
+def among(queryset, field: str = "id") -> Inner:
+    """The SQL of `queryset`'s rows, of the cadres of `restrict` alone where given (`field` names
+    them)."""
+
+    def sql(restrict: Restrict) -> tuple[str, list]:
+        return queryset.filter(_cadres_q(restrict, field)).query.sql_with_params()
+
+    return sql
+
+
 def grouped_sums(
-    inner: tuple[str, list] | Callable[[IdRange | None], tuple[str, list]],
+    inner: Inner,
     columns: list[str],
     as_of: dt.date,
     *,
@@ -91,49 +123,63 @@ def grouped_sums(
     only_kept: bool = False,
     held_key: str | None = None,
 ) -> list[list] | None:
-    """For the rows of `inner` (a SELECT with the cadre's id in its column `cadre`), the sums of its
-    `columns` per group of rows whose cadres share the two keys of `keys_sql` at D (and of the
-    values of its columns `by`): one row a group, keys first (NULL where a cadre has none). Kept
-    until the data changes. `inner` may be a function of a part of the cadres (None: all of them):
-    the sums are then computed by parts at once (`canbo.core.parts`). `held_key`: the column of
-    `inner` that has the first key already (`held_units_sql`), so that it is not read again.
-    `cursor`: the context manager to run it in (the database's by default); `only_kept`: None
-    rather than computing them."""
-    width = len(keys_sql(as_of)) + len(by)
+    """For the rows of `inner(None)` (a SELECT with the cadre's id in its column `cadre`;
+    `inner(restrict)` the rows of some cadres alone), the sums of its `columns` per group of rows
+    whose cadres share the two keys of `keys_sql` at D (and the values of its columns `by`): one
+    row a group, keys first (NULL where a cadre has none, else the unit ids in order). Counted by
+    parts of the workforce at once (`canbo.core.parts`), kept, and moved by the rows of the cadres
+    a write touched (`canbo.core.deltas`). `held_key`: the column of `inner` that has the first key
+    already (`held_units_sql`), so that it is not read again. `cursor`: the context manager to run
+    it in (the database's by default); `only_kept`: None rather than counting everyone again."""
+    first = f"g.{held_key}" if held_key else "k0.k"
+    group = ", ".join([first, "k1.k", *(f"g.{name}" for name in by)])
+    picked = ", ".join(f"g.{name}" for name in columns)
+    summed = ", ".join(f"SUM(g.{name})" for name in columns)
+    width = 2 + len(by)
 
-    def query(part: IdRange | None) -> tuple[str, list]:
-        sql, params = inner(part) if callable(inner) else inner
-        keys = keys_sql(as_of, part)
-        joins, grouped = "", [f"k{n}.k" for n in range(len(keys))]
-        for n, (key, more) in enumerate(keys):
+    def joined(restrict: Restrict) -> tuple[str, list]:
+        sql, params = inner(restrict)
+        joins = ""
+        for n, (key, more) in enumerate(keys_sql(as_of, restrict)):
             if n == 0 and held_key:
-                grouped[0] = f"g.{held_key}"
                 continue
             joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
             params = [*params, *more]
-        grouped = ", ".join([*grouped, *(f"g.{name}" for name in by)])
-        sums = ", ".join(f"SUM(g.{name})" for name in columns)
-        return f"SELECT {grouped}, {sums} FROM ({sql}) g{joins} GROUP BY {grouped}", params
+        return f"FROM ({sql}) g{joins}", list(params)
 
-    def compute_part(part: IdRange | None) -> list[list]:
+    def fetched(sql: str, params: list) -> list[tuple]:
         with (cursor or connection.cursor)() as running:
-            running.execute(*query(part))
-            return [[*row[:width], *(int(v) for v in row[width:])] for row in running.fetchall()]
+            running.execute(sql, params)
+            return running.fetchall()
+
+    def rows(ids: frozenset[int] | None) -> list[tuple[int, list]]:
+        source, params = joined(ids)
+        found = fetched(f"SELECT g.{cadre}, {group}, {picked} {source}", params)
+        return [(r[0], [_key(r[1]), _key(r[2]), *r[3 : width + 1], *map(int, r[width + 1 :])]) for r in found]
+
+    def part_sums(part: IdRange | None) -> list[list]:
+        source, params = joined(part)
+        found = fetched(f"SELECT {group}, {summed} {source} GROUP BY {group}", params)
+        return [[_key(r[0]), _key(r[1]), *r[2:width], *map(int, r[width:])] for r in found]
 
     def combine(results: list[list[list]]) -> list[list]:
         groups: dict[tuple, list[int]] = {}
-        for row in (row for rows in results for row in rows):
+        for row in (row for found in results for row in found):
             sums = groups.setdefault(tuple(row[:width]), [0] * (len(row) - width))
             sums[:] = [a + b for a, b in zip(sums, row[width:], strict=True)]
         return [[*group, *sums] for group, sums in groups.items()]
 
-    def compute() -> list[list]:
-        if not callable(inner):
-            return compute_part(None)
-        return run_in_parts(Cadre, compute_part, combine, data_token)
+    def sums() -> list[list]:
+        return run_in_parts(Cadre, part_sums, combine, data_token)
 
-    parts = ("grouped by reach", *query(None))
-    return kept(parts) if only_kept else remembered(parts, compute)
+    parts = ("grouped by reach", group, picked, *joined(None))
+    return deltas.grouped(parts, rows, width, sums=sums, only_kept=only_kept)
+
+
+@lru_cache(maxsize=8192)
+def _key(text: str | None) -> str | None:
+    """A cadre's key as its unit ids in order, each once."""
+    return ",".join(str(n) for n in sorted({int(part) for part in text.split(",")})) if text else None
 
 
 def flag(condition) -> Case:

@@ -30,11 +30,11 @@ def scope_figures(*, actor, as_of: dt.date) -> dict:
         planned=reach.flag(_planned(as_of)),
     )
     by_cadre = reach.grouped_sums(
-        cadres.query.sql_with_params(), ["one", "holding", "planned"], as_of, only_kept=only_kept
+        reach.among(cadres), ["one", "holding", "planned"], as_of, only_kept=only_kept
     )
     held = held_positions(as_of).order_by().values("cadre_id", "unit_id", one=Value(1))
     by_unit = reach.grouped_sums(
-        held.query.sql_with_params(), ["one"], as_of, cadre="cadre_id", by=("unit_id",), only_kept=only_kept
+        reach.among(held, "cadre_id"), ["one"], as_of, cadre="cadre_id", by=("unit_id",), only_kept=only_kept
     )
     if by_cadre is None or by_unit is None:
         return _counted_over_scope(actor, as_of)

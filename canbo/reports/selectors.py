@@ -181,7 +181,7 @@ def non_local_count(*, actor, as_of: dt.date) -> int:
     found = violations(as_of)
     if found.query.is_empty():  # the rule set in force has no non-local rule
         return 0
-    held = found.order_by().values("cadre_id", one=Value(1)).query.sql_with_params()
+    held = reach.among(found.order_by().values("cadre_id", one=Value(1)), "cadre_id")
     rows = reach.grouped_sums(
         held, ["one"], as_of, cadre="cadre_id", only_kept=not reach.shares_population(actor)
     )

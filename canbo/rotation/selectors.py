@@ -10,13 +10,13 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from canbo.core.data_cache import remembered
+from canbo.core import deltas
 from canbo.core.errors import NotFound
 from canbo.org.models import PositionType, Unit
 from canbo.org.selectors import visible_units
 from canbo.people import reach
 from canbo.people.active import held_positions
-from canbo.people.models import Cadre
+from canbo.people.models import Cadre, PositionHolding
 from canbo.people.selectors import visible_cadres
 from canbo.rules import proposals
 from canbo.rules.pairs import Proposal
@@ -83,14 +83,23 @@ def vacancy_list(*, actor, as_of: dt.date, unit: Unit | None = None, key_only: b
 
 def key_vacancy_count(*, actor, as_of: dt.date) -> int:
     """How many key posts have a vacant seat at D in the units the actor sees (`vacancy_list` with
-    `key_only`): the key vacancies of the whole province, kept until the data changes, counted over
-    the actor's units."""
-    units = remembered(
-        ("key vacancies", as_of),
-        lambda: [row["target_unit_id"] for row in proposals.vacancies(as_of, key_only=True)],
-    )
+    `key_only`): the key vacancies of the whole province per unit, kept, and counted again for the
+    units a write touched (`canbo.core.deltas`), counted over the actor's units."""
+
+    def rows(ids: frozenset[int] | None) -> list[tuple[int, list]]:
+        found = proposals.vacancies(as_of, key_only=True, unit_ids=None if ids is None else sorted(ids))
+        return [(row["target_unit_id"], [row["target_unit_id"], 1]) for row in found]
+
+    units = deltas.grouped(("key vacancies", as_of), rows, 1, touched=_units_touched)
     within = reach.reach_of(actor)
-    return sum(1 for unit_id in units if within.sees_unit(unit_id))
+    return sum(n for unit_id, n in units if within.sees_unit(unit_id))
+
+
+def _units_touched(touched: deltas.Touched) -> frozenset[int]:
+    """The units whose holders a write may have changed: the units of the positions it wrote and
+    of every position its cadres hold or held (a cadre's retirement date decides whether they hold)."""
+    held = PositionHolding.objects.filter(cadre_id__in=touched.cadres).values_list("unit_id", flat=True)
+    return touched.units | frozenset(held)
 
 
 def proposal_check(*, actor, cadre_code: str, unit_code: str, type_code: str, proposal: Proposal):

@@ -131,7 +131,7 @@ def rotation_target(*, actor, start: dt.date, end: dt.date) -> dict[str, dict]:
         flags[f"{d.key}_done"] = reach.flag(eligible & _rotated_within(d, start, end))
     cadres = Cadre.objects.filter(_not_rotated_before(start)).order_by()
     rows = reach.grouped_sums(
-        cadres.values("id", **flags).query.sql_with_params(),
+        reach.among(cadres.values("id", **flags)),
         list(flags),
         start,
         only_kept=not reach.shares_population(actor),

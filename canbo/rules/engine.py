@@ -18,7 +18,6 @@ from django.db.models import QuerySet
 
 from canbo.core.data_cache import data_token, remembered
 from canbo.core.dated import in_force_sql
-from canbo.core.parts import IdRange
 from canbo.people import reach
 from canbo.rules import facts
 from canbo.rules.predicates import Cond
@@ -97,13 +96,16 @@ def review_result(values: list[int]) -> dict:
 
 def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | None:
     """The sums `review_result` reads for each group of the whole workforce sharing the keys that
-    decide scopes at D (`canbo.people.reach`): one facts pass per date and data version, whoever
-    asks, by parts of the workforce at once (`only_kept`: None rather than computing them)."""
+    decide scopes at D (`canbo.people.reach`): one facts pass per date, by parts of the workforce at
+    once, whoever asks, then moved by the facts of the cadres each write touched (`only_kept`: None
+    rather than a whole pass)."""
     named = _review_named()
     flags, flag_params = _flags(named, ctx)
 
-    def inner(part: IdRange | None) -> tuple[str, list]:
-        base, base_params = facts.facts_sql(ctx, part, _needs(named, "held_units"))
+    def inner(restrict: reach.Restrict) -> tuple[str, list]:
+        # The cadres restrict every history the facts group, not only the outer rows.
+        among = sorted(restrict) if isinstance(restrict, frozenset) else restrict
+        base, base_params = facts.facts_sql(ctx, among, _needs(named, "held_units"))
         return f"SELECT f.id, f.held_units, {', '.join(flags)} FROM ({base}) f", flag_params + base_params
 
     columns = [name for name, _cond in named]

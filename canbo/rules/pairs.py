@@ -69,8 +69,9 @@ def _in_force(alias: str) -> str:
     return in_force_sql(alias, None)[0]
 
 
-def units_sql() -> str:
-    """Per unit: `unit_id`, `unit_code`, `level_rank`, `bloc`, `district`, `locality_path`."""
+def units_sql(where: str = "") -> str:
+    """Per unit: `unit_id`, `unit_code`, `level_rank`, `bloc`, `district`, `locality_path` (of the
+    units `where`, a condition on `u`, alone where given)."""
     return (
         f"SELECT u.id AS unit_id, u.code AS unit_code, {_level_rank('u.level')} AS level_rank, "
         "u.bloc AS bloc, "
@@ -78,7 +79,7 @@ def units_sql() -> str:
         "l.path AS locality_path "
         f"FROM {_t(Unit)} u JOIN {_t(Locality)} l ON l.id = u.locality_id "
         f"LEFT JOIN {_t(Locality)} anc ON l.path LIKE anc.path || '%%' "
-        "GROUP BY u.id, u.code, u.level, u.bloc, l.path"
+        f"{f'WHERE {where} ' if where else ''}GROUP BY u.id, u.code, u.level, u.bloc, l.path"
     )
 
 
@@ -102,16 +103,25 @@ def _where(condition: Cond | None, ctx: dict) -> tuple[str, list]:
 
 
 def posts_sql(
-    ctx: dict, posts: list[tuple[int, int]] | None = None, condition: Cond | None = None
+    ctx: dict,
+    posts: list[tuple[int, int]] | None = None,
+    condition: Cond | None = None,
+    units: list[int] | None = None,
 ) -> tuple[str, list]:
     """Post facts as of `ctx['as_of']`: of the given (unit id, type id) pairs, or of every post with
-    seats in force at D; `condition` (over the post columns) filters them in the database."""
+    seats in force at D (of the units `units` alone where given, down to the seats and holders
+    counted); `condition` (over the post columns) filters them in the database."""
     d = ctx["as_of"]
-    seats_in_force = _in_force("s")
+    marks, among_params = ", ".join(["%s"] * len(units or [])) or "NULL", list(units or [])
+
+    def among(column: str) -> str:
+        return f" AND {column} IN ({marks})" if units is not None else ""
+
+    seats_in_force = _in_force("s") + among("s.unit_id")
     if posts is None:
         keys = (
             f"SELECT DISTINCT s.unit_id, s.position_type_id FROM {_t(Post)} s WHERE {seats_in_force}",
-            [d, d],
+            [d, d, *among_params],
         )
     else:
         # One VALUES list, not a UNION of SELECTs: SQLite allows at most 500 terms in a compound SELECT.
@@ -147,17 +157,18 @@ def posts_sql(
         f"{flag_columns}, {requirements} "
         f"FROM ({keys[0]}) k "
         f"JOIN {_t(PositionType)} pt ON pt.id = k.position_type_id "
-        f"JOIN ({units_sql()}) uf ON uf.unit_id = k.unit_id "
+        f"JOIN ({units_sql(among('u.id')[5:])}) uf ON uf.unit_id = k.unit_id "
         f"JOIN ({standards}) std ON std.position_type_id = k.position_type_id "
         "LEFT JOIN (SELECT s.unit_id, s.position_type_id, SUM(s.seats) AS seats "
         f"FROM {_t(Post)} s WHERE {seats_in_force} GROUP BY s.unit_id, s.position_type_id) s "
         "ON s.unit_id = k.unit_id AND s.position_type_id = k.position_type_id "
         "LEFT JOIN (SELECT ph.unit_id, ph.position_type_id, COUNT(DISTINCT ph.cadre_id) AS holders "
         f"FROM {_t(PositionHolding)} ph JOIN {_t(Cadre)} c ON c.id = ph.cadre_id "
-        f"WHERE {_in_force('ph')} AND c.retirement_date >= %s GROUP BY ph.unit_id, ph.position_type_id) hd "
+        f"WHERE {_in_force('ph')} AND c.retirement_date >= %s{among('ph.unit_id')} "
+        "GROUP BY ph.unit_id, ph.position_type_id) hd "
         "ON hd.unit_id = k.unit_id AND hd.position_type_id = k.position_type_id"
     )
-    params = [*keys[1], *standard_params, d, d, d, d, d]
+    params = [*keys[1], *among_params, *standard_params, d, d, *among_params, d, d, d, *among_params]
     where, where_params = _where(condition, ctx)
     return f"SELECT * FROM ({sql}) f{where}", params + where_params
 

@@ -245,14 +245,20 @@ def _decision_words(branch, labels: dict, rules: dict) -> dict | None:
     }
 
 
-def vacancies(as_of: dt.date, *, units: QuerySet | None = None, key_only: bool = False) -> list[dict]:
-    """Posts with a vacancy at D (SPEC §10), of the units of `units` (None: all), sorted by unit
-    code then type code: the post facts rows."""
+def vacancies(
+    as_of: dt.date,
+    *,
+    units: QuerySet | None = None,
+    key_only: bool = False,
+    unit_ids: list[int] | None = None,
+) -> list[dict]:
+    """Posts with a vacancy at D (SPEC §10), of the units of `units` (None: all) and of the units
+    `unit_ids` (counted for those alone), sorted by unit code then type code: the post facts rows."""
     condition = Col("target_vacancy") > 0
     if key_only:
         condition = condition & Col("target_key").true()
     ctx = {"as_of": as_of}
-    sql, params = pairs.posts_sql(ctx, None, condition)
+    sql, params = pairs.posts_sql(ctx, None, condition, unit_ids)
     if units is not None:
         try:
             inner, inner_params = units.order_by().values("id").query.sql_with_params()

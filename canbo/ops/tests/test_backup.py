@@ -31,7 +31,10 @@ from canbo.people.models import Cadre
 
 pytestmark = pytest.mark.django_db
 on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-NOT_DATA = {"sessions.session", "core.dataversion", "core.rememberedresult"}
+NOT_DATA = {
+    "sessions.session", "core.dataversion", "core.rememberedresult", "core.datachange", "core.groupedfigures",
+    "core.groupedrows",
+}
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.db import connection
 from canbo.accounts.models import Role
 from canbo.core import parts
 from canbo.core.data_cache import data_token
-from canbo.core.models import RememberedResult
+from canbo.core.models import GroupedFigures, RememberedResult
 from canbo.people import reach
 from canbo.people.models import Cadre
 from canbo.rules import engine
@@ -40,6 +40,7 @@ def spied_parts(monkeypatch):
 def sums(count: int, monkeypatch) -> list[list]:
     monkeypatch.setenv(parts.PARTS_ENV, str(count))
     RememberedResult.objects.all().delete()
+    GroupedFigures.objects.all().delete()
     return engine.review_sums_by_reach(engine.context_for(DAY))
 
 

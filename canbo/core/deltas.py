@@ -1,0 +1,247 @@
+"""Sums per group of rows that each belong to one cadre (or one unit), kept with those rows, so that
+after a write that touched a few of them the sums move by the difference instead of being counted
+again.
+
+Every write records what it touched in the transaction that makes it (`DataChange`, written by the
+triggers of `canbo.core.data_cache`, whatever path wrote: a service, the admin, plain SQL), under a
+write number that the data token's row counts. Sums kept at write number s are brought to the
+current number n when the records of every write from s+1 to n are there and none of them may
+have changed everyone (a unit, a position type, a standard, a rule or parameter, an import or a
+restore): the rows of the touched cadres are computed again (the same query restricted to them),
+the kept rows of those cadres are taken away from the sums and the new ones added, and both are
+stored under the current token. Otherwise (or with more than MAX_TOUCHED touched) everything is
+counted again. So a figure is never served from older data: what a write could have changed is
+either computed again or the whole figure is.
+"""
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+
+from canbo.core.bulk import insert
+from canbo.core.data_cache import data_token, result_key
+
+MAX_TOUCHED = 2000  # cadres or units: above, counting everything again costs about as much
+CHUNK = 256  # the ids whose rows are kept together (`GroupedRows`)
+
+
+@dataclass(frozen=True)
+class Touched:
+    cadres: frozenset[int]
+    units: frozenset[int]
+
+
+def current_state() -> tuple[int, int]:
+    """The data token and the number of writes, read together."""
+    from canbo.core.models import DataVersion
+
+    data_token()  # makes the row where the tables were emptied
+    return DataVersion.objects.values_list("token", "seq").get(pk=1)
+
+
+def touched_between(since: tuple[int, int], until: tuple[int, int]) -> Touched | None:
+    """What the writes after the state `since` up to `until` (each a token and a write number)
+    touched; None where that is not known (a record missing) or may be everyone."""
+    (token, seq), (to_token, to_seq) = since, until
+    if not seq < to_seq or to_seq - seq > MAX_TOUCHED:
+        return None
+    return _touched(token, seq, to_token, to_seq)
+
+
+@lru_cache(maxsize=256)
+def _touched(token: int, seq: int, to_token: int, to_seq: int) -> Touched | None:
+    # The tokens are in the key: they are never the same for other data, the write numbers may be
+    # (after the tables were emptied).
+    from canbo.core.models import DataChange
+
+    limit = 4 * MAX_TOUCHED
+    rows = list(
+        DataChange.objects.filter(seq__gt=seq, seq__lte=to_seq)
+        .values_list("seq", "cadre_id", "unit_id", "everything")[:limit]
+    )
+    if len(rows) == limit or len({row[0] for row in rows}) != to_seq - seq or any(row[3] for row in rows):
+        return None
+    cadres = frozenset(row[1] for row in rows if row[1] is not None)
+    units = frozenset(row[2] for row in rows if row[2] is not None)
+    if len(cadres) > MAX_TOUCHED or len(units) > MAX_TOUCHED:
+        return None
+    return Touched(cadres, units)
+
+
+Rows = Callable[[frozenset[int] | None], Iterable[tuple[int, list]]]
+
+
+_local = threading.local()
+
+
+@contextmanager
+def keeping_rows() -> Iterator[None]:
+    """Within it (the warming), a figure counted again keeps its rows, so that later writes move it;
+    elsewhere (a request) only its sums are counted and kept, which costs less."""
+    _local.keeping = True
+    try:
+        yield
+    finally:
+        _local.keeping = False
+
+
+def grouped(
+    parts: tuple,
+    rows: Rows,
+    width: int,
+    *,
+    sums: Callable[[], list[list]] | None = None,
+    touched: Callable[[Touched], frozenset[int]] = lambda t: t.cadres,
+    only_kept: bool = False,
+) -> list[list] | None:
+    """The sums of `rows(None)` (pairs of an entity's id and a row: `width` values naming its group,
+    then counts) per group, as lists of the group's values then the sums; kept under `parts` until
+    the data changes, then moved by the rows of the entities the writes touched (`touched` names
+    them: the cadres by default), `rows(ids)` being the rows of those entities alone. `sums()`: the
+    same sums counted by the database (rows that name the same group are added up), for a count
+    that keeps no rows. Groups whose sums are all 0 are left out. `only_kept`: None rather than
+    counting everything again."""
+    from canbo.core.models import GroupedFigures
+
+    key = result_key(*parts)
+    state = current_state()
+    keeping = getattr(_local, "keeping", False)
+    found = GroupedFigures.objects.filter(key=key).values_list("token", "seq", "value").first()
+    if found is not None and found[0] == state[0] and (found[1] is not None or not keeping):
+        return found[2]
+    if found is not None and found[1] is not None:
+        changed = touched_between(found[:2], state)
+        if changed is not None:
+            return _moved(key, found, touched(changed), rows, width, state)
+    if only_kept:
+        return None
+    if keeping or sums is None:
+        return _counted(key, rows, width, state)
+    counted: dict[tuple, list[int]] = {}
+    _summed(counted, sums(), width)
+    value = _value(counted)
+    try:
+        with transaction.atomic():
+            # No rows kept: moved by no write; a warming's figures of the same data stay, with theirs.
+            if not GroupedFigures.objects.filter(key=key, token=state[0]).exists():
+                _store(key, (state[0], None), value)
+    except DatabaseError:
+        pass
+    return value
+
+
+def _by_entity(found: Iterable[tuple[int, list]]) -> dict[int, list[list]]:
+    by_entity: dict[int, list[list]] = {}
+    for entity, row in found:
+        by_entity.setdefault(entity, []).append(row)
+    return by_entity
+
+
+def _summed(sums: dict[tuple, list[int]], rows: Iterable[list], width: int, sign: int = 1) -> None:
+    for row in rows:
+        group, counts = tuple(row[:width]), row[width:]
+        total = sums.setdefault(group, [0] * len(counts))
+        for n, value in enumerate(counts):
+            total[n] += sign * value
+
+
+def _value(sums: dict[tuple, list[int]]) -> list[list]:
+    return sorted(([*group, *counts] for group, counts in sums.items() if any(counts)), key=repr)
+
+
+def _chunks(by_entity: dict[int, list[list]]) -> dict[int, dict[str, list[list]]]:
+    chunks: dict[int, dict[str, list[list]]] = {}
+    for entity, entity_rows in by_entity.items():
+        chunks.setdefault(entity // CHUNK, {})[str(entity)] = entity_rows
+    return chunks
+
+
+def _insert_chunks(key: str, chunks: dict[int, dict[str, list[list]]]) -> None:
+    from canbo.core.models import GroupedRows
+
+    rows = [(key, chunk, json.dumps(found)) for chunk, found in chunks.items() if found]
+    insert(GroupedRows, ["key", "chunk", "rows"], rows)
+
+
+def _counted(key: str, rows: Rows, width: int, state: tuple[int, int]) -> list[list]:
+    from canbo.core.models import GroupedRows
+
+    by_entity = _by_entity(rows(None))
+    sums: dict[tuple, list[int]] = {}
+    for entity_rows in by_entity.values():
+        _summed(sums, entity_rows, width)
+    value = _value(sums)
+    try:
+        with transaction.atomic():
+            _store(key, state, value)
+            _forget_unmovable(state)
+            GroupedRows.objects.filter(key=key).delete()
+            _insert_chunks(key, _chunks(by_entity))
+    except DatabaseError:
+        pass  # a store that fails (a concurrent writer holding the lock) only loses the shortcut
+    return value
+
+
+def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, state) -> list[list]:
+    from canbo.core.models import GroupedFigures, GroupedRows
+
+    sums: dict[tuple, list[int]] = {}
+    _summed(sums, found[2], width)
+    kept = GroupedRows.objects.filter(key=key, chunk__in={entity // CHUNK for entity in ids})
+    chunks = dict(kept.values_list("chunk", "rows"))
+    by_entity = _by_entity(rows(ids)) if ids else {}
+    for entity in ids:
+        chunk = chunks.setdefault(entity // CHUNK, {})
+        _summed(sums, chunk.pop(str(entity), []), width, -1)
+        if entity in by_entity:
+            _summed(sums, by_entity[entity], width)
+            chunk[str(entity)] = by_entity[entity]
+    value = _value(sums)
+    try:
+        with transaction.atomic():
+            # Only over the sums this started from: another process may have moved them already.
+            moved = GroupedFigures.objects.filter(key=key, token=found[0], seq=found[1])
+            if moved.update(token=state[0], seq=state[1], value=value):
+                kept.delete()
+                _insert_chunks(key, chunks)
+    except DatabaseError:
+        pass
+    return value
+
+
+def _forget_unmovable(state: tuple[int, int]) -> None:
+    """Drop what no later write can move: records and figures more than MAX_TOUCHED writes old
+    (`touched_between` reads no more), and sums of older data that kept no rows."""
+    from canbo.core.models import DataChange, GroupedFigures, GroupedRows
+
+    old = state[1] - MAX_TOUCHED
+    DataChange.objects.filter(seq__lte=old).delete()
+    unmovable = GroupedFigures.objects.filter(Q(seq__lte=old) | (Q(seq__isnull=True) & ~Q(token=state[0])))
+    GroupedRows.objects.filter(key__in=unmovable.values("key")).delete()
+    unmovable.delete()
+
+
+def _store(key: str, state: tuple[int, int | None], value: list[list]) -> None:
+    from canbo.core.models import GroupedFigures
+
+    GroupedFigures.objects.bulk_create(
+        [GroupedFigures(key=key, token=state[0], seq=state[1], value=value)],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["token", "seq", "value"],
+    )
+
+
+def forget_all() -> None:
+    """Drop every kept result and grouped figure, as if the data had just changed everywhere (for a
+    benchmark or a test of what a first computation gives)."""
+    from canbo.core.models import GroupedFigures, GroupedRows, RememberedResult
+
+    for model in (RememberedResult, GroupedFigures, GroupedRows):
+        model.objects.all().delete()
