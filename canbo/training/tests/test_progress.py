@@ -20,12 +20,12 @@ pytestmark = pytest.mark.django_db
 AS_OF = dt.date(YEAR + 1, 6, 30)
 
 
-@pytest.fixture
-def trained(small_province, users):  # noqa: F811
-    """Sở Nội vụ plans SNV2 and PL1 for đại học in YEAR; on the course SNV2 passes and PL1 fails."""
+def sent_and_completed(small_province, users, programme_code: str, **course) -> None:  # noqa: F811
+    """Sở Nội vụ plans SNV2 and PL1 for the programme in YEAR; on its course SNV2 passes and PL1
+    fails."""
     snv = users["snv"]
-    in_force_plan(small_province, users, lines=[("dai_hoc", "tap_trung", ["SNV2", "PL1"])])
-    course = new_course(snv)
+    in_force_plan(small_province, users, lines=[(programme_code, "tap_trung", ["SNV2", "PL1"])])
+    course = new_course(snv, programme_code=programme_code, **course)
     enrolments_add(actor=snv, course=course, codes=["SNV2", "PL1"])
     for target in ("tuyen_sinh", "dang_hoc", "cho_ket_qua"):
         transition(actor=snv, obj=course, to=target)
@@ -33,6 +33,11 @@ def trained(small_province, users):  # noqa: F811
         passed = enrolment.cadre.code == "SNV2"
         result_record(actor=snv, enrolment=enrolment, result="dat" if passed else "khong_dat")
     transition(actor=snv, obj=course, to="hoan_thanh")
+
+
+@pytest.fixture
+def trained(small_province, users):  # noqa: F811
+    sent_and_completed(small_province, users, "dai_hoc")
 
 
 def _codes(small_province, figures) -> dict:
@@ -81,17 +86,7 @@ def test_the_page_charts_each_year_and_opens_the_people(client, small_province, 
 
 @pytest.fixture
 def fostered(small_province, users):  # noqa: F811
-    """Sở Nội vụ plans SNV2 and PL1 for a state-bloc skills course in YEAR; SNV2 passes it, PL1 fails."""
-    snv = users["snv"]
-    in_force_plan(small_province, users, lines=[("nghiep_vu_nha_nuoc", "tap_trung", ["SNV2", "PL1"])])
-    course = new_course(snv, code="NV-2018", programme_code="nghiep_vu_nha_nuoc")
-    enrolments_add(actor=snv, course=course, codes=["SNV2", "PL1"])
-    for target in ("tuyen_sinh", "dang_hoc", "cho_ket_qua"):
-        transition(actor=snv, obj=course, to=target)
-    for enrolment in course.enrolments.select_related("cadre"):
-        passed = enrolment.cadre.code == "SNV2"
-        result_record(actor=snv, enrolment=enrolment, result="dat" if passed else "khong_dat")
-    transition(actor=snv, obj=course, to="hoan_thanh")
+    sent_and_completed(small_province, users, "nghiep_vu_nha_nuoc", code="NV-2018")
 
 
 def test_fostering_families_count_the_planned_and_the_trained_and_open_them(
