@@ -1,11 +1,8 @@
-"""Rows written in bulk (`canbo.core.bulk.insert`) and the values they are made of."""
+"""The values rows written in bulk (`canbo.core.bulk.insert`) are made of."""
 
 from django.db.models import Max
 
-from canbo.core.bulk import insert
 from canbo.exchange.reader import ParsedWorkbook
-
-__all__ = ["column_of", "insert", "iso", "next_id"]
 
 
 def iso(value):

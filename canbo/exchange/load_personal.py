@@ -1,6 +1,7 @@
 """Load the sheets of the personal history form (Mẫu 2C) that follow the cadres."""
 
-from canbo.exchange.bulk import column_of, insert, iso
+from canbo.core.bulk import insert
+from canbo.exchange.bulk import column_of, iso
 from canbo.people.models import Award, FamilyMember, Residence, SalaryStep
 
 

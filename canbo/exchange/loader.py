@@ -7,8 +7,8 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.utils import timezone
 
+from canbo.core.bulk import insert as _insert
 from canbo.exchange.bulk import column_of as _column
-from canbo.exchange.bulk import insert as _insert
 from canbo.exchange.bulk import iso as _iso
 from canbo.exchange.bulk import next_id as _next_id
 from canbo.exchange.load_personal import load_personal

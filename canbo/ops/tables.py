@@ -34,9 +34,10 @@ NOT_BACKED_UP = frozenset({
     "core.groupedfigures", "core.groupedrows",
 })
 # Rows a fresh `canbo migrate` writes: a database holding only these holds no data of its own.
-FILLED_BY_MIGRATE = ("contenttypes.", "auth.permission", "rules.", "training.programme")  # and its families
-# ...but not what users give the programmes later.
-GIVEN_LATER = ("training.programmequota",)
+# (A label ending in "." stands for its whole app.)
+FILLED_BY_MIGRATE = (
+    "contenttypes.", "auth.permission", "rules.", "training.programme", "training.programmefamily",
+)
 # Fields whose JSON value is already what the database driver takes.
 PLAIN_TYPES = frozenset({
     "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField",
@@ -57,13 +58,16 @@ def stored_fields(model) -> list:
     return list(model._meta.local_concrete_fields)
 
 
+def _filled_by_migrate(label: str) -> bool:
+    return any(label.startswith(x) if x.endswith(".") else label == x for x in FILLED_BY_MIGRATE)
+
+
 def holds_data() -> bool:
     """Whether the database holds anything besides what `canbo migrate` writes and the system
     actor of command-line work, which `canbo restore` itself makes."""
     user_model = get_user_model()
     for model in backed_up_models():
-        label = model._meta.label_lower
-        if label.startswith(FILLED_BY_MIGRATE) and label not in GIVEN_LATER:
+        if _filled_by_migrate(model._meta.label_lower):
             continue
         rows = model._base_manager.all()
         if model is user_model:
