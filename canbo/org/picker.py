@@ -4,11 +4,12 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from canbo.core.data_cache import remembered_over
 from canbo.core.names import search_fold, text_sort_key
+from canbo.org.models import Unit
 from canbo.org.selectors import units_in_force
 
 
@@ -31,18 +32,31 @@ def _unit_keys(name: str, code: str) -> tuple[str, str]:
     return text_sort_key(name), f"{search_fold(name)} {code.lower()}"
 
 
-def picker_html(actor, as_of: dt.date, selected: str) -> SafeString:
+def picker_html(actor, as_of: dt.date, selected: str, *, keep: bool = False) -> SafeString:
     """The <option> elements of the actor's picker at D, `selected` chosen. The options are built
     once per scope, date and data version and kept (`canbo.core.data_cache`; the key is the SQL of
     the units read, so users of the same scope share them): a province's thousand units cost more
-    to render than the rest of a page. Only the mark of the chosen unit is added per request."""
+    to render than the rest of a page. Only the mark of the chosen unit is added per request.
+    `keep`: a chosen unit the picker does not offer (a row of the record naming a unit outside the
+    scope or closed at D, or a code typed wrong) is offered first, so that saving the form keeps it."""
     units = units_in_force(actor=actor, as_of=as_of)
     html = remembered_over([units], ("unit picker",), lambda: _options_html(actor, as_of))
     start = html.find(f'<option value="{escape(selected)}"') if selected else -1
     if start >= 0:
         end = html.index(">", start)  # names and codes are escaped: the tag's own ">" comes first
         html = f"{html[:end]} selected{html[end:]}"
+    elif keep and selected:
+        html = f"{_kept_option(selected)}\n{html}"
     return mark_safe(html)  # noqa: S308 (built by format_html_join, escaped)
+
+
+def _kept_option(code: str) -> str:
+    name = Unit.objects.filter(code=code).values_list("name", flat=True).first()
+    shown = f"{name} ({code})" if name else code
+    return str(format_html(
+        '<option value="{}" data-depth="0" data-search="{}" selected>{}</option>',
+        code, _unit_keys(name or "", code)[1], shown,
+    ))
 
 
 def _options_html(actor, as_of: dt.date) -> str:

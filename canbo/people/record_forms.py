@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from canbo.core.codes import code_problem
 from canbo.core.dates import Precision, format_partial_date, show_date, today
 from canbo.core.levels import LEVELS, Kind
+from canbo.core.names import text_sort_key
 from canbo.org.models import CivilServiceRank, Locality, PositionType, Unit
 from canbo.people import schema
 from canbo.people.cells import READERS, CellError
@@ -25,6 +26,8 @@ from canbo.people.row_checks import row_problems
 
 # Catalogues a code column names, by the sheet it refers to.
 CATALOGUES = {"dia_ban": Locality, "don_vi": Unit, "chuc_danh": PositionType, "ngach": CivilServiceRank}
+LISTED = ("chuc_danh", "ngach")  # short catalogues: chosen by name from a list
+UNIT = "don_vi"  # chosen in the unit tree picker of the actor's scope (record_form.html)
 REQUIRED = gettext_lazy("Ô bắt buộc đang để trống.")
 HINTS = {
     schema.DATE: gettext_lazy("dd/mm/yyyy"),
@@ -44,7 +47,7 @@ class CellField(forms.Field):
             widget = forms.Select(choices=choices)
         else:
             attrs = {"placeholder": HINTS.get(column.kind, ""), "autocomplete": "off"}
-            if column.ref:  # suggestions by code or name (catalogue_options)
+            if column.ref and column.ref != UNIT:  # suggestions by code or name (catalogue_options)
                 attrs["list"] = f"danh-muc-{column.ref}"
             widget = forms.TextInput(attrs=attrs)
         super().__init__(required=column.required, label=label, widget=widget)
@@ -79,6 +82,10 @@ class CellField(forms.Field):
 def _choices(kind: RecordKind, column: schema.Column):
     if column.kind == schema.BOOL:
         return BOOL_CHOICES
+    if column.ref in LISTED:
+        named = CATALOGUES[column.ref].objects.values_list("code", "name")
+        ordered = sorted(named, key=lambda row: (text_sort_key(row[1]), row[0]))
+        return [("", "—"), *((code, f"{name} ({code})") for code, name in ordered)]
     if column.kind != schema.ENUM:
         return None
     if column.choices == schema.ALL_LEVEL_CODES:  # a qualification's level, by kind
@@ -115,9 +122,9 @@ class RowForm(forms.Form):
 
     @property
     def catalogues(self) -> set[str]:
-        """The catalogues (sheets) the codes of this form name."""
+        """The catalogues (sheets) whose codes this form's text boxes suggest (`catalogue_options`)."""
         cells = [field for field in self.fields.values() if isinstance(field, CellField)]
-        return {field.column.ref for field in cells if field.column.ref}
+        return {field.column.ref for field in cells if field.column.ref not in (None, UNIT, *LISTED)}
 
     def shown_values(self) -> list[tuple[str, str]]:
         """(label, value as read) of each field of an unbound form: a choice by its label."""

@@ -23,10 +23,14 @@ def _shot(page, name: str) -> None:
 
 
 def _fill(page, values: dict) -> None:
+    """A list by its option's text, the unit tree picker by typing and Enter on the first match."""
     for label, value in values.items():
         field = page.get_by_label(label, exact=True)
         if field.evaluate("e => e.tagName") == "SELECT":
             field.select_option(label=value)
+        elif field.get_attribute("role") == "combobox":
+            field.fill(value)
+            field.press("Enter")
         else:
             field.fill(value)
 
@@ -39,19 +43,20 @@ def test_an_officer_adds_a_cadre_moves_them_adds_a_degree_and_prints_the_form(
     page.goto(f"{live_server.url}/can-bo/")
     page.get_by_role("link", name="Thêm cán bộ").click()
     _fill(page, {"Mã": "DT9", "Họ và tên": "Lê Văn Tâm", "Ngày sinh": "31/02/1988", "Giới tính": "Nam",
-                 "Loại": "Công chức", "Số định danh cá nhân": "068088001234", "Đơn vị": "X-LN",
-                 "Chức danh": "CV", "Từ ngày": "01/01/2019"})
+                 "Loại": "Công chức", "Số định danh cá nhân": "068088001234", "Đơn vị": "liên nghĩa",
+                 "Chức danh": "Chuyên viên (CV)", "Từ ngày": "01/01/2019"})
     page.get_by_role("button", name="Thêm cán bộ").click()
     expect(page.get_by_role("alert").filter(has_text="Ngày sinh không đúng dạng")).to_be_visible()
     expect(page.get_by_label("Họ và tên", exact=True)).to_have_value("Lê Văn Tâm")
     expect(page.get_by_label("Ngày sinh", exact=True)).to_have_value("31/02/1988")
+    expect(page.get_by_label("Đơn vị", exact=True)).to_have_value("Đảng ủy thị trấn Liên Nghĩa")
     _shot(page, "record-form-error.png")
     page.get_by_label("Ngày sinh", exact=True).fill("12/03/1988")
     page.get_by_role("button", name="Thêm cán bộ").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Lê Văn Tâm")
 
     page.get_by_role("link", name="Chuyển công tác, bổ nhiệm").click()
-    _fill(page, {"Đơn vị": "UB-DT", "Chức danh": "CV", "Từ ngày": "01/03/2021"})
+    _fill(page, {"Đơn vị": "ubnd đức", "Chức danh": "Chuyên viên (CV)", "Từ ngày": "01/03/2021"})
     expect(page.get_by_label("Thôi giữ chức danh (kết thúc ngày trước ngày chuyển)")).to_contain_text(
         "Đảng ủy thị trấn Liên Nghĩa")
     _shot(page, "record-position-change.png")

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from canbo.org.models import PositionType, Unit
 from canbo.people.models import Cadre, PositionHolding, Qualification
 from canbo.people.record_kinds import KINDS
 
@@ -23,10 +24,28 @@ def test_every_kind_has_an_add_page_with_the_columns_of_its_sheet(kind, hr):
         assert f'name="{column.key}"' in html
 
 
-def test_a_code_field_suggests_the_catalogue_by_code_and_name(hr):
+def test_units_are_chosen_in_the_scope_tree_and_position_types_by_name(hr):
     html = hr.get(reverse("people:history_row_add", args=["DT1", "luan-chuyen"])).content.decode()
-    assert html.count('list="danh-muc-don_vi"') == 2 and 'list="danh-muc-chuc_danh"' in html
-    assert '<option value="HU-DT">Huyện ủy Đức Trọng</option>' in html
+    assert html.count("data-unit-picker") == 2 and 'list="danh-muc-don_vi"' not in html
+    assert '<option value="HU-DT" data-depth="0"' in html and '<option value="UB-DT"' in html
+    assert '<option value="SNV"' not in html  # outside the district
+    assert '<option value="CV">Chuyên viên (CV)</option>' in html and 'list="danh-muc-chuc_danh"' not in html
+
+
+def test_a_row_naming_a_unit_outside_the_scope_keeps_it_when_saved(hr):
+    row = PositionHolding.objects.create(
+        cadre=Cadre.objects.get(code="DT1"), unit=Unit.objects.get(code="SNV"),
+        position_type=PositionType.objects.get(code="CV"), valid_from=dt.date(1995, 1, 1),
+        valid_to=dt.date(1999, 12, 31),
+    )
+    url = reverse("people:history_row_edit", args=["DT1", "cong-tac", row.pk])
+    html = hr.get(url).content.decode()
+    kept = '<option value="SNV" data-depth="0" data-search="so noi vu snv" selected>Sở Nội vụ (SNV)</option>'
+    assert kept in html
+    typed = {"ma_don_vi": "SNV", "ma_chuc_danh": "CV", "tu_ngay": "01/01/1995", "den_ngay": "31/12/2000"}
+    assert hr.post(url, typed).status_code == 302
+    row.refresh_from_db()
+    assert row.unit.code == "SNV" and row.valid_to == dt.date(2000, 12, 31)
 
 
 def test_the_cadre_page_links_to_the_forms_only_for_those_who_may_edit(hr, client_as):
