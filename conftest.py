@@ -20,7 +20,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 def pytest_configure(config):
     """Test users' passwords are hashed quickly (each PBKDF2 hash takes a third of a second here, and
-    the suite makes and checks hundreds); canbo itself keeps Django's default hashers."""
+    the suite makes and checks hundreds); canbo itself hashes with Argon2 (config/settings.py)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

@@ -3,6 +3,7 @@ not like the user's name; changing it is recorded. The demo's published password
 
 import pytest
 from django.contrib.auth import authenticate
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client, RequestFactory
@@ -11,6 +12,7 @@ from canbo.accounts.models import Role, User
 from canbo.accounts.testing import PASSWORD
 from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
+from config import settings as project_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +58,12 @@ def test_the_demo_password_is_set_by_code_and_signs_in(small_province):
         validate_password(DEMO_PASSWORD)
     request = RequestFactory().post("/tai-khoan/dang-nhap/")
     assert authenticate(request, username="btc", password=DEMO_PASSWORD) is not None
+
+
+def test_passwords_are_kept_as_argon2_and_an_older_pbkdf2_hash_is_replaced_at_sign_in(settings):
+    settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS  # the suite's own are quick
+    user = User.objects.create_user("snv_cu", password=PASSWORD, role=Role.SNV)
+    assert user.password.startswith("argon2$argon2id$")
+    User.objects.filter(pk=user.pk).update(password=make_password(PASSWORD, hasher="pbkdf2_sha256"))
+    assert authenticate(RequestFactory().post("/"), username="snv_cu", password=PASSWORD) is not None
+    assert User.objects.get(pk=user.pk).password.startswith("argon2$argon2id$")
