@@ -18,9 +18,15 @@ from canbo.core.dates import add_years
 from canbo.org.selectors import visible_units
 from canbo.people.selectors import visible_cadres
 from canbo.reports.selectors import non_local_count, review
+from canbo.rotation.proposal_selectors import (
+    REMINDER_PARAMETER,
+    ROTATION_GROUPS,
+    proposals_by_state,
+    rotations_in_progress,
+)
 from canbo.rotation.selectors import key_vacancy_count
 from canbo.rotation.target import DIRECTIONS, rotation_target, target_json
-from canbo.rules.selectors import rule_set_in_force
+from canbo.rules.selectors import parameters_in_force, rule_set_in_force
 from canbo.rules.verdicts import REVIEW
 from canbo.training.plan_selectors import year_board
 from canbo.workflow.services import options
@@ -46,14 +52,26 @@ def review_trend(*, actor, as_of: dt.date) -> dict:
         value = count["tong"] if isinstance(count, dict) else count
         return Cell(value, f"{people}?{urlencode({'chi_so': key, 'as_of': day.strftime('%d/%m/%Y')})}")
 
-    rows = [
-        {
-            "title": verdict.title,
-            "cells": [cell(verdict.key, day, c[verdict.key]) for day, c in zip(days, counts, strict=True)],
-        }
-        for verdict in REVIEW
-    ]
-    return {"days": days, "rows": rows}
+    rows = []
+    for verdict in REVIEW:
+        cells = [cell(verdict.key, day, c[verdict.key]) for day, c in zip(days, counts, strict=True)]
+        rows.append({"title": verdict.title, "cells": cells, "bars": trend_bars(days, cells)})
+    chart = {"width": len(days) * (BAR_WIDTH + BAR_GAP) - BAR_GAP, "height": CHART_HEIGHT, "bar": BAR_WIDTH}
+    return {"days": days, "rows": rows, "chart": chart}
+
+
+BAR_WIDTH, BAR_GAP, CHART_HEIGHT = 12, 4, 28  # the small chart of a figure over the years, in pixels
+
+
+def trend_bars(days: list[dt.date], cells: list[Cell]) -> list[dict]:
+    """One bar a year for the figure's small chart, as high as its value against the row's largest."""
+    top = max([c.value for c in cells] + [1])
+    bars = []
+    for n, (day, c) in enumerate(zip(days, cells, strict=True)):
+        height = max(1, round(CHART_HEIGHT * c.value / top)) if c.value else 0
+        bars.append({"x": n * (BAR_WIDTH + BAR_GAP), "y": CHART_HEIGHT - height, "height": height,
+                     "day": day, "value": c.value})
+    return bars
 
 
 def plans_due(*, actor, as_of: dt.date) -> dict:
@@ -103,6 +121,23 @@ def rotation_status(*, actor, as_of: dt.date) -> dict:
     }
 
 
+def rotation_pipeline(*, actor, as_of: dt.date) -> dict:
+    """The proposals within reach at each step of the procedure (R9), with a bar each, and the
+    reminders of R10: rotations whose term ends soon, whose end-of-term evaluation is missing, and
+    whose receiving unit has not evaluated the year before."""
+    tabs = proposals_by_state(actor=actor)["tabs"]
+    top = max([n for _state, _label, n in tabs] + [1])
+    listed = reverse("rotation:proposals")
+    steps = [{"label": label, "count": n, "bar": round(100 * n / top), "url": f"{listed}?buoc={state}"}
+             for state, label, n in tabs]
+    within = parameters_in_force(as_of)[REMINDER_PARAMETER]
+    found = rotations_in_progress(actor=actor, as_of=as_of, within_days=within)
+    rotations = reverse("rotation:rotations")
+    reminders = [{"label": label, "count": len(found[name]), "url": f"{rotations}?nhom={key}"}
+                 for key, label, name in ROTATION_GROUPS if name != "running"]
+    return {"steps": steps, "reminders": reminders, "within": within}
+
+
 def recent_changes(*, actor, as_of: dt.date) -> list[AuditEvent]:
     """The latest changes (not views or downloads) to the records of cadres in the actor's scope at D,
     among the latest CHANGES_SEARCHED changes to any record: read newest first a batch at a time,
@@ -132,6 +167,7 @@ def cards_for(actor, as_of: dt.date) -> dict:
         cards["plans"] = plans_due(actor=actor, as_of=as_of)
     if can(actor, Action.VIEW_ROTATION):
         cards["rotation"] = rotation_status(actor=actor, as_of=as_of)
+        cards["pipeline"] = rotation_pipeline(actor=actor, as_of=as_of)
     if can(actor, Action.VIEW_RECORDS):
         cards["changes"] = recent_changes(actor=actor, as_of=as_of)
     return cards

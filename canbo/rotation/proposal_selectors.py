@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canbo.accounts.scope import unit_condition
 from canbo.core.dates import today
@@ -54,9 +55,21 @@ def list_get(*, actor, pk: int) -> ProposalList:
     return found
 
 
+REMINDER_PARAMETER = "ngay_nhac_han_luan_chuyen"  # R10: the days before a term ends that canbo reminds
+
+# The groups of the rotations in progress (`rotations_in_progress` below), each listed alone by `?nhom=`.
+ROTATION_GROUPS = (
+    ("qua_han", gettext_lazy("Đã hết thời hạn, chưa có đánh giá cuối thời hạn"), "overdue"),
+    ("chua_danh_gia_nam", gettext_lazy("Chưa có đánh giá năm trước"), "yearly_due"),
+    ("sap_het_han", gettext_lazy("Sắp hết thời hạn"), "due"),
+    ("dang_thuc_hien", gettext_lazy("Đang thực hiện"), "running"),
+)
+
+
 def rotations_in_progress(*, actor, as_of: dt.date, within_days: int) -> dict:
     """Rotations deployed and in progress at D (R5, R10): those whose term ends within `within_days`
-    days, those past their end date whose end-of-term evaluation is missing, and the others."""
+    days, those past their end date whose end-of-term evaluation is missing, and the others; and,
+    among all of them, those whose receiving unit has not evaluated the year before D's."""
     deployed = (
         visible_proposals(actor)
         .filter(kind="luan_chuyen", state=ProposalState.DA_TRIEN_KHAI, start__lte=as_of)
@@ -74,4 +87,5 @@ def rotations_in_progress(*, actor, as_of: dt.date, within_days: int) -> dict:
             due.append(proposal)
         else:
             running.append(proposal)
-    return {"due": due, "overdue": overdue, "running": running}
+    yearly_due = [proposal for proposal in deployed if proposal.yearly_due]
+    return {"due": due, "overdue": overdue, "running": running, "yearly_due": yearly_due}

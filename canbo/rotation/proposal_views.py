@@ -19,6 +19,8 @@ from canbo.rotation.forms import EvaluationForm, OpinionForm, ProposalDraftForm,
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
 from canbo.rotation.procedure import OPINION_ACTION, OPINIONS_AT, PROPOSAL_PROCESS
 from canbo.rotation.proposal_selectors import (
+    REMINDER_PARAMETER,
+    ROTATION_GROUPS,
     list_get,
     proposal_get,
     proposals_by_state,
@@ -35,8 +37,6 @@ from canbo.rules.selectors import parameters_in_force
 from canbo.workflow.selectors import file_response, step_file_get, steps_of
 from canbo.workflow.services import options
 from canbo.workflow.step_page import step_page
-
-DUE_PARAMETER = "ngay_nhac_han_luan_chuyen"
 
 
 def _crumbs(*more) -> list:
@@ -280,13 +280,16 @@ def proposal_evaluation(request, pk):
 
 @requires(Action.VIEW_ROTATION)
 def rotations(request):
-    within = parameters_in_force(request.as_of)[DUE_PARAMETER]
+    within = parameters_in_force(request.as_of)[REMINDER_PARAMETER]
     found = rotations_in_progress(actor=request.user, as_of=request.as_of, within_days=within)
+    chosen = request.GET.get("nhom", "")
+    groups = [(key, title, found[name]) for key, title, name in ROTATION_GROUPS
+              if chosen not in {k for k, _t, _n in ROTATION_GROUPS} or key == chosen]
     return render(
         request,
         "rotation/rotations.html",
         {
-            **found,
+            "groups": groups,
             "within": within,
             "crumbs": [(_("Cán bộ đang luân chuyển"), "")],
         },

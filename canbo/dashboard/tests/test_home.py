@@ -9,7 +9,7 @@ from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
 from canbo.accounts.testing import PASSWORD
 from canbo.dashboard import cards
-from canbo.dashboard.cards import cards_for
+from canbo.dashboard.cards import CHART_HEIGHT, cards_for
 from canbo.dashboard.compare import review_compare
 from canbo.people import services
 from canbo.reports.tests.builders import Province
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def test_each_role_gets_the_cards_its_capabilities_allow(small_province):
     btc = small_province.user("btc", Role.BTC)
     school = small_province.user("school", Role.SCHOOL)
-    assert set(cards_for(btc, dt.date(2020, 1, 1))) == {"review", "plans", "rotation", "changes"}
+    assert set(cards_for(btc, dt.date(2020, 1, 1))) == {"review", "plans", "rotation", "pipeline", "changes"}
     assert set(cards_for(school, dt.date(2020, 1, 1))) == {"changes"}
 
 
@@ -39,6 +39,12 @@ def test_the_review_trend_reads_the_same_day_of_four_years_and_links_each_figure
     ]
     llct = trend["rows"][0]
     assert llct["cells"][-1].url.endswith("chi_so=thieu_cao_cap_llct&as_of=01%2F01%2F2020")
+    for row in trend["rows"]:  # each year's bar as high as its figure against the row's largest
+        top = max(cell.value for cell in row["cells"])
+        for bar, cell in zip(row["bars"], row["cells"], strict=True):
+            assert bar["value"] == cell.value and bar["y"] + bar["height"] == CHART_HEIGHT
+            assert bar["height"] == (0 if not cell.value else max(1, round(CHART_HEIGHT * cell.value / top)))
+    assert any(bar["height"] == CHART_HEIGHT for row in trend["rows"] for bar in row["bars"])
 
 
 def test_recent_changes_name_only_cadres_in_scope(small_province, client):

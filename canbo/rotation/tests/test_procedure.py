@@ -2,6 +2,7 @@
 step, the authority routing of transfers, returns with a reason, and the records changed on deployment."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
 from canbo.core.errors import PermissionDenied
+from canbo.dashboard.cards import cards_for
 from canbo.people import services
 from canbo.people.models import Movement, PositionHolding
 from canbo.reports.selectors import non_local, population, rotation_pool
@@ -301,3 +303,26 @@ def test_the_receiving_unit_evaluates_and_terms_are_listed_before_they_end(w):
     rotation_evaluation_add(actor=receiving, proposal=proposal, year=2020, rating="tot", end_of_term=True)
     assert lists(END + dt.timedelta(days=1)) == {"due": [], "overdue": [], "running": []}
     assert rotations_in_progress(actor=other, as_of=dt.date(2019, 6, 1), within_days=90)["running"] == []
+
+
+@pytest.mark.django_db
+def test_the_home_page_counts_the_steps_and_the_reminders_as_the_lists_they_open(w, client):
+    evaluated = rotation(w, w.person(w.hu_dt, w.truong_phong))
+    deployed(w, evaluated)
+    ending = rotation(w, w.person(w.hu_dt, w.truong_phong))
+    deployed(w, ending)
+    rotation(w, w.person(w.hu_dt, w.truong_phong))  # a draft
+    receiving = User.objects.create_user(
+        username="hr_dl", password="x", role=Role.UNIT_HR, scope_unit=w.hu_dl
+    )
+    rotation_evaluation_add(actor=receiving, proposal=evaluated, year=2019, rating="tot")
+    day = END - dt.timedelta(days=30)  # within the 90 days of R10's reminder
+    pipeline = cards_for(receiving, day)["pipeline"]
+    steps = {step["url"].rsplit("=", 1)[1]: step["count"] for step in pipeline["steps"]}
+    assert steps == {state: 0 for state in S.values} | {"du_thao": 1, "da_trien_khai": 2}
+    reminders = {item["url"].rsplit("=", 1)[1]: item["count"] for item in pipeline["reminders"]}
+    assert reminders == {"qua_han": 0, "chua_danh_gia_nam": 1, "sap_het_han": 2}
+    client.force_login(receiving)
+    for item in [*pipeline["steps"], *pipeline["reminders"]]:
+        page = client.get(f"{item['url']}&as_of={day:%d/%m/%Y}").content.decode()
+        assert int(re.search(r'data-total="(\d+)"', page)[1]) == item["count"], item["url"]
