@@ -21,7 +21,9 @@ def visible_proposals(actor) -> QuerySet[Proposal]:
     if condition is None:
         return proposals
     condition |= unit_condition(actor, "to_unit__")
-    return proposals.filter(condition | Q(cadre__in=visible_cadres(actor, today()).values("pk")))
+    # The scope is probed for the cadres of proposals only (a few hundred), not read whole.
+    seen = visible_cadres(actor, today()).filter(pk__in=Proposal.objects.values("cadre_id")).values("pk")
+    return proposals.filter(condition | Q(cadre__in=seen))
 
 
 def proposal_in_scope(actor, proposal: Proposal) -> bool:
