@@ -15,6 +15,7 @@ from canbo.audit.models import AuditEvent
 from canbo.core.capabilities import Action, can
 from canbo.core.data_cache import remembered_over
 from canbo.core.dates import add_years
+from canbo.dashboard.plan_progress import plan_progress
 from canbo.org.selectors import visible_units
 from canbo.people.selectors import visible_cadres
 from canbo.reports.selectors import non_local_count, review
@@ -165,6 +166,7 @@ def cards_for(actor, as_of: dt.date) -> dict:
         cards["review"] = review_trend(actor=actor, as_of=as_of)
     if can(actor, Action.VIEW_PLANS):
         cards["plans"] = plans_due(actor=actor, as_of=as_of)
+        cards["plan_progress"] = plan_progress(actor=actor, as_of=as_of)
     if can(actor, Action.VIEW_ROTATION):
         cards["rotation"] = rotation_status(actor=actor, as_of=as_of)
         cards["pipeline"] = rotation_pipeline(actor=actor, as_of=as_of)

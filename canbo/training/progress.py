@@ -48,11 +48,23 @@ def _eligible(actor, day: dt.date, unit: Unit | None) -> dict[str, set[int]]:
     return {v.key: {row["id"] for row in rows if row[f"p_{v.key}"]} for v in PROGRAMMES}
 
 
+def _plan_places(actor, unit: Unit | None, years):
+    """The cadres named on the lines of the approved plans of `years` within reach (and the subtree)."""
+    return PlanLine.cadres.through.objects.filter(
+        plans_within(actor, unit, "planline__"), planline__plan__year__in=years,
+        planline__plan__state__in=APPROVED_STATES)
+
+
+def _passes(actor, unit: Unit | None, years):
+    """The passes of completed courses whose last day is in `years`, sent by plans within reach."""
+    return Enrolment.objects.filter(
+        plans_within(actor, unit, "plan_line__"), result=Result.DAT, course__state=CourseState.HOAN_THANH,
+        course__end__year__in=years)
+
+
 def _planned(actor, year: int, unit: Unit | None) -> dict[str, set[int]]:
     found: dict[str, set[int]] = {v.key: set() for v in PROGRAMMES}
-    lines = PlanLine.cadres.through.objects.filter(
-        plans_within(actor, unit, "planline__"), planline__plan__year=year,
-        planline__plan__state__in=APPROVED_STATES, planline__programme__code__in=found)
+    lines = _plan_places(actor, unit, [year]).filter(planline__programme__code__in=found)
     for code, cadre_id in lines.values_list("planline__programme__code", "cadre_id"):
         found[code].add(cadre_id)
     return found
@@ -60,11 +72,20 @@ def _planned(actor, year: int, unit: Unit | None) -> dict[str, set[int]]:
 
 def _trained(actor, year: int, unit: Unit | None) -> dict[str, set[int]]:
     found: dict[str, set[int]] = {v.key: set() for v in PROGRAMMES}
-    passed = Enrolment.objects.filter(
-        plans_within(actor, unit, "plan_line__"), result=Result.DAT, course__state=CourseState.HOAN_THANH,
-        course__end__year=year, course__programme__code__in=found)
+    passed = _passes(actor, unit, [year]).filter(course__programme__code__in=found)
     for code, cadre_id in passed.values_list("course__programme__code", "cadre_id"):
         found[code].add(cadre_id)
+    return found
+
+
+def every_programme(*, actor, years: list[int]) -> dict[int, dict[str, set[int]]]:
+    """By year, the cadres planned and the cadres trained over every programme, degree or fostering
+    (the home page's plan progress)."""
+    found = _empty(years)
+    for year, cadre_id in _plan_places(actor, None, years).values_list("planline__plan__year", "cadre_id"):
+        found[year]["ke_hoach"].add(cadre_id)
+    for year, cadre_id in _passes(actor, None, years).values_list("course__end__year", "cadre_id"):
+        found[year]["da_dao_tao"].add(cadre_id)
     return found
 
 
@@ -119,13 +140,11 @@ def fostering(*, actor, first_year: int, last_year: int, rule_set, unit: Unit | 
         for family in ProgrammeFamily.objects.filter(rule_set=rule_set, category=Category.BOI_DUONG)
     }
     degrees = [v.key for v in PROGRAMMES]
-    lines = PlanLine.cadres.through.objects.filter(
-        plans_within(actor, unit, "planline__"), planline__plan__year__in=years,
-        planline__plan__state__in=APPROVED_STATES, planline__programme__family__category=Category.BOI_DUONG,
+    lines = _plan_places(actor, unit, years).filter(
+        planline__programme__family__category=Category.BOI_DUONG,
     ).exclude(planline__programme__code__in=degrees)
-    passed = Enrolment.objects.filter(
-        plans_within(actor, unit, "plan_line__"), result=Result.DAT, course__state=CourseState.HOAN_THANH,
-        course__end__year__in=years, course__programme__family__category=Category.BOI_DUONG,
+    passed = _passes(actor, unit, years).filter(
+        course__programme__family__category=Category.BOI_DUONG,
     ).exclude(course__programme__code__in=degrees)
     for figure, rows in (
         ("ke_hoach", lines.values_list("planline__plan__year", "planline__programme__family__code", "cadre")),

@@ -163,6 +163,7 @@ ACCESS = {
     "rotation:check_proposal": (PROPOSERS, None, ""),
     "succession:by_position": (REVIEWERS, "unit_filter", "chuc_danh=BT-HU"),
     "core:compare": (REVIEWERS, "unit_filter", ""),
+    "core:plan_people": (REVIEWERS, None, "as_of=01/06/2019&nam=2019&xem=ke_hoach"),
     "reports:quality": (REVIEWERS, "unit_filter", "chi_tieu=tong_so&cot=tong"),
     "rotation:target": (
         REVIEWERS, None, "tu_ngay=01/01/2017&den_ngay=31/12/2020&chieu=tinh_xuong_huyen&nhom=co_so"

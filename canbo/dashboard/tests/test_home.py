@@ -24,7 +24,8 @@ pytestmark = pytest.mark.django_db
 def test_each_role_gets_the_cards_its_capabilities_allow(small_province):
     btc = small_province.user("btc", Role.BTC)
     school = small_province.user("school", Role.SCHOOL)
-    assert set(cards_for(btc, dt.date(2020, 1, 1))) == {"review", "plans", "rotation", "pipeline", "changes"}
+    cards = {"review", "plans", "plan_progress", "rotation", "pipeline", "changes"}
+    assert set(cards_for(btc, dt.date(2020, 1, 1))) == cards
     assert set(cards_for(school, dt.date(2020, 1, 1))) == {"changes"}
 
 

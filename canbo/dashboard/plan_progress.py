@@ -1,0 +1,36 @@
+"""The home page's plan progress by year: over every programme, degree or fostering, the cadres the
+approved plans of each year named and the cadres who passed a completed course that year (sent by a
+plan within the user's reach), from the start of the rule set in force (at most PROGRESS_YEARS
+years back) to the year viewed. Each figure opens its people (`plan_views.plan_people`)."""
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+
+from canbo.rules.selectors import rule_set_in_force
+from canbo.training.progress import every_programme
+
+PROGRESS_YEARS = 5
+FIGURES = {"ke_hoach": gettext_lazy("Có trong kế hoạch"), "da_dao_tao": gettext_lazy("Đã đào tạo, bồi dưỡng")}
+
+
+def progress_years(as_of: dt.date) -> list[int]:
+    start = rule_set_in_force(as_of).valid_from.year
+    return list(range(max(start, as_of.year - PROGRESS_YEARS + 1), as_of.year + 1))
+
+
+def plan_progress(*, actor, as_of: dt.date) -> list[dict]:
+    """A row a year, oldest first: each figure's count, the link to its people and its bar (a
+    percentage of the largest figure of the card)."""
+    found = every_programme(actor=actor, years=progress_years(as_of))
+    top = max([len(ids) for figures in found.values() for ids in figures.values()] + [1])
+    listed = reverse("core:plan_people")
+    return [{"year": year, "figures": [_figure(listed, year, key, figures[key], top) for key in FIGURES]}
+            for year, figures in found.items()]
+
+
+def _figure(listed: str, year: int, key: str, ids: set[int], top: int) -> dict:
+    return {"key": key, "label": FIGURES[key], "count": len(ids), "bar": round(100 * len(ids) / top),
+            "url": f"{listed}?{urlencode({'nam': year, 'xem': key})}"}

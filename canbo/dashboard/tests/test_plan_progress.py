@@ -1,0 +1,46 @@
+"""The home page's plan progress by year: over every programme, degree or fostering, the cadres the
+approved plans named and those who passed, within the reader's reach; each figure opens its people."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from canbo.dashboard.plan_progress import plan_progress
+from canbo.training.tests.test_courses import YEAR, users  # noqa: F401
+from canbo.training.tests.test_progress import sent_and_completed
+
+pytestmark = pytest.mark.django_db
+AS_OF = dt.date(YEAR + 1, 6, 30)
+
+
+@pytest.fixture
+def trained(small_province, users):  # noqa: F811
+    # A fostering programme, which the degree programmes' progress does not count: SNV2 passes, PL1 fails.
+    sent_and_completed(small_province, users, "nghiep_vu_nha_nuoc", code="NV-2018")
+
+
+def _counts(rows) -> dict:
+    return {row["year"]: [figure["count"] for figure in row["figures"]] for row in rows}
+
+
+def test_each_year_counts_the_cadres_planned_and_trained_over_every_programme(
+        small_province, users, trained):  # noqa: F811
+    counts = _counts(plan_progress(actor=users["btv"], as_of=AS_OF))
+    assert counts == {2017: [0, 0], YEAR: [2, 1], YEAR + 1: [0, 0]}
+    assert _counts(plan_progress(actor=users["hr"], as_of=AS_OF))[YEAR] == [0, 0]  # no plan of Sở Nội vụ
+
+
+def test_each_figure_opens_its_people(client, small_province, users, trained):  # noqa: F811
+    client.force_login(users["snv"])
+    rows = plan_progress(actor=users["snv"], as_of=AS_OF)
+    checked = 0
+    for figure in (figure for row in rows for figure in row["figures"]):
+        page = client.get(f"{figure['url']}&as_of={AS_OF:%d/%m/%Y}").content.decode()
+        assert int(re.search(r'data-total="(\d+)"', page)[1]) == figure["count"]
+        checked += figure["count"]
+    assert checked == 3
+    page = client.get(f"{reverse('core:plan_people')}?as_of={AS_OF:%d/%m/%Y}&nam={YEAR}&xem=da_dao_tao")
+    assert "Phạm Quốc Huy" in page.content.decode() and "Võ Minh Khang" not in page.content.decode()
+    assert client.get(f"{reverse('core:plan_people')}?nam=1990&xem=ke_hoach").status_code == 404
