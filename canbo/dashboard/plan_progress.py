@@ -21,14 +21,16 @@ def progress_years(as_of: dt.date) -> list[int]:
     return list(range(max(start, as_of.year - PROGRESS_YEARS + 1), as_of.year + 1))
 
 
-def plan_progress(*, actor, as_of: dt.date) -> list[dict]:
-    """A row a year, oldest first: each figure's count, the link to its people and its bar (a
-    percentage of the largest figure of the card)."""
+def plan_progress(*, actor, as_of: dt.date) -> dict:
+    """A row for each year with anyone planned or trained, oldest first: each figure's count, the
+    link to its people and its bar (a percentage of the card's largest figure); and the years with
+    no one (`empty`)."""
     found = every_programme(actor=actor, years=progress_years(as_of))
     top = max([len(ids) for figures in found.values() for ids in figures.values()] + [1])
     listed = reverse("core:plan_people")
-    return [{"year": year, "figures": [_figure(listed, year, key, figures[key], top) for key in FIGURES]}
-            for year, figures in found.items()]
+    rows = [{"year": year, "figures": [_figure(listed, year, key, figures[key], top) for key in FIGURES]}
+            for year, figures in found.items() if any(figures.values())]
+    return {"rows": rows, "empty": [year for year, figures in found.items() if not any(figures.values())]}
 
 
 def _figure(listed: str, year: int, key: str, ids: set[int], top: int) -> dict:
