@@ -188,8 +188,9 @@ def flag(condition) -> Case:
 
 
 @lru_cache(maxsize=8192)
-def _ids(text: str | None) -> frozenset[int]:
-    return frozenset(int(part) for part in text.split(",")) if text else frozenset()
+def unit_ids(key: str | None) -> frozenset[int]:
+    """The unit ids of a key of `keys_sql` (a group's first or second column)."""
+    return frozenset(int(part) for part in key.split(",")) if key else frozenset()
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ class Reach:
         """Whether a cadre with these keys is in the scope."""
         if self.units is None:
             return True
-        return bool(self.units & _ids(held)) or bool(self.btv_units & _ids(btv))
+        return bool(self.units & unit_ids(held)) or bool(self.btv_units & unit_ids(btv))
 
     def sees_unit(self, unit_id: int) -> bool:
         return self.units is None or unit_id in self.units
@@ -233,8 +234,12 @@ def reach_of(actor) -> Reach:
     return Reach(units, btv_units)
 
 
-def sum_within(reach: Reach, rows: list[list], width: int) -> list[int]:
+def sum_within(
+    reach: Reach, rows: list[list], width: int, held_under: frozenset[int] | None = None
+) -> list[int]:
     """The sums of the `width` counts of `rows` (each the two keys of `keys_sql`, then the counts)
-    over the groups `reach` covers."""
-    covered = [row[2:] for row in rows if reach.covers(row[0], row[1])]
+    over the groups `reach` covers; `held_under`: only the groups holding a position at D in one of
+    these units (a unit's subtree, as `canbo.reports.selectors.population` filters)."""
+    covered = [row[2:] for row in rows if reach.covers(row[0], row[1])
+               and (held_under is None or held_under & unit_ids(row[0]))]
     return [sum(column) for column in zip(*covered, strict=True)] if covered else [0] * width

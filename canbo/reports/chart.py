@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from canbo.org.models import Unit
 from canbo.org.selectors import units_in_force
-from canbo.reports.selectors import population, verdict_for_key
+from canbo.people import reach
+from canbo.reports.selectors import population, subtree_ids, verdict_for_key
 from canbo.rules import engine
 
 CHART_UNITS = 24
@@ -43,18 +44,40 @@ def review_chart(*, actor, as_of: dt.date, key: str, unit: Unit | None, size: in
         unit_id: {int(a) for a in path.strip("/").split("/") if a and int(a) in charted}
         for unit_id, path in Unit.objects.values_list("id", "path")
     }
-    restrict = population(actor=actor, as_of=as_of, unit=unit)
-    people = engine.units_of_matching(engine.context_for(as_of), verdict_for_key(key).condition, restrict)
-    bars_of = [set().union(*(under[u] for u in held)) for held in people.values()]
+    counted = _held_from_sums(actor, as_of, key, unit)
+    if counted is None:
+        restrict = population(actor=actor, as_of=as_of, unit=unit)
+        people = engine.units_of_matching(engine.context_for(as_of), verdict_for_key(key).condition, restrict)
+        counted = [(held, 1) for held in people.values()]
+    bars_of = [(set().union(*(under.get(u, ()) for u in held)), n) for held, n in counted]
     counts = dict.fromkeys(charted, 0)
-    for bars in bars_of:
+    for bars, n in bars_of:
         for unit_id in bars:
-            counts[unit_id] += 1
+            counts[unit_id] += n
     ranked = sorted(units, key=lambda u: (-counts[u.id], u.path))
     shown = ranked[:size]
     shown_ids = {u.id for u in shown}
-    rest = sum(1 for bars in bars_of if not bars & shown_ids)
+    rest = sum(n for bars, n in bars_of if not bars & shown_ids)
     return Chart(bars=[(u, counts[u.id]) for u in shown], rest=rest, hidden=len(ranked) - len(shown))
+
+
+def _held_from_sums(
+    actor, as_of: dt.date, key: str, unit: Unit | None
+) -> list[tuple[frozenset[int], int]] | None:
+    """The people of the figure as (units held at D, how many) per group of the review's kept sums
+    (`selectors.review`): everyone in a group holds the same units, so the chart needs no pass over
+    the people. None where the figure is not a review figure or the sums are not kept."""
+    column = engine.review_column(key)
+    rows = None if column is None else engine.review_sums_by_reach(engine.context_for(as_of), only_kept=True)
+    if rows is None:
+        return None
+    within, held_under = reach.reach_of(actor), None if unit is None else subtree_ids(unit)
+    counted = []
+    for row in rows:
+        held = reach.unit_ids(row[0])
+        if row[2 + column] and within.covers(row[0], row[1]) and (held_under is None or held & held_under):
+            counted.append((held, row[2 + column]))
+    return counted
 
 
 def shown_units(

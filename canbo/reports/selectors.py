@@ -51,16 +51,22 @@ def _subtree_ids(units: list[Unit]) -> list[int]:
 
 
 def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
-    """The six figures over the actor's scope (and a subtree). Over a whole scope they are summed
-    from the counts of the whole workforce grouped by the units that decide scopes
-    (`canbo.people.reach`), counted once per date and data version for every user; a unit's subtree
-    is counted on its own while those are not kept."""
+    """The six figures over the actor's scope (and a subtree). They are summed from the counts of
+    the whole workforce grouped by the units that decide scopes (`canbo.people.reach`), counted once
+    per date and data version for every user and moved by later writes; a unit's subtree, or a
+    scope that costs less on its own, is counted on its own while those are not kept."""
     ctx = engine.context_for(as_of)
-    if unit is None:
-        rows = engine.review_sums_by_reach(ctx, only_kept=not reach.shares_population(actor))
-        if rows is not None:
-            return engine.review_result(reach.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH))
+    rows = engine.review_sums_by_reach(ctx, only_kept=unit is not None or not reach.shares_population(actor))
+    if rows is not None:
+        held_under = None if unit is None else subtree_ids(unit)
+        sums = reach.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH, held_under)
+        return engine.review_result(sums)
     return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
+
+
+def subtree_ids(unit: Unit) -> frozenset[int]:
+    """The ids of the unit and every unit under it, whatever their dates."""
+    return frozenset(Unit.objects.filter(path__startswith=unit.path).values_list("id", flat=True))
 
 
 def verdict_for_key(key: str):

@@ -72,6 +72,15 @@ def _review_named() -> list[tuple[str, Cond]]:
 REVIEW_WIDTH = len(REVIEW) + len(SPLIT)  # the sums `review_result` reads
 
 
+def review_column(key: str) -> int | None:
+    """Where the sums of `review_sums_by_reach` hold the figure `key` (a review key, or
+    `thieu_trung_cap_chuyen_mon.<split>`); None for a figure they do not hold (a programme)."""
+    prefix = "thieu_trung_cap_chuyen_mon."
+    name = f"split_{key.removeprefix(prefix)}" if key.startswith(prefix) else key
+    names = [named for named, _cond in _review_named()]
+    return names.index(name) if name in names else None
+
+
 def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
     """The six figures of SPEC §8 with the split of professional trung cấp."""
     named = _review_named()
