@@ -1,4 +1,6 @@
-"""Benchmark of the home page (each role's cards) and of the review compared at two dates.
+"""Benchmark of the home page (each role's cards), the review compared at two dates, the review
+page (its figures and its chart by unit, for the scope and for a district) and the people behind a
+figure (its first page).
 
     .venv/bin/python bench/home.py [--size 50000] [--no-record]
     DATABASE_URL=postgres://… .venv/bin/python bench/home.py --size 50000
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
+from officials import demo_sign_ins  # noqa: E402
 from pages import timed  # noqa: E402
 from results import record_section  # noqa: E402
 from review import OUT, canbo, machine, province  # noqa: E402
@@ -37,6 +40,9 @@ from review import OUT, canbo, machine, province  # noqa: E402
 PAGES = [
     ("home page", "/?as_of={day}"),
     ("review at two dates", "/tong-quan/so-sanh/?as_of={day}"),
+    ("review page", "/ra-soat/?as_of={day}&chi_so=thieu_trung_cap_llct"),
+    ("review page, a district", "/ra-soat/?as_of={day}&chi_so=thieu_trung_cap_llct&don_vi=678.HU"),
+    ("the people behind a figure", "/ra-soat/danh-sach/?as_of={day}&chi_so=thieu_trung_cap_llct"),
 ]
 USERS = ("btv", "btc", "hr_ductrong")
 
@@ -98,6 +104,7 @@ def main() -> None:
 
     canbo("migrate", "--no-input", "-v0")
     province(args.size)
+    demo_sign_ins(args.size)
     clients = {}
     for username in USERS:
         clients[username] = Client()

@@ -17,3 +17,14 @@ def picker_units(page: str) -> list[str]:
     """The unit codes a list page offers in its unit filter."""
     picker = UNIT_PICKER.search(page)
     return UNIT_OPTION.findall(picker.group(0)) if picker else []
+
+
+def demo_sign_ins(size: int, seed: int = 2017) -> None:
+    """The demo's sign-ins for a province imported from the demo workbook (`canbo import` does not
+    make them, `canbo demo` does), as `canbo demo` makes them; nothing when they are there."""
+    from canbo.accounts.models import User
+    from canbo.accounts.system import system_actor
+    from canbo.exchange.demo.users import demo_mark
+
+    if User.objects.filter(username__in=LOGINS, is_active=True).count() < len(LOGINS):
+        demo_mark(actor=system_actor(), seed=seed, size=size)

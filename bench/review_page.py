@@ -21,9 +21,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from officials import demo_sign_ins  # noqa: E402
 
 from canbo.accounts.models import User  # noqa: E402
-from canbo.exchange.demo.users import demo_users_create  # noqa: E402
 from canbo.people.models import Cadre  # noqa: E402
 
 ROLES = tuple(os.environ.get("CANBO_BENCH_ROLES", "btv btc snv hr_ductrong hr_so").split())
@@ -44,7 +44,7 @@ def time_page(client: Client, url: str, runs: int) -> tuple[float, int]:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     settings.ALLOWED_HOSTS = ["*"]
-    demo_users_create()
+    demo_sign_ins(Cadre.objects.count())
     print(f"{platform.node()} · {os.cpu_count()} cores · {connection.vendor} · "
           f"{Cadre.objects.count():,} cadres · {time.strftime('%d/%m/%Y %H:%M UTC', time.gmtime())}")
     url = reverse("reports:review")
