@@ -115,36 +115,42 @@ def among(queryset, field: str = "id") -> Inner:
 def grouped_sums(
     inner: Inner,
     columns: list[str],
-    as_of: dt.date,
+    as_of: dt.date | tuple[dt.date, ...],
     *,
     cadre: str = "id",
     by: tuple[str, ...] = (),
     cursor=None,
     only_kept: bool = False,
-    held_key: str | None = None,
+    held_key: str | tuple[str, ...] | None = None,
 ) -> list[list] | None:
     """For the rows of `inner(None)` (a SELECT with the cadre's id in its column `cadre`;
     `inner(restrict)` the rows of some cadres alone), the sums of its `columns` per group of rows
-    whose cadres share the two keys of `keys_sql` at D (and the values of its columns `by`): one
-    row a group, keys first (NULL where a cadre has none, else the unit ids in order). Counted by
-    parts of the workforce at once (`canbo.core.parts`), kept, and moved by the rows of the cadres
-    a write touched (`canbo.core.deltas`). `held_key`: the column of `inner` that has the first key
-    already (`held_units_sql`), so that it is not read again. `cursor`: the context manager to run
-    it in (the database's by default); `only_kept`: None rather than counting everyone again."""
-    first = f"g.{held_key}" if held_key else "k0.k"
-    group = ", ".join([first, "k1.k", *(f"g.{name}" for name in by)])
+    whose cadres share the two keys of `keys_sql` at D (at each date of `as_of` where it is a
+    tuple: two keys a date, in its order) and the values of its columns `by`: one row a group, keys
+    first (NULL where a cadre has none, else the unit ids in order). Counted by parts of the
+    workforce at once (`canbo.core.parts`), kept, and moved by the rows of the cadres a write
+    touched (`canbo.core.deltas`). `held_key`: the column of `inner` that has the first key already
+    (`held_units_sql`; one a date), so that it is not read again. `cursor`: the context manager to
+    run it in (the database's by default); `only_kept`: None rather than counting everyone again."""
+    dates = as_of if isinstance(as_of, tuple) else (as_of,)
+    held = held_key if isinstance(held_key, tuple) else (held_key,) * len(dates)
+    keys = []
+    for n, held_at in enumerate(held):
+        keys += [f"g.{held_at}" if held_at else f"k{2 * n}.k", f"k{2 * n + 1}.k"]
+    group = ", ".join([*keys, *(f"g.{name}" for name in by)])
     picked = ", ".join(f"g.{name}" for name in columns)
     summed = ", ".join(f"SUM(g.{name})" for name in columns)
-    width = 2 + len(by)
+    width = len(keys) + len(by)
 
     def joined(restrict: Restrict) -> tuple[str, list]:
         sql, params = inner(restrict)
         joins = ""
-        for n, (key, more) in enumerate(keys_sql(as_of, restrict)):
-            if n == 0 and held_key:
-                continue
-            joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
-            params = [*params, *more]
+        for m, (date, held_at) in enumerate(zip(dates, held, strict=True)):
+            for n, (key, more) in enumerate(keys_sql(date, restrict), start=2 * m):
+                if n == 2 * m and held_at:
+                    continue
+                joins += f" LEFT JOIN ({key}) k{n} ON k{n}.cadre_id = g.{cadre}"
+                params = [*params, *more]
         return f"FROM ({sql}) g{joins}", list(params)
 
     def fetched(sql: str, params: list) -> list[tuple]:
@@ -152,15 +158,17 @@ def grouped_sums(
             running.execute(sql, params)
             return running.fetchall()
 
+    def grouping(row) -> list:
+        return [*map(_key, row[: len(keys)]), *row[len(keys) : width], *map(int, row[width:])]
+
     def rows(ids: frozenset[int] | None) -> list[tuple[int, list]]:
         source, params = joined(ids)
         found = fetched(f"SELECT g.{cadre}, {group}, {picked} {source}", params)
-        return [(r[0], [_key(r[1]), _key(r[2]), *r[3 : width + 1], *map(int, r[width + 1 :])]) for r in found]
+        return [(r[0], grouping(r[1:])) for r in found]
 
     def part_sums(part: IdRange | None) -> list[list]:
         source, params = joined(part)
-        found = fetched(f"SELECT {group}, {summed} {source} GROUP BY {group}", params)
-        return [[_key(r[0]), _key(r[1]), *r[2:width], *map(int, r[width:])] for r in found]
+        return [grouping(r) for r in fetched(f"SELECT {group}, {summed} {source} GROUP BY {group}", params)]
 
     def combine(results: list[list[list]]) -> list[list]:
         groups: dict[tuple, list[int]] = {}
@@ -235,11 +243,18 @@ def reach_of(actor) -> Reach:
 
 
 def sum_within(
-    reach: Reach, rows: list[list], width: int, held_under: frozenset[int] | None = None
+    reach: Reach, rows: list[list], width: int, held_under: frozenset[int] | None = None, dates: int = 1
 ) -> list[int]:
-    """The sums of the `width` counts of `rows` (each the two keys of `keys_sql`, then the counts)
-    over the groups `reach` covers; `held_under`: only the groups holding a position at D in one of
-    these units (a unit's subtree, as `canbo.reports.selectors.population` filters)."""
-    covered = [row[2:] for row in rows if reach.covers(row[0], row[1])
-               and (held_under is None or held_under & unit_ids(row[0]))]
+    """The sums of the `width` counts of `rows` (each the two keys of `keys_sql` at each of `dates`
+    dates, then the counts) over the groups `reach` covers at every date; `held_under`: only the
+    groups holding a position at each date in one of these units (a unit's subtree, as
+    `canbo.reports.selectors.population` filters)."""
+
+    def counted(row: list) -> bool:
+        return all(
+            reach.covers(row[n], row[n + 1]) and (held_under is None or bool(held_under & unit_ids(row[n])))
+            for n in range(0, 2 * dates, 2)
+        )
+
+    covered = [row[2 * dates :] for row in rows if counted(row)]
     return [sum(column) for column in zip(*covered, strict=True)] if covered else [0] * width

@@ -19,7 +19,7 @@ from canbo.people.models import Cadre, PositionHolding
 from canbo.people.selectors import visible_cadres
 from canbo.rules import engine, explain
 from canbo.rules.nonlocal_rule import violations
-from canbo.rules.verdicts import EXCLUSIONS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW_BY_KEY, SPLIT
+from canbo.rules.verdicts import EXCLUSIONS, PROGRAMMES, PROGRAMMES_BY_KEY, REVIEW, REVIEW_BY_KEY, SPLIT
 
 
 def population(
@@ -62,6 +62,22 @@ def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
         sums = reach.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH, held_under)
         return engine.review_result(sums)
     return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
+
+
+def review_at_both(*, actor, first: dt.date, second: dt.date, unit: Unit | None = None) -> list[int] | None:
+    """How many people are behind each of the six figures (in their order) at both dates, within the
+    actor's scope (and the subtree of `unit`) at each: summed from the whole workforce's counts
+    grouped by the units that decide scopes at both dates, kept and moved like `review`'s. None
+    where those are not kept and a unit's subtree, or a scope that costs less on its own, asks."""
+    rows = engine.review_pair_sums_by_reach(
+        engine.context_for(first),
+        engine.context_for(second),
+        only_kept=unit is not None or not reach.shares_population(actor),
+    )
+    if rows is None:
+        return None
+    held_under = None if unit is None else subtree_ids(unit)
+    return reach.sum_within(reach.reach_of(actor), rows, len(REVIEW), held_under, dates=2)
 
 
 def subtree_ids(unit: Unit) -> frozenset[int]:

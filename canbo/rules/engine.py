@@ -128,6 +128,42 @@ def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | 
     )
 
 
+def review_pair_sums_by_reach(first: dict, second: dict, *, only_kept: bool = False) -> list[list] | None:
+    """For each group of the whole workforce sharing the keys that decide scopes at the first date
+    and at the second (`canbo.people.reach`, four keys), how many cadres are behind each of the six
+    figures at both dates (the facts at each joined by cadre); kept and moved by the facts of the
+    cadres each write touched, as `review_sums_by_reach` (`only_kept`: None rather than a whole
+    pass)."""
+    named = [(v.key, v.condition) for v in REVIEW]
+    names = [name for name, _cond in named]
+
+    def inner(restrict: reach.Restrict) -> tuple[str, list]:
+        among = sorted(restrict) if isinstance(restrict, frozenset) else restrict
+        sides, params = [], []
+        for ctx in (first, second):
+            flags, flag_params = _flags(named, ctx)
+            base, base_params = facts.facts_sql(ctx, among, _needs(named, "held_units"))
+            sides.append(f"SELECT f.id, f.held_units, {', '.join(flags)} FROM ({base}) f")
+            params += flag_params + base_params
+        both = ", ".join(f"a.{name} * b.{name} AS {name}" for name in names)
+        behind = " OR ".join(f"a.{name} * b.{name} = 1" for name in names)
+        # Only the cadres behind a figure at both dates have a row: the others add nothing.
+        sql = (
+            f"SELECT a.id, a.held_units AS held_first, b.held_units AS held_second, {both} "
+            f"FROM ({sides[0]}) a JOIN ({sides[1]}) b ON b.id = a.id WHERE {behind}"
+        )
+        return sql, params
+
+    return reach.grouped_sums(
+        inner,
+        names,
+        (first["as_of"], second["as_of"]),
+        cursor=facts.population_cursor,
+        only_kept=only_kept,
+        held_key=("held_first", "held_second"),
+    )
+
+
 def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[dict]:
     """Facts rows of the cadres for whom `condition` holds, by code."""
     base, base_params = facts.facts_sql(ctx, restrict)

@@ -1,5 +1,6 @@
-"""The home page's figures moved by the rows of the cadres a write touched equal those counted again
-from scratch, for every kind of write and every scope; a write that may change everyone counts
+"""The home page's figures, and the comparison of the review a year ago and today, moved by the rows
+of the cadres a write touched equal those counted again from scratch, for every kind of write and
+every scope; a write that may change everyone counts
 everything again; and every write records what it touched, whatever path it took."""
 
 import datetime as dt
@@ -11,8 +12,10 @@ from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
 from canbo.core import deltas
 from canbo.core.data_cache import bulk_write
+from canbo.core.dates import add_years
 from canbo.core.models import DataChange, GroupedFigures
 from canbo.dashboard.cards import review_trend, rotation_status
+from canbo.dashboard.compare import review_compare
 from canbo.dashboard.warm import warm_home
 from canbo.org.models import PositionType, Unit
 from canbo.org.services import post_add
@@ -84,6 +87,7 @@ def home_figures(actors) -> dict:
             review_trend(actor=actor, as_of=D),
             scope_figures(actor=actor, as_of=D),
             rotation_status(actor=actor, as_of=D),
+            review_compare(actor=actor, first=add_years(D, -1), second=D),
         )
         for actor in actors
     }
