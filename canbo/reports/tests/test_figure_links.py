@@ -1,19 +1,23 @@
 """Every figure that links to people equals the number of rows of the list it opens.
 
-Follows each link marked `data-count` on the home page, the unit tree and the review page (every
-figure, its chart of units, a chart inside a unit) for several roles, on a province with retired
-people still recorded in open positions, BTV-managed cadres in state units and a person holding
-two positions in one subtree; the opened list shows its total as `data-total`.
+Follows each link marked `data-count` on the home page, the unit tree, the review page (every
+figure, its chart of units, a chart inside a unit) and the review compared at two dates (counted,
+or summed from kept counts moved by a write, for the scope and a unit) for several roles, on a
+province with retired people still recorded in open positions, BTV-managed cadres in state units, a
+person holding two positions in one subtree and people who entered and left figures between the
+dates; the opened list shows its total as `data-total`.
 """
 
 import datetime as dt
 import html
 import re
+from urllib.parse import urljoin
 
 import pytest
 from django.urls import reverse
 
 from canbo.accounts.system import system_actor
+from canbo.dashboard.warm import warm_home
 from canbo.people import services
 from canbo.rules.verdicts import REVIEW
 
@@ -43,6 +47,11 @@ def province(small_province):
     # Two positions in the same subtree count once there.
     services.holding_add(actor=system_actor(), cadre=p.cadres["DT1"], unit=p.units["X-LN"],
                          position_type=p.types["CV"], valid_from=dt.date(2016, 1, 1))
+    # Between the compared dates: a degree obtained, a post that requires cao cấp LLCT taken.
+    services.qualification_add(actor=system_actor(), cadre=p.cadres["DT2"], kind="chuyen_mon",
+                               level="dai_hoc", obtained_on=dt.date(2019, 5, 1))
+    services.holding_add(actor=system_actor(), cadre=p.cadres["SNV2"], unit=p.units["HU-DT"],
+                         position_type=p.types["BT-HU"], valid_from=dt.date(2019, 6, 1))
     return p
 
 
@@ -63,29 +72,51 @@ def _pages() -> list[str]:
         *(f"{review}?chi_so={verdict.key}" for verdict in REVIEW),
         f"{review}?don_vi=HU-DT&chi_so=thieu_dai_hoc",
         f"{review}?don_vi=TU&chi_so=thieu_cao_cap_llct",
+        *_comparisons("tu_ngay=01/01/2016&den_ngay=01/01/2020"),
     ]
 
 
-@pytest.mark.parametrize(
-    ("role", "scope_unit"), [("btc", None), ("snv", None), ("unit_hr", "HU-DT"), ("btv", None)]
-)
+def _comparisons(dates: str) -> list[str]:
+    compare = reverse("core:compare")
+    return [f"{compare}?{dates}", f"{compare}?{dates}&don_vi=HU-DT"]
+
+
+ROLES = [("btc", None), ("snv", None), ("unit_hr", "HU-DT"), ("btv", None)]
+
+
+@pytest.mark.parametrize(("role", "scope_unit"), ROLES)
 def test_every_figure_equals_the_list_it_opens(client_as, province, role, scope_unit):
     client = client_as(f"user_{role}", role=role, scope_unit=scope_unit)
     client.get(reverse("core:home") + f"?as_of={AS_OF}")
+    assert _checked(client, _pages()) > 10
+
+
+@pytest.mark.parametrize(("role", "scope_unit"), ROLES)
+def test_every_comparison_from_kept_counts_equals_the_list_it_opens(client_as, province, role, scope_unit):
+    client = client_as(f"user_{role}", role=role, scope_unit=scope_unit)
+    warm_home(dt.date.fromisoformat(AS_OF))  # the year before AS_OF and AS_OF, kept with their rows
+    services.qualification_add(actor=system_actor(), cadre=province.cadres["DT1"], kind="chuyen_mon",
+                               level="dai_hoc", obtained_on=dt.date(2019, 8, 1))  # moved into them
+    client.get(reverse("core:home") + f"?as_of={AS_OF}")
+    assert _checked(client, _comparisons("")) >= 12
+
+
+def _checked(client, pages: list[str]) -> int:
+    """How many figures of `pages` were followed to their lists, each list as long as its figure."""
     checked = 0
-    for url in _pages():
+    for url in pages:
         response = client.get(url)
         if response.status_code == 404:  # a unit outside this role's scope
             continue
         assert response.status_code == 200, url
         for href, figure in _links(response.content.decode()):
-            opened = client.get(href)
+            opened = client.get(urljoin(url, href))  # a link may be its page's own, with another query
             assert opened.status_code == 200, href
             totals = TOTAL.findall(opened.content.decode())
             assert totals, f"{href} shows no total"
             assert int(totals[0]) == figure, f"{url}: {figure} links to {href} with {totals[0]} rows"
             checked += 1
-    assert checked > 10
+    return checked
 
 
 def test_btc_chart_has_a_bar_for_people_under_none_of_its_units(client_as, province):
