@@ -3,12 +3,12 @@ how many people entered it and how many left it between them, and who (by code).
 
 The figures at each date are the review's (`canbo.reports.selectors.review`). Those behind a figure
 at both dates, within the user's scope (and the unit's subtree) at each, are summed from the whole
-workforce's counts grouped by the keys that decide scopes at both dates
-(`canbo.reports.selectors.review_at_both`), kept and moved by each write like the review's:
-"entered" is the second date's figure less those, "left" the first's less those. Where those counts
-are not kept and the scope costs less on its own (a unit's officer, a subtree), the people behind
-each figure at each date are compared instead; the people who entered or left are found that way
-when their list is opened."""
+workforce's counts grouped by the keys that decide scopes at both dates, which the warming keeps
+for a year ago and today and each write moves (`canbo.reports.selectors.review_at_both`):
+"entered" is the second date's figure less those, "left" the first's less those. Where those are
+not kept (other dates, or a write that may change everyone before the warming ends), the people
+behind each figure at each date within the scope are compared instead; the people who entered or
+left are always found that way, when their list is opened."""
 
 import datetime as dt
 

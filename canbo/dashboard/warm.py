@@ -29,8 +29,8 @@ from canbo.core.data_cache import data_token
 from canbo.core.dates import add_years
 from canbo.core.deltas import keeping_rows
 from canbo.dashboard.cards import review_trend, rotation_status
-from canbo.dashboard.compare import review_compare
 from canbo.people.scope_counts import scope_figures
+from canbo.rules.engine import context_for, review_pair_sums_by_reach
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,8 @@ def warm_home(as_of: dt.date) -> None:
         review_trend(actor=actor, as_of=as_of)
         scope_figures(actor=actor, as_of=as_of)
         rotation_status(actor=actor, as_of=as_of)
-        review_compare(actor=actor, first=add_years(as_of, -1), second=as_of)
+        # The comparison page's first pair of dates (`canbo.dashboard.compare_views`).
+        review_pair_sums_by_reach(context_for(add_years(as_of, -1)), context_for(as_of))
 
 
 def warm_if_changed() -> None:

@@ -67,13 +67,12 @@ def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
 def review_at_both(*, actor, first: dt.date, second: dt.date, unit: Unit | None = None) -> list[int] | None:
     """How many people are behind each of the six figures (in their order) at both dates, within the
     actor's scope (and the subtree of `unit`) at each: summed from the whole workforce's counts
-    grouped by the units that decide scopes at both dates, kept and moved like `review`'s. None
-    where those are not kept and a unit's subtree, or a scope that costs less on its own, asks."""
-    rows = engine.review_pair_sums_by_reach(
-        engine.context_for(first),
-        engine.context_for(second),
-        only_kept=unit is not None or not reach.shares_population(actor),
-    )
+    grouped by the units that decide scopes at both dates, kept by the warming and moved by each
+    write (`canbo.dashboard.warm`). None where they are not kept (other dates, or before a warming
+    after a write that may change everyone): counting them costs more than the people behind each
+    figure within one scope."""
+    first_ctx, second_ctx = engine.context_for(first), engine.context_for(second)
+    rows = engine.review_pair_sums_by_reach(first_ctx, second_ctx, only_kept=True)
     if rows is None:
         return None
     held_under = None if unit is None else subtree_ids(unit)

@@ -48,9 +48,10 @@ def test_each_count_is_of_the_people_within_the_scope_at_its_date(small_province
     enters = moving(p, "DEN", "Lê Văn Đến", "SNV", "UB-DT")  # into Đức Trọng, still outside btc's
     moving(p, "LEN", "Hà Văn Lên", "X-LN", "TU")  # within btc's scope, out of Đức Trọng's subtree
     warm_home(SECOND)  # the default pair kept with its rows
-    # A write after it, moved into the kept sums: into btc's scope (BTV-managed) and cao cấp LLCT.
+    # A write after it, moved into the kept sums: into btc's scope (BTV-managed) and Đức Trọng's, and
+    # behind cao cấp LLCT, at both dates.
     services.holding_add(actor=system_actor(), cadre=p.cadres["SNV2"], unit=p.units["X-LN"],
-                         position_type=p.types["BT-HU"], valid_from=dt.date(2019, 6, 1))
+                         position_type=p.types["BT-HU"], valid_from=dt.date(2018, 6, 1))
     hr, btc = p.user("hr_ductrong", Role.UNIT_HR, "HU-DT"), p.user("btc", Role.BTC)
     checked = 0
     for actor in (hr, btc):

@@ -95,8 +95,9 @@ def test_every_figure_equals_the_list_it_opens(client_as, province, role, scope_
 def test_every_comparison_from_kept_counts_equals_the_list_it_opens(client_as, province, role, scope_unit):
     client = client_as(f"user_{role}", role=role, scope_unit=scope_unit)
     warm_home(dt.date.fromisoformat(AS_OF))  # the year before AS_OF and AS_OF, kept with their rows
-    services.qualification_add(actor=system_actor(), cadre=province.cadres["DT1"], kind="chuyen_mon",
-                               level="dai_hoc", obtained_on=dt.date(2019, 8, 1))  # moved into them
+    # Moved into them: a post requiring cao cấp LLCT held at both dates.
+    services.holding_add(actor=system_actor(), cadre=province.cadres["HOI"], unit=province.units["X-LN"],
+                         position_type=province.types["BT-HU"], valid_from=dt.date(2018, 1, 1))
     client.get(reverse("core:home") + f"?as_of={AS_OF}")
     assert _checked(client, _comparisons("")) >= 12
 
