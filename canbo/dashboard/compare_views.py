@@ -13,7 +13,7 @@ from canbo.core.capabilities import Action
 from canbo.core.dates import add_years
 from canbo.core.forms import DayField
 from canbo.core.report import ReportPage, requested_page
-from canbo.dashboard.compare import GROUPS, review_compare
+from canbo.dashboard.compare import GROUPS, moved_people, review_compare
 from canbo.documents.downloads import report_download, wants_download
 from canbo.org.selectors import unit_get
 from canbo.reports.lists import listed_people
@@ -42,7 +42,8 @@ def compare(request):
     key, group = request.GET.get("chi_so", ""), request.GET.get("nhom", "")
     row = next((r for r in rows if r["verdict"].key == key), None)
     if row is not None and group in GROUPS:
-        return _people(request, row, group, first if group == "ra" else second, unit)
+        ids = moved_people(actor=request.user, first=first, second=second, unit=unit, key=key, group=group)
+        return _people(request, row["verdict"], ids, group, first if group == "ra" else second, unit)
     return render(
         request,
         "dashboard/compare.html",
@@ -57,15 +58,15 @@ def compare(request):
     )
 
 
-def _people(request, row: dict, group: str, day, unit):
+def _people(request, verdict, ids: list[int], group: str, day, unit):
     wording = _("vào") if group == "vao" else _("ra khỏi")
     title = _("%(figure)s: người %(moved)s giữa hai ngày") % {
-        "figure": row["verdict"].title,
+        "figure": verdict.title,
         "moved": wording,
     }
     wants_xlsx = wants_download(request)
     report = listed_people(
-        row[group],
+        ids,
         title=title,
         as_of=day,
         empty=_("Không có ai."),
@@ -73,7 +74,7 @@ def _people(request, row: dict, group: str, day, unit):
         whole=wants_xlsx,
     )
     if wants_xlsx:
-        return report_download(request, report, filename=f"so-sanh-{row['verdict'].key}-{group}")
+        return report_download(request, report, filename=f"so-sanh-{verdict.key}-{group}")
     back = {k: request.GET[k] for k in ("tu_ngay", "den_ngay", "don_vi") if request.GET.get(k)}
     return render(
         request,

@@ -1,7 +1,8 @@
 """The figures that every user's home page sums are counted beside the requests, so that the next
 visitor finds them kept rather than counting them: the whole workforce's counts grouped by the units
 that decide scopes (`canbo.people.reach`) for today's date — the review on the same day of the last
-four years, the scope's counts, the rotation target, the non-local violations and the key vacancies.
+four years, the scope's counts, the rotation target, the non-local violations, the key vacancies and
+the comparison of that day with the same day a year before.
 After a write that touched a few cadres this moves the kept counts by those cadres' rows
 (`canbo.core.deltas`, a fraction of a second); after one that may change everyone it counts them
 all again, keeping each cadre's rows (a request that counts them keeps only the sums, which costs
@@ -25,8 +26,10 @@ from django.utils import timezone
 
 from canbo.accounts.system import system_actor
 from canbo.core.data_cache import data_token
+from canbo.core.dates import add_years
 from canbo.core.deltas import keeping_rows
 from canbo.dashboard.cards import review_trend, rotation_status
+from canbo.dashboard.compare import review_compare
 from canbo.people.scope_counts import scope_figures
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,7 @@ def warm_home(as_of: dt.date) -> None:
         review_trend(actor=actor, as_of=as_of)
         scope_figures(actor=actor, as_of=as_of)
         rotation_status(actor=actor, as_of=as_of)
+        review_compare(actor=actor, first=add_years(as_of, -1), second=as_of)  # the comparison's default
 
 
 def warm_if_changed() -> None:

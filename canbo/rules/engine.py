@@ -128,6 +128,42 @@ def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | 
     )
 
 
+def review_pair_sums_by_reach(then: dict, now: dict, *, only_kept: bool = False) -> list[list] | None:
+    """For the review at two dates (the contexts `then` and `now`), how many cadres are behind each
+    of the six figures at both, per group of the whole workforce sharing the keys that decide scopes
+    at `now` and those at `then` (`canbo.people.reach`): rows of the two keys at `now`, the two at
+    `then` (as joined, in any order), then the sums. Counted by parts, kept and moved by writes like
+    `review_sums_by_reach`; `only_kept`: None rather than a whole pass."""
+    named = [(v.key, v.condition) for v in REVIEW]
+
+    def flagged(ctx: dict, among) -> tuple[str, list]:
+        flags, flag_params = _flags(named, ctx)
+        base, base_params = facts.facts_sql(ctx, among, _needs(named, "held_units"))
+        return f"SELECT f.id, f.held_units, {', '.join(flags)} FROM ({base}) f", flag_params + base_params
+
+    def inner(restrict: reach.Restrict) -> tuple[str, list]:
+        among = sorted(restrict) if isinstance(restrict, frozenset) else restrict
+        (now_sql, now_params), (then_sql, then_params) = flagged(now, among), flagged(then, among)
+        btv_then, btv_params = reach.keys_sql(then["as_of"], restrict)[1]
+        both = ", ".join(f"a.{name} * b.{name} AS {name}" for name, _cond in named)
+        sql = (
+            f"SELECT a.id, a.held_units, b.held_units AS held_then, kb.k AS btv_then, {both} "
+            f"FROM ({now_sql}) a JOIN ({then_sql}) b ON b.id = a.id "
+            f"LEFT JOIN ({btv_then}) kb ON kb.cadre_id = a.id"
+        )
+        return sql, now_params + then_params + btv_params
+
+    return reach.grouped_sums(
+        inner,
+        [name for name, _cond in named],
+        now["as_of"],
+        by=("held_then", "btv_then"),
+        cursor=facts.population_cursor,
+        only_kept=only_kept,
+        held_key="held_units",
+    )
+
+
 def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[dict]:
     """Facts rows of the cadres for whom `condition` holds, by code."""
     base, base_params = facts.facts_sql(ctx, restrict)

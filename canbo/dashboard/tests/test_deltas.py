@@ -11,8 +11,10 @@ from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
 from canbo.core import deltas
 from canbo.core.data_cache import bulk_write
+from canbo.core.dates import add_years
 from canbo.core.models import DataChange, GroupedFigures
 from canbo.dashboard.cards import review_trend, rotation_status
+from canbo.dashboard.compare import review_compare
 from canbo.dashboard.warm import warm_home
 from canbo.org.models import PositionType, Unit
 from canbo.org.services import post_add
@@ -84,6 +86,7 @@ def home_figures(actors) -> dict:
             review_trend(actor=actor, as_of=D),
             scope_figures(actor=actor, as_of=D),
             rotation_status(actor=actor, as_of=D),
+            review_compare(actor=actor, first=add_years(D, -1), second=D),
         )
         for actor in actors
     }

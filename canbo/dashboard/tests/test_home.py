@@ -10,7 +10,7 @@ from canbo.accounts.system import system_actor
 from canbo.accounts.testing import PASSWORD
 from canbo.dashboard import cards
 from canbo.dashboard.cards import CHART_HEIGHT, cards_for
-from canbo.dashboard.compare import review_compare
+from canbo.dashboard.compare import moved_people, review_compare
 from canbo.people import services
 from canbo.reports.tests.builders import Province
 from canbo.training.models import Programme
@@ -76,7 +76,10 @@ def test_the_comparison_names_who_entered_and_who_left_a_figure(client):
         for r in review_compare(actor=system_actor(), first=first, second=second)
         if r["verdict"].key == "thieu_cao_cap_llct"
     )
-    assert (row["first"], row["second"], row["vao"], row["ra"]) == (2, 2, [enters.id], [leaves.id])
+    assert (row["first"], row["second"], row["vao"], row["ra"]) == (2, 2, 1, 1)
+    moved = {group: moved_people(actor=system_actor(), first=first, second=second, unit=None,
+                                 key="thieu_cao_cap_llct", group=group) for group in ("vao", "ra")}
+    assert moved == {"vao": [enters.id], "ra": [leaves.id]}
     client.force_login(User.objects.create_user(username="btv", password=PASSWORD, role=Role.BTV))
     query = {"tu_ngay": "01/01/2018", "den_ngay": "01/01/2020", "chi_so": "thieu_cao_cap_llct"}
     entered = client.get("/tong-quan/so-sanh/", {**query, "nhom": "vao"}).content.decode()
