@@ -42,3 +42,4 @@ def test_kept_sums_give_what_the_people_give(province, monkeypatch, role, scope_
     assert _figures(actor) == counted
     charts = [value for key, value in counted.items() if isinstance(key, tuple)]
     assert sum(n for bars, _rest, _hidden in charts for _unit, n in bars) >= 3
+
