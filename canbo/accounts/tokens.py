@@ -39,7 +39,7 @@ def api_token_create(*, actor, user: User, label: str = "", days: int | None = N
             {"expires_at": _("Thời hạn của khóa từ 1 đến %(max)s ngày (đã nhập %(days)s).")
              % {"max": MAX_DAYS, "days": days}}
         )
-    key = secrets.token_urlsafe(32)
+    key = _new_key()
     token = ApiToken(user=user, key_hash=_hash(key), prefix=key[:PREFIX_LENGTH], label=label,
                      expires_at=timezone.now() + dt.timedelta(days=days))
     token.full_clean()
@@ -71,6 +71,15 @@ def own_token(actor: User, pk: int) -> ApiToken:
     if token is None:
         raise NotFound(_("Bạn không có khóa API số %(pk)s.") % {"pk": pk})
     return token
+
+
+def _new_key() -> str:
+    """A random key whose prefix does not start with "-": `canbo token --revoke PREFIX` would read
+    such a prefix as an option."""
+    key = secrets.token_urlsafe(32)
+    while key.startswith("-"):
+        key = secrets.token_urlsafe(32)
+    return key
 
 
 def active_token_by_prefix(prefix: str) -> ApiToken:

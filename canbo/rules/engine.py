@@ -16,6 +16,7 @@ from functools import lru_cache
 from django.db import connection
 from django.db.models import QuerySet
 
+from canbo.core import kept_lists
 from canbo.core.data_cache import data_token, remembered
 from canbo.core.dated import in_force_sql
 from canbo.people import reach
@@ -172,11 +173,25 @@ def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> li
 
 
 def matching_ids(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[int]:
-    """Ids of the cadres for whom `condition` holds, by code."""
-    base, base_params = facts.facts_sql(ctx, restrict, condition.columns())
+    """Ids of the cadres for whom `condition` holds, by code: kept until the data changes, then
+    moved by the facts of the cadres each write touched (`canbo.core.kept_lists`)."""
     where, where_params = condition.sql(ctx)
-    sql = f"SELECT f.id FROM ({base}) f WHERE {where} ORDER BY f.code"
-    return [row[0] for row in _remembered_rows(sql, base_params + where_params)]
+
+    def query(among) -> tuple[str, list]:
+        base, base_params = facts.facts_sql(ctx, among, condition.columns())
+        return f"SELECT f.id, f.code FROM ({base}) f WHERE {where}", base_params + where_params
+
+    def found(ids: frozenset[int] | None) -> list[tuple[int, str]]:
+        sql, params = query(restrict if ids is None else _among_touched(restrict, ids))
+        with facts.population_cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(int(cadre), code) for cadre, code in cursor.fetchall()]
+
+    return kept_lists.ordered_ids(query(restrict), found)
+
+
+def _among_touched(restrict: QuerySet | None, ids: frozenset[int]) -> QuerySet | list[int]:
+    return sorted(ids) if restrict is None else restrict.filter(id__in=ids)
 
 
 def review_ids(ctx: dict, restrict: QuerySet | None = None) -> dict[str, list[int]]:

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
+from canbo.accounts import tokens
 from canbo.accounts.models import ApiToken, Role
 from canbo.accounts.system import system_actor
 from canbo.accounts.tokens import api_token_create
@@ -95,6 +96,13 @@ def test_the_command_issues_for_days_and_revokes_by_prefix(small_province, capsy
     assert Client().get("/api/tai-khoan/toi", **bearer(key)).status_code == 401
     with pytest.raises(CommandError, match="Không có khóa API đang dùng"):
         call_command("token", "--revoke", key[:8])
+
+
+def test_no_key_starts_with_a_dash_that_the_command_would_read_as_an_option(small_province, monkeypatch):
+    user = small_province.user("btc", Role.BTC)
+    drawn = iter(["-starts-with-a-dash", "Another-key"])
+    monkeypatch.setattr(tokens.secrets, "token_urlsafe", lambda n: next(drawn))
+    assert api_token_create(actor=user, user=user, label="một")[1] == "Another-key"
 
 
 def test_the_command_refuses_an_ambiguous_prefix(small_province):
