@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -39,7 +40,8 @@ USERS = ("btc", "snv")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=20_000)
-    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today())
+    today = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=today)
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
     os.environ.setdefault("CANBO_2FA_REQUIRED", "0")  # the demo province, as scripts/start serves it
