@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from canbo.accounts.models import Role, User
+from canbo.accounts.testing import PASSWORD
 from canbo.core.dates import today
 from canbo.dashboard.cards import rotation_pipeline
 from canbo.rotation.models import Proposal, ProposalState, RotationEvaluation
@@ -35,17 +36,21 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 @pytest.fixture
 def w(settings, tmp_path):
-    """Four proposals moved on different days of late 2017 and early 2018 (A, B, C from Đức Trọng to Di
-    Linh, D from Sở Nội vụ), C deployed and evaluated."""
     settings.FILES_DIR = tmp_path / "tep"
+    return four_proposals()
+
+
+def four_proposals() -> World:
+    """Four proposals moved on different days of late 2017 and early 2018 (A, B, C from Đức Trọng to Di
+    Linh, D from Sở Nội vụ), C deployed and evaluated; btc is `u_btc`, Đức Trọng's officer `hr_dt`."""
     world = World()
-    world.users = {role: User.objects.create_user(username=f"u_{role}", password="x", role=role)
+    world.users = {role: User.objects.create_user(username=f"u_{role}", password=PASSWORD, role=role)
                    for role in (Role.BTC, Role.THUONG_TRUC, Role.BTV)}
     world.hr = User.objects.create_user(
-        username="hr_dt", password="x", role=Role.UNIT_HR, scope_unit=world.hu_dt
+        username="hr_dt", password=PASSWORD, role=Role.UNIT_HR, scope_unit=world.hu_dt
     )
     world.receiving = User.objects.create_user(
-        username="hr_dl", password="x", role=Role.UNIT_HR, scope_unit=world.hu_dl
+        username="hr_dl", password=PASSWORD, role=Role.UNIT_HR, scope_unit=world.hu_dl
     )
     a = drafted(world, world.hu_dt, dt.date(2017, 10, 2))
     c = drafted(world, world.hu_dt, dt.date(2017, 10, 2))
