@@ -95,6 +95,12 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The first moment after `day` in the current time zone: what was recorded by the end of D is
+    what was recorded before it."""
+    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
+
+
 def add_months(value: dt.date, months: int) -> dt.date:
     """The same day `months` later, clamped to the month's last day."""
     index = value.year * 12 + value.month - 1 + months

@@ -123,10 +123,10 @@ def rotation_status(*, actor, as_of: dt.date) -> dict:
 
 
 def rotation_pipeline(*, actor, as_of: dt.date) -> dict:
-    """The proposals within reach at each step of the procedure (R9), with a bar each, and the
-    reminders of R10: rotations whose term ends soon, whose end-of-term evaluation is missing, and
-    whose receiving unit has not evaluated the year before."""
-    tabs = proposals_by_state(actor=actor)["tabs"]
+    """The proposals within reach at each step of the procedure (R9) at the end of D, with a bar each,
+    and the reminders of R10 at D: rotations whose term ends soon, whose end-of-term evaluation is
+    missing, and whose receiving unit has not evaluated the year before."""
+    tabs = proposals_by_state(actor=actor, as_of=as_of)["tabs"]
     top = max([n for _state, _label, n in tabs] + [1])
     listed = reverse("rotation:proposals")
     steps = [{"label": label, "count": n, "bar": round(100 * n / top), "url": f"{listed}?buoc={state}"}

@@ -1,18 +1,20 @@
 """Reads of rotation and transfer proposals within the actor's reach: a proposal is within reach when
 the unit the cadre leaves or the unit that receives them is in the actor's scope (both take part in the
-procedure), or the actor sees the cadre today (SPEC §1)."""
+procedure), or the actor sees the cadre today (SPEC §1). A date viewed before today sees each proposal
+drafted by then at the step it had reached by the end of that day (`canbo.workflow.models.Step`)."""
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.accounts.scope import unit_condition
-from canbo.core.dates import today
+from canbo.core.dates import end_of_day, today
 from canbo.core.errors import NotFound
 from canbo.people.selectors import visible_cadres
-from canbo.rotation.models import Proposal, ProposalList, ProposalState
+from canbo.rotation.models import Proposal, ProposalList, ProposalState, RotationEvaluation
+from canbo.workflow.selectors import state_before
 
 
 def visible_proposals(actor) -> QuerySet[Proposal]:
@@ -37,15 +39,31 @@ def proposal_get(*, actor, pk: int) -> Proposal:
     return found
 
 
-def proposals_by_state(*, actor, state: str = "", batch: int | None = None) -> dict:
-    """The proposals within reach in `state` (every state when empty) and of list `batch`, with the
+def recorded_before(as_of: dt.date) -> dt.datetime | None:
+    """The moment that bounds what was recorded by the end of D; None for today or later (everything)."""
+    return None if as_of >= today() else end_of_day(as_of)
+
+
+def proposals_at(actor, as_of: dt.date) -> QuerySet[Proposal]:
+    """The proposals within reach drafted by the end of D, each with `state_then`, its step then: the
+    target of its last step by the end of D, or the state it was drafted in. Today or later: every
+    proposal at its step now."""
+    moment = recorded_before(as_of)
+    if moment is None:
+        return visible_proposals(actor).annotate(state_then=F("state"))
+    drafted = visible_proposals(actor).filter(created_at__lt=moment)
+    return drafted.annotate(state_then=state_before(Proposal, moment))
+
+
+def proposals_by_state(*, actor, as_of: dt.date, state: str = "", batch: int | None = None) -> dict:
+    """The proposals within reach at D in `state` (every state when empty) and of list `batch`, with the
     count of each state for the tabs."""
-    proposals = visible_proposals(actor)
+    proposals = proposals_at(actor, as_of)
     if batch is not None:
         proposals = proposals.filter(batch_id=batch)
-    counts = dict(proposals.order_by().values_list("state").annotate(n=Count("id")))
+    counts = dict(proposals.order_by().values_list("state_then").annotate(n=Count("id")))
     tabs = [(value, label, counts.get(value, 0)) for value, label in ProposalState.choices]
-    shown = proposals.filter(state=state) if state else proposals
+    shown = proposals.filter(state_then=state) if state else proposals
     return {"proposals": shown, "tabs": tabs, "total": sum(counts.values())}
 
 
@@ -69,13 +87,18 @@ ROTATION_GROUPS = (
 
 
 def rotations_in_progress(*, actor, as_of: dt.date, within_days: int) -> dict:
-    """Rotations deployed and in progress at D (R5, R10): those whose term ends within `within_days`
-    days, those past their end date whose end-of-term evaluation is missing, and the others; and,
-    among all of them, those whose receiving unit has not evaluated the year before D's."""
+    """Rotations deployed by the end of D and started by D (R5, R10): those whose term ends within
+    `within_days` days, those past their end date whose end-of-term evaluation was not recorded by D,
+    and the others; and, among all of them, those whose receiving unit had not recorded by D its
+    evaluation of the year before D's."""
+    moment = recorded_before(as_of)
+    evaluations = RotationEvaluation.objects.all() if moment is None else RotationEvaluation.objects.filter(
+        at__lt=moment
+    )
     deployed = (
-        visible_proposals(actor)
-        .filter(kind="luan_chuyen", state=ProposalState.DA_TRIEN_KHAI, start__lte=as_of)
-        .prefetch_related("evaluations")
+        proposals_at(actor, as_of)
+        .filter(kind="luan_chuyen", state_then=ProposalState.DA_TRIEN_KHAI, start__lte=as_of)
+        .prefetch_related(Prefetch("evaluations", queryset=evaluations))
         .order_by("end", "cadre__code")
     )
     due, overdue, running = [], [], []

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
+from canbo.core.dates import today
 from canbo.core.errors import NotFound
 from canbo.people.models import Rating
 from canbo.rotation.allowance import allowance_of
@@ -58,17 +59,24 @@ def proposals(request):
     batch = None
     if request.GET.get("danh_sach", "").isdigit():
         batch = list_get(actor=request.user, pk=int(request.GET["danh_sach"]))
-    found = proposals_by_state(actor=request.user, state=state, batch=batch.pk if batch else None)
-    # a step for many at once: from the state shown, or from each state the list's proposals are at
+    found = proposals_by_state(
+        actor=request.user, as_of=request.as_of, state=state, batch=batch.pk if batch else None
+    )
+    shown = list(found.pop("proposals"))
+    for proposal in shown:
+        proposal.state_then_label = ProposalState(proposal.state_then).label
+    # a step for many at once (on today's steps only): from the state shown, or from each state the
+    # list's proposals are at
     present = [value for value, _label, n in found["tabs"] if n and (value == state if state else batch)]
     batch_steps = [
         t for source in present for t in PROPOSAL_PROCESS.leaving(source) if can(request.user, t.action)
-    ]
+    ] if request.as_of >= today() else []
     return render(
         request,
         "rotation/proposals.html",
         {
             **found,
+            "proposals": shown,
             "state": state,
             "batch": batch,
             "batch_steps": batch_steps,

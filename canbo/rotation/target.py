@@ -14,9 +14,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.data_cache import remembered_over
 from canbo.core.dated import in_force_q
 from canbo.core.levels import Level
 from canbo.people import reach
@@ -77,11 +78,15 @@ def _not_rotated_before(start: dt.date) -> Q:
     return active_q_for_cadres(start) & ~Q(Exists(_rotations().filter(valid_from__lt=start)))
 
 
-def _rotated_within(direction: Direction, start: dt.date, end: dt.date) -> Q:
-    moves = _rotations().filter(
+def _moves_within(direction: Direction, start: dt.date, end: dt.date):
+    """A cadre's rotations within [A, B] to a unit of the direction's levels."""
+    return _rotations().filter(
         valid_from__gte=start, valid_from__lte=end, to_unit__level__in=direction.to_levels
     )
-    return Q(Exists(moves))
+
+
+def _rotated_within(direction: Direction, start: dt.date, end: dt.date) -> Q:
+    return Q(Exists(_moves_within(direction, start, end)))
 
 
 def base(direction: Direction, start: dt.date, cadres: QuerySet[Cadre]) -> QuerySet[Cadre]:
@@ -147,16 +152,27 @@ def rotation_target(*, actor, start: dt.date, end: dt.date) -> dict[str, dict]:
 
 
 def progress_by_year(*, actor, start: dt.date, end: dt.date) -> list[dict]:
-    """For each year of the period, the rate reached by its last day (or B): the chart's points."""
+    """For each year of the period, the rate reached by its last day (or B): the chart's points. Each
+    direction's base is read once with the day of each member's first rotation within the period (a
+    member counts from that day on); the counts are kept until the data changes, for the actor's reach."""
     cadres = reachable(actor, start)
-    bases = {d.key: base(d, start, cadres).count() for d in DIRECTIONS}
-    points = []
-    for year in range(start.year, end.year + 1):
-        until = min(end, dt.date(year, 12, 31))
-        point = {"nam": year}
+    years = range(start.year, end.year + 1)
+
+    def compute() -> dict:
+        found = {}
         for d in DIRECTIONS:
-            point[d.key] = rate(rotated(d, start, until, cadres).count(), bases[d.key])
-        points.append(point)
+            first = _moves_within(d, start, end).order_by("valid_from").values("valid_from")[:1]
+            members = base(d, start, cadres).annotate(first=Subquery(first))
+            days = list(members.values_list("first", flat=True))
+            rotated_by = [sum(1 for day in days if day is not None and day.year <= year) for year in years]
+            found[d.key] = {"base": len(days), "rotated_by": rotated_by}
+        return found
+
+    counts = remembered_over((cadres,), ("rotation target by year", start, end), compute)
+    points = []
+    for n, year in enumerate(years):
+        found = {d.key: rate(counts[d.key]["rotated_by"][n], counts[d.key]["base"]) for d in DIRECTIONS}
+        points.append({"nam": year, **found})
     return points
 
 

@@ -2,7 +2,11 @@
 selector, in scope) before asking for its steps or one of its files: a file is served only through the
 object it belongs to."""
 
+import datetime as dt
+
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
@@ -23,6 +27,17 @@ def steps_of(obj) -> list[Step]:
         step.source_label = process.state_label(step.source)
         step.target_label = process.state_label(step.target)
     return steps
+
+
+def state_before(model, moment: dt.datetime) -> Coalesce:
+    """For the rows of `model` (a process's objects), the state each was in just before `moment`: the
+    target of its last step taken before it, else the source of its first step (the state it was made
+    in), else its state now (it never moved)."""
+    kind = ContentType.objects.get_for_model(model)
+    steps = Step.objects.filter(content_type=kind, object_id=OuterRef("pk"))
+    last = steps.filter(at__lt=moment).order_by("-at", "-id").values("target")[:1]
+    first = steps.order_by("at", "id").values("source")[:1]
+    return Coalesce(Subquery(last), Subquery(first), F(process_of(model).state_field))
 
 
 def step_file_get(*, obj, pk: int) -> StepFile:

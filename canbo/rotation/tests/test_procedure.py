@@ -16,7 +16,7 @@ from canbo.dashboard.cards import cards_for
 from canbo.people import services
 from canbo.people.models import Movement, PositionHolding
 from canbo.reports.selectors import non_local, population, rotation_pool
-from canbo.rotation.models import Opinion, ProposalState, StepCheck
+from canbo.rotation.models import Opinion, Proposal, ProposalState, RotationEvaluation, StepCheck
 from canbo.rotation.proposal_selectors import rotations_in_progress
 from canbo.rotation.proposals import (
     Draft,
@@ -25,7 +25,7 @@ from canbo.rotation.proposals import (
     proposal_list_create,
     rotation_evaluation_add,
 )
-from canbo.rotation.tests.world import World
+from canbo.rotation.tests.world import World, written_on
 from canbo.workflow.models import Step
 from canbo.workflow.process import TransitionRefused
 from canbo.workflow.services import transition
@@ -292,6 +292,8 @@ def test_the_receiving_unit_evaluates_and_terms_are_listed_before_they_end(w):
     rotation_evaluation_add(actor=receiving, proposal=proposal, year=2018, rating="tot")
     with pytest.raises(ValidationError, match="Đã có"):
         rotation_evaluation_add(actor=receiving, proposal=proposal, year=2018, rating="tot")
+    written_on(START - dt.timedelta(days=30), Proposal.objects.all(), Step.objects.all())
+    written_on(dt.date(2019, 1, 15), RotationEvaluation.objects.all())
 
     def lists(day):
         found = rotations_in_progress(actor=receiving, as_of=day, within_days=90)
@@ -301,6 +303,7 @@ def test_the_receiving_unit_evaluates_and_terms_are_listed_before_they_end(w):
     assert lists(END - dt.timedelta(days=90)) == {"due": [proposal.pk], "overdue": [], "running": []}
     assert lists(END + dt.timedelta(days=1)) == {"due": [], "overdue": [proposal.pk], "running": []}
     rotation_evaluation_add(actor=receiving, proposal=proposal, year=2020, rating="tot", end_of_term=True)
+    written_on(END, RotationEvaluation.objects.filter(end_of_term=True))
     assert lists(END + dt.timedelta(days=1)) == {"due": [], "overdue": [], "running": []}
     assert rotations_in_progress(actor=other, as_of=dt.date(2019, 6, 1), within_days=90)["running"] == []
 
@@ -317,6 +320,8 @@ def test_the_home_page_counts_the_steps_and_the_reminders_as_the_lists_they_open
     )
     rotation_evaluation_add(actor=receiving, proposal=evaluated, year=2019, rating="tot")
     day = END - dt.timedelta(days=30)  # within the 90 days of R10's reminder
+    written_on(START - dt.timedelta(days=30), Proposal.objects.all(), Step.objects.all())
+    written_on(dt.date(2020, 1, 15), RotationEvaluation.objects.all())
     pipeline = cards_for(receiving, day)["pipeline"]
     steps = {step["url"].rsplit("=", 1)[1]: step["count"] for step in pipeline["steps"]}
     assert steps == {state: 0 for state in S.values} | {"du_thao": 1, "da_trien_khai": 2}

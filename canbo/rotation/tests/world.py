@@ -1,15 +1,31 @@
 """A province for the proposal checks: units at each level and of each bloc, built through the
 services (`canbo.reports.tests.builders.Province` plus a commune, a mass organisation and a
-public-service unit)."""
+public-service unit), and the dating of rotation records written earlier."""
 
 import datetime as dt
+
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from canbo.accounts.system import system_actor
 from canbo.core.dates import add_years
 from canbo.org.services import post_add, unit_create
 from canbo.reports.tests.builders import Province
+from canbo.rotation.models import Proposal as ProposalRow
+from canbo.rotation.models import RotationEvaluation
 from canbo.rules.pairs import Proposal
 from canbo.rules.proposals import proposal_check
+from canbo.workflow.models import Step
+
+WRITTEN_AT = {ProposalRow: "created_at", Step: "at", RotationEvaluation: "at"}
+
+
+def written_on(day: dt.date, *rows: QuerySet) -> None:
+    """Date rows the services wrote now (proposals, their steps, evaluations) at noon of `day`, as if
+    written then."""
+    moment = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+    for found in rows:
+        found.update(**{WRITTEN_AT[found.model]: moment})
 
 
 class World(Province):
