@@ -164,6 +164,10 @@ CANBO_JOBS_INLINE = os.environ.get("CANBO_JOBS_INLINE", "").lower() in ("1", "tr
 # After a request that changed the data, the figures every home page sums are counted again in a
 # thread beside the requests (canbo.dashboard.warm); the tests turn it off.
 CANBO_WARM_AFTER_WRITE = env_bool("CANBO_WARM_AFTER_WRITE", True)
+# Where the home page's figures must be counted over the whole workforce (after a write that may
+# change everyone, until the warming ends), a province of at least this many cadres gets the page at
+# once and its figures when counted (canbo.dashboard.views); a smaller one, counted within the page.
+CANBO_HOME_COUNTED_APART = env_int("CANBO_HOME_COUNTED_APART", 5000)
 
 # Documents attached to the steps of approval processes (canbo.workflow.files), and their size limit.
 FILES_DIR = Path(os.environ.get("CANBO_FILES_DIR", DATA_DIR / "tep"))

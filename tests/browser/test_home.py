@@ -28,3 +28,25 @@ def test_each_role_lands_on_its_cards(page, live_server, small_province, sign_in
     page.goto(f"{live_server.url}/?as_of=01/01/2020")
     expect(page.locator("#the-review")).to_be_visible()
     expect(page.locator("#the-changes")).not_to_contain_text("SNV")
+
+
+def test_the_figures_follow_the_page_where_they_are_counted_apart(page, live_server, small_province, sign_in,
+                                                                  settings):
+    settings.CANBO_HOME_COUNTED_APART = 1  # the small province is counted apart like a large one
+    small_province.user("btc", Role.BTC)
+    sign_in(page, live_server, "btc")
+    held = []
+    page.route("**/tong-quan/so-lieu/**", lambda route: held.append(route))  # held until looked at
+    page.goto(f"{live_server.url}/?as_of=01/01/2020")
+    waiting = page.locator("#home-cards[aria-busy=true]")
+    expect(waiting).to_contain_text("Đang tính số liệu trong phạm vi của bạn")
+    expect(page.locator("#the-review")).to_have_count(0)
+    while not held:
+        page.wait_for_timeout(50)
+    shot(page, "home-counting")
+    held[0].continue_()
+    expect(page.locator("#the-review")).to_be_visible()
+    expect(page.locator("table.trend tbody tr")).to_have_count(6)
+    expect(waiting).to_have_count(0)
+    page.get_by_role("link", name="So sánh hai ngày: ai vào, ai ra khỏi mỗi chỉ số").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("So sánh rà soát tại hai ngày")

@@ -75,6 +75,7 @@ COURSE_RUNNERS = "FFAAFFNFL"
 ACCESS = {
     # pages, by URL name
     "core:home": (EVERYONE, None, ""),
+    "core:home_cards": (EVERYONE, None, ""),
     "accounts:login": ("RRRRRRRRP", None, ""),
     "accounts:logout": ("MMMMMMMMM", None, ""),
     "accounts:password_change": (EVERYONE, None, ""),
