@@ -12,15 +12,20 @@ A process warms them after any request that finds the data or the date changed s
 warmed them: after a write made in its pages, and at the first request after an import, a job, a
 command or another process changed the data, after the server started, and on the first request
 of a new day. One warming runs at a time in a process, in a thread with its own database
-connection (as the jobs do, `canbo.jobs.runner`); a change during a warming asks for one more after
-it. A warming stores what it counts under the data token it read before counting
-(`canbo.core.data_cache`), so a write committed meanwhile makes the result unreachable: figures of
-older data are never served as current. `CANBO_WARM_AFTER_WRITE=0` turns it off (the tests do)."""
+connection (as the jobs do, `canbo.jobs.runner`), and one process warms at a time; a change during
+a warming asks for one more after it. A warming stores what it counts under the data token it read
+before counting (`canbo.core.data_cache`), so a write committed meanwhile makes the result
+unreachable: figures of older data are never served as current. `CANBO_WARM_AFTER_WRITE=0` turns
+it off (the tests do)."""
 
 import datetime as dt
+import fcntl
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -69,7 +74,27 @@ def warm_soon() -> None:
     transaction.on_commit(thread.start)
 
 
+@contextmanager
+def _one_process_at_a_time() -> Iterator[None]:
+    """Waits until no other process warms: each server process starts its own warming after a
+    request that finds the data changed, and after a write that may change everyone they would
+    otherwise all count everything at once on the same cores; the one that waited then finds the
+    figures kept, or counts what changed since (a lock on a file of the data directory, released
+    when the warming ends or its process does)."""
+    with open(settings.DATA_DIR / "warming.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def _warm_while_asked() -> None:
+    with _one_process_at_a_time():
+        _warm_alone()
+
+
+def _warm_alone() -> None:
     try:
         asked = True
         while asked:

@@ -3,6 +3,7 @@ visitor of any scope counts nothing; a request that finds nothing changed since 
 starts none."""
 
 import datetime as dt
+import fcntl
 import threading
 
 import pytest
@@ -94,3 +95,23 @@ def test_a_write_during_a_warming_asks_for_one_more_after_it(monkeypatch, django
         if thread.name == "canbo-warm":
             thread.join(timeout=30)
     assert len(warmed) == 2 and not warm._state["running"] and not warm._state["again"]
+
+
+def test_one_process_warms_at_a_time(monkeypatch, settings, django_capture_on_commit_callbacks):
+    """Another process holding the warming's lock (here: the same lock file held open apart) delays
+    this process's warming until it lets go."""
+    warmed = threading.Event()
+    monkeypatch.setattr(warm, "warm_home", lambda as_of: warmed.set())
+    monkeypatch.setattr(warm, "data_token", lambda: 1)
+    monkeypatch.setitem(warm._state, "warmed", None)
+    with open(settings.DATA_DIR / "warming.lock", "a") as other:
+        fcntl.flock(other, fcntl.LOCK_EX)
+        with django_capture_on_commit_callbacks(execute=True):
+            warm.warm_soon()
+        assert not warmed.wait(timeout=0.5)
+        fcntl.flock(other, fcntl.LOCK_UN)
+    assert warmed.wait(timeout=30)
+    for thread in threading.enumerate():
+        if thread.name == "canbo-warm":
+            thread.join(timeout=30)
+    assert not warm._state["running"]
