@@ -17,7 +17,6 @@ from canbo.core.data_cache import remembered_over
 from canbo.core.dates import add_years
 from canbo.dashboard.plan_progress import plan_progress
 from canbo.org.selectors import visible_units
-from canbo.people import reach
 from canbo.people.selectors import visible_cadres
 from canbo.reports.selectors import non_local_count, review
 from canbo.rotation.proposal_selectors import (
@@ -28,7 +27,6 @@ from canbo.rotation.proposal_selectors import (
 )
 from canbo.rotation.selectors import key_vacancy_count
 from canbo.rotation.target import DIRECTIONS, rotation_target, target_json
-from canbo.rules import engine
 from canbo.rules.selectors import parameters_in_force, rule_set_in_force
 from canbo.rules.verdicts import REVIEW
 from canbo.training.plan_selectors import year_board
@@ -162,13 +160,10 @@ def recent_changes(*, actor, as_of: dt.date) -> list[AuditEvent]:
 
 
 def figures_at_hand(*, actor, as_of: dt.date) -> bool:
-    """Whether the home page's figures at D come without a count over the whole workforce: a unit's
-    subtree is counted on its own; a wider scope sums the whole workforce's counts, which the
-    warming keeps with the review's (`canbo.dashboard.warm`) and each write moves, but which a write
-    that may change everyone leaves to be counted again."""
-    if not reach.shares_population(actor):
-        return True
-    return engine.review_sums_by_reach(engine.context_for(as_of), only_kept=True) is not None
+    """Whether the home page's figures at D come without counting them first: the review's at D,
+    which the warming keeps with every other figure of the page (`canbo.dashboard.warm`), are kept
+    or moved by the rows of the few cadres written since."""
+    return review(actor=actor, as_of=as_of, only_kept=True) is not None
 
 
 def cards_for(actor, as_of: dt.date) -> dict:

@@ -50,18 +50,20 @@ def _subtree_ids(units: list[Unit]) -> list[int]:
     return [unit_id for unit_id, path in Unit.objects.values_list("id", "path") if path.startswith(paths)]
 
 
-def review(*, actor, as_of: dt.date, unit: Unit | None = None) -> dict:
+def review(*, actor, as_of: dt.date, unit: Unit | None = None, only_kept: bool = False) -> dict | None:
     """The six figures over the actor's scope (and a subtree). They are summed from the counts of
     the whole workforce grouped by the units that decide scopes (`canbo.people.reach`), counted once
     per date and data version for every user and moved by later writes; a unit's subtree, or a
-    scope that costs less on its own, is counted on its own while those are not kept."""
+    scope that costs less on its own, is counted on its own while those are not kept. `only_kept`:
+    None rather than counting."""
     ctx = engine.context_for(as_of)
-    rows = engine.review_sums_by_reach(ctx, only_kept=unit is not None or not reach.shares_population(actor))
+    own = unit is not None or not reach.shares_population(actor)
+    rows = engine.review_sums_by_reach(ctx, only_kept=only_kept or own)
     if rows is not None:
         held_under = None if unit is None else subtree_ids(unit)
         sums = reach.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH, held_under)
         return engine.review_result(sums)
-    return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit))
+    return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit), only_kept=only_kept)
 
 
 def review_at_both(*, actor, first: dt.date, second: dt.date, unit: Unit | None = None) -> list[int] | None:

@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from canbo.core import kept_lists
-from canbo.core.data_cache import data_token, remembered
+from canbo.core.data_cache import data_token, kept, remembered
 from canbo.core.dated import in_force_sql
 from canbo.people import reach
 from canbo.rules import facts
@@ -42,8 +42,11 @@ def _context(as_of: dt.date, token: int) -> dict:
     return ctx
 
 
-def _remembered_rows(sql: str, params: list) -> list[list[int]]:
-    """The rows (of integers) of a population query, computed once per data token."""
+def _remembered_rows(sql: str, params: list, *, only_kept: bool = False) -> list[list[int]] | None:
+    """The rows (of integers) of a population query, computed once per data token (`only_kept`:
+    None rather than computing them)."""
+    if only_kept:
+        return kept(("facts", sql, params))
 
     def compute() -> list[list[int]]:
         with facts.population_cursor() as cursor:
@@ -82,14 +85,16 @@ def review_column(key: str) -> int | None:
     return names.index(name) if name in names else None
 
 
-def review_counts(ctx: dict, restrict: QuerySet | None = None) -> dict:
-    """The six figures of SPEC §8 with the split of professional trung cấp."""
+def review_counts(ctx: dict, restrict: QuerySet | None = None, *, only_kept: bool = False) -> dict | None:
+    """The six figures of SPEC §8 with the split of professional trung cấp (`only_kept`: None where
+    they are not kept)."""
     named = _review_named()
     flags, flag_params = _flags(named, ctx)
     base, base_params = facts.facts_sql(ctx, restrict, _needs(named))
     sums = ", ".join(f"COALESCE(SUM(g.{name}), 0)" for name, _cond in named)
     sql = f"SELECT {sums} FROM (SELECT {', '.join(flags)} FROM ({base}) f) g"
-    return review_result(_remembered_rows(sql, flag_params + base_params)[0])
+    rows = _remembered_rows(sql, flag_params + base_params, only_kept=only_kept)
+    return None if rows is None else review_result(rows[0])
 
 
 def review_result(values: list[int]) -> dict:
