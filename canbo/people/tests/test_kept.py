@@ -60,14 +60,16 @@ def test_home_counts_are_kept_until_the_data_changes(client_as, small_province):
     with CaptureQueriesContext(connection) as again:
         assert client.get(HOME).context["figures"] == figures
     assert figures == {"cadres": 2, "holding_cadres": 2, "units": 3, "holdings": 2, "planned": 0}
-    # A unit's subtree is counted on its own (five counts and the non-local violations), then kept:
-    # nothing is counted again.
-    assert (counts(first), grouped(first)) == (5 + 1, 0) and counts(again) + grouped(again) == 0
+    # A unit's subtree is counted on its own (five counts and the non-local violations, after the
+    # province's size, which says whether to count them within the page), then kept: nothing is
+    # counted again.
+    assert (counts(first), grouped(first)) == (1 + 5 + 1, 0) and counts(again) + grouped(again) == 0
     # A province-wide scope counts the whole workforce once (the scope's cadres and positions held,
-    # the review at four dates, the rotation target, the non-local violations) ...
+    # the review at four dates, the rotation target, the non-local violations; and the province's
+    # size) ...
     with CaptureQueriesContext(connection) as province:
         client_as("btc", role=Role.BTC).get(HOME, {"as_of": "2020-01-01"})
-    assert (counts(province), grouped(province)) == (0, 2 + 4 + 1 + 1)
+    assert (counts(province), grouped(province)) == (1, 2 + 4 + 1 + 1)
     # ... which every other scope then sums: nothing is counted again.
     with CaptureQueriesContext(connection) as other:
         client = client_as("hr2", role=Role.UNIT_HR, scope_unit="HU-DT")
