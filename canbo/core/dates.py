@@ -95,10 +95,12 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def end_of_day(day: dt.date) -> dt.datetime:
-    """The first moment after `day` in the current time zone: what was recorded by the end of D is
-    what was recorded before it."""
-    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
+def recorded_before(as_of: dt.date) -> dt.datetime | None:
+    """The first moment after D in the current time zone, which bounds what was recorded by the end
+    of D; None for today or later (everything recorded so far)."""
+    if as_of >= today():
+        return None
+    return timezone.make_aware(dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time.min))
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

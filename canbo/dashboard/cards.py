@@ -14,7 +14,7 @@ from canbo.audit.actions import READS
 from canbo.audit.models import AuditEvent
 from canbo.core.capabilities import Action, can
 from canbo.core.data_cache import remembered_over
-from canbo.core.dates import add_years
+from canbo.core.dates import add_years, recorded_before
 from canbo.dashboard.plan_progress import plan_progress
 from canbo.org.selectors import visible_units
 from canbo.people.selectors import visible_cadres
@@ -140,13 +140,17 @@ def rotation_pipeline(*, actor, as_of: dt.date) -> dict:
 
 
 def recent_changes(*, actor, as_of: dt.date) -> list[AuditEvent]:
-    """The latest changes (not views or downloads) to the records of cadres in the actor's scope at D,
-    among the latest CHANGES_SEARCHED changes to any record: read newest first a batch at a time,
-    each batch's cadres checked against the scope in one query (the whole scope is not read)."""
+    """The latest changes (not views or downloads) recorded by the end of D to the records of cadres
+    in the actor's scope at D, among the latest CHANGES_SEARCHED such changes to any record: read
+    newest first a batch at a time, each batch's cadres checked against the scope in one query (the
+    whole scope is not read)."""
     events = (
         AuditEvent.objects.exclude(cadre_code="").exclude(action__in=READS)
         .select_related("actor").order_by("-at", "-id")
     )
+    moment = recorded_before(as_of)
+    if moment is not None:
+        events = events.filter(at__lt=moment)
     if sees_everything(actor):
         return list(events[:RECENT_CHANGES])
     reach, found = visible_cadres(actor, as_of), []

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.accounts.scope import unit_condition
-from canbo.core.dates import end_of_day, today
+from canbo.core.dates import recorded_before, today
 from canbo.core.errors import NotFound
 from canbo.people.selectors import visible_cadres
 from canbo.rotation.models import Proposal, ProposalList, ProposalState, RotationEvaluation
@@ -37,11 +37,6 @@ def proposal_get(*, actor, pk: int) -> Proposal:
     if found is None:
         raise NotFound(_("Không có đề xuất số %(n)s trong phạm vi của bạn.") % {"n": pk})
     return found
-
-
-def recorded_before(as_of: dt.date) -> dt.datetime | None:
-    """The moment that bounds what was recorded by the end of D; None for today or later (everything)."""
-    return None if as_of >= today() else end_of_day(as_of)
 
 
 def proposals_at(actor, as_of: dt.date) -> QuerySet[Proposal]:

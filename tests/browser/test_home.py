@@ -27,7 +27,11 @@ def test_each_role_lands_on_its_cards(page, live_server, small_province, sign_in
     sign_in(page, live_server, "hr")
     page.goto(f"{live_server.url}/?as_of=01/01/2020")
     expect(page.locator("#the-review")).to_be_visible()
-    expect(page.locator("#the-changes")).not_to_contain_text("SNV")
+    changes = page.locator("section[aria-labelledby=the-changes]")
+    expect(changes).to_have_count(0)  # the province was recorded after that day
+    page.get_by_role("link", name="Về hôm nay").click()
+    expect(changes).to_contain_text("DT1")
+    expect(changes).not_to_contain_text("SNV")
 
 
 def test_the_figures_follow_the_page_where_they_are_counted_apart(page, live_server, small_province, sign_in,
