@@ -9,8 +9,11 @@ bench/out/review-SIZE.sqlite3 without DATABASE_URL). Signs in as btc, snv and th
 Trọng with Django's test client and times each page they may open:
 
 - one cadre: the first request after a write that touched one cadre (a record edit, another cadre
-  each time), the page asked once before it;
-- province-wide: the first request after a write that may change everyone (a unit's row);
+  each time), the figures warmed before it (as the home page's warming does after each write);
+- province-wide: the first request after a write that may change everyone (a unit's row), nothing
+  warmed since;
+- warming: the time the warming takes to count this page's figures again after such a write;
+- warmed: the page after that warming;
 - again: asked again, best of three.
 
 Records them in bench/RESULTS.md under "## Training progress page". The goal is 0.5 s.
@@ -20,6 +23,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,15 +44,29 @@ PAGES = [  # (label, URL, the users who may open it)
 ]
 
 
-def measure_page(client, url: str, cadre_id: int) -> tuple[float, float, float]:
-    """(one cadre, province-wide, again) for one user and page."""
-    timed(client, url)
+def warm(as_of: dt.date) -> float:
+    """This page's part of the warming (`canbo.dashboard.warm`), timed."""
+    from canbo.core.deltas import keeping_rows
+    from canbo.training import progress
+
+    started = time.perf_counter()
+    with keeping_rows():
+        progress.warm(as_of)
+    return time.perf_counter() - started
+
+
+def measure_page(client, url: str, as_of: dt.date, cadre_id: int) -> tuple[float, ...]:
+    """(one cadre, province-wide, warming, warmed, again) for one user and page."""
+    warm(as_of)
     touch_one(cadre_id)
     one = timed(client, url)
     touch_everyone()
     wide = timed(client, url)
+    touch_everyone()
+    warming = warm(as_of)
+    warmed = timed(client, url)
     again = min(timed(client, url) for _ in range(3))
-    return one, wide, again
+    return one, wide, warming, warmed, again
 
 
 def main() -> None:
@@ -89,7 +107,7 @@ def main() -> None:
         for label, pattern, users in PAGES:
             if username not in users:
                 continue
-            figures = measure_page(clients[username], pattern.format(day=day), next(cadres))
+            figures = measure_page(clients[username], pattern.format(day=day), args.as_of, next(cadres))
             rows.append((username, label, *figures))
             print(username, label, " ".join(f"{f:.3f}" for f in figures), file=sys.stderr)
     name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
@@ -100,11 +118,13 @@ def main() -> None:
         f"`bench/training_progress.py --size {args.size}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC, "
         f"Django's test client in one process. Machine: {machine()}. Load average (1 min) at the start "
         f"and end: {load_start:.1f} and {os.getloadavg()[0]:.1f}. The first request after a write that "
-        "touched one cadre (\"one cadre\", the page asked once before it) or that may change everyone "
-        "(\"province-wide\"); \"again\": best of three repeated requests. Goal: 0.500 s.",
+        "touched one cadre (\"one cadre\", the figures warmed before it) or that may change everyone "
+        "(\"province-wide\", nothing warmed since); \"warming\": this page's part of the warming after "
+        "such a write (not part of a request), \"warmed\": the page after it; \"again\": best of three "
+        "repeated requests. Goal: 0.500 s.",
         "",
-        "| user | page | one cadre (s) | province-wide (s) | again (s) |",
-        "|---|---|---:|---:|---:|",
+        "| user | page | one cadre (s) | province-wide (s) | warming (s) | warmed (s) | again (s) |",
+        "|---|---|---:|---:|---:|---:|---:|",
     ]
     lines += [
         f"| {user} | {label} | " + " | ".join(f"{f:.3f}" for f in figures) + " |"

@@ -24,6 +24,7 @@ from canbo.people import reach
 from canbo.people.models import Cadre
 from canbo.reports.selectors import population, subtree_ids
 from canbo.rules import engine
+from canbo.rules.selectors import rule_set_in_force
 from canbo.rules.verdicts import PROGRAMMES
 from canbo.training.models import (
     APPROVED_STATES,
@@ -115,12 +116,35 @@ def every_programme(*, actor, years: list[int]) -> dict[int, dict[str, set[int]]
     return found
 
 
+def default_years(as_of: dt.date) -> tuple[int, int]:
+    """The period of the rule set in force at `as_of`: its first year and its last (or as_of's)."""
+    rule_set = rule_set_in_force(as_of)
+    return rule_set.valid_from.year, (rule_set.valid_to or as_of).year
+
+
+def _spans(first_year: int, last_year: int, as_of: dt.date) -> dict[int, tuple[dt.date, dt.date]]:
+    """Each year's first day and its last (or as_of, when earlier)."""
+    return {year: (dt.date(year, 1, 1), min(dt.date(year, 12, 31), max(as_of, dt.date(year, 1, 1))))
+            for year in range(first_year, last_year + 1)}
+
+
+def _days(spans) -> set[dt.date]:
+    return {day for span in spans.values() for day in span}
+
+
+def warm(as_of: dt.date) -> None:
+    """Count the whole workforce's owed figures of the page's default period at `as_of` (within
+    `canbo.core.deltas.keeping_rows`, the warming: kept with each cadre's rows, so that a later write
+    moves them)."""
+    for day in _days(_spans(*default_years(as_of), as_of)):
+        engine.eligibility_sums_by_reach(engine.context_for(day))
+
+
 def progress(*, actor, first_year: int, last_year: int, as_of: dt.date,
              unit: Unit | None = None) -> list[Year]:
     years = range(first_year, last_year + 1)
-    spans = {year: (dt.date(year, 1, 1), min(dt.date(year, 12, 31), max(as_of, dt.date(year, 1, 1))))
-             for year in years}
-    eligible = _eligible_counts(actor, {day for span in spans.values() for day in span}, unit)
+    spans = _spans(first_year, last_year, as_of)
+    eligible = _eligible_counts(actor, _days(spans), unit)
     degrees = [v.key for v in PROGRAMMES]
     planned = _by_year(_plan_places(actor, unit, years).filter(planline__programme__code__in=degrees)
                        .values_list("planline__plan__year", "planline__programme__code", "cadre_id"), years)

@@ -25,9 +25,7 @@ FOSTERING_LABELS = {"ke_hoach": gettext_lazy("Có trong kế hoạch"), "da_dao_
 
 def _years(request) -> tuple[int, int]:
     """`tu_nam`, `den_nam`; by default the period of the rule set in force at the as-of date."""
-    rule_set = rule_set_in_force(request.as_of)
-    defaults = {"tu_nam": rule_set.valid_from.year,
-                "den_nam": (rule_set.valid_to or request.as_of).year}
+    defaults = dict(zip(("tu_nam", "den_nam"), progress.default_years(request.as_of), strict=True))
 
     def year(name):
         text = request.GET.get(name, "")

@@ -1,7 +1,7 @@
 """Every figure of the training progress page equals the number of people its link opens, for Ban Tổ
 chức and Đức Trọng's HR officer: the owed figures counted for the whole workforce and summed over
-each reach, then moved by a write that touched one cadre; the officer's lists hold Đức Trọng's
-cadres only."""
+each reach, then kept by the warming and moved by a write that touched one cadre; the officer's
+lists hold Đức Trọng's cadres only."""
 
 import datetime as dt
 from urllib.parse import urljoin
@@ -10,13 +10,17 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.system import system_actor
+from canbo.core.deltas import keeping_rows
 from canbo.people import services
 from canbo.reports.tests.test_figure_links import TOTAL, _links
+from canbo.rules.engine import context_for, eligibility_sums_by_reach
+from canbo.training import progress
 from canbo.training.tests.test_courses import YEAR, in_force_plan, users  # noqa: F401
 from canbo.training.tests.test_progress import sent_and_completed
 
 pytestmark = pytest.mark.django_db
 DUC_TRONG = {"DT1", "DT2", "OLD"}  # the cadres who ever held a position in Đức Trọng's subtree
+AS_OF = dt.date(YEAR + 1, 6, 30)
 
 
 @pytest.fixture
@@ -27,8 +31,9 @@ def planned(small_province, users):  # noqa: F811
 
 
 def _pages() -> list[str]:
-    page = reverse("training:progress") + f"?as_of={YEAR + 1}-06-30&tu_nam={YEAR - 1}&den_nam={YEAR + 1}"
-    return [page, f"{page}&chuong_trinh=dai_hoc", f"{page}&don_vi=HU-DT&chuong_trinh=dai_hoc"]
+    page = reverse("training:progress") + f"?as_of={AS_OF}"  # the period of the rule set, as warmed
+    return [page, f"{page}&chuong_trinh=dai_hoc", f"{page}&don_vi=HU-DT&chuong_trinh=dai_hoc",
+            f"{page}&tu_nam={YEAR - 1}&den_nam={YEAR + 1}&chuong_trinh=dai_hoc"]
 
 
 def _followed(client) -> tuple[int, set[str], int]:
@@ -52,11 +57,14 @@ def _followed(client) -> tuple[int, set[str], int]:
 def test_every_figure_equals_the_list_it_opens_before_and_after_a_write(
         client, small_province, users, planned, username, graduate):  # noqa: F811
     client.force_login(users[username])
+    with keeping_rows():
+        progress.warm(AS_OF)
     checked, codes, total = _followed(client)
     assert checked > 50 and total > 0
     # A degree obtained in YEAR: no longer owed from then on, in the kept counts moved by the write.
     services.qualification_add(actor=system_actor(), cadre=small_province.cadres[graduate], kind="chuyen_mon",
                                level="dai_hoc", obtained_on=dt.date(YEAR, 3, 1))
+    assert eligibility_sums_by_reach(context_for(dt.date(YEAR, 12, 31)), only_kept=True) is not None  # moved
     after, after_codes, after_total = _followed(client)
     assert after == checked and after_total < total
     if username == "hr":
