@@ -2,7 +2,8 @@
 visitor finds them kept rather than counting them: the whole workforce's counts grouped by the units
 that decide scopes (`canbo.people.reach`) for today's date — the review on the same day of the last
 four years, the scope's counts, the rotation target, the non-local violations and the key vacancies —
-and those behind each review figure both a year ago and today (the comparison of two dates).
+those behind each review figure both a year ago and today (the comparison of two dates), and those
+owed each programme at the start and end of each year of the training progress page's period.
 After a write that touched a few cadres this moves the kept counts by those cadres' rows
 (`canbo.core.deltas`, a fraction of a second); after one that may change everyone it counts them
 all again, keeping each cadre's rows (a request that counts them keeps only the sums, which costs
@@ -36,6 +37,7 @@ from canbo.core.deltas import keeping_rows
 from canbo.dashboard.cards import review_trend, rotation_status
 from canbo.people.scope_counts import scope_figures
 from canbo.rules.engine import context_for, review_pair_sums_by_reach
+from canbo.training import progress
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,7 @@ def warm_home(as_of: dt.date) -> None:
         rotation_status(actor=actor, as_of=as_of)
         # The comparison page's first pair of dates (`canbo.dashboard.compare_views`).
         review_pair_sums_by_reach(context_for(add_years(as_of, -1)), context_for(as_of))
+        progress.warm(as_of)  # the owed figures of the training progress page's default period
 
 
 def warm_if_changed() -> None:

@@ -170,6 +170,30 @@ def review_pair_sums_by_reach(first: dict, second: dict, *, only_kept: bool = Fa
     )
 
 
+def eligibility_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | None:
+    """How many active cadres are eligible for each programme of SPEC §9 at D (the columns of
+    `eligibility_table`, in PROGRAMMES' order), for each group of the whole workforce sharing the
+    keys that decide scopes (`canbo.people.reach`); kept and moved by the facts of the cadres each
+    write touched, as `review_sums_by_reach`."""
+    named = [(f"p_{v.key}", v.condition) for v in PROGRAMMES]
+    flags, flag_params = _flags(named, ctx)
+
+    def inner(restrict: reach.Restrict) -> tuple[str, list]:
+        among = sorted(restrict) if isinstance(restrict, frozenset) else restrict
+        base, base_params = facts.facts_sql(ctx, among, _needs(named, "active", "held_units"))
+        sql = f"SELECT f.id, f.held_units, {', '.join(flags)} FROM ({base}) f WHERE f.active = 1"
+        return sql, flag_params + base_params
+
+    return reach.grouped_sums(
+        inner,
+        [name for name, _cond in named],
+        ctx["as_of"],
+        cursor=facts.population_cursor,
+        only_kept=only_kept,
+        held_key="held_units",
+    )
+
+
 def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[dict]:
     """Facts rows of the cadres for whom `condition` holds, by code."""
     base, base_params = facts.facts_sql(ctx, restrict)

@@ -25,29 +25,27 @@ FOSTERING_LABELS = {"ke_hoach": gettext_lazy("Có trong kế hoạch"), "da_dao_
 
 def _years(request) -> tuple[int, int]:
     """`tu_nam`, `den_nam`; by default the period of the rule set in force at the as-of date."""
-    rule_set = rule_set_in_force(request.as_of)
-    defaults = {"tu_nam": rule_set.valid_from.year,
-                "den_nam": (rule_set.valid_to or request.as_of).year}
+    defaults = dict(zip(("tu_nam", "den_nam"), progress.default_years(request.as_of), strict=True))
 
     def year(name):
         text = request.GET.get(name, "")
         return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else defaults[name]
     first, last = year("tu_nam"), year("den_nam")
     first, last = min(first, last), max(first, last)
-    return max(first, last - 9), last  # at most ten years: each year reads the whole workforce twice
+    return max(first, last - 9), last  # at most ten years
 
 
 def _chart(years, key: str) -> list[dict]:
-    top = max([len(y.figures[key][f]) for y in years for f in CHARTED] + [1])
-    return [{"year": y.year, "bars": [(f, LABELS[f], len(y.figures[key][f]),
-                                       round(100 * len(y.figures[key][f]) / top, 1)) for f in CHARTED]}
-            for y in years]
+    counts = [(y.year, y.counts(key)) for y in years]
+    top = max([figures[f] for _year, figures in counts for f in CHARTED] + [1])
+    return [{"year": year,
+             "bars": [(f, LABELS[f], figures[f], round(100 * figures[f] / top, 1)) for f in CHARTED]}
+            for year, figures in counts]
 
 
 def _xlsx(years, whole, families, first, last):
-    rows = [[str(v.title), _("Cả giai đoạn"), *[len(whole[v.key][f]) for f in LABELS]] for v in PROGRAMMES]
-    rows += [[str(v.title), y.year, *[len(y.figures[v.key][f]) for f in LABELS]]
-             for v in PROGRAMMES for y in years]
+    rows = [[str(v.title), _("Cả giai đoạn"), *whole.counts(v.key).values()] for v in PROGRAMMES]
+    rows += [[str(v.title), y.year, *y.counts(v.key).values()] for v in PROGRAMMES for y in years]
     for family in families:  # no degree owed: the owed columns stay empty
         rows.append([family.name, _("Cả giai đoạn"), None, *[len(v) for v in family.whole().values()], None])
         rows += [[family.name, year, None, *[len(v) for v in figures.values()], None]
@@ -67,7 +65,7 @@ def _fostering_rows(families) -> list[dict]:
             for family in families]
 
 
-def _listed(request, years, whole, families, chosen):
+def _listed(request, years, whole, families, chosen, unit):
     """The people behind the figure the request names (`xem`, `nam`, and `nhom` for a fostering
     family), with the title of their list; None when it names none."""
     figure, year = request.GET.get("xem", ""), request.GET.get("nam", "")
@@ -79,8 +77,9 @@ def _listed(request, years, whole, families, chosen):
         return progress.people(ids), f"{family.name} – {FOSTERING_LABELS[figure]}"
     if family_code or figure not in LABELS:
         return None, ""
-    source = {str(y.year): y.figures for y in years}.get(year, whole)
-    return progress.people(source[chosen][figure]), f"{PROGRAMMES_BY_KEY[chosen].title} – {LABELS[figure]}"
+    source = {str(y.year): y for y in years}.get(year, whole)
+    ids = progress.behind(actor=request.user, figures=source, key=chosen, figure=figure, unit=unit)
+    return progress.people(ids), f"{PROGRAMMES_BY_KEY[chosen].title} – {LABELS[figure]}"
 
 
 @requires(Action.VIEW_REVIEW)
@@ -97,13 +96,13 @@ def progress_page(request):
     chosen = request.GET.get("chuong_trinh", "")
     chosen = chosen if chosen in PROGRAMMES_BY_KEY else PROGRAMMES[0].key
     query = urlencode({"tu_nam": first, "den_nam": last, **({"don_vi": unit.code} if unit else {})})
-    listed, listed_title = _listed(request, years, whole, families, chosen)
+    listed, listed_title = _listed(request, years, whole, families, chosen, unit)
     year = request.GET.get("nam", "")
     return render(request, "training/progress.html", {
         "first": first, "last": last, "unit": unit, "query": query, "labels": LABELS.items(),
-        "programmes": [(v, [(f, len(whole[v.key][f])) for f in LABELS]) for v in PROGRAMMES],
+        "programmes": [(v, list(whole.counts(v.key).items())) for v in PROGRAMMES],
         "chosen": PROGRAMMES_BY_KEY[chosen],
-        "by_year": [(y.year, [(f, len(y.figures[chosen][f])) for f in LABELS]) for y in years],
+        "by_year": [(y.year, list(y.counts(chosen).items())) for y in years],
         "chart": _chart(years, chosen), "listed": listed, "listed_title": listed_title, "year": year,
         "fostering": _fostering_rows(families), "fostering_labels": FOSTERING_LABELS.items(),
         "crumbs": [(_("Tiến độ đào tạo theo chương trình"), "")],

@@ -1,4 +1,5 @@
-"""The home page's figures, and the comparison of the review a year ago and today, moved by the rows
+"""The home page's figures, the comparison of the review a year ago and today and the training
+progress page's owed figures, moved by the rows
 of the cadres a write touched equal those counted again from scratch, for every kind of write and
 every scope; a write that may change everyone counts
 everything again; and every write records what it touched, whatever path it took."""
@@ -23,6 +24,7 @@ from canbo.people import services
 from canbo.people.models import Cadre, PositionHolding
 from canbo.people.scope_counts import scope_figures
 from canbo.rules import engine
+from canbo.training import progress
 
 pytestmark = pytest.mark.django_db
 D = dt.date(2020, 1, 1)
@@ -85,6 +87,7 @@ CADRE_WRITES = [
 def home_figures(actors) -> dict:
     # Counted as the warming counts it (a request reads it only when kept).
     engine.review_pair_sums_by_reach(engine.context_for(add_years(D, -1)), engine.context_for(D))
+    progress.warm(D)  # the training progress page's owed figures at each year's start and end
     return {
         actor.username: (
             review_trend(actor=actor, as_of=D),
