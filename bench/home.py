@@ -29,6 +29,7 @@ import datetime as dt
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +89,48 @@ def measure_page(client, url: str, as_of: dt.date, cadre_id: int) -> tuple[float
     return one, wide, warming, warmed, again
 
 
+def start_django(size: int) -> None:
+    """Django set up over the province of `size` cadres (its SQLite file without DATABASE_URL), with
+    no warming beside the pages: it is run where it is timed."""
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'review-{size}.sqlite3'}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("CANBO_2FA_REQUIRED", "0")  # the demo province, as scripts/start serves it
+    os.environ["CANBO_WARM_AFTER_WRITE"] = "0"
+    import django
+
+    django.setup()
+
+
+def signed_in(size: int, users, day: str) -> tuple[dict, Iterator[int]]:
+    """The province of `size` cadres with its demo sign-ins, a test client signed in per user (their
+    process's one-off start done), and cadres holding a position to write to, one at a time."""
+    from django.test import Client
+
+    from canbo.accounts.models import User
+    from canbo.people.models import PositionHolding
+
+    canbo("migrate", "--no-input", "-v0")
+    province(size)
+    demo_sign_ins(size)
+    clients = {}
+    for username in users:
+        clients[username] = Client()
+        clients[username].force_login(User.objects.get(username=username))
+        clients[username].get(f"/tai-khoan/doi-mat-khau/?as_of={day}")  # URLs, templates: not a page's
+    holders = PositionHolding.objects.filter(valid_to__isnull=True).order_by("cadre_id")
+    return clients, iter(holders.values_list("cadre_id", flat=True)[:: max(1, size // 50)])
+
+
+def timings_table(rows) -> list[str]:
+    """The table of (user, page, one cadre, province-wide, warming, warmed, again) rows."""
+    return [
+        "| user | page | one cadre (s) | province-wide (s) | warming (s) | warmed (s) | again (s) |",
+        "|---|---|---:|---:|---:|---:|---:|",
+        *(f"| {user} | {label} | " + " | ".join(f"{f:.3f}" for f in figures) + " |"
+          for user, label, *figures in rows),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=50_000)
@@ -95,32 +138,14 @@ def main() -> None:
     parser.add_argument("--no-record", action="store_true")
     parser.add_argument("--page", action="append", help="only the pages whose label contains this")
     args = parser.parse_args()
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'review-{args.size}.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("CANBO_2FA_REQUIRED", "0")  # the demo province, as scripts/start serves it
-    os.environ["CANBO_WARM_AFTER_WRITE"] = "0"  # warmed where timed, not in a thread beside the pages
-    import django
-
-    django.setup()
+    start_django(args.size)
     from django.db import connection
-    from django.test import Client
 
-    from canbo.accounts.models import User
-    from canbo.people.models import Cadre, PositionHolding
+    from canbo.people.models import Cadre
 
-    canbo("migrate", "--no-input", "-v0")
-    province(args.size)
-    demo_sign_ins(args.size)
-    clients = {}
-    for username in USERS:
-        clients[username] = Client()
-        clients[username].force_login(User.objects.get(username=username))
     day = args.as_of.strftime("%d/%m/%Y")
-    for client in clients.values():  # the process's one-off start (URLs, templates) is not a page's
-        client.get(f"/tai-khoan/doi-mat-khau/?as_of={day}")
+    clients, cadres = signed_in(args.size, USERS, day)
     load_start = os.getloadavg()[0]
-    holders = PositionHolding.objects.filter(valid_to__isnull=True).order_by("cadre_id")
-    cadres = iter(holders.values_list("cadre_id", flat=True)[:: max(1, args.size // 50)])
     rows = []
     for username in USERS:
         for label, pattern in PAGES:
@@ -141,12 +166,7 @@ def main() -> None:
         "and the warming that follows it (\"warming\" its time, not part of a request); \"again\": "
         "best of three repeated requests. Goal: 0.300 s.",
         "",
-        "| user | page | one cadre (s) | province-wide (s) | warming (s) | warmed (s) | again (s) |",
-        "|---|---|---:|---:|---:|---:|---:|",
-    ]
-    lines += [
-        f"| {user} | {label} | " + " | ".join(f"{f:.3f}" for f in figures) + " |"
-        for user, label, *figures in rows
+        *timings_table(rows),
     ]
     print("\n".join(lines))
     if not args.no_record:

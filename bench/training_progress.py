@@ -30,11 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from home import touch_everyone, touch_one  # noqa: E402
-from officials import demo_sign_ins  # noqa: E402
+from home import signed_in, start_django, timings_table, touch_everyone, touch_one  # noqa: E402
 from pages import timed  # noqa: E402
 from results import record_section  # noqa: E402
-from review import OUT, canbo, machine, province  # noqa: E402
+from review import machine  # noqa: E402
 
 USERS = ("btc", "snv", "hr_ductrong")
 PAGES = [  # (label, URL, the users who may open it)
@@ -76,32 +75,14 @@ def main() -> None:
     parser.add_argument("--label", default="", help="what the run measures")
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / f'review-{args.size}.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("CANBO_2FA_REQUIRED", "0")  # the demo province, as scripts/start serves it
-    os.environ["CANBO_WARM_AFTER_WRITE"] = "0"  # no warming in a thread beside the pages
-    import django
-
-    django.setup()
+    start_django(args.size)
     from django.db import connection
-    from django.test import Client
 
-    from canbo.accounts.models import User
-    from canbo.people.models import Cadre, PositionHolding
+    from canbo.people.models import Cadre
 
-    canbo("migrate", "--no-input", "-v0")
-    province(args.size)
-    demo_sign_ins(args.size)
-    clients = {}
-    for username in USERS:
-        clients[username] = Client()
-        clients[username].force_login(User.objects.get(username=username))
     day = args.as_of.strftime("%d/%m/%Y")
-    for client in clients.values():  # the process's one-off start (URLs, templates) is not a page's
-        client.get(f"/tai-khoan/doi-mat-khau/?as_of={day}")
+    clients, cadres = signed_in(args.size, USERS, day)
     load_start = os.getloadavg()[0]
-    holders = PositionHolding.objects.filter(valid_to__isnull=True).order_by("cadre_id")
-    cadres = iter(holders.values_list("cadre_id", flat=True)[:: max(1, args.size // 50)])
     rows = []
     for username in USERS:
         for label, pattern, users in PAGES:
@@ -123,12 +104,7 @@ def main() -> None:
         "such a write (not part of a request), \"warmed\": the page after it; \"again\": best of three "
         "repeated requests. Goal: 0.500 s.",
         "",
-        "| user | page | one cadre (s) | province-wide (s) | warming (s) | warmed (s) | again (s) |",
-        "|---|---|---:|---:|---:|---:|---:|",
-    ]
-    lines += [
-        f"| {user} | {label} | " + " | ".join(f"{f:.3f}" for f in figures) + " |"
-        for user, label, *figures in rows
+        *timings_table(rows),
     ]
     print("\n".join(lines))
     if not args.no_record:
