@@ -114,24 +114,38 @@ def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | 
     decide scopes at D (`canbo.people.reach`): one facts pass per date, by parts of the workforce at
     once, whoever asks, then moved by the facts of the cadres each write touched (`only_kept`: None
     rather than a whole pass)."""
-    named = _review_named()
+    return _flag_sums_by_reach(ctx, _review_named(), only_kept=only_kept)
+
+
+def _flag_sums_by_reach(
+    ctx: dict, named: list[tuple[str, Cond]], *, only_kept: bool, active_only: bool = False
+) -> list[list] | None:
+    """For each group of the whole workforce sharing the keys that decide scopes at D, how many
+    cadres each condition of `named` holds for (`active_only`: among the active cadres alone),
+    counted by parts, kept and moved by `canbo.people.reach.grouped_sums`."""
     flags, flag_params = _flags(named, ctx)
+    needs = _needs(named, "held_units", *(("active",) if active_only else ()))
+    where = " WHERE f.active = 1" if active_only else ""
 
     def inner(restrict: reach.Restrict) -> tuple[str, list]:
         # The cadres restrict every history the facts group, not only the outer rows.
-        among = sorted(restrict) if isinstance(restrict, frozenset) else restrict
-        base, base_params = facts.facts_sql(ctx, among, _needs(named, "held_units"))
-        return f"SELECT f.id, f.held_units, {', '.join(flags)} FROM ({base}) f", flag_params + base_params
+        base, base_params = facts.facts_sql(ctx, _ids(restrict), needs)
+        sql = f"SELECT f.id, f.held_units, {', '.join(flags)} FROM ({base}) f{where}"
+        return sql, flag_params + base_params
 
-    columns = [name for name, _cond in named]
     return reach.grouped_sums(
         inner,
-        columns,
+        [name for name, _cond in named],
         ctx["as_of"],
         cursor=facts.population_cursor,
         only_kept=only_kept,
         held_key="held_units",
     )
+
+
+def _ids(restrict: reach.Restrict):
+    """`restrict` as `facts.facts_sql` reads it: a set of touched cadres as their ids in order."""
+    return sorted(restrict) if isinstance(restrict, frozenset) else restrict
 
 
 def review_pair_sums_by_reach(first: dict, second: dict, *, only_kept: bool = False) -> list[list] | None:
@@ -144,7 +158,7 @@ def review_pair_sums_by_reach(first: dict, second: dict, *, only_kept: bool = Fa
     names = [name for name, _cond in named]
 
     def inner(restrict: reach.Restrict) -> tuple[str, list]:
-        among = sorted(restrict) if isinstance(restrict, frozenset) else restrict
+        among = _ids(restrict)
         sides, params = [], []
         for ctx in (first, second):
             flags, flag_params = _flags(named, ctx)
@@ -176,22 +190,7 @@ def eligibility_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[lis
     keys that decide scopes (`canbo.people.reach`); kept and moved by the facts of the cadres each
     write touched, as `review_sums_by_reach`."""
     named = [(f"p_{v.key}", v.condition) for v in PROGRAMMES]
-    flags, flag_params = _flags(named, ctx)
-
-    def inner(restrict: reach.Restrict) -> tuple[str, list]:
-        among = sorted(restrict) if isinstance(restrict, frozenset) else restrict
-        base, base_params = facts.facts_sql(ctx, among, _needs(named, "active", "held_units"))
-        sql = f"SELECT f.id, f.held_units, {', '.join(flags)} FROM ({base}) f WHERE f.active = 1"
-        return sql, flag_params + base_params
-
-    return reach.grouped_sums(
-        inner,
-        [name for name, _cond in named],
-        ctx["as_of"],
-        cursor=facts.population_cursor,
-        only_kept=only_kept,
-        held_key="held_units",
-    )
+    return _flag_sums_by_reach(ctx, named, only_kept=only_kept, active_only=True)
 
 
 def matching(ctx: dict, condition: Cond, restrict: QuerySet | None = None) -> list[dict]:
