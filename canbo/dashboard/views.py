@@ -1,5 +1,5 @@
 """The home page: what the user's scope holds, and the cards their role may see. Where its figures
-must be counted over a large workforce first, the page comes at once and its figures follow
+must first be counted in a large province, the page comes at once and its figures follow
 (`home_cards`, asked for by canbo/home.js)."""
 
 from django.conf import settings
@@ -29,7 +29,8 @@ def home_cards(request):
 
 
 def _at_hand(request) -> bool:
-    """Whether the figures come without a count over the whole workforce, or that count is short."""
+    """Whether the figures come without counting them first, or the province is small enough for
+    counting them within the page."""
     if figures_at_hand(actor=request.user, as_of=request.as_of):
         return True
     return Cadre.objects.count() < settings.CANBO_HOME_COUNTED_APART

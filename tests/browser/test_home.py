@@ -54,3 +54,15 @@ def test_the_figures_follow_the_page_where_they_are_counted_apart(page, live_ser
     expect(waiting).to_have_count(0)
     page.get_by_role("link", name="So sánh hai ngày: ai vào, ai ra khỏi mỗi chỉ số").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("So sánh rà soát tại hai ngày")
+
+
+def test_the_waiting_box_says_so_when_the_figures_fail_to_come(page, live_server, small_province, sign_in,
+                                                                settings):
+    settings.CANBO_HOME_COUNTED_APART = 1
+    small_province.user("btc", Role.BTC)
+    sign_in(page, live_server, "btc")
+    page.route("**/tong-quan/so-lieu/**", lambda route: route.fulfill(status=500, body="lỗi"))
+    page.goto(f"{live_server.url}/?as_of=01/01/2020")
+    expect(page.get_by_text("Không tải được số liệu của trang")).to_be_visible()
+    expect(page.get_by_text("Đang tính số liệu trong phạm vi của bạn")).to_be_hidden()
+    expect(page.get_by_role("link", name="Tải lại trang")).to_be_visible()

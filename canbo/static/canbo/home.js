@@ -17,7 +17,7 @@
     })
     .catch(function () {
       box.removeAttribute("aria-busy");
-      box.querySelector(".spinner").hidden = true;
+      box.querySelector(".pending-counting").hidden = true;
       box.querySelector(".pending-failed").hidden = false;
     });
 })();
