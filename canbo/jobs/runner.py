@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -46,7 +46,6 @@ class Progress:
         new_stage = message is not None and message != self.said
         if not (final or new_stage) and now - self.written < WRITE_EVERY:
             return
-        self.written, self.said = now, message if message is not None else self.said
         fields = {"done": done, "touched": timezone.now()}
         if total is not None:
             fields["total"] = total
@@ -55,7 +54,13 @@ class Progress:
         if len(connection.atomic_blocks) > self.depth:
             live_write(self.job_pk, fields)
         else:
-            Job.objects.filter(pk=self.job_pk).update(**fields)
+            try:
+                Job.objects.filter(pk=self.job_pk).update(**fields)
+            except OperationalError:
+                if connection.in_atomic_block:
+                    raise  # the transaction it would break is the work's
+                return  # the table locked by a reader (SQLite's shared cache): the next report writes it
+        self.written, self.said = now, message if message is not None else self.said
 
 
 Work = Callable[..., dict]

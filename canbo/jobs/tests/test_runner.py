@@ -169,3 +169,32 @@ def test_progress_from_inside_the_works_transaction_reaches_the_page_at_once(off
     done = job_get(actor=officer, pk=job_pk)
     assert (done.state, done.done, done.message) == (JobState.DONE, 1, "Đọc tệp")
     assert not list(tmp_path.iterdir())  # the file goes with the job's end
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_the_database_refuses_for_a_lock_is_written_by_the_next(officer, monkeypatch):
+    """A reader holding the job's table (SQLite's shared cache) makes a progress write fail at once:
+    the work goes on, and the next report writes the stage it missed."""
+    from django.db import OperationalError
+    from django.db.models import QuerySet
+
+    from canbo.jobs.runner import Progress
+
+    monkeypatch.setattr("canbo.jobs.runner.WRITE_EVERY", 3600)
+    job = Job.objects.create(kind="xem", actor=officer, params={})
+    update, refused = QuerySet.update, []
+
+    def locked_once(queryset, **fields):
+        if not refused:
+            refused.append(fields)
+            raise OperationalError("database table is locked: jobs_job")
+        return update(queryset, **fields)
+
+    monkeypatch.setattr(QuerySet, "update", locked_once)
+    progress = Progress(job.pk)
+    progress(1, 10, "Đọc")
+    job.refresh_from_db()
+    assert refused and (job.done, job.message) == (0, "")
+    progress(2, 10, "Đọc")  # the same stage, but not yet written
+    job.refresh_from_db()
+    assert (job.done, job.message) == (2, "Đọc")
