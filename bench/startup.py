@@ -3,15 +3,15 @@
     .venv/bin/python bench/startup.py [--before DIR] [--runs 20] [--no-record]
     DATABASE_URL=postgres://… .venv/bin/python bench/startup.py
 
-Times, each as a whole process (`hyperfine -N -w2 -rRUNS`): `python -c pass`, `django.setup()`
-with canbo's settings, `canbo review --help` (Django and the command, no query) and
-`canbo review --as-of 2017-06-30 --json` on the database of DATABASE_URL, or on an empty SQLite
-province in bench/out/ without it. `--before DIR` runs the same commands a second time with the
-`canbo` and `config` packages of DIR first on the path (another checkout, e.g.
-`git archive main canbo config | tar -x -C DIR`), alternately with the current code.
+Times, each as a whole process (`hyperfine -N`, in rounds of five runs, the commands taking
+turns): `python -c pass`, `django.setup()` with canbo's settings, `canbo review --help` (Django and
+the command, no query) and `canbo review --as-of 2017-06-30 --json` on the database of
+DATABASE_URL, or on an empty SQLite province in bench/out/ without it. `--before DIR` runs the same
+commands a second time with the `canbo` and `config` packages of DIR first on the path (another
+checkout, e.g. `git archive main canbo config | tar -x -C DIR`), alternately with the current code.
 
-Prints wall time (mean ± standard deviation, and the fastest run) and the user + system CPU time
-of the process, and appends them to bench/RESULTS.md under "## Start-up of a `canbo` command".
+Prints wall time (median, mean ± standard deviation, and the fastest run) and the user + system
+CPU time of the process, and appends them to bench/RESULTS.md under "## Start-up of a `canbo` command".
 """
 
 import argparse
@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,21 +32,37 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from review import machine  # noqa: E402 (bench/ on the path first)
 
+ROUND_RUNS = 5
 PYTHON, CANBO = str(BIN / "python"), str(BIN / "canbo")
 COMMANDS = [
     ("`python -c pass`", [PYTHON, "-c", "pass"]),
-    ("`django.setup()` with canbo's settings", [PYTHON, "-c", "import django; django.setup()"]),
+    (
+        "`django.setup()` with canbo's settings",
+        ["env", "DJANGO_SETTINGS_MODULE=config.settings", PYTHON, "-c", "import django; django.setup()"],
+    ),
     ("`canbo review --help`", [CANBO, "review", "--help"]),
     ("`canbo review --as-of 2017-06-30 --json`", [CANBO, "review", "--as-of", "2017-06-30", "--json"]),
 ]
 
 
 def hyperfine(commands: list[list[str]], runs: int) -> list[dict]:
-    """hyperfine's result for each command (times in seconds), run without a shell."""
+    """Each command's times (in seconds: `times` per run, `cpu` the user + system mean of each round,
+    counted once per run), run without a shell by
+    hyperfine in rounds of ROUND_RUNS, the commands taking turns: a shared machine's speed drifts
+    over minutes, and each command then meets the same drift."""
+    merged = [{"times": [], "cpu": []} for _command in commands]
+    for size in [ROUND_RUNS] * (runs // ROUND_RUNS) + [runs % ROUND_RUNS] * bool(runs % ROUND_RUNS):
+        for sums, result in zip(merged, _one_round(commands, size), strict=True):
+            sums["times"] += result["times"]
+            sums["cpu"] += [result["user"] + result["system"]] * size
+    return merged
+
+
+def _one_round(commands: list[list[str]], runs: int) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         exported = Path(folder) / "runs.json"
         subprocess.run(
-            ["hyperfine", "-N", "-w2", f"-r{runs}", "--style", "none", "--export-json", str(exported)]
+            ["hyperfine", "-N", "-w1", f"-r{runs}", "--style", "none", "--export-json", str(exported)]
             + [_quoted(command) for command in commands],
             check=True,
             cwd=OUT,  # not the checkout: `python -c` puts its folder first on the path
@@ -70,7 +87,6 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     where = "the database of DATABASE_URL" if "DATABASE_URL" in os.environ else "an empty SQLite province"
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{OUT / 'startup.sqlite3'}")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled once, as an installed canbo is
     subprocess.run([str(BIN / "canbo"), "migrate", "-v0"], check=True, cwd=ROOT)
     vendor = "PostgreSQL" if os.environ["DATABASE_URL"].startswith("postgres") else "SQLite"
@@ -84,18 +100,22 @@ def main() -> None:
     lines = [
         f"### {vendor}, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC",
         "",
-        f"`bench/startup.py{' --before DIR' if args.before else ''}` (`hyperfine -N -w2 -r{args.runs}`), "
+        f"`bench/startup.py{' --before DIR' if args.before else ''}` (`hyperfine -N -w1`, {args.runs} runs "
+        f"in rounds of {ROUND_RUNS}, the commands taking turns), "
         f"{vendor}, {where}. "
         f"Machine: {machine()}. Load average (1 min) at the start and end: {load_start:.1f} and "
         f"{load_end:.1f} (2 cores shared with other work).",
         "",
-        "| command | mean ± σ (ms) | fastest (ms) | user + system CPU (ms) |",
-        "|---|---:|---:|---:|",
+        "| command | median (ms) | mean ± σ (ms) | fastest (ms) | user + system CPU (ms) |",
+        "|---|---:|---:|---:|---:|",
     ]
     for (label, _command), result in zip(rows, results, strict=True):
-        mean, spread, fastest = (result[key] * 1000 for key in ("mean", "stddev", "min"))
-        cpu = (result["user"] + result["system"]) * 1000
-        lines.append(f"| {label} | {mean:.0f} ± {spread:.0f} | {fastest:.0f} | {cpu:.0f} |")
+        times = [seconds * 1000 for seconds in result["times"]]
+        cpu = statistics.fmean(result["cpu"]) * 1000
+        lines.append(
+            f"| {label} | {statistics.median(times):.0f} | {statistics.fmean(times):.0f} ± "
+            f"{statistics.stdev(times):.0f} | {min(times):.0f} | {cpu:.0f} |"
+        )
     lines.append("")
     print("\n".join(lines))
     if not args.no_record:

@@ -4,15 +4,24 @@ canbo's own commands skip Django's system checks: those import every URL, view a
 (the whole web layer, the workbook libraries) before the command starts, which cost most of a
 command's start-up. The checks still run with `canbo check`, `canbo migrate`, `canbo runserver`
 and in the test suite.
+
+The commands that only read the province and print start with `config.reading`, canbo's settings
+without the apps only the web serves.
 """
 
 import gc
 import os
 import sys
 
+READING_COMMANDS = {
+    "review", "eligibility", "nonlocal", "rotation-pool", "vacancies", "check-proposal",
+    "rotation-target", "retirement",
+}
+
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    reading = len(sys.argv) > 1 and sys.argv[1] in READING_COMMANDS
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.reading" if reading else "config.settings")
     import django
     from django.core.management import execute_from_command_line, get_commands
 

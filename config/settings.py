@@ -231,7 +231,7 @@ CONTENT_SECURITY_POLICY = {
 # Lockout after failed sign-ins (django-axes), the second factor (django-otp), password rules and
 # API keys; docs/decisions.md, "Account security". Every setting of it is in this block.
 INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin.apps.SimpleAdminConfig")] = (
-    "canbo.accounts.apps.AdminConfig"  # the admin signs in through canbo's sign-in page
+    "canbo.accounts.admin_config.AdminConfig"  # the admin signs in through canbo's sign-in page
 )
 INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
 _AUTHENTICATION = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
