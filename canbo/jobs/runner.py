@@ -8,6 +8,7 @@ the page which started it, with its own database connection; the page then asks 
 """
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -34,7 +35,7 @@ class Progress:
 
     def __init__(self, job_pk: int):
         self.job_pk = job_pk
-        self.written = 0.0
+        self.written = -math.inf  # the first report is written (the clock may read less than WRITE_EVERY)
         self.said = None
         self.depth = len(connection.atomic_blocks)  # deeper: inside the work's own transaction
 

@@ -228,9 +228,14 @@ def shares_population(actor) -> bool:
 
 
 def reach_of(actor) -> Reach:
-    """The units deciding what the actor sees."""
+    """The units deciding what the actor sees. Read once per data token for one actor object (a
+    page sums several figures over it; a user object lives for one request)."""
     if sees_everything(actor):
         return Reach(None)
+    token = data_token()
+    kept = getattr(actor, "_reach_at", None)
+    if kept is not None and kept[0] == token:
+        return kept[1]
     units = frozenset(Unit.objects.filter(unit_condition(actor)).values_list("id", flat=True))
     btv_units: frozenset[int] = frozenset()
     if reaches_btv_managed(actor):
@@ -239,7 +244,8 @@ def reach_of(actor) -> Reach:
             btv_units = frozenset(Unit.objects.values_list("id", flat=True)) | {0}
         else:
             btv_units = frozenset(Unit.objects.filter(where).values_list("id", flat=True))
-    return Reach(units, btv_units)
+    actor._reach_at = (token, Reach(units, btv_units))
+    return actor._reach_at[1]
 
 
 def sum_within(
