@@ -2,9 +2,11 @@
 process, imports the models and what the apps' `ready()` connects, not the modules a command needs
 only when it does that work (the steps of the approval processes, the workbook and document
 libraries, the optimiser, the API). Their processes and receivers are named by path and load on
-first use."""
+first use. The server (config/wsgi.py) loads its views at once and keeps what start-up built out of
+the garbage collector's passes."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -79,3 +81,19 @@ def test_a_receiver_named_by_path_gets_the_signal_and_answers():
     answers = signal.send(sender=None, day=1)
     assert HEARD == [{"signal": signal, "day": 1}]
     assert [answer for _receiver, answer in answers] == [1]
+
+
+SERVED = """
+import gc, json, sys
+import config.wsgi
+print(json.dumps([len(gc.get_objects()), gc.get_freeze_count(), "config.urls" in sys.modules]))
+"""
+
+
+def test_the_server_loads_its_views_then_keeps_them_out_of_the_collectors_passes(tmp_path):
+    env = {**os.environ, "CANBO_DATA_DIR": str(tmp_path)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    command = [sys.executable, "-c", SERVED]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True)  # noqa: S603
+    left, frozen, urls_loaded = json.loads(done.stdout)
+    assert urls_loaded and frozen > 50_000 and left < 1_000
