@@ -2,13 +2,14 @@
 """Results computed from the data, kept until the data changes.
 
 Every write to a table the figures read replaces the data token (`DataVersion`) in the writing
-transaction, through database triggers installed after each `migrate` — so writes by services,
-the workbook import, the admin, a parameter or standard change and plain SQL alike are seen. A
-result is stored with the token it was computed under and served only while the token is the
-same; the token is read before computing, so a write committed meanwhile makes the stored result
-unreachable rather than stale. Results are kept in the database, so every process and every
-`canbo` command shares them. The same triggers number the writes and record the cadres and units
-each touched, which figures summed per cadre are moved by (`canbo.core.deltas`).
+transaction (and a write that may change everyone its wide token too), through database triggers
+installed after each `migrate` — so writes by services, the workbook import, the admin, a
+parameter or standard change and plain SQL alike are seen. A result is stored with the token it
+was computed under and served only while the token is the same; the token is read before
+computing, so a write committed meanwhile makes the stored result unreachable rather than stale.
+Results are kept in the database, so every process and every `canbo` command shares them. The
+same triggers number the writes and record the cadres and units each touched, which figures
+summed per cadre are moved by (`canbo.core.deltas`).
 """
 
 import hashlib
@@ -36,10 +37,20 @@ def data_token() -> int:
 
     token = DataVersion.objects.filter(pk=1).values_list("token", flat=True).first()
     if token is None:
-        DataVersion.objects.bulk_create(
-            [DataVersion(pk=1, token=random.randrange(TOKEN_SPAN))], ignore_conflicts=True
-        )
+        fresh = DataVersion(pk=1, token=random.randrange(TOKEN_SPAN), wide_token=random.randrange(TOKEN_SPAN))
+        DataVersion.objects.bulk_create([fresh], ignore_conflicts=True)
         token = DataVersion.objects.values_list("token", flat=True).get(pk=1)
+    return token
+
+
+def wide_token() -> int:
+    """The token that only a write that may change everyone replaces (`DataVersion.wide_token`)."""
+    from canbo.core.models import DataVersion
+
+    token = DataVersion.objects.filter(pk=1).values_list("wide_token", flat=True).first()
+    if token is None:
+        data_token()  # makes the row where the tables were emptied
+        token = DataVersion.objects.values_list("wide_token", flat=True).get(pk=1)
     return token
 
 
@@ -142,7 +153,10 @@ def _postgresql_triggers(conn, table: str, cadre: str | None, unit: str | None) 
         f"UPDATE {version} SET token = floor(random() * {TOKEN_SPAN}::float8)::bigint, seq = seq + 1 "
         "RETURNING seq INTO n; IF n IS NULL THEN RETURN NULL; END IF; "
     )
-    everything = f"INSERT INTO {change} (seq, everything) VALUES (n, true); RETURN NULL; "
+    everything = (
+        f"UPDATE {version} SET wide_token = floor(random() * {TOKEN_SPAN}::float8)::bigint; "
+        f"INSERT INTO {change} (seq, everything) VALUES (n, true); RETURN NULL; "
+    )
     statements = [
         f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{table} ON {quoted}",
         f"CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}{table}_all() RETURNS trigger LANGUAGE plpgsql AS $$ "
@@ -188,7 +202,10 @@ def _sqlite_triggers(conn, table: str, cadre: str | None, unit: str | None) -> l
         name = f"{TRIGGER_PREFIX}{table}_{operation.lower()}"
         rows = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}[operation]
         if cadre is None:
-            record = f"INSERT INTO {change} (seq, everything) SELECT seq, 1 FROM {version};"
+            record = (
+                f"UPDATE {version} SET wide_token = random(); "
+                f"INSERT INTO {change} (seq, everything) SELECT seq, 1 FROM {version};"
+            )
         else:
             record = " ".join(
                 f"INSERT INTO {change} (seq, cadre_id, unit_id, everything) "
@@ -243,7 +260,9 @@ def bulk_write(using: str = "default") -> Iterator[None]:
         yield
     finally:
         install_triggers(using)
-        DataVersion.objects.using(using).update(token=random.randrange(TOKEN_SPAN), seq=F("seq") + 1)
+        DataVersion.objects.using(using).update(
+            token=random.randrange(TOKEN_SPAN), wide_token=random.randrange(TOKEN_SPAN), seq=F("seq") + 1
+        )
         seq = DataVersion.objects.using(using).values_list("seq", flat=True).first()
         if seq is not None:
             DataChange.objects.using(using).create(seq=seq, everything=True)

@@ -16,6 +16,10 @@ class DataVersion(models.Model):
     # column rather than a sequence, so a rolled-back write leaves no gap and the row's lock orders
     # the numbers as the writes commit.
     seq = models.BigIntegerField(default=0)
+    # Replaced only by a write that may change everyone (a table that names no cadre: localities,
+    # units, position types, standards, rules and parameters; a bulk write): what is read from
+    # those tables alone (a date's rules context) is kept while it is the same.
+    wide_token = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "phiên bản dữ liệu"

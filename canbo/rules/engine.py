@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from canbo.core import kept_lists
-from canbo.core.data_cache import data_token, kept, remembered
+from canbo.core.data_cache import kept, remembered, wide_token
 from canbo.core.dated import in_force_sql
 from canbo.people import reach
 from canbo.rules import facts
@@ -28,9 +28,9 @@ from canbo.rules.verdicts import CANDIDATE, EXCLUSIONS, FULL_TIME, PRIORITIES, P
 
 def context_for(as_of: dt.date) -> dict:
     """Everything the verdicts read at D besides the records: the rule set in force, its rules and
-    the parameter values in force, resolved once per date and data token (any write to the
-    records, the catalogues or the rules replaces the token)."""
-    return dict(_context(as_of, data_token()))
+    the parameter values in force, resolved once per date and wide token (a write to the
+    catalogues or the rules replaces it; one to a cadre's records does not)."""
+    return dict(_context(as_of, wide_token()))
 
 
 @lru_cache(maxsize=64)

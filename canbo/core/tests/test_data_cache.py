@@ -7,10 +7,11 @@ from django.db import connection, transaction
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
 from canbo.audit.services import audit_record
-from canbo.core.data_cache import bulk_write, data_token, remembered, watched_tables
+from canbo.core.data_cache import bulk_write, data_token, remembered, watched_tables, wide_token
 from canbo.core.models import DataVersion
 from canbo.org.models import Locality
 from canbo.org.services import locality_create
+from canbo.people.models import Cadre, Qualification
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,20 @@ def test_writes_by_any_path_change_the_token():
     Locality.objects.all().delete()
     seen.append(data_token())
     assert len(set(seen)) == len(seen)
+
+
+def test_only_a_write_that_may_change_everyone_replaces_the_wide_token(small_province):
+    cadre = small_province.cadres["PL1"]
+    before = wide_token()
+    Cadre.objects.filter(pk=cadre.pk).update(full_name="Nguyễn Văn Ấn")
+    Qualification.objects.filter(cadre=cadre).delete()
+    assert wide_token() == before
+    Locality.objects.filter(code="68").update(name="Tỉnh Lâm Đồng")
+    changed = wide_token()
+    assert changed != before
+    with transaction.atomic(), bulk_write():
+        Cadre.objects.filter(pk=cadre.pk).update(full_name="Nguyễn Văn An")
+    assert wide_token() not in (before, changed)
 
 
 def test_users_and_the_audit_log_are_not_data_of_the_figures():

@@ -7,6 +7,8 @@ import json
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from canbo.accounts.models import Role, User
 from canbo.audit.models import AuditEvent
@@ -245,3 +247,19 @@ def test_a_new_standard_through_the_page_with_confirmation(world, client):
     school = User.objects.create_user(username="truong", password="x-very-long-1", role=Role.SCHOOL)
     client.force_login(school)
     assert client.get(url).status_code == 403
+
+
+def test_a_dates_rules_context_is_kept_across_writes_to_records_not_across_a_parameter(small_province):
+    day = dt.date(2019, 6, 30)
+    first = engine.context_for(day)
+    Cadre.objects.filter(pk=small_province.cadres["PL1"].pk).update(full_name="Nguyễn Văn Ấn")
+    with CaptureQueriesContext(connection) as asked:
+        assert engine.context_for(day) == first
+    assert [query["sql"] for query in asked.captured_queries if "rules_" in query["sql"]] == []
+    btc = small_province.user("btc", Role.BTC)
+    parameter = Parameter.objects.get(rule_set__code="KH-2017-2020", key="tuoi_tre")
+    parameter_version_create(
+        actor=btc, parameter=parameter, value=36, valid_from=dt.date(2019, 1, 1), reason="Điều chỉnh",
+        decision="QĐ 1/2024",
+    )
+    assert engine.context_for(day) != first
