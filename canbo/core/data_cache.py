@@ -235,6 +235,12 @@ def drop_triggers(using: str = "default") -> None:
             cursor.execute(f"DROP TRIGGER {conn.ops.quote_name(name)}")
 
 
+def without_triggers(apps, schema_editor) -> None:
+    """A migration's step before SQLite may rebuild the data token's table, which the triggers
+    name (`migrate` puts them back)."""
+    drop_triggers(schema_editor.connection.alias)
+
+
 @contextmanager
 def bulk_write(using: str = "default") -> Iterator[None]:
     """Around a bulk write inside a transaction (the workbook import, a restore): its writes count as

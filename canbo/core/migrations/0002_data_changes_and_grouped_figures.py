@@ -2,12 +2,7 @@
 
 from django.db import migrations, models
 
-from canbo.core.data_cache import drop_triggers
-
-
-def without_triggers(apps, schema_editor):
-    # SQLite rebuilds the data token's table, which the triggers name; `migrate` puts them back.
-    drop_triggers(schema_editor.connection.alias)
+from canbo.core.data_cache import without_triggers
 
 
 class Migration(migrations.Migration):

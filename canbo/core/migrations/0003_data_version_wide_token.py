@@ -3,12 +3,7 @@
 from django.db import migrations, models
 from django.db.models import F
 
-from canbo.core.data_cache import drop_triggers
-
-
-def without_triggers(apps, schema_editor):
-    # SQLite may rebuild the data token's table, which the triggers name; `migrate` puts them back.
-    drop_triggers(schema_editor.connection.alias)
+from canbo.core.data_cache import without_triggers
 
 
 def a_wide_token_of_its_own(apps, schema_editor):
