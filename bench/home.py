@@ -73,8 +73,8 @@ def touch_everyone() -> None:
     Unit.objects.filter(pk=Unit.objects.order_by("pk").values("pk")[:1]).update(name=F("name"))
 
 
-def timed_after(write, cadre_id: int, client, url: str) -> float:
-    write(cadre_id)
+def timed_after_one_cadre(cadre_id: int, client, url: str) -> float:
+    touch_one(cadre_id)
     return timed(client, url)
 
 
@@ -85,7 +85,7 @@ def measure_page(client, url: str, as_of: dt.date, cadre_ids: list[int]) -> tupl
 
     warm_home(as_of)
     timed(client, url)  # what the page keeps that the warming does not (its list) is kept too
-    one = statistics.median(timed_after(touch_one, cadre, client, url) for cadre in cadre_ids)
+    one = statistics.median(timed_after_one_cadre(cadre, client, url) for cadre in cadre_ids)
     touch_everyone()
     wide = timed(client, url)
     touch_everyone()
@@ -130,9 +130,22 @@ def signed_in(size: int, users, day: str) -> tuple[dict, Iterator[int]]:
     return clients, iter(holders.values_list("cadre_id", flat=True)[:: max(1, size // 500)])
 
 
-def timings_table(rows) -> list[str]:
-    """The table of (user, page, one cadre, province-wide, warming, warmed, again) rows."""
+def timings_report(title: str, command: str, load_start: float, explained: str, rows) -> list[str]:
+    """The section recorded for a run: its heading (the database, the province's size, `title`),
+    the command, date, machine and load, what the columns mean, then the table of (user, page,
+    one cadre, province-wide, warming, warmed, again) rows."""
+    from django.db import connection
+
+    from canbo.people.models import Cadre
+
+    name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
     return [
+        f"### {name}, {Cadre.objects.count():,} cadres, {title}",
+        "",
+        f"`{command}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC, Django's test client in one process. "
+        f"Machine: {machine()}. Load average (1 min) at the start and end: {load_start:.1f} and "
+        f"{os.getloadavg()[0]:.1f}. {explained}",
+        "",
         "| user | page | one cadre (s) | province-wide (s) | warming (s) | warmed (s) | again (s) |",
         "|---|---|---:|---:|---:|---:|---:|",
         *(f"| {user} | {label} | " + " | ".join(f"{f:.3f}" for f in figures) + " |"
@@ -148,9 +161,7 @@ def main() -> None:
     parser.add_argument("--page", action="append", help="only the pages whose label contains this")
     args = parser.parse_args()
     start_django(args.size)
-    from django.db import connection
 
-    from canbo.people.models import Cadre
 
     day = args.as_of.strftime("%d/%m/%Y")
     clients, cadres = signed_in(args.size, USERS, day)
@@ -164,20 +175,15 @@ def main() -> None:
             figures = measure_page(clients[username], pattern.format(day=day), args.as_of, cadre_ids)
             rows.append((username, label, *figures))
             print(username, label, " ".join(f"{f:.3f}" for f in figures), file=sys.stderr)
-    name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
-    lines = [
-        f"### {name}, {Cadre.objects.count():,} cadres, as of {args.as_of:%d/%m/%Y}",
-        "",
-        f"`bench/home.py --size {args.size}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC, Django's test "
-        f"client in one process. Machine: {machine()}. Load average (1 min) at the start and end: "
-        f"{load_start:.1f} and {os.getloadavg()[0]:.1f}. The first request after a write that touched "
-        "one cadre (\"one cadre\": the kept figures moved by its rows; the median of five) or that "
-        "may change everyone (\"province-wide\": every figure counted in the request); \"warmed\": "
-        "after such a write and the warming that follows it (\"warming\" its time, not part of a "
-        "request); \"again\": best of three repeated requests. Goal: 0.300 s.",
-        "",
-        *timings_table(rows),
-    ]
+    explained = (
+        "The first request after a write that touched one cadre (\"one cadre\": the kept figures "
+        "moved by its rows; the median of five) or that may change everyone (\"province-wide\": every "
+        "figure counted in the request); \"warmed\": after such a write and the warming that follows "
+        "it (\"warming\" its time, not part of a request); \"again\": best of three repeated "
+        "requests. Goal: 0.300 s."
+    )
+    title = f"as of {args.as_of:%d/%m/%Y}"
+    lines = timings_report(title, f"bench/home.py --size {args.size}", load_start, explained, rows)
     print("\n".join(lines))
     if not args.no_record:
         record_section("Home page", lines + [""])

@@ -30,10 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from home import signed_in, start_django, timings_table, touch_everyone, touch_one  # noqa: E402
+from home import signed_in, start_django, timings_report, touch_everyone, touch_one  # noqa: E402
 from pages import timed  # noqa: E402
 from results import record_section  # noqa: E402
-from review import machine  # noqa: E402
 
 USERS = ("btc", "snv", "hr_ductrong")
 PAGES = [  # (label, URL, the users who may open it)
@@ -76,9 +75,7 @@ def main() -> None:
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
     start_django(args.size)
-    from django.db import connection
 
-    from canbo.people.models import Cadre
 
     day = args.as_of.strftime("%d/%m/%Y")
     clients, cadres = signed_in(args.size, USERS, day)
@@ -91,21 +88,15 @@ def main() -> None:
             figures = measure_page(clients[username], pattern.format(day=day), args.as_of, next(cadres))
             rows.append((username, label, *figures))
             print(username, label, " ".join(f"{f:.3f}" for f in figures), file=sys.stderr)
-    name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
-    lines = [
-        f"### {name}, {Cadre.objects.count():,} cadres, as of {args.as_of:%d/%m/%Y}"
-        + (f": {args.label}" if args.label else ""),
-        "",
-        f"`bench/training_progress.py --size {args.size}`, {dt.datetime.now(dt.UTC):%d/%m/%Y %H:%M} UTC, "
-        f"Django's test client in one process. Machine: {machine()}. Load average (1 min) at the start "
-        f"and end: {load_start:.1f} and {os.getloadavg()[0]:.1f}. The first request after a write that "
-        "touched one cadre (\"one cadre\", the figures warmed before it) or that may change everyone "
-        "(\"province-wide\", nothing warmed since); \"warming\": this page's part of the warming after "
-        "such a write (not part of a request), \"warmed\": the page after it; \"again\": best of three "
-        "repeated requests. Goal: 0.500 s.",
-        "",
-        *timings_table(rows),
-    ]
+    explained = (
+        "The first request after a write that touched one cadre (\"one cadre\", the figures warmed "
+        "before it) or that may change everyone (\"province-wide\", nothing warmed since); "
+        "\"warming\": this page's part of the warming after such a write (not part of a request), "
+        "\"warmed\": the page after it; \"again\": best of three repeated requests. Goal: 0.500 s."
+    )
+    title = f"as of {args.as_of:%d/%m/%Y}" + (f": {args.label}" if args.label else "")
+    command = f"bench/training_progress.py --size {args.size}"
+    lines = timings_report(title, command, load_start, explained, rows)
     print("\n".join(lines))
     if not args.no_record:
         record_section("Training progress page", lines + [""])
