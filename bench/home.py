@@ -130,6 +130,15 @@ def signed_in(size: int, users, day: str) -> tuple[dict, Iterator[int]]:
     return clients, iter(holders.values_list("cadre_id", flat=True)[:: max(1, size // 500)])
 
 
+def started(size: int, as_of: dt.date, users) -> tuple[dict, Iterator[int], str, float]:
+    """Django over the province of `size` cadres, its clients signed in (`signed_in`), the date as
+    the pages take it, and the load average before the first timed request."""
+    start_django(size)
+    day = as_of.strftime("%d/%m/%Y")
+    clients, cadres = signed_in(size, users, day)
+    return clients, cadres, day, os.getloadavg()[0]
+
+
 def timings_report(title: str, command: str, load_start: float, explained: str, rows) -> list[str]:
     """The section recorded for a run: its heading (the database, the province's size, `title`),
     the command, date, machine and load, what the columns mean, then the table of (user, page,
@@ -160,12 +169,7 @@ def main() -> None:
     parser.add_argument("--no-record", action="store_true")
     parser.add_argument("--page", action="append", help="only the pages whose label contains this")
     args = parser.parse_args()
-    start_django(args.size)
-
-
-    day = args.as_of.strftime("%d/%m/%Y")
-    clients, cadres = signed_in(args.size, USERS, day)
-    load_start = os.getloadavg()[0]
+    clients, cadres, day, load_start = started(args.size, args.as_of, USERS)
     rows = []
     for username in USERS:
         for label, pattern in PAGES:

@@ -21,7 +21,6 @@ Records them in bench/RESULTS.md under "## Training progress page". The goal is 
 
 import argparse
 import datetime as dt
-import os
 import sys
 import time
 from pathlib import Path
@@ -30,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from home import signed_in, start_django, timings_report, touch_everyone, touch_one  # noqa: E402
+from home import started, timings_report, touch_everyone, touch_one  # noqa: E402
 from pages import timed  # noqa: E402
 from results import record_section  # noqa: E402
 
@@ -74,12 +73,7 @@ def main() -> None:
     parser.add_argument("--label", default="", help="what the run measures")
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
-    start_django(args.size)
-
-
-    day = args.as_of.strftime("%d/%m/%Y")
-    clients, cadres = signed_in(args.size, USERS, day)
-    load_start = os.getloadavg()[0]
+    clients, cadres, day, load_start = started(args.size, args.as_of, USERS)
     rows = []
     for username in USERS:
         for label, pattern, users in PAGES:
