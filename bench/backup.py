@@ -18,7 +18,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+from postgres import fresh_database  # noqa: E402
 from results import record_section  # noqa: E402
 from review import CANBO, OUT, SEED, machine  # noqa: E402
 
@@ -43,15 +43,6 @@ def canbo(data_dir: Path, database_url: str | None, *args: str) -> tuple[float, 
     started = time.perf_counter()
     done = subprocess.run([CANBO, *args], check=True, capture_output=True, text=True, cwd=ROOT, env=env)
     return time.perf_counter() - started, done.stdout
-
-
-def fresh_postgres(url: str) -> str:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS canbo_bench_backup")
-        conn.execute("CREATE DATABASE canbo_bench_backup")
-    return re.sub(r"/[^/]*$", "/canbo_bench_backup", url)
 
 
 def rows_of(path: Path) -> dict[str, list]:
@@ -136,7 +127,7 @@ def measure(size: int, views: int, postgres: str | None) -> list[tuple[str, floa
     runs.append(("SQLite: restore into a new database", canbo(fresh, None, "restore", str(first))[0],
                  verified(fresh, None)))
     if postgres:
-        url = fresh_postgres(postgres)
+        url = fresh_database(postgres, "canbo_bench_backup")
         canbo(pg_dir, url, "migrate", "-v0")
         runs.append(("PostgreSQL: restore of the SQLite backup into a new database",
                      canbo(pg_dir, url, "restore", str(first))[0], verified(pg_dir, url)))

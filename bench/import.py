@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 SEED = 2017
+sys.path.insert(0, str(ROOT / "bench"))
+from postgres import fresh_database  # noqa: E402
 
 
 def _django(database_url: str | None = None):
@@ -99,16 +101,6 @@ def _run_child(*args: str) -> dict:
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
-def _fresh_postgres(url: str) -> str:
-    """A new empty database `canbo_bench_import` on the server of `url`; returns its URL."""
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS canbo_bench_import")
-        conn.execute("CREATE DATABASE canbo_bench_import")
-    return re.sub(r"/[^/]*$", "/canbo_bench_import", url)
-
-
 def _machine() -> str:
     cpu = "unknown CPU"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -164,7 +156,7 @@ def main() -> None:
         databases = [("SQLite", None)] + ([("PostgreSQL", args.database_url)] if args.database_url else [])
         for name, url in databases:
             with tempfile.TemporaryDirectory() as folder:
-                target = _fresh_postgres(url) if url else f"sqlite:///{folder}/bench.sqlite3"
+                target = fresh_database(url, "canbo_bench_import") if url else f"sqlite:///{folder}/bench.sqlite3"
                 done = _run_child("import", str(path), target)
             print(
                 f"{size:>7,} {name:<10} import {done['seconds']:6.1f} s (read {done['read_seconds']:.1f} s)"

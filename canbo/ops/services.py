@@ -24,6 +24,7 @@ from canbo.accounts.system import system_actor
 from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
 from canbo.audit.services import audit_record
+from canbo.core import bulk
 from canbo.core.capabilities import Action, require
 from canbo.core.data_cache import bulk_write
 from canbo.ops.archive import BackupArchive, write_archive
@@ -35,7 +36,6 @@ from canbo.ops.tables import (
     db_rows,
     empty_tables,
     holds_data,
-    insert_rows,
     reset_sequences,
     stored_fields,
 )
@@ -138,7 +138,7 @@ def _load(archive: BackupArchive, models: dict) -> int:
             model = models[entry["mo_hinh"]]
             fields = stored_fields(model)
             rows = archive.table_rows(entry, [field.column for field in fields])
-            insert_rows(model, fields, db_rows(fields, rows))
+            bulk.write(model, fields, db_rows(fields, rows))
         reset_sequences(list(models.values()))
         connection.check_constraints()  # every reference resolves, before anything is recorded
     ContentType.objects.clear_cache()

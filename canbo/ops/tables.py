@@ -10,7 +10,7 @@ Values are read through the ORM (`values_list`), so both databases give the same
 and written as JSON, a few thousand rows to a line: dates and times in ISO 8601, decimals as text,
 bytes in base64. They are read
 back through each field's `to_python` and `get_db_prep_save`, as the ORM would save them, and
-inserted with `executemany` (SQLite) or `COPY` (PostgreSQL) in the restore's transaction.
+inserted by `canbo.core.bulk` in the restore's transaction.
 """
 
 import base64
@@ -27,6 +27,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.utils.duration import duration_string
 
+from canbo.core.bulk import storage_type
 from canbo.core.roles import SYSTEM_USERNAME
 
 NOT_BACKED_UP = frozenset({
@@ -102,16 +103,10 @@ def table_lines(model, fields) -> Iterator[tuple[str, int]]:
         yield _ENCODER.encode(block), len(block)
 
 
-def _storage_type(field) -> str:
-    while field.is_relation:
-        field = field.target_field
-    return field.get_internal_type()
-
-
 def _db_value(field):
     """What turns a JSON value of `field` into what the driver takes; None when nothing needs to.
     Both databases store a date as the ISO text the backup holds, and read JSON from its text."""
-    kind = _storage_type(field)
+    kind = storage_type(field)
     if kind in PLAIN_TYPES or kind == "DateField":
         return None
     if kind == "JSONField":
@@ -127,21 +122,6 @@ def db_rows(fields, rows: Iterable[list]) -> Iterator[list]:
             if row[index] is not None:
                 row[index] = convert(row[index])
         yield row
-
-
-def insert_rows(model, fields, rows: Iterable[list]) -> None:
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    columns = ", ".join(quote(f.column) for f in fields)
-    connection.ensure_connection()
-    raw = connection.connection
-    if connection.vendor == "postgresql":
-        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    marks = ", ".join("?" * len(fields))
-    raw.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
 def empty_tables(models) -> None:
