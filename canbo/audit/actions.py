@@ -28,6 +28,7 @@ class AuditAction(models.TextChoices):
     POST_ADD = "post_add", _("Thêm vị trí")
     HISTORY_ROW_UPDATE = "history_row_update", _("Sửa một dòng hồ sơ cán bộ")
     HISTORY_ROW_DELETE = "history_row_delete", _("Xóa một dòng hồ sơ cán bộ")
+    HISTORY_ROW_RESTORE = "history_row_restore", _("Khôi phục một dòng hồ sơ đã xóa")
     HOLDING_MOVE = "holding_move", _("Chuyển công tác, bổ nhiệm")
     PARAMETER_VERSION_CREATE = "parameter_version_create", _("Thay đổi tham số quy tắc")
     RULE_SET_COPY = "rule_set_copy", _("Tạo bộ quy tắc mới")

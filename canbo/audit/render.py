@@ -330,6 +330,9 @@ RENDERERS = {
     AuditAction.HISTORY_ROW_UPDATE: lambda w: _("%(cadre)s: sửa %(object)s: %(changes)s") % {
         "cadre": w.cadre, "object": w.object_name, "changes": w.changed or EMPTY},
     AuditAction.HISTORY_ROW_DELETE: _history_row_delete,
+    AuditAction.HISTORY_ROW_RESTORE: lambda w: _(
+        "%(cadre)s: khôi phục %(object)s đã xóa ở sự kiện #%(seq)s") % {
+        "cadre": w.cadre, "object": w.object_name, "seq": w.data.get("xoa", EMPTY)},
     AuditAction.HOLDING_MOVE: _holding_move,
     AuditAction.PARAMETER_VERSION_CREATE: _parameter,
     AuditAction.RULE_SET_COPY: lambda w: _("Tạo bộ quy tắc %(key)s từ %(source)s") % {

@@ -5,7 +5,9 @@ import datetime as dt
 import decimal
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 
 # Attributes that name an object to officials, in the order they are looked for.
 KEY_ATTRIBUTES = ("code", "key", "username", "prefix")
@@ -72,3 +74,23 @@ def snapshot(obj, names=None) -> dict:
         wanted = set(names)
         fields = [field for field in fields if field.name in wanted]
     return {field.name: field_value(obj, field) for field in fields}
+
+
+def from_snapshot(model, values: dict) -> dict:
+    """`snapshot`'s values of `model` read back: each as its field takes it, a related object looked up
+    by the key it was logged with. One no longer there is refused with its name and key."""
+    restored = {}
+    for name, value in values.items():
+        field = model._meta.get_field(name)
+        if value is None or not field.is_relation:
+            restored[name] = None if value is None else field.to_python(value)
+            continue
+        related = field.related_model
+        names = {f.name for f in related._meta.concrete_fields}
+        key = next((attribute for attribute in KEY_ATTRIBUTES if attribute in names), "pk")
+        found = related._default_manager.filter(**{key: value}).first()
+        if found is None:
+            raise ValidationError(_("%(object)s “%(key)s” không còn trong danh mục.") % {
+                "object": str(related._meta.verbose_name).capitalize(), "key": value})
+        restored[name] = found
+    return restored

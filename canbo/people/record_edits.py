@@ -1,6 +1,7 @@
-"""Changes to a cadre's record by hand: the cadre's own fields, a row of a history changed or removed, a
-new cadre with their first position, and a position change (one dated move). Each checks the capability
-and the actor's reach, validates, saves and records one audit event in one transaction."""
+"""Changes to a cadre's record by hand: the cadre's own fields, a row of a history changed, removed or
+put back, a new cadre with their first position, and a position change (one dated move). Each checks
+the capability and the actor's reach, validates, saves and records one audit event in one
+transaction."""
 
 import datetime as dt
 
@@ -11,13 +12,15 @@ from django.utils.translation import gettext as _
 from canbo.accounts.scope import sees_everything
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
-from canbo.audit.values import snapshot
+from canbo.audit.values import from_snapshot, snapshot
 from canbo.core.capabilities import Action, require
 from canbo.core.dates import show_date, today
 from canbo.core.errors import NotFound
 from canbo.org.models import PositionType, Unit
 from canbo.org.selectors import visible_units
 from canbo.people.models import Cadre, PositionHolding, Qualification
+from canbo.people.record_kinds import KIND_BY_MODEL, RecordKind
+from canbo.people.removals import removals, restored_removals
 from canbo.people.selectors import visible_cadres
 from canbo.people.services import (
     cadre_create,
@@ -71,6 +74,12 @@ def cadre_admit(
     return cadre
 
 
+def _derive(row) -> None:
+    """The fields canbo derives from a row's others (a qualification's rank), set again."""
+    if isinstance(row, Qualification):
+        row.rank = qualification_rank(row.kind, row.level)
+
+
 @transaction.atomic
 def history_row_update(*, actor, row, changes: dict):
     """One row of a cadre's history (`changes`: field name -> value); the actor must reach it before and
@@ -80,8 +89,7 @@ def history_row_update(*, actor, row, changes: dict):
     before = snapshot(row)
     for name, value in changes.items():
         setattr(row, name, value)
-    if isinstance(row, Qualification):
-        row.rank = qualification_rank(row.kind, row.level)
+    _derive(row)
     require_reach(actor, row)
     row.full_clean()
     row.save()
@@ -97,6 +105,29 @@ def history_row_delete(*, actor, row) -> None:
     require_reach(actor, row)
     audit_record(actor=actor, action=AuditAction.HISTORY_ROW_DELETE, obj=row, before=snapshot(row))
     row.delete()
+
+
+@transaction.atomic
+def history_row_restore(*, actor, cadre: Cadre, seq: int) -> tuple[RecordKind, object]:
+    """The row the log's removal `seq` took out of `cadre`'s record, put back with the values it had
+    and checked as any row written by hand (the units and posts it names must still exist); once."""
+    require(actor, Action.EDIT_RECORDS)
+    removal = removals(cadre).select_for_update().filter(seq=seq).first()  # one restore at a time
+    if removal is None:
+        raise NotFound(_("Không có dòng đã xóa #%(seq)s trong hồ sơ cán bộ %(code)s.") % {
+            "seq": seq, "code": cadre.code})
+    if seq in restored_removals(cadre):
+        raise ValidationError(_("Dòng đã xóa ở sự kiện #%(seq)s đã được khôi phục.") % {"seq": seq})
+    kind = KIND_BY_MODEL[removal.object_type]
+    values = {name: value for name, value in removal.before.items() if name != "cadre"}
+    row = kind.model(cadre=cadre, **from_snapshot(kind.model, values))
+    _derive(row)
+    require_reach(actor, row)
+    row.full_clean()
+    row.save()
+    audit_record(actor=actor, action=AuditAction.HISTORY_ROW_RESTORE, obj=row, after=snapshot(row),
+                 data={"xoa": seq})
+    return kind, row
 
 
 @transaction.atomic

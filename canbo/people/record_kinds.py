@@ -76,6 +76,7 @@ KINDS = (
     }, services.family_member_add, "h-family"),
 )
 KIND_BY_SLUG = {kind.slug: kind for kind in KINDS}
+KIND_BY_MODEL = {kind.model._meta.label: kind for kind in KINDS}
 
 # The cadre's own fields: the `can_bo` sheet.
 CADRE = RecordKind("can-bo", schema.CADRES, Cadre, {

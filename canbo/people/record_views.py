@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
@@ -17,6 +18,7 @@ from canbo.people.record_edits import (
     cadre_admit,
     cadre_update,
     history_row_delete,
+    history_row_restore,
     history_row_update,
     holding_move,
 )
@@ -94,7 +96,8 @@ def history_row_remove(request, code, kind: RecordKind, pk: int):
     row = _row(cadre, kind, pk)
     if request.method == "POST":
         history_row_delete(actor=request.user, row=row)
-        messages.success(request, _("Đã xóa dòng khỏi hồ sơ; nhật ký giữ nội dung đã xóa."))
+        messages.success(request, _("Đã xóa dòng khỏi hồ sơ; nhật ký giữ nội dung đã xóa. Có thể khôi phục "
+                                    "ở mục “Dòng đã xóa” cuối trang."))
         return redirect(reverse("people:cadre_detail", args=[cadre.code]) + f"#{kind.section}")
     values = RowForm(kind, initial=row_initial(kind, row)).shown_values()
     crumbs = [(_("Danh sách cán bộ"), reverse("people:cadre_list")),
@@ -103,6 +106,20 @@ def history_row_remove(request, code, kind: RecordKind, pk: int):
         "cadre": cadre, "kind": kind, "values": values, "crumbs": crumbs,
         "back": reverse("people:cadre_detail", args=[cadre.code]) + f"#{kind.section}",
     })
+
+
+@requires(Action.EDIT_RECORDS)
+@require_POST
+def history_row_put_back(request, code, seq: int):
+    """Puts back the row the log's removal `seq` took out (a button of the cadre page's removed rows)."""
+    cadre = _cadre(request, code)
+    try:
+        kind, _row = history_row_restore(actor=request.user, cadre=cadre, seq=seq)
+    except ValidationError as error:
+        messages.error(request, _("Không khôi phục được: %(reason)s") % {"reason": " ".join(error.messages)})
+        return redirect(reverse("people:cadre_detail", args=[cadre.code]) + "#h-removed")
+    messages.success(request, _("Đã khôi phục dòng vào hồ sơ; thay đổi được ghi vào nhật ký."))
+    return redirect(reverse("people:cadre_detail", args=[cadre.code]) + f"#{kind.section}")
 
 
 @requires(Action.EDIT_RECORDS)

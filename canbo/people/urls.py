@@ -15,6 +15,7 @@ urlpatterns = [
     path("<code:code>/<kind:kind>/them/", record_views.history_row_add, name="history_row_add"),
     path("<code:code>/<kind:kind>/<int:pk>/sua/", record_views.history_row_edit, name="history_row_edit"),
     path("<code:code>/<kind:kind>/<int:pk>/xoa/", record_views.history_row_remove, name="history_row_remove"),
+    path("<code:code>/khoi-phuc/<int:seq>/", record_views.history_row_put_back, name="history_row_put_back"),
     # After the pages of a row: `code` takes any text, "DT1/cong-tac/4" too.
     path("<code:code>/sua/", record_views.cadre_edit, name="cadre_edit"),
     path("<code:code>/", views.cadre_detail, name="cadre_detail"),

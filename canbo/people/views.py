@@ -11,6 +11,7 @@ from canbo.core.report import ReportPage, requested_ordering, requested_page
 from canbo.documents.downloads import report_download, wants_download
 from canbo.people.cadre_list import cadre_columns, cadre_list_report
 from canbo.people.models import Category, Gender
+from canbo.people.removals import removed_rows
 from canbo.people.selectors import (
     STATUS_HOLDING,
     STATUS_PLANNED,
@@ -57,5 +58,6 @@ def cadre_detail(request, code):
     context = {"record": record, "cadre": record.cadre, "crumbs": crumbs,
                "may_print": can(request.user, Action.PRINT_PERSONAL_HISTORY),
                "may_propose": can(request.user, Action.DRAFT_PROPOSALS),
-               "may_edit": can(request.user, Action.EDIT_RECORDS)}
+               "may_edit": can(request.user, Action.EDIT_RECORDS),
+               "removed": removed_rows(request.user, record.cadre)}
     return render(request, "people/cadre_detail.html", context)

@@ -86,3 +86,27 @@ def test_an_edit_of_a_cadre_outside_the_district_is_refused(page, live_server, s
     assert response.status == 404
     expect(page.locator("body")).to_contain_text("Không có cán bộ mã “SNV2” trong phạm vi của bạn")
     expect(page.locator("body")).not_to_contain_text("Phạm Quốc Huy")
+
+
+def test_an_officer_removes_a_qualification_after_a_confirmation_and_puts_it_back(
+    page, live_server, small_province, sign_in
+):
+    small_province.user("hr_ductrong", Role.UNIT_HR, scope_unit="HU-DT")
+    sign_in(page, live_server, "hr_ductrong")
+    page.goto(f"{live_server.url}/can-bo/DT1/")
+    qualifications = page.locator("section[aria-labelledby='h-qualifications']")
+    expect(qualifications).to_contain_text("Cao cấp")
+    qualifications.get_by_role("link", name="Xóa").first.click()
+    page.get_by_role("button", name="Xác nhận xóa").click()
+    expect(page.locator(".messages")).to_contain_text("Có thể khôi phục ở mục “Dòng đã xóa” cuối trang")
+    expect(qualifications).not_to_contain_text("Cao cấp")
+    removed = page.locator("section[aria-labelledby='h-removed']")
+    expect(removed).to_contain_text("DT1: xóa")
+    expect(removed).to_contain_text("Cao cấp")
+    removed.scroll_into_view_if_needed()
+    _shot(page, "record-removed-rows.png")
+
+    removed.get_by_role("button", name="Khôi phục").click()
+    expect(page.locator(".messages")).to_contain_text("Đã khôi phục dòng vào hồ sơ")
+    expect(qualifications).to_contain_text("Cao cấp")
+    expect(page.locator("section[aria-labelledby='h-removed']")).to_have_count(0)

@@ -97,6 +97,7 @@ ACCESS = {
     "people:history_row_add": (DRAFTERS, "cadre_kind", ""),
     "people:history_row_edit": (DRAFTERS, "cadre_row", ""),
     "people:history_row_remove": (DRAFTERS, "cadre_row", ""),
+    "people:history_row_put_back": ("FFMMMMFFL", "cadre", ""),  # a button's POST
     "org:unit_tree": (EVERYONE, None, ""),
     "org:unit_detail": (EVERYONE, "unit", ""),
     "org:unit_close": ("FFAAFFFFL", "unit", ""),

@@ -1,0 +1,43 @@
+"""The rows removed from a cadre's record by hand, as the log keeps them, and which were put back
+(`canbo.people.record_edits.history_row_restore`)."""
+
+from dataclasses import dataclass
+
+from canbo.audit.actions import AuditAction
+from canbo.audit.models import AuditEvent
+from canbo.audit.render import summary
+from canbo.core.capabilities import Action, can
+from canbo.people.models import Cadre
+from canbo.people.record_kinds import KIND_BY_MODEL
+
+SHOWN = 20
+
+
+def removals(cadre: Cadre):
+    """The log's removals of rows of `cadre`'s record, latest first."""
+    return AuditEvent.objects.filter(action=AuditAction.HISTORY_ROW_DELETE, cadre_code=cadre.code,
+                                     object_type__in=list(KIND_BY_MODEL)).order_by("-seq")
+
+
+def restored_removals(cadre: Cadre) -> set[int]:
+    """The numbers of the removals of `cadre`'s rows already put back."""
+    events = AuditEvent.objects.filter(action=AuditAction.HISTORY_ROW_RESTORE, cadre_code=cadre.code)
+    return {data.get("xoa") for data in events.values_list("data", flat=True)}
+
+
+@dataclass(frozen=True)
+class Removed:
+    seq: int
+    at: object
+    by: str
+    what: str
+
+
+def removed_rows(actor, cadre: Cadre) -> list[Removed]:
+    """The latest SHOWN removals of `cadre`'s rows not put back yet, for an actor who may edit records
+    (`cadre` as a selector gave it to the actor: within their scope); nothing for anyone else."""
+    if not can(actor, Action.EDIT_RECORDS):
+        return []
+    restored = restored_removals(cadre)
+    events = removals(cadre).exclude(seq__in=restored).select_related("actor")[:SHOWN]
+    return [Removed(e.seq, e.at, e.actor.get_full_name() or e.actor.username, summary(e)) for e in events]
