@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.audit import render
+from canbo.audit.actions import AuditAction
 from canbo.audit.selectors import AuditFilters, audit_events
 from canbo.core.report import Column, DatabaseOrder, Kind, Link, Ordering, Report, database_rows, url_maker
 
@@ -56,12 +57,20 @@ def _rows(events) -> list[dict]:
              "nguoi": event.actor.get_full_name() or event.actor.username,
              "thao_tac": event.get_action_display(),
              "noi_dung": render.summary(event),
-             "can_bo": Link(event.cadre_code, record(event.cadre_code)) if event.cadre_code else "",
+             "can_bo": _cadre_link(event, record),
              "thay_doi": [_change_text(change, both=event.before is not None and event.after is not None)
                           for change in render.changes(event)],
              "ip": event.ip or ""}
             for event in events
         ]
+
+
+def _cadre_link(event, record) -> Link | str:
+    """The cadre's record; a removal leads to its removed rows, where it may be put back."""
+    if not event.cadre_code:
+        return ""
+    anchor = "#h-removed" if event.action == AuditAction.HISTORY_ROW_DELETE else ""
+    return Link(event.cadre_code, record(event.cadre_code) + anchor)
 
 
 def _change_text(change: render.Change, *, both: bool) -> str:
