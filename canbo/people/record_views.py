@@ -114,7 +114,7 @@ def history_row_put_back(request, code, seq: int):
     """Puts back the row the log's removal `seq` took out (a button of the cadre page's removed rows)."""
     cadre = _cadre(request, code)
     try:
-        kind, _row = history_row_restore(actor=request.user, cadre=cadre, seq=seq)
+        kind, _restored = history_row_restore(actor=request.user, cadre=cadre, seq=seq)
     except ValidationError as error:
         messages.error(request, _("Không khôi phục được: %(reason)s") % {"reason": " ".join(error.messages)})
         return redirect(reverse("people:cadre_detail", args=[cadre.code]) + "#h-removed")

@@ -1,6 +1,7 @@
 """The rows removed from a cadre's record by hand, as the log keeps them, and which were put back
 (`canbo.people.record_edits.history_row_restore`)."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from canbo.audit.actions import AuditAction
@@ -28,7 +29,7 @@ def restored_removals(cadre: Cadre) -> set[int]:
 @dataclass(frozen=True)
 class Removed:
     seq: int
-    at: object
+    at: dt.datetime
     by: str
     what: str
 

@@ -108,3 +108,12 @@ def test_the_cadre_page_lists_the_removed_rows_and_its_button_puts_one_back(clie
     again = hr.post(put_back, follow=True).content.decode()
     assert "Không khôi phục được" in again and "đã được khôi phục" in again
     assert "Dòng đã xóa" not in hr.get(reverse("people:cadre_detail", args=["DT1"])).content.decode()
+
+
+def test_the_log_leads_from_a_removal_to_where_it_is_put_back(client_as):
+    hr = client_as("hr-dt", role="unit_hr", scope_unit="HU-DT")
+    row = Qualification.objects.get(cadre__code="DT1")
+    hr.post(reverse("people:history_row_remove", args=["DT1", "trinh-do", row.pk]))
+    inspector = client_as("kiemtra", role=Role.INSPECTOR)
+    page = inspector.get(reverse("audit:list"), {"thao_tac": "history_row_delete"}).content.decode()
+    assert f'href="{reverse("people:cadre_detail", args=["DT1"])}#h-removed"' in page
