@@ -31,27 +31,26 @@ TRIGGER_PREFIX = "canbo_changed_"
 TOKEN_SPAN = 2**62
 
 
-def data_token() -> int:
-    """The current data token (made on first use after the tables were emptied)."""
+def version(*fields: str) -> tuple:
+    """The `DataVersion` row's `fields` (the row is made on first use after the tables were emptied)."""
     from canbo.core.models import DataVersion
 
-    token = DataVersion.objects.filter(pk=1).values_list("token", flat=True).first()
-    if token is None:
+    found = DataVersion.objects.filter(pk=1).values_list(*fields).first()
+    if found is None:
         fresh = DataVersion(pk=1, token=random.randrange(TOKEN_SPAN), wide_token=random.randrange(TOKEN_SPAN))
         DataVersion.objects.bulk_create([fresh], ignore_conflicts=True)
-        token = DataVersion.objects.values_list("token", flat=True).get(pk=1)
-    return token
+        found = DataVersion.objects.values_list(*fields).get(pk=1)
+    return found
+
+
+def data_token() -> int:
+    """The current data token."""
+    return version("token")[0]
 
 
 def wide_token() -> int:
     """The token that only a write that may change everyone replaces (`DataVersion.wide_token`)."""
-    from canbo.core.models import DataVersion
-
-    token = DataVersion.objects.filter(pk=1).values_list("wide_token", flat=True).first()
-    if token is None:
-        data_token()  # makes the row where the tables were emptied
-        token = DataVersion.objects.values_list("wide_token", flat=True).get(pk=1)
-    return token
+    return version("wide_token")[0]
 
 
 def result_key(*parts) -> str:

@@ -25,7 +25,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 
 from canbo.core.bulk import insert
-from canbo.core.data_cache import data_token, result_key
+from canbo.core.data_cache import result_key, version
 
 MAX_TOUCHED = 2000  # cadres or units: above, counting everything again costs about as much
 CHUNK = 256  # the ids whose rows are kept together (`GroupedRows`)
@@ -39,13 +39,7 @@ class Touched:
 
 def current_state() -> tuple[int, int]:
     """The data token and the number of writes, read together."""
-    from canbo.core.models import DataVersion
-
-    found = DataVersion.objects.filter(pk=1).values_list("token", "seq").first()
-    if found is None:
-        data_token()  # makes the row where the tables were emptied
-        found = DataVersion.objects.values_list("token", "seq").get(pk=1)
-    return found
+    return version("token", "seq")
 
 
 def touched_between(since: tuple[int, int], until: tuple[int, int]) -> Touched | None:
