@@ -6,7 +6,8 @@ command's start-up. The checks still run with `canbo check`, `canbo migrate`, `c
 and in the test suite.
 
 The commands that only read the province and print start with `config.reading`, canbo's settings
-without the apps only the web serves.
+without the apps only the web serves, and print the output they printed before when the data has
+not changed since, without setting Django up (`canbo.core.kept_output`).
 """
 
 import gc
@@ -22,6 +23,11 @@ READING_COMMANDS = {
 def main() -> None:
     reading = len(sys.argv) > 1 and sys.argv[1] in READING_COMMANDS
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.reading" if reading else "config.settings")
+    if reading:
+        from canbo.core.kept_output import print_kept
+
+        if print_kept(sys.argv[1:]):
+            return
     import django
     from django.core.management import execute_from_command_line, get_commands
 
@@ -34,7 +40,12 @@ def main() -> None:
     argv = ["canbo", *sys.argv[1:]]
     if len(argv) > 1 and get_commands().get(argv[1], "").startswith("canbo.") and "--skip-checks" not in argv:
         argv.insert(2, "--skip-checks")  # before any subcommand, which has options of its own
-    execute_from_command_line(argv)
+    if reading:
+        from canbo.core.kept_output import run_keeping
+
+        run_keeping(sys.argv[1:], lambda: execute_from_command_line(argv))
+    else:
+        execute_from_command_line(argv)
 
 
 if __name__ == "__main__":

@@ -5,13 +5,11 @@ import os
 from importlib.util import find_spec
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 
+from config.environment import BASE_DIR, DATA_DIR, TIME_ZONE, database  # noqa: F401 (TIME_ZONE is a setting)
 from config.secret_key import secret_key_from
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("CANBO_DATA_DIR", BASE_DIR / "data"))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
@@ -109,23 +107,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'canbo.sqlite3'}"),
-        conn_max_age=60,
-    )
-}
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
-else:
-    # PostgreSQL's JIT compiles any query its planner estimates as costly; the scopes' ORed
-    # EXISTS make the facts queries look so, and compiling them took seconds for queries that
-    # run in a fraction of one (bench/RESULTS.md, "Review page per role").
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+DATABASES = {"default": database()}
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -135,7 +117,6 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "canbo" / "locale"]
-TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 DATE_FORMAT = "d/m/Y"

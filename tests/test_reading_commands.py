@@ -1,9 +1,12 @@
 """The commands that only read the province start without the apps that only the web serves
 (`config/reading.py`, chosen by `canbo/__main__.py`): each prints, on a small province, exactly what
 it prints with all of canbo's apps, and no canbo model refers to a model of a left-out app (their
-models refer to canbo's users, which such a command never deletes)."""
+models refer to canbo's users, which such a command never deletes). Run again on the same data, a
+command prints its kept output without setting Django up (`canbo.core.kept_output`)."""
 
+import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -76,3 +79,69 @@ def test_no_model_of_canbo_refers_to_a_model_only_the_web_serves():
                 assert field.related_model is None or field.related_model._meta.app_label not in left_out, (
                     model, field.name,
                 )
+
+
+# Runs `canbo` as its entry point does, then says on the last line of the error output whether
+# the process set Django up.
+WITH_DJANGO_SAID = (
+    "import sys\nfrom canbo.__main__ import main\n"
+    "try:\n    main()\nfinally:\n    print('django' in sys.modules, file=sys.stderr)\n"
+)
+
+
+def canbo_saying_django(env: dict, *arguments: str) -> tuple[subprocess.CompletedProcess, bool]:
+    command = [sys.executable, "-c", WITH_DJANGO_SAID, *arguments]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    return done, done.stderr.splitlines()[-1] == "True"
+
+
+@pytest.fixture
+def own_province(small_province_file, tmp_path) -> dict:
+    """The tiny province in a database of its own, which the test may write to."""
+    source = small_province_file["DATABASE_URL"].removeprefix("sqlite:///")
+    target = tmp_path / "canbo.sqlite3"
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+    return small_province_file | {"CANBO_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{target}"}
+
+
+def test_a_reading_command_run_again_on_the_same_data_prints_its_kept_output_without_django(own_province):
+    arguments = ["review", "--as-of", "2020-05-31", "--json"]  # a day no other test asks
+    first, first_with_django = canbo_saying_django(own_province, *arguments)
+    again, again_with_django = canbo_saying_django(own_province, *arguments)
+    assert first.returncode == again.returncode == 0, first.stderr
+    assert (first_with_django, again_with_django) == (True, False)
+    assert again.stdout == first.stdout and json.loads(first.stdout)["thieu_qlnn"] >= 0
+    _other_day, other_day_with_django = canbo_saying_django(own_province, "review", "--as-of", "2020-05-30")
+    as_text, as_text_with_django = canbo_saying_django(own_province, "review", "--as-of", "2020-05-31")
+    assert other_day_with_django and as_text_with_django
+    assert as_text.stdout.startswith("Rà soát ngày 31/05/2020")
+
+
+def test_after_a_write_a_reading_command_counts_again(own_province):
+    arguments = ["review", "--as-of", "2020-05-31", "--json"]
+    before, _with_django = canbo_saying_django(own_province, *arguments)
+    with sqlite3.connect(own_province["DATABASE_URL"].removeprefix("sqlite:///")) as database:
+        database.execute("DELETE FROM people_qualification")  # the cadres lack what they held
+    after, after_with_django = canbo_saying_django(own_province, *arguments)
+    again, again_with_django = canbo_saying_django(own_province, *arguments)
+    assert (after_with_django, again_with_django) == (True, False)
+    assert json.loads(after.stdout) != json.loads(before.stdout)
+    assert again.stdout == after.stdout
+
+
+def test_a_reading_command_that_fails_keeps_nothing(own_province):
+    arguments = ["review", "--as-of", "2020-06-30", "--unit", "KHONG-CO"]
+    for _run in range(2):
+        done, with_django = canbo_saying_django(own_province, *arguments)
+        assert done.returncode == 1 and with_django
+        assert "Không có đơn vị mã “KHONG-CO”." in done.stderr
+
+
+def test_after_a_migrate_nothing_kept_is_printed(own_province):
+    """A new version of canbo migrates first; what the last one kept is not printed by it."""
+    arguments = ["review", "--as-of", "2020-05-31", "--json"]
+    canbo_saying_django(own_province, *arguments)
+    assert canbo(own_province, "migrate", "-v0").returncode == 0
+    _done, with_django = canbo_saying_django(own_province, *arguments)
+    assert with_django

@@ -4,10 +4,13 @@ from django.db.models.signals import post_migrate
 from django.urls import register_converter
 
 
-def _install_triggers(sender, using="default", **kwargs):
+def _after_migrate(sender, using="default", **kwargs):
     from canbo.core.data_cache import install_triggers
+    from canbo.core.deltas import forget_all
 
     install_triggers(using)
+    # A new version of canbo may count or print differently: nothing kept by the last one is served.
+    forget_all(using)
 
 
 class CoreConfig(AppConfig):
@@ -20,7 +23,7 @@ class CoreConfig(AppConfig):
 
         register_converter(CodeConverter, "code")
         # After every migrate (and flush): tables added by any migration get their triggers.
-        post_migrate.connect(_install_triggers, sender=self, dispatch_uid="canbo.core.data_triggers")
+        post_migrate.connect(_after_migrate, sender=self, dispatch_uid="canbo.core.data_triggers")
         from canbo.core.middleware import session_started
 
         user_logged_in.connect(session_started, dispatch_uid="canbo.core.session_started")

@@ -12,8 +12,6 @@ same triggers number the writes and record the cadres and units each touched, wh
 summed per cadre are moved by (`canbo.core.deltas`).
 """
 
-import hashlib
-import json
 import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +20,8 @@ from django.apps import apps
 from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import F, Subquery
+
+from canbo.core.kept_output import digest
 
 # The apps whose tables the figures read. Users, the audit log and Django's own tables are not
 # watched: a sign-in or a viewed record changes no figure (scopes enter the cached queries as
@@ -54,8 +54,7 @@ def wide_token() -> int:
 
 
 def result_key(*parts) -> str:
-    text = json.dumps([connection.vendor, *parts], default=str, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return digest(connection.vendor, *parts)
 
 
 def kept(parts: tuple):
@@ -70,14 +69,21 @@ def kept(parts: tuple):
 
 def remembered(parts: tuple, compute: Callable[[], object]):
     """`compute()` (a JSON value), or what it returned before under the same data token."""
-    from canbo.core.models import RememberedResult
-
     found = kept(parts)
     if found is not None:
         return found
     token = data_token()  # before computing: a write committed meanwhile makes the result unreachable
     key = result_key(*parts)
     value = compute()
+    keep(key, token, value)
+    return value
+
+
+def keep(key: str, token: int, value) -> None:
+    """Store `value` (a JSON value) under `key`, computed under the data token `token`, and drop
+    what was stored under other tokens."""
+    from canbo.core.models import RememberedResult
+
     try:
         with transaction.atomic():
             RememberedResult.objects.exclude(token=token).delete()
@@ -89,7 +95,6 @@ def remembered(parts: tuple, compute: Callable[[], object]):
             )
     except DatabaseError:
         pass  # a store that fails (a concurrent writer holding the lock) only loses the shortcut
-    return value
 
 
 def remembered_over(querysets, parts: tuple, compute: Callable[[], object]):
