@@ -13,7 +13,7 @@ times each page:
 - one cadre: the first request after a write that touched one cadre (a record edit, another cadre
   each time), the page asked once and the figures kept before it: they are moved by that cadre's
   rows in the request; the median of five such writes and requests;
-- province-wide: the first request after a write that may change everyone (a unit's row), the
+- province-wide: the first request after a write that may change everyone (a unit's code), the
   figures kept before it: every figure is counted again in the request (the home page of a wide
   scope on a large province comes without its figures, which its script then asks for apart: the
   page "home page's figures, counted apart");
@@ -65,12 +65,13 @@ def touch_one(cadre_id: int) -> None:
 
 
 def touch_everyone() -> None:
-    """A write that may change every cadre's figures (a unit's row)."""
-    from django.db.models import F
-
+    """A write that may change every cadre's figures: a unit's code changed (a unit renamed alone
+    changes no figure), and changed back by the next call."""
     from canbo.org.models import Unit
 
-    Unit.objects.filter(pk=Unit.objects.order_by("pk").values("pk")[:1]).update(name=F("name"))
+    unit = Unit.objects.order_by("pk").first()
+    code = unit.code.removesuffix("~") if unit.code.endswith("~") else f"{unit.code}~"
+    Unit.objects.filter(pk=unit.pk).update(code=code)
 
 
 def timed_after_one_cadre(cadre_id: int, client, url: str) -> float:

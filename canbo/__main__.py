@@ -41,7 +41,7 @@ def main() -> None:
     if len(argv) > 1 and get_commands().get(argv[1], "").startswith("canbo.") and "--skip-checks" not in argv:
         argv.insert(2, "--skip-checks")  # before any subcommand, which has options of its own
     if reading:
-        from canbo.core.kept_output import run_keeping
+        from canbo.core.command_output import run_keeping
 
         run_keeping(sys.argv[1:], lambda: execute_from_command_line(argv))
     else:

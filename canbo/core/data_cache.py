@@ -15,6 +15,7 @@ summed per cadre are moved by (`canbo.core.deltas`).
 import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from django.apps import apps
 from django.core.exceptions import EmptyResultSet
@@ -28,6 +29,14 @@ from canbo.core.kept_output import digest
 # parameters, so a changed scope is another key).
 WATCHED_APPS = ("org", "people", "rules")
 TRIGGER_PREFIX = "canbo_changed_"
+# Columns of tables without a cadre that no figure reads: an update that changes nothing else (a
+# unit renamed) touches no cadre, rather than being a write that may change everyone.
+FIGURE_FREE = {
+    "org.unit": {"name"},
+    "org.locality": {"name"},
+    "org.positiontype": {"name"},
+    "org.civilservicerank": {"name"},
+}
 TOKEN_SPAN = 2**62
 
 
@@ -111,9 +120,18 @@ def watched_tables() -> list[str]:
     return sorted(_watched())
 
 
-def _watched() -> dict[str, tuple[str | None, str | None]]:
-    """Each watched table with the columns naming the cadre and the unit a row belongs to (None
-    where it has none; a table without a cadre column may change every cadre's figures)."""
+class Watched(NamedTuple):
+    """How a watched table's writes are recorded: the columns naming the cadre and the unit a row
+    belongs to (None where it has none: a write may then change every cadre's figures), and for a
+    table without a cadre whose names no figure reads, the columns an update is compared on (its
+    key first)."""
+
+    cadre: str | None
+    unit: str | None
+    compared: tuple[str, ...] = ()
+
+
+def _watched() -> dict[str, Watched]:
     cadre_model = apps.get_model("people", "Cadre")
     found = {}
     for label in WATCHED_APPS:
@@ -127,7 +145,10 @@ def _watched() -> dict[str, tuple[str | None, str | None]]:
             if cadre is not None and cadre.is_relation and cadre.related_model is cadre_model:
                 cadre_column = cadre.column
             unit_column = unit.column if unit is not None and cadre_column else None
-            found[model._meta.db_table] = (cadre_column, unit_column)
+            free = FIGURE_FREE.get(model._meta.label_lower, ())
+            others = [f.column for f in fields.values() if f.name not in free and not f.primary_key]
+            compared = (model._meta.pk.column, *others) if free else ()  # the key first
+            found[model._meta.db_table] = Watched(cadre_column, unit_column, compared)
     return found
 
 
@@ -137,10 +158,10 @@ def install_triggers(using: str = "default") -> None:
     conn = connections[using]
     existing = set(conn.introspection.table_names())
     with conn.cursor() as cursor:
-        for table, (cadre, unit) in _watched().items():
+        for table, watched in _watched().items():
             if table in existing:
                 install = _postgresql_triggers if conn.vendor == "postgresql" else _sqlite_triggers
-                for statement in install(conn, table, cadre, unit):
+                for statement in install(conn, table, watched):
                     cursor.execute(statement)
 
 
@@ -150,7 +171,8 @@ def _names(conn) -> tuple[str, str]:
     return conn.ops.quote_name(DataVersion._meta.db_table), conn.ops.quote_name(DataChange._meta.db_table)
 
 
-def _postgresql_triggers(conn, table: str, cadre: str | None, unit: str | None) -> list[str]:
+def _postgresql_triggers(conn, table: str, watched: Watched) -> list[str]:
+    cadre, unit = watched.cadre, watched.unit
     version, change = _names(conn)
     quoted = conn.ops.quote_name(table)
     bump = (
@@ -169,6 +191,27 @@ def _postgresql_triggers(conn, table: str, cadre: str | None, unit: str | None) 
     operations = {"insert": ["new_rows"], "update": ["old_rows", "new_rows"], "delete": ["old_rows"]}
     for operation in operations:
         statements.append(f"DROP TRIGGER IF EXISTS {TRIGGER_PREFIX}{table}_{operation} ON {quoted}")
+    bulk = "current_setting('canbo.bulk_write', true) = 'on'"
+    if cadre is None and watched.compared:
+        columns = [conn.ops.quote_name(column) for column in watched.compared]
+        same = (
+            f"SELECT count(*) FROM old_rows o JOIN new_rows r ON r.{columns[0]} = o.{columns[0]} WHERE "
+            f"ROW({', '.join(f'o.{c}' for c in columns)}) IS NOT DISTINCT FROM "
+            f"ROW({', '.join(f'r.{c}' for c in columns)})"
+        )
+        return [
+            *statements,
+            f"CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}{table}_update() RETURNS trigger "
+            f"LANGUAGE plpgsql AS $$ DECLARE n bigint; BEGIN {bump}"
+            f"IF {bulk} OR ({same}) <> (SELECT count(*) FROM new_rows) THEN {everything}END IF; "
+            f"INSERT INTO {change} (seq, cadre_id, unit_id, everything) VALUES (n, NULL, NULL, false); "
+            "RETURN NULL; END $$",
+            f"CREATE TRIGGER {TRIGGER_PREFIX}{table}_update AFTER UPDATE ON {quoted} "
+            "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER_PREFIX}{table}_update()",
+            f"CREATE TRIGGER {TRIGGER_PREFIX}{table} AFTER INSERT OR DELETE OR TRUNCATE "
+            f"ON {quoted} FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER_PREFIX}{table}_all()",
+        ]
     if cadre is None:
         return [
             *statements,
@@ -181,7 +224,7 @@ def _postgresql_triggers(conn, table: str, cadre: str | None, unit: str | None) 
         statements += [
             f"CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}{table}_{operation}() RETURNS trigger "
             f"LANGUAGE plpgsql AS $$ DECLARE n bigint; BEGIN {bump}"
-            f"IF current_setting('canbo.bulk_write', true) = 'on' THEN {everything}END IF; "
+            f"IF {bulk} THEN {everything}END IF; "
             f"INSERT INTO {change} (seq, cadre_id, unit_id, everything) "
             f"SELECT n, r.c, r.u, false FROM ({rows}) r (c, u) UNION ALL SELECT n, NULL, NULL, false; "
             "RETURN NULL; END $$",
@@ -198,10 +241,20 @@ def _postgresql_triggers(conn, table: str, cadre: str | None, unit: str | None) 
     ]
 
 
-def _sqlite_triggers(conn, table: str, cadre: str | None, unit: str | None) -> list[str]:
+def _sqlite_triggers(conn, table: str, watched: Watched) -> list[str]:
+    cadre, unit = watched.cadre, watched.unit
     version, change = _names(conn)
     quoted = conn.ops.quote_name(table)
-    statements = []
+    bump = f"UPDATE {version} SET token = random(), seq = seq + 1;"
+    renamed = f"{TRIGGER_PREFIX}{table}_update_names"
+    statements = [f"DROP TRIGGER IF EXISTS {renamed}"]
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in map(conn.ops.quote_name, watched.compared))
+    if cadre is None and changed:
+        statements.append(
+            f"CREATE TRIGGER {renamed} AFTER UPDATE ON {quoted} WHEN NOT ({changed}) BEGIN {bump} "
+            f"INSERT INTO {change} (seq, cadre_id, unit_id, everything) "
+            f"SELECT seq, NULL, NULL, 0 FROM {version}; END"
+        )
     for operation in ("INSERT", "UPDATE", "DELETE"):
         name = f"{TRIGGER_PREFIX}{table}_{operation.lower()}"
         rows = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}[operation]
@@ -216,10 +269,10 @@ def _sqlite_triggers(conn, table: str, cadre: str | None, unit: str | None) -> l
                 f"SELECT seq, {row}.{cadre}, {f'{row}.{unit}' if unit else 'NULL'}, 0 FROM {version};"
                 for row in rows
             )
+        when = f" WHEN {changed}" if cadre is None and changed and operation == "UPDATE" else ""
         statements += [
             f"DROP TRIGGER IF EXISTS {name}",
-            f"CREATE TRIGGER {name} AFTER {operation} ON {quoted} "
-            f"BEGIN UPDATE {version} SET token = random(), seq = seq + 1; {record} END",
+            f"CREATE TRIGGER {name} AFTER {operation} ON {quoted}{when} BEGIN {bump} {record} END",
         ]
     return statements
 

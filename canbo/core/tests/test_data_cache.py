@@ -3,13 +3,15 @@ remembered result is served only under the token it was computed with."""
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Case, F, Value, When
 
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
 from canbo.audit.services import audit_record
 from canbo.core.data_cache import bulk_write, data_token, remembered, watched_tables, wide_token
+from canbo.core.deltas import current_state, touched_between
 from canbo.core.models import DataVersion
-from canbo.org.models import Locality
+from canbo.org.models import Locality, PositionType, Unit
 from canbo.org.services import locality_create
 from canbo.people.models import Cadre, Qualification
 
@@ -45,7 +47,7 @@ def test_only_a_write_that_may_change_everyone_replaces_the_wide_token(small_pro
     Cadre.objects.filter(pk=cadre.pk).update(full_name="Nguyễn Văn Ấn")
     Qualification.objects.filter(cadre=cadre).delete()
     assert wide_token() == before
-    Locality.objects.filter(code="68").update(name="Tỉnh Lâm Đồng")
+    Locality.objects.filter(code="68").update(code="68T")
     changed = wide_token()
     assert changed != before
     with transaction.atomic(), bulk_write():
@@ -119,3 +121,23 @@ def test_an_emptied_version_table_gets_a_new_token():
     DataVersion.objects.all().delete()
     assert isinstance(data_token(), int)
     assert remembered(("hinh",), compute) == {"lan": 2}
+
+
+def test_a_name_changed_alone_touches_no_cadre_and_any_other_change_may_change_everyone(small_province):
+    first, second = Unit.objects.order_by("pk")[:2]
+    since, wide = current_state(), wide_token()
+    Unit.objects.filter(pk__in=[first.pk, second.pk]).update(name="Đơn vị đổi tên")
+    first.refresh_from_db()
+    first.name = "Ban Tổ chức"
+    first.save()  # every column written, the name alone changed
+    PositionType.objects.filter(pk=PositionType.objects.order_by("pk")[0].pk).update(name="Bí thư Tỉnh ủy")
+    renamed = current_state()
+    assert renamed[1] > since[1] and wide_token() == wide
+    touched = touched_between(since, renamed)
+    assert touched is not None and touched.cadres == touched.units == frozenset()
+    one_coded = Case(When(pk=second.pk, then=Value("DV-MOI")), default=F("code"))
+    Unit.objects.filter(pk__in=[first.pk, second.pk]).update(name="Tên khác", code=one_coded)
+    assert wide_token() != wide and touched_between(renamed, current_state()) is None
+    wide, renamed = wide_token(), current_state()
+    PositionType.objects.update(key_position=~F("key_position"))
+    assert wide_token() != wide and touched_between(renamed, current_state()) is None
