@@ -8,14 +8,17 @@ from pathlib import Path
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("CANBO_DATA_DIR", BASE_DIR / "data"))
 TIME_ZONE = "Asia/Ho_Chi_Minh"  # the day a command takes when given none is this zone's
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("CANBO_DATA_DIR", BASE_DIR / "data"))
 
 
 def database() -> dict:
     """The default database of DATABASE_URL (a SQLite file in the data folder without it)."""
     found = dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'canbo.sqlite3'}"),
+        os.environ.get("DATABASE_URL", f"sqlite:///{data_dir() / 'canbo.sqlite3'}"),
         conn_max_age=60,
     )
     if found["ENGINE"].endswith("sqlite3"):

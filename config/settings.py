@@ -7,9 +7,10 @@ from pathlib import Path
 
 from csp.constants import NONE, SELF
 
-from config.environment import BASE_DIR, DATA_DIR, TIME_ZONE, database  # noqa: F401 (TIME_ZONE is a setting)
+from config.environment import BASE_DIR, TIME_ZONE, data_dir, database  # noqa: F401 (TIME_ZONE is a setting)
 from config.secret_key import secret_key_from
 
+DATA_DIR = data_dir()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 

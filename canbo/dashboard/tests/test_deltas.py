@@ -185,7 +185,9 @@ def test_every_write_records_the_cadres_and_units_it_touched(small_province):
     start = seq_now()
     PositionHolding.objects.filter(pk=0).delete()  # a write that changed no row
     assert seq_now() == start or changes_since(start) == []
-    Unit.objects.filter(pk=hu.pk).update(name="Huyện ủy Đức Trọng mới")
+    Unit.objects.filter(pk=hu.pk).update(name="Huyện ủy Đức Trọng mới")  # a name no figure reads
+    assert seq_now() > start and changes_since(start) == []
+    Unit.objects.filter(pk=hu.pk).update(code="HU-DT2")
     assert changes_since(start) == [(None, None, True)]
 
 
@@ -201,7 +203,7 @@ def test_a_bulk_write_counts_as_changing_everyone(small_province):
 def test_figures_no_write_can_move_are_dropped_when_everything_is_counted(small_province):
     scope_figures(actor=system_actor(), as_of=dt.date(2018, 1, 1))  # a request: the sums only
     assert GroupedFigures.objects.filter(seq__isnull=True).exists()
-    Unit.objects.filter(code="SNV").update(name="Sở Nội vụ tỉnh")
+    Unit.objects.filter(code="SNV").update(code="SNV2")
     warm_home(D)
     assert not GroupedFigures.objects.filter(seq__isnull=True).exists()
     assert GroupedFigures.objects.exists()
