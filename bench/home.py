@@ -13,6 +13,7 @@ times each page:
 - one cadre: the first request after a write that touched one cadre (a record edit, another cadre
   each time), the page asked once and the figures kept before it: they are moved by that cadre's
   rows in the request; the median of five such writes and requests;
+- a unit renamed: the first request after a write that changes no figure (a unit's name alone);
 - province-wide: the first request after a write that may change everyone (a unit's code), the
   figures kept before it: every figure is counted again in the request (the home page of a wide
   scope on a large province comes without its figures, which its script then asks for apart: the
@@ -74,19 +75,31 @@ def touch_everyone() -> None:
     Unit.objects.filter(pk=unit.pk).update(code=code)
 
 
+def rename_unit() -> None:
+    """A write that changes no figure: a unit's name (changed back by the next call)."""
+    from canbo.org.models import Unit
+
+    unit = Unit.objects.order_by("pk").first()
+    suffix = " (tên mới)"
+    name = unit.name.removesuffix(suffix) if unit.name.endswith(suffix) else f"{unit.name}{suffix}"
+    Unit.objects.filter(pk=unit.pk).update(name=name)
+
+
 def timed_after_one_cadre(cadre_id: int, client, url: str) -> float:
     touch_one(cadre_id)
     return timed(client, url)
 
 
 def measure_page(client, url: str, as_of: dt.date, cadre_ids: list[int]) -> tuple[float, ...]:
-    """(one cadre, province-wide, warming, warmed, again) for one user and page; one cadre: the
-    median of a request after each of `cadre_ids`' writes (ONE_CADRE_RUNS of them)."""
+    """(one cadre, a unit renamed, province-wide, warming, warmed, again) for one user and page;
+    one cadre: the median of a request after each of `cadre_ids`' writes (ONE_CADRE_RUNS of them)."""
     from canbo.dashboard.warm import warm_home
 
     warm_home(as_of)
     timed(client, url)  # what the page keeps that the warming does not (its list) is kept too
     one = statistics.median(timed_after_one_cadre(cadre, client, url) for cadre in cadre_ids)
+    rename_unit()
+    renamed = timed(client, url)
     touch_everyone()
     wide = timed(client, url)
     touch_everyone()
@@ -95,7 +108,7 @@ def measure_page(client, url: str, as_of: dt.date, cadre_ids: list[int]) -> tupl
     warming = time.perf_counter() - started
     warmed = timed(client, url)
     again = min(timed(client, url) for _ in range(3))
-    return one, wide, warming, warmed, again
+    return one, renamed, wide, warming, warmed, again
 
 
 def start_django(size: int) -> None:
@@ -140,10 +153,15 @@ def started(size: int, as_of: dt.date, users) -> tuple[dict, Iterator[int], str,
     return clients, cadres, day, os.getloadavg()[0]
 
 
-def timings_report(title: str, command: str, load_start: float, explained: str, rows) -> list[str]:
+COLUMNS = ("one cadre", "province-wide", "warming", "warmed", "again")
+
+
+def timings_report(
+    title: str, command: str, load_start: float, explained: str, rows, columns=COLUMNS
+) -> list[str]:
     """The section recorded for a run: its heading (the database, the province's size, `title`),
     the command, date, machine and load, what the columns mean, then the table of (user, page,
-    one cadre, province-wide, warming, warmed, again) rows."""
+    *timings) rows, a timing (in seconds) for each of `columns`."""
     from django.db import connection
 
     from canbo.people.models import Cadre
@@ -156,8 +174,8 @@ def timings_report(title: str, command: str, load_start: float, explained: str, 
         f"Machine: {machine()}. Load average (1 min) at the start and end: {load_start:.1f} and "
         f"{os.getloadavg()[0]:.1f}. {explained}",
         "",
-        "| user | page | one cadre (s) | province-wide (s) | warming (s) | warmed (s) | again (s) |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| user | page | " + " | ".join(f"{column} (s)" for column in columns) + " |",
+        "|---|---|" + "---:|" * len(columns),
         *(f"| {user} | {label} | " + " | ".join(f"{f:.3f}" for f in figures) + " |"
           for user, label, *figures in rows),
     ]
@@ -182,13 +200,15 @@ def main() -> None:
             print(username, label, " ".join(f"{f:.3f}" for f in figures), file=sys.stderr)
     explained = (
         "The first request after a write that touched one cadre (\"one cadre\": the kept figures "
-        "moved by its rows; the median of five) or that may change everyone (\"province-wide\": every "
+        "moved by its rows; the median of five), that changed a unit's name alone (\"a unit renamed\": "
+        "no figure moves) or that may change everyone (\"province-wide\": every "
         "figure counted in the request); \"warmed\": after such a write and the warming that follows "
         "it (\"warming\" its time, not part of a request); \"again\": best of three repeated "
         "requests. Goal: 0.300 s."
     )
     title = f"as of {args.as_of:%d/%m/%Y}"
-    lines = timings_report(title, f"bench/home.py --size {args.size}", load_start, explained, rows)
+    columns = ("one cadre", "a unit renamed", *COLUMNS[1:])
+    lines = timings_report(title, f"bench/home.py --size {args.size}", load_start, explained, rows, columns)
     print("\n".join(lines))
     if not args.no_record:
         record_section("Home page", lines + [""])

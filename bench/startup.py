@@ -5,10 +5,12 @@
 
 Times, each as a whole process (`hyperfine -N`, in rounds of five runs, the commands taking
 turns): `python -c pass`, `django.setup()` with canbo's settings, `canbo review --help` (Django and
-the command, no query) and `canbo review --as-of 2017-06-30 --json` on the database of
-DATABASE_URL, or on an empty SQLite province in bench/out/ without it. `--before DIR` runs the same
-commands a second time with the `canbo` and `config` packages of DIR first on the path (another
-checkout, e.g. `git archive main canbo config | tar -x -C DIR`), alternately with the current code.
+the command, no query) and `canbo review --as-of 2017-06-30 --json` run again and again on the
+database of DATABASE_URL, or on an empty SQLite province in bench/out/ without it (after the first
+run its output is kept: it prints it without setting Django up, `canbo.core.kept_output`).
+`--before DIR` runs the same commands a second time with the `canbo` and `config` packages of DIR
+first on the path (another checkout, e.g. `git archive main canbo config | tar -x -C DIR`),
+alternately with the current code.
 
 Prints wall time (median, mean ± standard deviation, and the fastest run) and the user + system
 CPU time of the process, and appends them to bench/RESULTS.md under "## Start-up of a `canbo` command".
@@ -41,7 +43,10 @@ COMMANDS = [
         ["env", "DJANGO_SETTINGS_MODULE=config.settings", PYTHON, "-c", "import django; django.setup()"],
     ),
     ("`canbo review --help`", [CANBO, "review", "--help"]),
-    ("`canbo review --as-of 2017-06-30 --json`", [CANBO, "review", "--as-of", "2017-06-30", "--json"]),
+    (
+        "`canbo review --as-of 2017-06-30 --json` (run again on the same data)",
+        [CANBO, "review", "--as-of", "2017-06-30", "--json"],
+    ),
 ]
 
 

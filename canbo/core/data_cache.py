@@ -9,7 +9,8 @@ was computed under and served only while the token is the same; the token is rea
 computing, so a write committed meanwhile makes the stored result unreachable rather than stale.
 Results are kept in the database, so every process and every `canbo` command shares them. The
 same triggers number the writes and record the cadres and units each touched, which figures
-summed per cadre are moved by (`canbo.core.deltas`).
+summed per cadre are moved by (`canbo.core.deltas`); a write to a table without a cadre may change
+everyone, unless it is an update of names alone (`FIGURE_FREE`), which touches no cadre.
 """
 
 import random
