@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import sys
+from contextlib import closing
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -73,15 +74,11 @@ def _read_kept(key: str) -> str | None:
     if found["ENGINE"].endswith("sqlite3"):
         import sqlite3
 
-        with sqlite3.connect(f"file:{quote(str(found['NAME']))}?mode=ro", uri=True) as connection:
+        with closing(sqlite3.connect(f"file:{quote(str(found['NAME']))}?mode=ro", uri=True)) as connection:
             return kept_text(connection.cursor(), key, "?")
     import psycopg2
 
     named = {"dbname": "NAME", "user": "USER", "password": "PASSWORD", "host": "HOST", "port": "PORT"}
     params = {name: found[setting] for name, setting in named.items() if found.get(setting)}
-    connection = psycopg2.connect(**params, **found.get("OPTIONS", {}))
-    try:
-        with connection.cursor() as cursor:
-            return kept_text(cursor, key)
-    finally:
-        connection.close()
+    with closing(psycopg2.connect(**params, **found.get("OPTIONS", {}))) as connection:
+        return kept_text(connection.cursor(), key)
