@@ -4,6 +4,8 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
 from canbo.audit.render import summary
@@ -14,15 +16,37 @@ from canbo.people.record_kinds import KIND_BY_MODEL
 SHOWN = 20
 
 
+def naming(cadre: Cadre) -> Q:
+    """The log's events that name `cadre`: by its code since its record took it, and by each code it
+    had before, while it had it (a change of the record's code is followed back; a code that another
+    cadre had before or after is not theirs)."""
+    named, code, until, seen = Q(pk__in=[]), cadre.code, None, set()
+    while code not in seen:
+        seen.add(code)
+        earlier = AuditEvent.objects.filter(seq__lt=until) if until is not None else AuditEvent.objects
+        took = (
+            earlier.filter(action=AuditAction.CADRE_UPDATE, cadre_code=code)
+            .exclude(before__code=code).order_by("-seq").first()
+        )  # the change of the record that gave it this code
+        held = Q(cadre_code=code)
+        held &= Q(seq__lt=until) if until is not None else Q()
+        held &= Q(seq__gt=took.seq) if took is not None else Q()
+        named |= held
+        if took is None:
+            break
+        code, until = took.before["code"], took.seq
+    return named
+
+
 def removals(cadre: Cadre):
     """The log's removals of rows of `cadre`'s record, latest first."""
-    return AuditEvent.objects.filter(action=AuditAction.HISTORY_ROW_DELETE, cadre_code=cadre.code,
+    return AuditEvent.objects.filter(naming(cadre), action=AuditAction.HISTORY_ROW_DELETE,
                                      object_type__in=list(KIND_BY_MODEL)).order_by("-seq")
 
 
 def restored_removals(cadre: Cadre) -> set[int]:
     """The numbers of the removals of `cadre`'s rows already put back."""
-    events = AuditEvent.objects.filter(action=AuditAction.HISTORY_ROW_RESTORE, cadre_code=cadre.code)
+    events = AuditEvent.objects.filter(naming(cadre), action=AuditAction.HISTORY_ROW_RESTORE)
     return {data.get("xoa") for data in events.values_list("data", flat=True)}
 
 

@@ -12,8 +12,9 @@ from canbo.audit.models import AuditEvent
 from canbo.audit.render import summary
 from canbo.core.errors import NotFound
 from canbo.org.models import PositionType
+from canbo.people import services
 from canbo.people.models import Cadre, PositionHolding, Qualification
-from canbo.people.record_edits import history_row_delete, history_row_restore
+from canbo.people.record_edits import cadre_update, history_row_delete, history_row_restore
 from canbo.people.removals import removed_rows
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +118,21 @@ def test_the_log_leads_from_a_removal_to_where_it_is_put_back(client_as):
     inspector = client_as("kiemtra", role=Role.INSPECTOR)
     page = inspector.get(reverse("audit:list"), {"thao_tac": "history_row_delete"}).content.decode()
     assert f'href="{reverse("people:cadre_detail", args=["DT1"])}#h-removed"' in page
+
+
+def test_removed_rows_follow_the_cadre_through_a_change_of_its_code_and_not_the_code(hr):
+    row = Qualification.objects.get(cadre__code="DT1")
+    dao, other = row.cadre, Cadre.objects.get(code="DT2")
+    seq = _removed(hr, row)
+    added = services.qualification_add(actor=hr, cadre=other, kind="llct", level="so_cap",
+                                       obtained_on=dt.date(2018, 1, 1))
+    other_seq = _removed(hr, added)
+    cadre_update(actor=hr, cadre=dao, changes={"code": "DT1-MOI"})
+    cadre_update(actor=hr, cadre=other, changes={"code": "DT1"})  # another cadre takes the old code
+
+    assert [r.seq for r in removed_rows(hr, dao)] == [seq]
+    assert [r.seq for r in removed_rows(hr, other)] == [other_seq]
+    with pytest.raises(NotFound):
+        history_row_restore(actor=hr, cadre=other, seq=seq)
+    history_row_restore(actor=hr, cadre=dao, seq=seq)
+    assert removed_rows(hr, dao) == [] and Qualification.objects.filter(cadre=dao).count() == 1
