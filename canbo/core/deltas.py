@@ -14,6 +14,7 @@ counted again. So a figure is never served from older data: what a write could h
 either computed again or the whole figure is.
 """
 
+import bisect
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -149,7 +150,30 @@ def _summed(sums: dict[tuple, list[int]], rows: Iterable[list], width: int, sign
 
 
 def _value(sums: dict[tuple, list[int]]) -> list[list]:
-    return sorted(([*group, *counts] for group, counts in sums.items() if any(counts)), key=repr)
+    """The groups' values then sums, by group, leaving out the groups whose sums are all 0."""
+    return [[*group, *sums[group]] for group in sorted(sums, key=repr) if any(sums[group])]
+
+
+def _patched(value: list[list], change: dict[tuple, list[int]], width: int) -> list[list]:
+    """`value` (as `_value` gives it) with `change` added to its groups' sums: the other groups'
+    rows are kept as they are, rather than summed again (a workforce has thousands of groups, a
+    write changes a few)."""
+    change = {group: counts for group, counts in change.items() if any(counts)}
+    if not change:
+        return value
+    patched = []
+    for row in value:
+        group = tuple(row[:width])
+        more = change.pop(group, None)
+        if more is None:
+            patched.append(row)
+            continue
+        counts = [a + b for a, b in zip(row[width:], more, strict=True)]
+        if any(counts):
+            patched.append([*group, *counts])
+    for group, counts in change.items():  # groups with no count before
+        bisect.insort(patched, [*group, *counts], key=lambda row: repr(tuple(row[:width])))
+    return patched
 
 
 def _chunks(by_entity: dict[int, list[list]]) -> dict[int, dict[str, list[list]]]:
@@ -188,18 +212,17 @@ def _counted(key: str, rows: Rows, width: int, state: tuple[int, int]) -> list[l
 def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, state) -> list[list]:
     from canbo.core.models import GroupedFigures, GroupedRows
 
-    sums: dict[tuple, list[int]] = {}
-    _summed(sums, found[2], width)
+    change: dict[tuple, list[int]] = {}
     kept = GroupedRows.objects.filter(key=key, chunk__in={entity // CHUNK for entity in ids})
     chunks = dict(kept.values_list("chunk", "rows"))
     by_entity = _by_entity(rows(ids)) if ids else {}
     for entity in ids:
         chunk = chunks.setdefault(entity // CHUNK, {})
-        _summed(sums, chunk.pop(str(entity), []), width, -1)
+        _summed(change, chunk.pop(str(entity), []), width, -1)
         if entity in by_entity:
-            _summed(sums, by_entity[entity], width)
+            _summed(change, by_entity[entity], width)
             chunk[str(entity)] = by_entity[entity]
-    value = _value(sums)
+    value = _patched(found[2], change, width)
     try:
         with transaction.atomic():
             # Only over the sums this started from: another process may have moved them already.
