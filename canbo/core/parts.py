@@ -11,6 +11,7 @@ mix two states: the data token (`canbo.core.data_cache`) is read before and afte
 changed the query runs again as one part.
 """
 
+import json
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -34,6 +35,14 @@ class IdRange:
 
     def sql(self, column: str) -> tuple[str, list]:
         return f"{column} >= %s AND {column} < %s", [self.low, self.high]
+
+
+def ids_sql(ids: list[int]) -> tuple[str, list]:
+    """A SELECT of `ids` as one parameter whatever their number (an array on PostgreSQL, a JSON
+    list on SQLite, which limits the number of parameters)."""
+    if connection.vendor == "postgresql":
+        return "SELECT unnest(%s::integer[])", [list(ids)]
+    return "SELECT value FROM json_each(%s)", [json.dumps(list(ids))]
 
 
 def part_count() -> int:

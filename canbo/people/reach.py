@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Case, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from canbo.accounts.scope import (
@@ -28,7 +29,7 @@ from canbo.core import deltas
 from canbo.core.capabilities import scope_of
 from canbo.core.data_cache import data_token
 from canbo.core.dated import in_force_q
-from canbo.core.parts import IdRange, run_in_parts
+from canbo.core.parts import IdRange, ids_sql, run_in_parts
 from canbo.org.models import Unit
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
 from canbo.people.selectors import planned_q
@@ -72,17 +73,25 @@ def _cadres_q(restrict: Restrict, field: str = "cadre_id") -> Q:
     return Q(**{f"{field}__in": sorted(restrict)})
 
 
+# Where the ids of the cadres a write touched go in the keys' SQL, which is made once per date.
+_TOUCHED = object()
+
+
 def keys_sql(as_of: dt.date, restrict: Restrict = None) -> list[tuple[str, list]]:
     """Two subqueries of `cadre_id, k`: the units held at D, and the units of the BTV-managed
     positions held or planned for at D (the conditions of `visible_cadres`); of the cadres of
     `restrict` alone where given."""
-    if isinstance(restrict, frozenset):
-        return _keys_of(as_of, _cadres_q(restrict))
-    return _keys_sql(as_of, restrict, connection.vendor)
+    if not isinstance(restrict, frozenset):
+        return _keys_sql(as_of, restrict, connection.vendor)
+    [touched] = ids_sql(sorted(restrict))[1]
+    made = _keys_sql(as_of, _TOUCHED, connection.vendor)
+    return [(sql, [touched if value is _TOUCHED else value for value in params]) for sql, params in made]
 
 
 @lru_cache(maxsize=64)
-def _keys_sql(as_of: dt.date, part: IdRange | None, vendor: str) -> list[tuple[str, list]]:
+def _keys_sql(as_of: dt.date, part: IdRange | object | None, vendor: str) -> list[tuple[str, list]]:
+    if part is _TOUCHED:
+        return _keys_of(as_of, Q(cadre_id__in=RawSQL(ids_sql([])[0], [_TOUCHED])))  # noqa: S611 (canbo's own SQL)
     return _keys_of(as_of, _cadres_q(part))
 
 

@@ -10,15 +10,14 @@ figure is served again only for the same question over the same data.
 """
 
 import datetime as dt
-import json
 from functools import lru_cache
 
-from django.db import connection
 from django.db.models import QuerySet
 
 from canbo.core import kept_lists
 from canbo.core.data_cache import kept, remembered, wide_token
 from canbo.core.dated import in_force_sql
+from canbo.core.parts import ids_sql
 from canbo.people import reach
 from canbo.rules import facts
 from canbo.rules.predicates import Cond
@@ -265,11 +264,9 @@ def units_of_matching(ctx: dict, condition: Cond, restrict: QuerySet | None = No
 
 
 def _among(column: str, ids: list[int]) -> tuple[str, list]:
-    """`column` is one of `ids`, as one parameter whatever their number (an array on PostgreSQL,
-    a JSON list on SQLite, which limits the number of parameters)."""
-    if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s)", [list(ids)]
-    return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
+    """`column` is one of `ids` (one parameter whatever their number)."""
+    sql, params = ids_sql(ids)
+    return f"{column} IN ({sql})", params
 
 
 def eligibility_counts(ctx: dict, restrict: QuerySet | None = None) -> dict[str, int]:
