@@ -65,24 +65,25 @@ def touch_one(cadre_id: int) -> None:
     Cadre.objects.filter(pk=cadre_id).update(full_name=F("full_name"))
 
 
-def touch_everyone() -> None:
-    """A write that may change every cadre's figures: a unit's code changed (a unit renamed alone
-    changes no figure), and changed back by the next call."""
+def _toggle_first_unit(field: str, suffix: str) -> None:
+    """The first unit's `field` with `suffix` added, or taken off again by the next call."""
     from canbo.org.models import Unit
 
     unit = Unit.objects.order_by("pk").first()
-    code = unit.code.removesuffix("~") if unit.code.endswith("~") else f"{unit.code}~"
-    Unit.objects.filter(pk=unit.pk).update(code=code)
+    value = getattr(unit, field)
+    changed = value.removesuffix(suffix) if value.endswith(suffix) else f"{value}{suffix}"
+    Unit.objects.filter(pk=unit.pk).update(**{field: changed})
+
+
+def touch_everyone() -> None:
+    """A write that may change every cadre's figures: a unit's code changed (a unit renamed alone
+    changes no figure), and changed back by the next call."""
+    _toggle_first_unit("code", "~")
 
 
 def rename_unit() -> None:
     """A write that changes no figure: a unit's name (changed back by the next call)."""
-    from canbo.org.models import Unit
-
-    unit = Unit.objects.order_by("pk").first()
-    suffix = " (tên mới)"
-    name = unit.name.removesuffix(suffix) if unit.name.endswith(suffix) else f"{unit.name}{suffix}"
-    Unit.objects.filter(pk=unit.pk).update(name=name)
+    _toggle_first_unit("name", " (tên mới)")
 
 
 def timed_after_one_cadre(cadre_id: int, client, url: str) -> float:

@@ -20,7 +20,7 @@ from canbo.org.models import PositionType, Unit
 from canbo.org.selectors import visible_units
 from canbo.people.models import Cadre, PositionHolding, Qualification
 from canbo.people.record_kinds import KIND_BY_MODEL, RecordKind
-from canbo.people.removals import removals, restored_removals
+from canbo.people.removals import naming, removals, restored_removals
 from canbo.people.selectors import visible_cadres
 from canbo.people.services import (
     cadre_create,
@@ -112,11 +112,12 @@ def history_row_restore(*, actor, cadre: Cadre, seq: int) -> tuple[RecordKind, o
     """The row the log's removal `seq` took out of `cadre`'s record, put back with the values it had
     and checked as any row written by hand (the units and posts it names must still exist); once."""
     require(actor, Action.EDIT_RECORDS)
-    removal = removals(cadre).select_for_update().filter(seq=seq).first()  # one restore at a time
+    named = naming(cadre)
+    removal = removals(named).select_for_update().filter(seq=seq).first()  # one restore at a time
     if removal is None:
         raise NotFound(_("Không có dòng đã xóa #%(seq)s trong hồ sơ cán bộ %(code)s.") % {
             "seq": seq, "code": cadre.code})
-    if seq in restored_removals(cadre):
+    if seq in restored_removals(named):
         raise ValidationError(_("Dòng đã xóa ở sự kiện #%(seq)s đã được khôi phục.") % {"seq": seq})
     kind = KIND_BY_MODEL[removal.object_type]
     values = {name: value for name, value in removal.before.items() if name != "cadre"}

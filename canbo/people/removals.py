@@ -20,33 +20,31 @@ def naming(cadre: Cadre) -> Q:
     """The log's events that name `cadre`: by its code since its record took it, and by each code it
     had before, while it had it (a change of the record's code is followed back; a code that another
     cadre had before or after is not theirs)."""
-    named, code, until, seen = Q(pk__in=[]), cadre.code, None, set()
+    named, code, until, seen = Q(), cadre.code, None, set()
     while code not in seen:
         seen.add(code)
-        earlier = AuditEvent.objects.filter(seq__lt=until) if until is not None else AuditEvent.objects
+        held = Q(cadre_code=code) & (Q(seq__lt=until) if until is not None else Q())
+        # The change of the record that gave it this code.
         took = (
-            earlier.filter(action=AuditAction.CADRE_UPDATE, cadre_code=code)
+            AuditEvent.objects.filter(held, action=AuditAction.CADRE_UPDATE)
             .exclude(before__code=code).order_by("-seq").first()
-        )  # the change of the record that gave it this code
-        held = Q(cadre_code=code)
-        held &= Q(seq__lt=until) if until is not None else Q()
-        held &= Q(seq__gt=took.seq) if took is not None else Q()
-        named |= held
+        )
+        named |= held & (Q(seq__gt=took.seq) if took is not None else Q())
         if took is None:
             break
         code, until = took.before["code"], took.seq
     return named
 
 
-def removals(cadre: Cadre):
-    """The log's removals of rows of `cadre`'s record, latest first."""
-    return AuditEvent.objects.filter(naming(cadre), action=AuditAction.HISTORY_ROW_DELETE,
+def removals(named: Q):
+    """The log's removals of rows of the cadre its events `named` name (`naming`), latest first."""
+    return AuditEvent.objects.filter(named, action=AuditAction.HISTORY_ROW_DELETE,
                                      object_type__in=list(KIND_BY_MODEL)).order_by("-seq")
 
 
-def restored_removals(cadre: Cadre) -> set[int]:
-    """The numbers of the removals of `cadre`'s rows already put back."""
-    events = AuditEvent.objects.filter(naming(cadre), action=AuditAction.HISTORY_ROW_RESTORE)
+def restored_removals(named: Q) -> set[int]:
+    """The numbers of the removals of the cadre's rows already put back (`named` as `removals`)."""
+    events = AuditEvent.objects.filter(named, action=AuditAction.HISTORY_ROW_RESTORE)
     return {data.get("xoa") for data in events.values_list("data", flat=True)}
 
 
@@ -63,6 +61,6 @@ def removed_rows(actor, cadre: Cadre) -> list[Removed]:
     (`cadre` as a selector gave it to the actor: within their scope); nothing for anyone else."""
     if not can(actor, Action.EDIT_RECORDS):
         return []
-    restored = restored_removals(cadre)
-    events = removals(cadre).exclude(seq__in=restored).select_related("actor")[:SHOWN]
+    named = naming(cadre)
+    events = removals(named).exclude(seq__in=restored_removals(named)).select_related("actor")[:SHOWN]
     return [Removed(e.seq, e.at, e.actor.get_full_name() or e.actor.username, summary(e)) for e in events]
