@@ -9,8 +9,9 @@ bench/out/review-SIZE.sqlite3 without it; a database that already holds the prov
 It then times, best of a few runs:
 
 - `canbo review --as-of D --json` as a whole process: with nothing kept (cold), with the figures
-  kept but not the command's output, and run again on the same data (its output kept, printed
-  without setting Django up); and `canbo review --help` (start-up: Django and the command, no query);
+  kept but not the command's output, after a write to one cadre (the kept figures moved by that
+  cadre's rows), and run again on the same data (its output kept, printed without setting Django
+  up); and `canbo review --help` (start-up: Django and the command, no query);
 - the review's sums grouped by reach as the command computes them, in one part and in as many parts
   as `canbo.core.parts` runs at once (one per core);
 - the review query alone, run by canbo's database, and the same SQL over the same tables run by
@@ -80,12 +81,15 @@ def server_cpu() -> float | None:
     return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime + cstime
 
 
-def process_times(function, repeat: int) -> tuple[float, float, float | None, object]:
+def process_times(function, repeat: int, before=None) -> tuple[float, float, float | None, object]:
     """Best wall time, least CPU time (user + system) of the `canbo` processes `function` runs and
     least CPU time of the database server's processes they ended (None on SQLite): on a shared
-    machine the CPU time moves less with the load than the wall time."""
+    machine the CPU time moves less with the load than the wall time. `before()` runs before each
+    run, untimed."""
     walls, cpus, servers, result = [], [], [], None
     for _ in range(repeat):
+        if before is not None:
+            before()
         cpu, server, started = children_cpu(), server_cpu(), time.perf_counter()
         result = function()
         walls.append(time.perf_counter() - started)
@@ -184,9 +188,12 @@ def measure(size: int, as_of: dt.date) -> dict:
 
     *figures["process_cold"], output = process_times(cold_process, 3)
     figures["process_figures_kept"] = process_times(lambda: forget_output() or canbo(*command), 3)[:3]
+    someone = Cadre.objects.filter(holdings__valid_to__isnull=True).order_by("id").first()
+    figures["process_one_cadre"] = process_times(lambda: canbo(*command), 3, lambda: touch(someone))[:3]
     figures["process_warm"] = process_times(lambda: canbo(*command), 3)[:3]
     figures["review"] = json.loads(output)
     figures["by_reach"] = {n: by_reach_time(as_of, n) for n in sorted({1, figures["parts"]})}
+    figures["by_reach_keeping"] = by_reach_time(as_of, figures["parts"], keeping=True)
     sql, params = review_sql(as_of)
     figures["query"], counts = best_of(lambda: run_query(sql, params))
     figures["duckdb"], figures["duckdb_cpu"], duck_counts, figures["copied"] = duck.run_reference(
@@ -195,7 +202,6 @@ def measure(size: int, as_of: dt.date) -> dict:
     figures["same_counts"] = counts == duck_counts
     figures["counts"] = counts
     ctx = engine.context_for(as_of)
-    someone = Cadre.objects.filter(holdings__valid_to__isnull=True).order_by("id").first()
 
     def cold(function):
         def run():
@@ -213,15 +219,27 @@ def measure(size: int, as_of: dt.date) -> dict:
     return figures
 
 
-def by_reach_time(as_of: dt.date, parts: int) -> float:
-    """Best time of the review's sums grouped by reach (what `canbo review` computes, none kept) in
-    `parts` parts."""
+def touch(cadre) -> None:
+    """A write to one cadre (the other names, which no figure reads, set to another text)."""
+    from canbo.people.models import Cadre
+
+    others = Cadre.objects.values_list("other_names", flat=True).get(pk=cadre.pk)
+    Cadre.objects.filter(pk=cadre.pk).update(other_names="" if others else "Tên khác")
+
+
+def by_reach_time(as_of: dt.date, parts: int, keeping: bool = False) -> float:
+    """Best time of the review's sums grouped by reach (none kept before) in `parts` parts: the sums
+    alone (a request's count), or `keeping` each cadre's rows too (`canbo review`'s, the warming's)."""
+    from contextlib import nullcontext
+
+    from canbo.core.deltas import keeping_rows
     from canbo.core.parts import PARTS_ENV
     from canbo.rules import engine
 
     def run():
         forget_figures()
-        return engine.review_sums_by_reach(engine.context_for(as_of))
+        with keeping_rows() if keeping else nullcontext():
+            return engine.review_sums_by_reach(engine.context_for(as_of))
 
     os.environ[PARTS_ENV] = str(parts)
     try:
@@ -249,6 +267,7 @@ def machine() -> str:
 def report(figures: dict, as_of: dt.date, load: tuple[float, float]) -> list[str]:
     name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[figures["vendor"]]
     copied = ", ".join(f"{table} {rows:,}" for table, rows in figures["copied"].items())
+
     def timed(label: str, wall: float, cpu: float | None = None, server: float | None = None) -> str:
         cells = [label, f"{wall:.3f}", *("" if v is None else f"{v:.3f}" for v in (cpu, server))]
         return f"| {' | '.join(cells)} |"
@@ -270,12 +289,19 @@ def report(figures: dict, as_of: dt.date, load: tuple[float, float]) -> list[str
         timed("`canbo review --help` (start-up: Django and the command, no query)", *figures["startup"]),
         timed(f"{command} nothing kept (cold)", *figures["process_cold"]),
         timed(f"{command} the figures kept, not the output", *figures["process_figures_kept"]),
+        timed(f"{command} after a write to one cadre (the figures moved)", *figures["process_one_cadre"]),
         timed(f"{command} the output kept (run again on the same data, no Django)", *figures["process_warm"]),
     ]
     lines += [
-        timed(f"the review grouped by reach (what the command computes), in {n} part(s)", wall)
+        timed(f"the review grouped by reach, the sums alone (a request's count), in {n} part(s)", wall)
         for n, wall in figures["by_reach"].items()
     ]
+    lines.append(
+        timed(
+            f"the same keeping each cadre's rows (what the command computes), in {figures['parts']} part(s)",
+            figures["by_reach_keeping"],
+        )
+    )
     lines += [
         timed(f"the review query alone (six sums, not grouped), {name}", figures["query"]),
         timed(f"the same SQL over the same tables, DuckDB {_duckdb_version()}", *duck_times),
@@ -288,6 +314,7 @@ def report(figures: dict, as_of: dt.date, load: tuple[float, float]) -> list[str
         f"Whole cold process / DuckDB query: {figures['process_cold'][0] / figures['duckdb']:.1f}× in "
         f"time, {cold_cpu / figures['duckdb_cpu']:.1f}× in CPU; "
         f"figures kept: {figures['process_figures_kept'][0] / figures['duckdb']:.1f}×; "
+        f"after a write to one cadre: {figures['process_one_cadre'][0] / figures['duckdb']:.1f}×; "
         f"output kept: {figures['process_warm'][0] / figures['duckdb']:.1f}×. "
         "Counts identical in both databases: "
         f"{'yes' if figures['same_counts'] else 'NO'} ({json.dumps(figures['review'], ensure_ascii=False)}). "

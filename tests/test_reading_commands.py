@@ -145,3 +145,27 @@ def test_after_a_migrate_nothing_kept_is_printed(own_province):
     assert canbo(own_province, "migrate", "-v0").returncode == 0
     _done, with_django = canbo_saying_django(own_province, *arguments)
     assert with_django
+
+
+def test_after_a_write_to_one_cadre_a_reading_command_moves_its_figures_by_that_cadre(own_province):
+    """The command kept the rows of what it counted: the next run after a write that touched one
+    cadre counts that cadre's rows alone, and prints what counting everyone again prints."""
+    arguments = ["review", "--as-of", "2020-05-29", "--json"]
+    before, _with_django = canbo_saying_django(own_province, *arguments)
+    path = own_province["DATABASE_URL"].removeprefix("sqlite:///")
+    with sqlite3.connect(path) as database:
+        (key,) = database.execute("SELECT key FROM core_groupedfigures WHERE seq IS NOT NULL").fetchone()
+        # Kept rows of no cadre: a count of everyone would drop them, a move leaves them.
+        database.execute("INSERT INTO core_groupedrows (key, chunk, rows) VALUES (?, 99999, '[]')", [key])
+        database.execute(
+            "DELETE FROM people_qualification "
+            "WHERE cadre_id = (SELECT id FROM people_cadre WHERE code = 'CB001')"
+        )
+    moved, _with_django = canbo_saying_django(own_province, *arguments)
+    with sqlite3.connect(path) as database:
+        marker = database.execute("SELECT count(*) FROM core_groupedrows WHERE chunk = 99999").fetchone()
+        assert marker == (1,)
+        for table in ("core_groupedfigures", "core_groupedrows", "core_rememberedresult"):
+            database.execute(f"DELETE FROM {table}")  # noqa: S608 -- the test's own table names
+    counted, _with_django = canbo_saying_django(own_province, *arguments)
+    assert json.loads(moved.stdout) == json.loads(counted.stdout) != json.loads(before.stdout)

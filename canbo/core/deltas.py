@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import DatabaseError, connections, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from canbo.core.bulk import insert
 from canbo.core.data_cache import result_key, version
@@ -60,8 +60,9 @@ def _touched(token: int, seq: int, to_token: int, to_seq: int) -> Touched | None
 
     limit = 4 * MAX_TOUCHED
     rows = list(
-        DataChange.objects.filter(seq__gt=seq, seq__lte=to_seq)
-        .values_list("seq", "cadre_id", "unit_id", "everything")[:limit]
+        DataChange.objects.filter(seq__gt=seq, seq__lte=to_seq).values_list(
+            "seq", "cadre_id", "unit_id", "everything"
+        )[:limit]
     )
     if len(rows) == limit or len({row[0] for row in rows}) != to_seq - seq or any(row[3] for row in rows):
         return None
@@ -73,6 +74,13 @@ def _touched(token: int, seq: int, to_token: int, to_seq: int) -> Touched | None
 
 
 Rows = Callable[[frozenset[int] | None], Iterable[tuple[int, list]]]
+# What the database returns for rows kept by it (`canbo.core.stored_rows`): (chunk, its JSON text),
+# and (None, a group's values then sums as a JSON array).
+Stored = Callable[[], Iterable[tuple[int | None, str]]]
+
+
+def _as_is(row: list) -> list:
+    return row
 
 
 _local = threading.local()
@@ -80,8 +88,9 @@ _local = threading.local()
 
 @contextmanager
 def keeping_rows() -> Iterator[None]:
-    """Within it (the warming), a figure counted again keeps its rows, so that later writes move it;
-    elsewhere (a request) only its sums are counted and kept, which costs less."""
+    """Within it (the warming, a reading command), a figure counted again keeps its rows, so that
+    later writes move it; elsewhere (a request) only its sums are counted and kept, which costs less
+    on PostgreSQL."""
     _local.keeping = True
     try:
         yield
@@ -95,6 +104,8 @@ def grouped(
     width: int,
     *,
     sums: Callable[[], list[list]] | None = None,
+    stored: Stored | None = None,
+    normal: Callable[[list], list] = _as_is,
     touched: Callable[[Touched], frozenset[int]] = lambda t: t.cadres,
     only_kept: bool = False,
 ) -> list[list] | None:
@@ -103,8 +114,10 @@ def grouped(
     the data changes, then moved by the rows of the entities the writes touched (`touched` names
     them: the cadres by default), `rows(ids)` being the rows of those entities alone. `sums()`: the
     same sums counted by the database (rows that name the same group are added up), for a count
-    that keeps no rows. Groups whose sums are all 0 are left out. `only_kept`: None rather than
-    counting everything again."""
+    that keeps no rows; `stored()`: the rows to keep and the sums, put together by the database,
+    for one that keeps them. `normal(row)`: a row as `rows` gives it, from one as `stored` keeps it
+    (the same row again for one `rows` gave). Groups whose sums are all 0 are left out.
+    `only_kept`: None rather than counting everything again."""
     from canbo.core.models import GroupedFigures
 
     key = result_key(*parts)
@@ -116,11 +129,13 @@ def grouped(
     if found is not None and found[1] is not None:
         changed = touched_between(found[:2], state)
         if changed is not None:
-            return _moved(key, found, touched(changed), rows, width, state)
+            return _moved(key, found, touched(changed), rows, width, normal, state)
     if only_kept:
         return None
     if keeping or sums is None:
-        return _counted(key, rows, width, state)
+        return _counted(
+            key, _kept_rows(rows, width) if stored is None else _stored(stored(), width, normal), state
+        )
     counted: dict[tuple, list[int]] = {}
     _summed(counted, sums(), width)
     value = _value(counted)
@@ -147,6 +162,16 @@ def _summed(sums: dict[tuple, list[int]], rows: Iterable[list], width: int, sign
         total = sums.setdefault(group, [0] * len(counts))
         for n, value in enumerate(counts):
             total[n] += sign * value
+
+
+def _totals(rows: Iterable[list], width: int) -> dict[tuple, list[int]]:
+    """`_summed` from nothing, for many rows: each group's counts are added up column by column."""
+    by_group: dict[tuple, list[list]] = {}
+    for row in rows:
+        by_group.setdefault(tuple(row[:width]), []).append(row[width:])
+    return {
+        group: [sum(column) for column in zip(*counts, strict=True)] for group, counts in by_group.items()
+    }
 
 
 def _value(sums: dict[tuple, list[int]]) -> list[list]:
@@ -176,52 +201,86 @@ def _patched(value: list[list], change: dict[tuple, list[int]], width: int) -> l
     return patched
 
 
-def _chunks(by_entity: dict[int, list[list]]) -> dict[int, dict[str, list[list]]]:
-    chunks: dict[int, dict[str, list[list]]] = {}
-    for entity, entity_rows in by_entity.items():
-        chunks.setdefault(entity // CHUNK, {})[str(entity)] = entity_rows
+def _chunks(found: Iterable[tuple[int, list]]) -> dict[int, list[list]]:
+    """Rows as they are kept: each the entity's id then the row, by the chunk of ids it is in."""
+    chunks: dict[int, list[list]] = {}
+    for entity, row in found:
+        chunks.setdefault(entity // CHUNK, []).append([entity, *row])
     return chunks
 
 
-def _insert_chunks(key: str, chunks: dict[int, dict[str, list[list]]]) -> None:
+def _entries(by_entity: dict[int, list[list]]) -> list[list]:
+    return [[entity, *row] for entity, rows in by_entity.items() for row in rows]
+
+
+def _texts(chunks: dict[int, list[list]]) -> list[tuple[int, str]]:
+    return [(chunk, json.dumps(rows)) for chunk, rows in chunks.items() if rows]
+
+
+def _insert_texts(key: str, texts: list[tuple[int, str]]) -> None:
     from canbo.core.models import GroupedRows
 
-    rows = [(key, chunk, json.dumps(found)) for chunk, found in chunks.items() if found]
-    insert(GroupedRows, ["key", "chunk", "rows"], rows)
+    insert(GroupedRows, ["key", "chunk", "rows"], [(key, chunk, text) for chunk, text in texts])
 
 
-def _counted(key: str, rows: Rows, width: int, state: tuple[int, int]) -> list[list]:
+def _kept_rows(rows: Rows, width: int) -> tuple[list[list], list[tuple[int, str]]]:
+    """The sums of `rows(None)` and its chunks' texts."""
+    found = rows(None)
+    return _value(_totals((row for _, row in found), width)), _texts(_chunks(found))
+
+
+def _stored(found: Iterable[tuple[int | None, str]], width: int, normal) -> tuple[list[list], list]:
+    """The sums and chunks' texts of what the database put together (`Stored`); a chunk it returned
+    in two parts (`canbo.core.parts` ranges need not end on a chunk) is joined here."""
+    sums, texts = [], {}
+    for chunk, text in found:
+        if chunk is None:
+            sums.append(normal(json.loads(text)))
+        else:
+            texts.setdefault(chunk, []).append(text)
+    joined = [
+        (
+            chunk,
+            parts[0] if len(parts) == 1 else json.dumps([row for part in parts for row in json.loads(part)]),
+        )
+        for chunk, parts in texts.items()
+    ]
+    return _value(_totals(sums, width)), joined
+
+
+def _counted(
+    key: str, counted: tuple[list[list], list[tuple[int, str]]], state: tuple[int, int]
+) -> list[list]:
     from canbo.core.models import GroupedRows
 
-    by_entity = _by_entity(rows(None))
-    sums: dict[tuple, list[int]] = {}
-    for entity_rows in by_entity.values():
-        _summed(sums, entity_rows, width)
-    value = _value(sums)
+    value, texts = counted
     try:
         with transaction.atomic():
             _store(key, state, value)
             _forget_unmovable(state)
             GroupedRows.objects.filter(key=key).delete()
-            _insert_chunks(key, _chunks(by_entity))
+            _insert_texts(key, texts)
     except DatabaseError:
         pass  # a store that fails (a concurrent writer holding the lock) only loses the shortcut
     return value
 
 
-def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, state) -> list[list]:
+def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, normal, state) -> list[list]:
     from canbo.core.models import GroupedFigures, GroupedRows
 
     change: dict[tuple, list[int]] = {}
     kept = GroupedRows.objects.filter(key=key, chunk__in={entity // CHUNK for entity in ids})
-    chunks = dict(kept.values_list("chunk", "rows"))
+    chunks = {
+        chunk: _by_entity((entry[0], entry[1:]) for entry in entries)
+        for chunk, entries in kept.values_list("chunk", "rows")
+    }
     by_entity = _by_entity(rows(ids)) if ids else {}
     for entity in ids:
         chunk = chunks.setdefault(entity // CHUNK, {})
-        _summed(change, chunk.pop(str(entity), []), width, -1)
+        _summed(change, map(normal, chunk.pop(entity, [])), width, -1)
         if entity in by_entity:
             _summed(change, by_entity[entity], width)
-            chunk[str(entity)] = by_entity[entity]
+            chunk[entity] = by_entity[entity]
     value = _patched(found[2], change, width)
     try:
         with transaction.atomic():
@@ -229,7 +288,7 @@ def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, 
             moved = GroupedFigures.objects.filter(key=key, token=found[0], seq=found[1])
             if moved.update(token=state[0], seq=state[1], value=value):
                 kept.delete()
-                _insert_chunks(key, chunks)
+                _insert_texts(key, _texts({n: _entries(entities) for n, entities in chunks.items()}))
     except DatabaseError:
         pass
     return value
@@ -237,11 +296,14 @@ def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, 
 
 def _forget_unmovable(state: tuple[int, int]) -> None:
     """Drop what no later write can move: records and figures more than MAX_TOUCHED writes old
-    (`touched_between` reads no more), and sums of older data that kept no rows."""
+    (`touched_between` reads no more), figures kept before the latest write that may have changed
+    everyone, and sums of older data that kept no rows."""
     from canbo.core.models import DataChange, GroupedFigures, GroupedRows
 
     old = state[1] - MAX_TOUCHED
     DataChange.objects.filter(seq__lte=old).delete()
+    wide = DataChange.objects.filter(everything=True).aggregate(Max("seq"))["seq__max"]
+    old = max(old, wide - 1) if wide is not None else old
     unmovable = GroupedFigures.objects.filter(Q(seq__lte=old) | (Q(seq__isnull=True) & ~Q(token=state[0])))
     GroupedRows.objects.filter(key__in=unmovable.values("key")).delete()
     unmovable.delete()

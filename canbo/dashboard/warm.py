@@ -7,7 +7,7 @@ owed each programme at the start and end of each year of the training progress p
 After a write that touched a few cadres this moves the kept counts by those cadres' rows
 (`canbo.core.deltas`, a fraction of a second); after one that may change everyone it counts them
 all again, keeping each cadre's rows (a request that counts them keeps only the sums, which costs
-less, so only the warming makes them movable).
+less on PostgreSQL, so only the warming and the reading commands make them movable).
 
 A process warms them after any request that finds the data or the date changed since it last
 warmed them: after a write made in its pages, and at the first request after an import, a job, a

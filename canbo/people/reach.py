@@ -30,6 +30,7 @@ from canbo.core.capabilities import scope_of
 from canbo.core.data_cache import data_token
 from canbo.core.dated import in_force_q
 from canbo.core.parts import IdRange, ids_sql, run_in_parts
+from canbo.core.stored_rows import stored_sql
 from canbo.org.models import Unit
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
 from canbo.people.selectors import planned_q
@@ -175,6 +176,16 @@ def grouped_sums(
         found = fetched(f"SELECT g.{cadre}, {group}, {picked} {source}", params)
         return [(r[0], grouping(r[1:])) for r in found]
 
+    def part_stored(part: IdRange | None) -> list[tuple]:
+        source, params = joined(part)
+        groups = [*keys, *(f"g.{name}" for name in by)]
+        return fetched(stored_sql(f"g.{cadre}", groups, [f"g.{name}" for name in columns], source), params)
+
+    def stored() -> list[tuple]:
+        return run_in_parts(
+            Cadre, part_stored, lambda found: [row for part in found for row in part], data_token
+        )
+
     def part_sums(part: IdRange | None) -> list[list]:
         source, params = joined(part)
         return [grouping(r) for r in fetched(f"SELECT {group}, {summed} {source} GROUP BY {group}", params)]
@@ -190,7 +201,7 @@ def grouped_sums(
         return run_in_parts(Cadre, part_sums, combine, data_token)
 
     parts = ("grouped by reach", group, picked, *joined(None))
-    return deltas.grouped(parts, rows, width, sums=sums, only_kept=only_kept)
+    return deltas.grouped(parts, rows, width, sums=sums, stored=stored, normal=grouping, only_kept=only_kept)
 
 
 @lru_cache(maxsize=8192)

@@ -14,7 +14,7 @@ from canbo.accounts.system import system_actor
 from canbo.core import deltas
 from canbo.core.data_cache import bulk_write
 from canbo.core.dates import add_years
-from canbo.core.models import DataChange, GroupedFigures
+from canbo.core.models import DataChange, GroupedFigures, GroupedRows
 from canbo.dashboard.cards import review_trend, rotation_status
 from canbo.dashboard.compare import review_compare
 from canbo.dashboard.warm import warm_home
@@ -206,4 +206,19 @@ def test_figures_no_write_can_move_are_dropped_when_everything_is_counted(small_
     Unit.objects.filter(code="SNV").update(code="SNV2")
     warm_home(D)
     assert not GroupedFigures.objects.filter(seq__isnull=True).exists()
+    assert GroupedFigures.objects.exists()
+
+
+def test_figures_kept_before_a_write_that_may_change_everyone_are_dropped_with_their_rows(small_province):
+    with deltas.keeping_rows():  # movable by the writes to a few cadres that follow
+        scope_figures(actor=system_actor(), as_of=dt.date(2018, 3, 15))
+    kept = set(GroupedFigures.objects.values_list("key", flat=True))
+    services.qualification_add(actor=system_actor(), cadre=small_province.cadres["DT2"], kind="llct",
+                               level="so_cap", obtained_on=dt.date(2018, 1, 1))
+    warm_home(D)
+    assert kept <= set(GroupedFigures.objects.values_list("key", flat=True))  # still movable
+    Unit.objects.filter(code="SNV").update(code="SNV2")
+    warm_home(D)
+    assert kept.isdisjoint(GroupedFigures.objects.values_list("key", flat=True))
+    assert not GroupedRows.objects.filter(key__in=kept).exists()
     assert GroupedFigures.objects.exists()

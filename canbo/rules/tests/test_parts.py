@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 
 from canbo.accounts.models import Role
-from canbo.core import parts
+from canbo.core import deltas, parts
 from canbo.core.data_cache import data_token
-from canbo.core.models import GroupedFigures, RememberedResult
+from canbo.core.models import GroupedFigures, GroupedRows, RememberedResult
 from canbo.people import reach
 from canbo.people.models import Cadre
 from canbo.rules import engine
@@ -62,6 +62,26 @@ def test_the_figures_by_parts_equal_those_of_one_pass(small_province, spied_part
             reached, whole, engine.REVIEW_WIDTH
         )
     assert any(any(row[2:]) for row in whole)  # the province has cadres behind some figure
+
+
+def kept_rows() -> list[tuple]:
+    return sorted((chunk, sorted(rows)) for chunk, rows in GroupedRows.objects.values_list("chunk", "rows"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rows_kept_by_parts_are_those_of_one_pass(small_province, spied_parts, monkeypatch):
+    """Put together by the database (`canbo.core.stored_rows`), a chunk of ids that two ranges
+    share is kept whole, once."""
+    with deltas.keeping_rows():
+        whole, rows_of_whole = sums(1, monkeypatch), kept_rows()
+        in_three, rows_of_three = sums(3, monkeypatch), kept_rows()
+    assert [len(ranges) for ranges in spied_parts] == [1, 3]
+    assert len({cadre // deltas.CHUNK for cadre in Cadre.objects.values_list("id", flat=True)}) < 3
+    assert GroupedFigures.objects.get().seq is not None
+    assert in_three == whole and rows_of_three == rows_of_whole
+    assert sorted(entry[0] for _chunk, rows in rows_of_whole for entry in rows) == sorted(
+        Cadre.objects.values_list("id", flat=True)
+    )
 
 
 @pytest.mark.django_db
