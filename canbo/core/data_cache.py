@@ -10,7 +10,8 @@ computing, so a write committed meanwhile makes the stored result unreachable ra
 Results are kept in the database, so every process and every `canbo` command shares them. The
 same triggers number the writes and record the cadres and units each touched, which figures
 summed per cadre are moved by (`canbo.core.deltas`); a write to a table without a cadre may change
-everyone, unless it is an update of names alone (`FIGURE_FREE`), which touches no cadre.
+everyone, unless it is an update of names alone (`FIGURE_FREE`), which touches no cadre, or a write
+to a post (`UNIT_ONLY`), which touches its unit.
 """
 
 import random
@@ -38,6 +39,10 @@ FIGURE_FREE = {
     "org.positiontype": {"name"},
     "org.civilservicerank": {"name"},
 }
+# Tables without a cadre that no cadre's figure reads, whose rows each belong to a unit: a write
+# touches the units of its rows (the key vacancies are counted again for them) and no cadre, rather
+# than being a write that may change everyone.
+UNIT_ONLY = {"org.post"}
 TOKEN_SPAN = 2**62
 
 
@@ -123,7 +128,8 @@ def watched_tables() -> list[str]:
 
 class Watched(NamedTuple):
     """How a watched table's writes are recorded: the columns naming the cadre and the unit a row
-    belongs to (None where it has none: a write may then change every cadre's figures), and for a
+    belongs to (None where it has none; with neither, a write may change every cadre's figures;
+    the unit alone: `UNIT_ONLY`), and for a
     table without a cadre whose names no figure reads, the columns an update is compared on (its
     key first)."""
 
@@ -145,8 +151,9 @@ def _watched() -> dict[str, Watched]:
             cadre_column = "id" if model is cadre_model else None
             if cadre is not None and cadre.is_relation and cadre.related_model is cadre_model:
                 cadre_column = cadre.column
-            unit_column = unit.column if unit is not None and cadre_column else None
-            free = FIGURE_FREE.get(model._meta.label_lower, ())
+            label = model._meta.label_lower
+            unit_column = unit.column if unit is not None and (cadre_column or label in UNIT_ONLY) else None
+            free = FIGURE_FREE.get(label, ())
             others = [f.column for f in fields.values() if f.name not in free and not f.primary_key]
             compared = (model._meta.pk.column, *others) if free else ()  # the key first
             found[model._meta.db_table] = Watched(cadre_column, unit_column, compared)
@@ -213,15 +220,15 @@ def _postgresql_triggers(conn, table: str, watched: Watched) -> list[str]:
             f"CREATE TRIGGER {TRIGGER_PREFIX}{table} AFTER INSERT OR DELETE OR TRUNCATE "
             f"ON {quoted} FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER_PREFIX}{table}_all()",
         ]
-    if cadre is None:
+    if cadre is None and unit is None:
         return [
             *statements,
             f"CREATE TRIGGER {TRIGGER_PREFIX}{table} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
             f"ON {quoted} FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER_PREFIX}{table}_all()",
         ]
-    unit_column = unit or "NULL::integer"
+    cadre_column, unit_column = cadre or "NULL::integer", unit or "NULL::integer"
     for operation, relations in operations.items():
-        rows = " UNION ".join(f"SELECT {cadre}, {unit_column} FROM {name}" for name in relations)
+        rows = " UNION ".join(f"SELECT {cadre_column}, {unit_column} FROM {name}" for name in relations)
         statements += [
             f"CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}{table}_{operation}() RETURNS trigger "
             f"LANGUAGE plpgsql AS $$ DECLARE n bigint; BEGIN {bump}"
@@ -259,7 +266,7 @@ def _sqlite_triggers(conn, table: str, watched: Watched) -> list[str]:
     for operation in ("INSERT", "UPDATE", "DELETE"):
         name = f"{TRIGGER_PREFIX}{table}_{operation.lower()}"
         rows = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}[operation]
-        if cadre is None:
+        if cadre is None and unit is None:
             record = (
                 f"UPDATE {version} SET wide_token = random(); "
                 f"INSERT INTO {change} (seq, everything) SELECT seq, 1 FROM {version};"
@@ -267,7 +274,7 @@ def _sqlite_triggers(conn, table: str, watched: Watched) -> list[str]:
         else:
             record = " ".join(
                 f"INSERT INTO {change} (seq, cadre_id, unit_id, everything) "
-                f"SELECT seq, {row}.{cadre}, {f'{row}.{unit}' if unit else 'NULL'}, 0 FROM {version};"
+                f"SELECT seq, {_column(row, cadre)}, {_column(row, unit)}, 0 FROM {version};"
                 for row in rows
             )
         when = f" WHEN {changed}" if cadre is None and changed and operation == "UPDATE" else ""
@@ -276,6 +283,10 @@ def _sqlite_triggers(conn, table: str, watched: Watched) -> list[str]:
             f"CREATE TRIGGER {name} AFTER {operation} ON {quoted}{when} BEGIN {bump} {record} END",
         ]
     return statements
+
+
+def _column(row: str, column: str | None) -> str:
+    return f"{row}.{column}" if column else "NULL"
 
 
 def drop_triggers(using: str = "default") -> None:

@@ -47,7 +47,8 @@ class RememberedResult(models.Model):
 
 class DataChange(models.Model):
     """What the write numbered `seq` touched, written by the same trigger that replaces the data
-    token: a cadre (the row's cadre) and a unit (the row's unit) where its table has them, or
+    token: a cadre (the row's cadre) and a unit (the row's unit) where its table has them (a post:
+    its unit alone), or
     `everything` for a table every cadre's figures may read (units, position types, standards,
     rules) and for a bulk write. Every write has at least one row (both ids empty where it changed
     no row)."""

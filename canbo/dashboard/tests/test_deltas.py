@@ -18,7 +18,7 @@ from canbo.core.models import DataChange, GroupedFigures, GroupedRows
 from canbo.dashboard.cards import review_trend, rotation_status
 from canbo.dashboard.compare import review_compare
 from canbo.dashboard.warm import warm_home
-from canbo.org.models import PositionType, Unit
+from canbo.org.models import PositionType, Post, Unit
 from canbo.org.services import post_add
 from canbo.people import services
 from canbo.people.models import Cadre, PositionHolding
@@ -74,6 +74,14 @@ def _new_cadre(p, system):
                          valid_from=dt.date(2019, 1, 1))
 
 
+def _post_seats(p, system):  # a post's seats: its unit's key vacancies move, no cadre's figures
+    Post.objects.filter(unit=p.units["HU-DT"]).update(seats=2)
+
+
+def _post_added(p, system):
+    post_add(actor=system, unit=p.units["UB-DT"], position_type=p.types["BT-HU"], seats=1)
+
+
 def _position_type(p, system):  # every holder's scope keys may change
     PositionType.objects.filter(code="CV").update(btv_managed=True)
 
@@ -82,6 +90,7 @@ CADRE_WRITES = [
     _qualification, _btv_holding, _holding_ended, _holding_moved, _holding_removed, _planning, _retired,
     _discipline, _new_cadre,
 ]
+POST_WRITES = [_post_seats, _post_added]
 
 
 def home_figures(actors) -> dict:
@@ -138,14 +147,22 @@ def moves(monkeypatch):
     return made
 
 
-@pytest.mark.parametrize("write", CADRE_WRITES, ids=lambda w: w.__name__.strip("_"))
-def test_a_write_to_a_few_cadres_moves_the_kept_figures_to_what_a_recount_gives(
+@pytest.mark.parametrize("write", CADRE_WRITES + POST_WRITES, ids=lambda w: w.__name__.strip("_"))
+def test_a_write_to_a_few_cadres_or_a_post_moves_the_kept_figures_to_what_a_recount_gives(
     write, small_province, actors, moves
 ):
     write(small_province, system_actor())
     kept, fresh = kept_and_fresh(actors)
     assert len(moves) == len(kept[1])  # every grouped figure was moved, none counted again
     assert kept == fresh
+
+
+@pytest.mark.parametrize("write", POST_WRITES, ids=lambda w: w.__name__.strip("_"))
+def test_a_write_to_a_post_moves_the_key_vacancies_of_its_unit(write, small_province, actors, moves):
+    before = rotation_status(actor=actors[0], as_of=D)["key_vacancies"]
+    write(small_province, system_actor())
+    assert rotation_status(actor=actors[0], as_of=D)["key_vacancies"] == before + 1
+    assert moves  # moved, not counted again
 
 
 def test_a_write_that_may_change_everyone_counts_everything_again(small_province, actors, moves):
@@ -187,6 +204,11 @@ def test_every_write_records_the_cadres_and_units_it_touched(small_province):
     assert seq_now() == start or changes_since(start) == []
     Unit.objects.filter(pk=hu.pk).update(name="Huyện ủy Đức Trọng mới")  # a name no figure reads
     assert seq_now() > start and changes_since(start) == []
+    post_add(actor=system_actor(), unit=hu, position_type=small_province.types["BT-HU"], seats=1)
+    start = seq_now()
+    Post.objects.filter(unit=hu).update(unit=ub)  # a post's unit alone, both before and after
+    assert changes_since(start) == [(None, hu.pk, False), (None, ub.pk, False)]
+    start = seq_now()
     Unit.objects.filter(pk=hu.pk).update(code="HU-DT2")
     assert changes_since(start) == [(None, None, True)]
 

@@ -8,6 +8,7 @@ from canbo.accounts.system import system_actor
 from canbo.core import deltas, kept_lists
 from canbo.dashboard.tests.test_deltas import (
     CADRE_WRITES,
+    POST_WRITES,
     SCOPES,
     D,
     _discipline,
@@ -69,3 +70,12 @@ def test_a_write_that_may_change_everyone_finds_the_lists_again(small_province, 
     assert asked and all(ids is None for ids in asked)
     deltas.forget_all()
     assert moved == behind_each(actors)
+
+
+@pytest.mark.parametrize("write", POST_WRITES, ids=lambda w: w.__name__.strip("_"))
+def test_a_write_to_a_post_leaves_the_kept_lists_as_they_were(write, small_province, actors, asked):
+    before = behind_each(actors)
+    write(small_province, system_actor())
+    assert behind_each(actors) == before and asked == []
+    deltas.forget_all()
+    assert behind_each(actors) == before
