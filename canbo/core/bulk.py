@@ -31,6 +31,25 @@ def insert(model, fields: list[str], rows: list[tuple]) -> None:
         write(model, [model._meta.get_field(name) for name in fields], rows)
 
 
+def insert_few(model, fields: list[str], rows: list[tuple]) -> None:
+    """`insert` for a few hundred rows of long texts: on PostgreSQL one statement with each column
+    as one array, which the driver quotes (CSV quoted in Python cost twice as much for the kept
+    rows of a figure, 9 MB in 782 rows)."""
+    if connection.vendor != "postgresql" or not rows:
+        insert(model, fields, rows)
+        return
+    found = [model._meta.get_field(name) for name in fields]
+    refuse_unwritten(model, found)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in found)
+    arrays = ", ".join(f"unnest(%s::{field.db_type(connection)}[])" for field in found)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) SELECT {arrays}",  # noqa: S608
+            [list(column) for column in zip(*rows, strict=True)],
+        )
+
+
 def write(model, fields, rows: Iterable) -> None:
     """`rows` of the model's `fields` (Field objects), values as the database takes them (a JSON
     value as its text), added to its table."""

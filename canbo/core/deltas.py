@@ -25,7 +25,7 @@ from functools import lru_cache
 from django.db import DatabaseError, connections, transaction
 from django.db.models import Max, Q
 
-from canbo.core.bulk import insert
+from canbo.core.bulk import insert_few
 from canbo.core.data_cache import result_key, version
 
 MAX_TOUCHED = 2000  # cadres or units: above, counting everything again costs about as much
@@ -220,7 +220,7 @@ def _texts(chunks: dict[int, list[list]]) -> list[tuple[int, str]]:
 def _insert_texts(key: str, texts: list[tuple[int, str]]) -> None:
     from canbo.core.models import GroupedRows
 
-    insert(GroupedRows, ["key", "chunk", "rows"], [(key, chunk, text) for chunk, text in texts])
+    insert_few(GroupedRows, ["key", "chunk", "rows"], [(key, chunk, text) for chunk, text in texts])
 
 
 def _kept_rows(rows: Rows, width: int) -> tuple[list[list], list[tuple[int, str]]]:

@@ -19,14 +19,15 @@ JOB_FIELDS = ["id", "kind", "actor", "state", "params", "done", "total", "messag
 
 
 @pytest.mark.django_db
-def test_text_json_times_and_nulls_come_back_as_written():
+@pytest.mark.parametrize("insert", [bulk.insert, bulk.insert_few], ids=["copy", "few"])
+def test_text_json_times_and_nulls_come_back_as_written(insert):
     actor = User.objects.create(username="nguoi_chay")
     params = {"tệp": "C:\\du lieu\\a.xlsx", "ghi chú": AWKWARD, "số": [1, 2.5, None, True]}
     rows = [
         (71, "nhap", actor.pk, "done", json.dumps(params), 3, 3, AWKWARD, None, "", AT, AT, None),
         (72, "", actor.pk, "failed", "{}", 0, 0, "", json.dumps(None), "\\N", AT, AT, AT),
     ]
-    bulk.insert(Job, JOB_FIELDS, rows)
+    insert(Job, JOB_FIELDS, rows)
 
     first, second = Job.objects.order_by("id")
     assert (first.kind, first.params, first.message, first.result, first.error) == ("nhap", params, AWKWARD,
