@@ -24,11 +24,15 @@ from functools import lru_cache
 
 from django.db import DatabaseError, connections, transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 
 from canbo.core.bulk import insert_few
 from canbo.core.data_cache import result_key, version
 
 MAX_TOUCHED = 2000  # cadres or units: above, counting everything again costs about as much
+# The figures kept with their rows, at most (about 10 MB of rows each at 200,000 cadres): the
+# warming keeps 17, and each date a reading command is asked for keeps one more.
+MAX_WITH_ROWS = 40
 CHUNK = 256  # the ids whose rows are kept together (`GroupedRows`)
 
 
@@ -286,7 +290,7 @@ def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, 
         with transaction.atomic():
             # Only over the sums this started from: another process may have moved them already.
             moved = GroupedFigures.objects.filter(key=key, token=found[0], seq=found[1])
-            if moved.update(token=state[0], seq=state[1], value=value):
+            if moved.update(token=state[0], seq=state[1], value=value, kept_at=timezone.now()):
                 kept.delete()
                 _insert_texts(key, _texts({n: _entries(entities) for n, entities in chunks.items()}))
     except DatabaseError:
@@ -297,14 +301,19 @@ def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, 
 def _forget_unmovable(state: tuple[int, int]) -> None:
     """Drop what no later write can move: records and figures more than MAX_TOUCHED writes old
     (`touched_between` reads no more), figures kept before the latest write that may have changed
-    everyone, and sums of older data that kept no rows."""
+    everyone, and sums of older data that kept no rows; and beyond MAX_WITH_ROWS figures with rows,
+    those counted or moved least recently."""
     from canbo.core.models import DataChange, GroupedFigures, GroupedRows
 
     old = state[1] - MAX_TOUCHED
     DataChange.objects.filter(seq__lte=old).delete()
     wide = DataChange.objects.filter(everything=True).aggregate(Max("seq"))["seq__max"]
     old = max(old, wide - 1) if wide is not None else old
-    unmovable = GroupedFigures.objects.filter(Q(seq__lte=old) | (Q(seq__isnull=True) & ~Q(token=state[0])))
+    with_rows = GroupedFigures.objects.filter(seq__gt=old).order_by("-kept_at").values_list("key", flat=True)
+    least_used = list(with_rows[MAX_WITH_ROWS:])
+    unmovable = GroupedFigures.objects.filter(
+        Q(seq__lte=old) | (Q(seq__isnull=True) & ~Q(token=state[0])) | Q(key__in=least_used)
+    )
     GroupedRows.objects.filter(key__in=unmovable.values("key")).delete()
     unmovable.delete()
 
@@ -316,7 +325,7 @@ def _store(key: str, state: tuple[int, int | None], value: list[list]) -> None:
         [GroupedFigures(key=key, token=state[0], seq=state[1], value=value)],
         update_conflicts=True,
         unique_fields=["key"],
-        update_fields=["token", "seq", "value"],
+        update_fields=["token", "seq", "value", "kept_at"],
     )
 
 

@@ -5,6 +5,7 @@ each write touched, so that figures summed per cadre move by the difference (`ca
 import json
 
 from django.db import models
+from django.utils import timezone
 
 
 class DataVersion(models.Model):
@@ -85,6 +86,7 @@ class GroupedFigures(models.Model):
     token = models.BigIntegerField()
     seq = models.BigIntegerField(null=True)
     value = JSONText()
+    kept_at = models.DateTimeField(default=timezone.now)  # counted or moved last
 
     class Meta:
         verbose_name = "số liệu đã cộng theo nhóm"

@@ -244,3 +244,17 @@ def test_figures_kept_before_a_write_that_may_change_everyone_are_dropped_with_t
     assert kept.isdisjoint(GroupedFigures.objects.values_list("key", flat=True))
     assert not GroupedRows.objects.filter(key__in=kept).exists()
     assert GroupedFigures.objects.exists()
+
+
+def test_beyond_the_most_figures_kept_with_rows_the_least_recent_is_dropped(small_province, monkeypatch):
+    monkeypatch.setattr(deltas, "MAX_WITH_ROWS", 2)
+    days = [dt.date(2018, 3, 15), dt.date(2018, 4, 15), dt.date(2018, 5, 15)]
+    with deltas.keeping_rows():
+        for day in days:
+            engine.review_sums_by_reach(engine.context_for(day))
+    kept = dict(GroupedFigures.objects.values_list("key", "kept_at"))
+    assert len(kept) == 2 and set(GroupedRows.objects.values_list("key", flat=True)) == set(kept)
+    with deltas.keeping_rows():
+        engine.review_sums_by_reach(engine.context_for(days[0]))  # counted again: now the most recent
+    assert len(GroupedFigures.objects.all()) == 2
+    assert min(kept, key=kept.get) not in GroupedFigures.objects.values_list("key", flat=True)
