@@ -307,7 +307,8 @@ def _forget_unmovable(state: tuple[int, int]) -> None:
 
     old = state[1] - MAX_TOUCHED
     DataChange.objects.filter(seq__lte=old).delete()
-    wide = DataChange.objects.filter(everything=True).aggregate(Max("seq"))["seq__max"]
+    # Not beyond the current write: records left from before the tables were emptied may number more.
+    wide = DataChange.objects.filter(everything=True, seq__lte=state[1]).aggregate(Max("seq"))["seq__max"]
     old = max(old, wide - 1) if wide is not None else old
     with_rows = GroupedFigures.objects.filter(seq__gt=old).order_by("-kept_at").values_list("key", flat=True)
     least_used = list(with_rows[MAX_WITH_ROWS:])

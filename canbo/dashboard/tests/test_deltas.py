@@ -258,3 +258,12 @@ def test_beyond_the_most_figures_kept_with_rows_the_least_recent_is_dropped(smal
         engine.review_sums_by_reach(engine.context_for(days[0]))  # counted again: now the most recent
     assert len(GroupedFigures.objects.all()) == 2
     assert min(kept, key=kept.get) not in GroupedFigures.objects.values_list("key", flat=True)
+
+
+def test_a_record_numbered_beyond_the_current_write_drops_no_figure(small_province):
+    """Records left from before the tables were emptied (the write numbers start again) say nothing
+    about the figures counted since."""
+    DataChange.objects.create(seq=seq_now() + 1000, everything=True)
+    with deltas.keeping_rows():
+        engine.review_sums_by_reach(engine.context_for(dt.date(2018, 3, 15)))
+    assert GroupedFigures.objects.filter(seq__isnull=False).exists()
