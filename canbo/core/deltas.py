@@ -137,12 +137,9 @@ def grouped(
     if only_kept:
         return None
     if keeping or sums is None:
-        return _counted(
-            key, _kept_rows(rows, width) if stored is None else _stored(stored(), width, normal), state
-        )
-    counted: dict[tuple, list[int]] = {}
-    _summed(counted, sums(), width)
-    value = _value(counted)
+        value, texts = _kept_rows(rows, width) if stored is None else _stored(stored(), width, normal)
+        return _counted(key, value, texts, state)
+    value = _value(_totals(sums(), width))
     try:
         with transaction.atomic():
             # No rows kept: moved by no write; a warming's figures of the same data stay, with theirs.
@@ -213,12 +210,8 @@ def _chunks(found: Iterable[tuple[int, list]]) -> dict[int, list[list]]:
     return chunks
 
 
-def _entries(by_entity: dict[int, list[list]]) -> list[list]:
-    return [[entity, *row] for entity, rows in by_entity.items() for row in rows]
-
-
 def _texts(chunks: dict[int, list[list]]) -> list[tuple[int, str]]:
-    return [(chunk, json.dumps(rows)) for chunk, rows in chunks.items() if rows]
+    return [(chunk, json.dumps(rows)) for chunk, rows in chunks.items()]
 
 
 def _insert_texts(key: str, texts: list[tuple[int, str]]) -> None:
@@ -252,12 +245,9 @@ def _stored(found: Iterable[tuple[int | None, str]], width: int, normal) -> tupl
     return _value(_totals(sums, width)), joined
 
 
-def _counted(
-    key: str, counted: tuple[list[list], list[tuple[int, str]]], state: tuple[int, int]
-) -> list[list]:
+def _counted(key: str, value: list[list], texts: list[tuple[int, str]], state: tuple[int, int]) -> list[list]:
     from canbo.core.models import GroupedRows
 
-    value, texts = counted
     try:
         with transaction.atomic():
             _store(key, state, value)
@@ -292,7 +282,13 @@ def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, 
             moved = GroupedFigures.objects.filter(key=key, token=found[0], seq=found[1])
             if moved.update(token=state[0], seq=state[1], value=value, kept_at=timezone.now()):
                 kept.delete()
-                _insert_texts(key, _texts({n: _entries(entities) for n, entities in chunks.items()}))
+                entries = (
+                    (entity, row)
+                    for of_chunk in chunks.values()
+                    for entity, entity_rows in of_chunk.items()
+                    for row in entity_rows
+                )
+                _insert_texts(key, _texts(_chunks(entries)))
     except DatabaseError:
         pass
     return value

@@ -147,10 +147,11 @@ def grouped_sums(
     keys = []
     for n, held_at in enumerate(held):
         keys += [f"g.{held_at}" if held_at else f"k{2 * n}.k", f"k{2 * n + 1}.k"]
-    group = ", ".join([*keys, *(f"g.{name}" for name in by)])
-    picked = ", ".join(f"g.{name}" for name in columns)
-    summed = ", ".join(f"SUM(g.{name})" for name in columns)
-    width = len(keys) + len(by)
+    grouped_by = [*keys, *(f"g.{name}" for name in by)]
+    counted = [f"g.{name}" for name in columns]
+    group, picked = ", ".join(grouped_by), ", ".join(counted)
+    summed = ", ".join(f"SUM({column})" for column in counted)
+    width = len(grouped_by)
 
     def joined(restrict: Restrict) -> tuple[str, list]:
         sql, params = inner(restrict)
@@ -178,8 +179,7 @@ def grouped_sums(
 
     def part_stored(part: IdRange | None) -> list[tuple]:
         source, params = joined(part)
-        groups = [*keys, *(f"g.{name}" for name in by)]
-        return fetched(stored_sql(f"g.{cadre}", groups, [f"g.{name}" for name in columns], source), params)
+        return fetched(stored_sql(f"g.{cadre}", grouped_by, counted, source), params)
 
     def stored() -> list[tuple]:
         return run_in_parts(
