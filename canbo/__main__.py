@@ -13,6 +13,7 @@ not changed since, without setting Django up (`canbo.core.kept_output`).
 import gc
 import os
 import sys
+from importlib import import_module
 
 READING_COMMANDS = {
     "review", "eligibility", "nonlocal", "rotation-pool", "vacancies", "check-proposal",
@@ -21,6 +22,9 @@ READING_COMMANDS = {
 
 
 def main() -> None:
+    # Start-up builds thousands of classes and leaves no garbage: the collector would only walk them
+    # (a tenth of a command's start-up). They are then kept out of later collections.
+    gc.disable()
     reading = len(sys.argv) > 1 and sys.argv[1] in READING_COMMANDS
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.reading" if reading else "config.settings")
     if reading:
@@ -31,15 +35,17 @@ def main() -> None:
     import django
     from django.core.management import execute_from_command_line, get_commands
 
-    # Start-up builds thousands of classes and leaves no garbage: the collector would only walk them
-    # (a tenth of a command's start-up). They are then kept out of later collections.
-    gc.disable()
     django.setup()
+    if reading:
+        configure_logging()
+    argv = ["canbo", *sys.argv[1:]]
+    app = get_commands().get(argv[1], "") if len(argv) > 1 else ""
+    if app.startswith("canbo."):
+        if "--skip-checks" not in argv:
+            argv.insert(2, "--skip-checks")  # before any subcommand, which has options of its own
+        import_module(f"{app}.management.commands.{argv[1]}")  # with the rest of start-up
     gc.freeze()
     gc.enable()
-    argv = ["canbo", *sys.argv[1:]]
-    if len(argv) > 1 and get_commands().get(argv[1], "").startswith("canbo.") and "--skip-checks" not in argv:
-        argv.insert(2, "--skip-checks")  # before any subcommand, which has options of its own
     if reading:
         from canbo.core.command_output import run_keeping
 
@@ -47,6 +53,14 @@ def main() -> None:
     else:
         execute_from_command_line(argv)
 
+
+def configure_logging() -> None:
+    """The logging of canbo's settings, without Django's own defaults (`config.reading`)."""
+    import logging.config
+
+    from django.conf import settings
+
+    logging.config.dictConfig(settings.LOGGING)
 
 if __name__ == "__main__":
     main()

@@ -20,10 +20,12 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from canbo.core.codes import CodeConverter
+        from canbo.core.receivers import connect_by_path
 
         register_converter(CodeConverter, "code")
         # After every migrate (and flush): tables added by any migration get their triggers.
         post_migrate.connect(_after_migrate, sender=self, dispatch_uid="canbo.core.data_triggers")
-        from canbo.core.middleware import session_started
-
-        user_logged_in.connect(session_started, dispatch_uid="canbo.core.session_started")
+        # By path: the middleware (and the request handling it loads) is not needed by a command.
+        connect_by_path(
+            user_logged_in, "canbo.core.middleware.session_started", dispatch_uid="canbo.core.session_started"
+        )
