@@ -41,11 +41,11 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class Link:
-    text: str
+    text: str | int  # a name, or a count that opens its people
     url: str
 
     def __str__(self) -> str:
-        return self.text
+        return str(self.text)
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class Column:
         if value in (None, "", []):
             return (1,)
         if self.kind in (Kind.NUMBER, Kind.MONEY, Kind.DATE):
-            return (0, value)
+            return (0, value.text if isinstance(value, Link) else value)  # a count may open its people
         text = cell_text(value)
         key = name_sort_key(text) if self.kind == Kind.CADRE else text_sort_key(text)
         return (0, key, text.casefold())

@@ -23,7 +23,7 @@ from canbo.people.models import Cadre
 from canbo.rules import engine, facts, pairs
 from canbo.rules.explain import citations
 from canbo.rules.pairs import Proposal
-from canbo.rules.predicates import Col
+from canbo.rules.predicates import Col, Cond
 from canbo.rules.proposal_rules import (
     ALLOWED,
     AUTHORITY,
@@ -257,8 +257,19 @@ def vacancies(
     condition = Col("target_vacancy") > 0
     if key_only:
         condition = condition & Col("target_key").true()
-    ctx = {"as_of": as_of}
-    sql, params = pairs.posts_sql(ctx, None, condition, unit_ids)
+    return posts(as_of, units=units, condition=condition, unit_ids=unit_ids)
+
+
+def posts(
+    as_of: dt.date,
+    *,
+    units: QuerySet | None = None,
+    condition: Cond | None = None,
+    unit_ids: list[int] | None = None,
+) -> list[dict]:
+    """The posts with seats in force at D, with their seats and holders (`pairs.posts_sql`), of the
+    units of `units` (None: all) and `unit_ids`, meeting `condition`; by unit code then type code."""
+    sql, params = pairs.posts_sql({"as_of": as_of}, None, condition, unit_ids)
     if units is not None:
         try:
             inner, inner_params = units.order_by().values("id").query.sql_with_params()

@@ -67,11 +67,23 @@ def closing_programmes(kind: str, required: int, programmes: list[Programme]) ->
     return found
 
 
+def lacking(standard: dict[str, int], facts_row: dict) -> list[str]:
+    """The kinds in which a cadre's levels (their facts row) fall short of a position's standard."""
+    return [kind for kind in REQUIRED_KINDS if standard.get(kind, 0) > facts_row[f"lv_{kind}"]]
+
+
+def within(planned_unit: Unit | None, unit: Unit | None) -> bool:
+    """Whether a planning's unit is `unit` or under it (any, when no unit is chosen)."""
+    return unit is None or (planned_unit is not None and planned_unit.path.startswith(unit.path))
+
+
 def _whole_years(start: dt.date, end: dt.date) -> int:
     return max(age_on(start, end), 0) if end >= start else 0
 
 
 def succession(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit | None = None) -> list[Term]:
+    """The terms approved by D of plannings for `position_type` (at `unit` or a unit under it), latest
+    first, each with its candidates and structure."""
     entries = (
         PlanningEntry.objects.filter(position_type=position_type, approved_on__lte=as_of)
         .filter(cadre__in=visible_cadres(actor, as_of))
@@ -79,7 +91,7 @@ def succession(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit
         .order_by("-term_start", "cadre__sort_key", "cadre__code")
     )
     if unit is not None:
-        entries = entries.filter(unit=unit)
+        entries = entries.filter(unit__path__startswith=unit.path)
     entries = list(entries)
     standard = position_standard(position_type, as_of)
     facts = engine.facts_of(engine.context_for(as_of), sorted({e.cadre_id for e in entries}))
@@ -90,8 +102,7 @@ def succession(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit
         cadre, row = entry.cadre, facts[entry.cadre_id]
         gaps = [
             Gap(kind, standard[kind], row[f"lv_{kind}"], closing_programmes(kind, standard[kind], catalogue))
-            for kind in REQUIRED_KINDS
-            if standard.get(kind, 0) > row[f"lv_{kind}"]
+            for kind in lacking(standard, row)
         ]
         age = age_on(cadre.birth_date, as_of)
         candidate = Candidate(entry, age, _whole_years(as_of, cadre.retirement_date), gaps)

@@ -12,6 +12,7 @@ from canbo.org.models import PositionType, Unit
 from canbo.people.models import Cadre, PlanningEntry
 from canbo.people.selectors import visible_cadres
 from canbo.rules.selectors import rule_set_in_force, rules_in_force, versions_in_force
+from canbo.training.succession import within
 
 RULE = "Q1"
 CADRES_PER_POSITION = "so_nguoi_toi_da_mot_chuc_danh"
@@ -47,8 +48,8 @@ class CapCheck:
 
 def succession_caps(*, actor, as_of: dt.date, unit: Unit | None = None) -> CapCheck:
     """The positions with more planned cadres than the cap and the cadres planned for more positions
-    than the cap, term by term (latest first); with `unit`, those of its positions and cadres planned
-    for one of them (counting all their positions)."""
+    than the cap, term by term (latest first); with `unit`, those of its positions and its subtree's,
+    and cadres planned for one of them (counting all their positions)."""
     rule_set = rule_set_in_force(as_of)
     if RULE not in rules_in_force(rule_set):
         return CapCheck(0, 0)
@@ -68,15 +69,14 @@ def succession_caps(*, actor, as_of: dt.date, unit: Unit | None = None) -> CapCh
         term = (entry.term_start, entry.term_end)
         positions.setdefault((term, entry.position_type_id, entry.unit_id), []).append(entry)
         held.setdefault((term, entry.cadre_id), []).append(entry)
-    for (term, _type, unit_id), planned in positions.items():
+    for (term, _type, _unit), planned in positions.items():
         cadres = list({entry.cadre_id: entry.cadre for entry in planned}.values())
-        if check.per_position and len(cadres) > check.per_position and (unit is None or unit_id == unit.pk):
+        if check.per_position and len(cadres) > check.per_position and within(planned[0].unit, unit):
             check.crowded.append(CrowdedPosition(term, planned[0].position_type, planned[0].unit, cadres))
     for (term, _cadre), planned in held.items():
         distinct = list({(e.position_type_id, e.unit_id): e for e in planned}.values())
-        if check.per_cadre and len(distinct) > check.per_cadre and (
-            unit is None or any(e.unit_id == unit.pk for e in distinct)
-        ):
+        over = check.per_cadre and len(distinct) > check.per_cadre
+        if over and any(within(e.unit, unit) for e in distinct):
             check.spread.append(SpreadCadre(term, planned[0].cadre, distinct))
     check.spread.sort(key=lambda s: (-s.term[0], -s.term[1], s.cadre.sort_key, s.cadre.code))
     return check

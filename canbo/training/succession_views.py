@@ -1,17 +1,21 @@
-"""The succession page: choose a position type (and a unit); see who is planned for it in each
-term and how ready each is at the date viewed; and, when the rule set in force caps planning, the
-positions and cadres over the caps."""
+"""The succession page: every position type planned in the current term at a glance (its XLSX
+too); choose one (and a unit) to see who is planned for it in each term and how ready each is at
+the date viewed; and, when the rule set in force caps planning, the positions and cadres over the
+caps."""
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
+from canbo.core.report import ReportPage, arranged, requested_ordering
+from canbo.documents.downloads import report_download, wants_download
 from canbo.org.models import PositionType
 from canbo.org.selectors import unit_get
 from canbo.rules.selectors import rule_set_in_force
 from canbo.training.succession import succession
 from canbo.training.succession_caps import succession_caps
+from canbo.training.succession_overview import succession_overview
 
 
 @requires(Action.VIEW_REVIEW)
@@ -29,6 +33,13 @@ def succession_page(request):
     terms = (
         succession(actor=request.user, position_type=chosen, as_of=request.as_of, unit=unit) if chosen else []
     )
+    overview = None
+    if not typed:
+        query = {"don_vi": code} if code else {}
+        overview = succession_overview(actor=request.user, as_of=request.as_of, unit=unit, query=query)
+        overview = arranged(overview, requested_ordering(request, overview.columns))
+        if wants_download(request):
+            return report_download(request, overview, filename=f"nguon-ke-can-{request.as_of:%Y%m%d}")
     return render(
         request,
         "training/succession.html",
@@ -38,6 +49,7 @@ def succession_page(request):
             "unknown": unknown,
             "unit": unit,
             "terms": terms,
+            "table": ReportPage(overview, per_page=len(overview.rows) or None) if overview else None,
             "caps": succession_caps(actor=request.user, as_of=request.as_of, unit=unit),
             "rule_set": rule_set_in_force(request.as_of),
             "crumbs": [(_("Nguồn kế cận theo chức danh"), "")],

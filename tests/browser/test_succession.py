@@ -1,5 +1,6 @@
-"""Succession by position in real Chromium: choose a type, see who is planned in each term with what
-they lack, and open the programme that would close it; a position over the cap of planning."""
+"""Succession by position in real Chromium: every type's current term at a glance, choose a type, see
+who is planned in each term with what they lack, and open the programme that would close it; a
+position over the cap of planning."""
 
 import datetime as dt
 
@@ -21,7 +22,10 @@ def test_choose_a_type_and_open_a_closing_programme(page, live_server, small_pro
     small_province.user("snv", Role.SNV)
     sign_in(page, live_server, "snv")
     page.goto(f"{live_server.url}/quy-hoach/?as_of=01/01/2020")
-    page.get_by_label("Chức danh").select_option("GD-SO")
+    overview = page.locator("#tong-hop + p + .table-meta + .table-wrap tbody tr", has_text="Giám đốc Sở")
+    expect(overview).to_contain_text("2015–2020")
+    shot(page, "succession-overview")
+    page.get_by_label("Chức danh", exact=True).select_option("GD-SO")
     page.locator("main form.filters").get_by_role("button", name="Xem").click()
     term = page.locator("section", has=page.locator("h2", has_text="Nhiệm kỳ 2015–2020"))
     row = term.locator("tr", has_text="Võ Minh Khang")
