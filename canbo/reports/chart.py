@@ -1,7 +1,8 @@
 """A review figure split by units, for the chart of the review page.
 
-The bars are the units charted (the children of the unit chosen, or the top of the user's tree),
-the ones with the most people first, at most `size` of them; a last bar counts the people of the
+The bars are the units charted (the children of the unit chosen, or the top of the user's tree, or
+the children of that top when it is a single unit) that hold people of the figure, the ones with the
+most first, at most `size` of them; a last bar counts the people of the
 figure under none of the units shown (people at the unit itself, under units too small to show,
 or, for `btc`, BTV-managed cadres in state units), so the bars account for everyone in the
 figure. Each bar opens a list of exactly its people: a unit's through `don_vi`, the last one
@@ -25,16 +26,20 @@ CHART_UNITS_COUNTED = 500
 class Chart:
     bars: list[tuple[Unit, int]]
     rest: int     # people of the figure under none of the units of `bars`
-    hidden: int   # units charted but too small to show
+    hidden: int   # units with people of the figure but too small to show
 
 
 def chart_units(*, actor, unit: Unit | None, as_of: dt.date) -> list[Unit]:
     """The units in force at D a chart splits a figure by: the children of `unit`, or the top of
-    the user's tree (at most CHART_UNITS_COUNTED of them)."""
+    the user's tree, or the children of that top when it is one unit (a district's officer sees
+    its offices and communes rather than one bar); at most CHART_UNITS_COUNTED of them."""
     units = units_in_force(actor=actor, as_of=as_of)
-    if unit is not None:
-        return list(units.filter(parent=unit).order_by("code")[:CHART_UNITS_COUNTED])
-    return list(units.exclude(parent__in=units).order_by("code")[:CHART_UNITS_COUNTED])
+    if unit is None:
+        top = list(units.exclude(parent__in=units).order_by("code")[:CHART_UNITS_COUNTED])
+        if len(top) != 1:
+            return top
+        unit = top[0]
+    return list(units.filter(parent=unit).order_by("code")[:CHART_UNITS_COUNTED])
 
 
 def review_chart(*, actor, as_of: dt.date, key: str, unit: Unit | None, size: int = CHART_UNITS) -> Chart:
@@ -54,7 +59,7 @@ def review_chart(*, actor, as_of: dt.date, key: str, unit: Unit | None, size: in
     for bars, n in bars_of:
         for unit_id in bars:
             counts[unit_id] += n
-    ranked = sorted(units, key=lambda u: (-counts[u.id], u.path))
+    ranked = sorted((u for u in units if counts[u.id]), key=lambda u: (-counts[u.id], u.path))  # none at 0
     shown = ranked[:size]
     shown_ids = {u.id for u in shown}
     rest = sum(n for bars, n in bars_of if not bars & shown_ids)

@@ -31,6 +31,7 @@ def test_each_role_lands_on_its_cards(page, live_server, small_province, sign_in
     expect(changes).to_have_count(0)  # the province was recorded after that day
     page.get_by_role("link", name="Về hôm nay").click()
     expect(changes).to_contain_text("DT1")
+    expect(changes).not_to_contain_text("DT1: DT1")  # the sentence names the cadre once, as its link
     expect(changes).not_to_contain_text("SNV")
 
 

@@ -148,9 +148,23 @@ def test_units_too_small_to_show_go_to_the_last_bar(province):
     key = "thieu_dai_hoc"
     total = selectors.review(actor=btv, as_of=as_of)[key]
     split = chart.review_chart(actor=btv, as_of=as_of, key=key, unit=None, size=1)
-    charted = chart.chart_units(actor=btv, unit=None, as_of=as_of)
-    assert len(split.bars) == 1 and split.hidden == len(charted) - 1
+    whole = chart.review_chart(actor=btv, as_of=as_of, key=key, unit=None)
+    assert len(whole.bars) > 1 and all(n for _unit, n in whole.bars)  # a unit with no one has no bar
+    assert len(split.bars) == 1 and split.hidden == len(whole.bars) - 1
     outside = chart.shown_units(actor=btv, as_of=as_of, key=key, unit=None, size=1)
     listed, _rows = selectors.people_behind(actor=btv, as_of=as_of, key=key, outside=outside)
     assert split.rest == listed
     assert split.bars[0][1] + split.rest == total
+
+
+def test_a_scope_of_one_unit_is_charted_by_its_children(province):
+    from canbo.reports import chart, selectors
+
+    officer = province.user("hr_dt", "unit_hr", scope_unit="HU-DT")
+    as_of = dt.date.fromisoformat(AS_OF)
+    charted = chart.chart_units(actor=officer, unit=None, as_of=as_of)
+    assert [u.code for u in charted] == ["UB-DT", "X-LN"]  # not one bar for Huyện ủy Đức Trọng
+    figures = selectors.review(actor=officer, as_of=as_of)
+    for key in ("thieu_cao_cap_llct", "thieu_dai_hoc"):
+        split = chart.review_chart(actor=officer, as_of=as_of, key=key, unit=None)
+        assert sum(n for _unit, n in split.bars) + split.rest == figures[key]
