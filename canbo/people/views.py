@@ -58,6 +58,7 @@ def cadre_detail(request, code):
     context = {"record": record, "cadre": record.cadre, "crumbs": crumbs,
                "may_print": can(request.user, Action.PRINT_PERSONAL_HISTORY),
                "may_propose": can(request.user, Action.DRAFT_PROPOSALS),
+               "may_check": can(request.user, Action.CHECK_PROPOSAL),
                "may_edit": can(request.user, Action.EDIT_RECORDS),
                "removed": removed_rows(request.user, record.cadre)}
     return render(request, "people/cadre_detail.html", context)

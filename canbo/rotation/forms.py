@@ -5,14 +5,19 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.core.forms import DayField
 
+SUGGESTED = {"don_vi", "chuc_danh"}  # the catalogues whose codes a proposal's fields suggest
+
 
 class ProposalForm(forms.Form):
     ma_can_bo = forms.CharField(label=_("Mã cán bộ"), max_length=30)
     loai = forms.ChoiceField(
         label=_("Loại đề xuất"), choices=[("luan_chuyen", _("Luân chuyển")), ("dieu_dong", _("Điều động"))]
     )
-    den_don_vi = forms.CharField(label=_("Mã đơn vị đến"), max_length=30)
-    chuc_danh = forms.CharField(label=_("Mã chức danh đề xuất"), max_length=30)
+    # Typed as codes; the page suggests every unit and position type by code and name (SUGGESTED).
+    den_don_vi = forms.CharField(label=_("Mã đơn vị đến"), max_length=30, widget=forms.TextInput(
+        attrs={"list": "danh-muc-don_vi", "autocomplete": "off"}))
+    chuc_danh = forms.CharField(label=_("Mã chức danh đề xuất"), max_length=30, widget=forms.TextInput(
+        attrs={"list": "danh-muc-chuc_danh", "autocomplete": "off"}))
     tu_ngay = DayField(label=_("Từ ngày (dd/mm/yyyy)"))
     den_ngay = DayField(label=_("Đến ngày (dd/mm/yyyy)"), required=False)
     ngoai_le_btv = forms.BooleanField(label=_("Có ngoại lệ do Ban Thường vụ quyết định"), required=False)

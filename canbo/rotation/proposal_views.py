@@ -14,9 +14,10 @@ from canbo.core.capabilities import Action, can
 from canbo.core.dates import today
 from canbo.core.errors import NotFound
 from canbo.people.models import Rating
+from canbo.people.record_forms import catalogue_options
 from canbo.rotation.allowance import allowance_of
 from canbo.rotation.checking import check_of, titles, worded
-from canbo.rotation.forms import EvaluationForm, OpinionForm, ProposalDraftForm, ProposalListForm
+from canbo.rotation.forms import SUGGESTED, EvaluationForm, OpinionForm, ProposalDraftForm, ProposalListForm
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
 from canbo.rotation.procedure import OPINION_ACTION, OPINIONS_AT, PROPOSAL_PROCESS
 from canbo.rotation.proposal_selectors import (
@@ -116,6 +117,7 @@ def proposal_new(request):
         {
             "form": form,
             "title": _("Lập đề xuất luân chuyển, điều động"),
+            "catalogues": catalogue_options(SUGGESTED),
             "crumbs": _crumbs((_("Lập đề xuất"), "")),
         },
     )

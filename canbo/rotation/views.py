@@ -12,8 +12,9 @@ from canbo.core.capabilities import Action
 from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
 from canbo.documents.downloads import report_download, wants_download
 from canbo.org.selectors import unit_get
+from canbo.people.record_forms import catalogue_options
 from canbo.rotation import selectors, target, target_page
-from canbo.rotation.forms import ProposalForm
+from canbo.rotation.forms import SUGGESTED, ProposalForm
 from canbo.rotation.lists import vacancies_report
 from canbo.rotation.selectors import UnknownCode
 from canbo.rules.pairs import Proposal
@@ -45,9 +46,11 @@ def vacancies(request):
 
 @requires(Action.CHECK_PROPOSAL)
 def check_proposal(request):
-    # A link from the vacancies page fills the target in; the check runs once a cadre is given.
+    # A link from the vacancies page fills the target in, one from a record the cadre; the check runs
+    # once the form is sent, with a cadre, a unit and a type.
     initial = {"tu_ngay": request.as_of.strftime("%d/%m/%Y"), "loai": "luan_chuyen", **request.GET.dict()}
-    form = ProposalForm(request.GET if request.GET.get("ma_can_bo") else None, initial=initial)
+    sent = all(key in request.GET for key in ("ma_can_bo", "den_don_vi", "chuc_danh"))
+    form = ProposalForm(request.GET if sent else None, initial=initial)
     result = explanation = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -69,6 +72,7 @@ def check_proposal(request):
             "form": form,
             "result": result,
             "explanation": explanation,
+            "catalogues": catalogue_options(SUGGESTED),
             "crumbs": [(_("Vị trí khuyết"), reverse("rotation:vacancies")), (_("Kiểm tra đề xuất"), "")],
         },
     )

@@ -106,6 +106,8 @@ def test_pages_list_vacancies_and_explain_a_proposal(w, client):
     client.force_login(_user("btv", Role.BTV))
     read = client.get("/vi-tri-khuyet/", {"as_of": "01/01/2018"}).content.decode()
     assert "/kiem-tra-de-xuat/?den_don_vi=HU-DL" in read
+    record = client.get(f"/can-bo/{cadre.code}/").content.decode()  # a reader checks, from the record too
+    assert f"/kiem-tra-de-xuat/?ma_can_bo={cadre.code}" in record and "/de-xuat/moi/" not in record
     client.force_login(_user("btc2", Role.BTC))
     assert client.get("/vi-tri-khuyet/", {"xuat": "xlsx"})["Content-Type"].startswith("application/vnd")
     result = client.get(
@@ -119,8 +121,10 @@ def test_pages_list_vacancies_and_explain_a_proposal(w, client):
             "den_ngay": "31/12/2020",
         },
     ).content.decode()
+    result = result.split('id="ket-qua"')[1]  # the result, after the form and its suggestions
     assert "N1_nguoi_dia_phuong" in result and "I.3" in result and "Đức Trọng" not in result
     assert "Ban Thường vụ Tỉnh ủy" in result and "III.2.4" in result
+    assert f"{w.so_nv.name} <span class=\"muted\">({w.so_nv.code})</span>" in result  # the unit left, by name
     bad = client.get(
         "/kiem-tra-de-xuat/",
         {
@@ -132,6 +136,14 @@ def test_pages_list_vacancies_and_explain_a_proposal(w, client):
         },
     ).content.decode()
     assert "KHONG" in bad and "Không có cán bộ" in bad
+    # From a record, the cadre is filled in and nothing is checked until the form is sent; the unit and
+    # type fields suggest every unit and type by code and name.
+    from_record = client.get("/kiem-tra-de-xuat/", {"ma_can_bo": cadre.code}).content.decode()
+    assert f'value="{cadre.code}"' in from_record and "form-error" not in from_record
+    assert 'id="ket-qua"' not in from_record and "bắt buộc" not in from_record
+    assert 'list="danh-muc-don_vi"' in from_record and 'list="danh-muc-chuc_danh"' in from_record
+    assert '<option value="HU-DL">Huyện ủy Di Linh</option>' in from_record
+    assert '<option value="BT-HU">' in from_record
     client.force_login(_user("school", Role.SCHOOL))
     assert client.get("/kiem-tra-de-xuat/").status_code == 403
     assert client.get("/vi-tri-khuyet/").status_code == 403
