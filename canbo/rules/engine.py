@@ -312,9 +312,9 @@ def rotation_table(ctx: dict, restrict: QuerySet | None = None) -> list[dict]:
     return facts.run(sql, flag_params + base_params + where_params)
 
 
-def facts_of(ctx: dict, cadre_ids: list[int]) -> dict[int, dict]:
-    """Facts rows of a few cadres, by id."""
-    rows = facts.run(*facts.facts_sql(ctx, list(cadre_ids)))
+def facts_of(ctx: dict, cadres: list[int] | QuerySet) -> dict[int, dict]:
+    """Facts rows of a few cadres (their ids), or of a queryset of cadres however many, by id."""
+    rows = facts.run(*facts.facts_sql(ctx, cadres if isinstance(cadres, QuerySet) else list(cadres)))
     return {row["id"]: row for row in rows}
 
 

@@ -13,7 +13,7 @@ from canbo.core.dates import age_on
 from canbo.core.levels import REQUIRED_KINDS, Kind, label_of, rank_of
 from canbo.org.models import PositionType, Unit
 from canbo.org.standards import position_standard
-from canbo.people.models import PlanningEntry
+from canbo.people.models import Cadre, PlanningEntry
 from canbo.people.selectors import visible_cadres
 from canbo.reports.staff_quality import DEFAULT_AGE_LIMITS, age_bands
 from canbo.rules import engine
@@ -92,9 +92,10 @@ def succession(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit
     )
     if unit is not None:
         entries = entries.filter(unit__path__startswith=unit.path)
+    planned = Cadre.objects.filter(id__in=entries.values("cadre_id"))  # a query, however many they are
     entries = list(entries)
     standard = position_standard(position_type, as_of)
-    facts = engine.facts_of(engine.context_for(as_of), sorted({e.cadre_id for e in entries}))
+    facts = engine.facts_of(engine.context_for(as_of), planned)
     catalogue = list(Programme.objects.filter(rule_set=rule_set_in_force(as_of)).order_by("order", "code"))
     bands = age_bands(DEFAULT_AGE_LIMITS)
     terms: dict[tuple[int, int], Term] = {}

@@ -14,7 +14,7 @@ from canbo.core.report import Column, Kind, Link, Report
 from canbo.org.models import PositionType, Unit
 from canbo.org.selectors import visible_units
 from canbo.org.standards import standards_in_force
-from canbo.people.models import PlanningEntry
+from canbo.people.models import Cadre, PlanningEntry
 from canbo.people.selectors import planned_q, visible_cadres
 from canbo.rules import engine, proposals
 from canbo.training.succession import lacking
@@ -26,6 +26,7 @@ def succession_overview(*, actor, as_of: dt.date, unit: Unit | None = None, quer
     entries = PlanningEntry.objects.filter(planned_q(as_of), cadre__in=visible_cadres(actor, as_of))
     if unit is not None:
         entries = entries.filter(unit__path__startswith=unit.path)
+    planned_cadres = Cadre.objects.filter(id__in=entries.values("cadre_id"))  # a query, however many
     entries = list(entries.values("cadre_id", "position_type_id", "term_start", "term_end"))
     current = {}  # the latest term of each type
     for entry in entries:
@@ -35,8 +36,7 @@ def succession_overview(*, actor, as_of: dt.date, unit: Unit | None = None, quer
     for entry in entries:
         if (entry["term_start"], entry["term_end"]) == current[entry["position_type_id"]]:
             planned.setdefault(entry["position_type_id"], []).append(entry["cadre_id"])
-    ids = sorted({cadre_id for cadres in planned.values() for cadre_id in cadres})
-    facts = engine.facts_of(engine.context_for(as_of), ids) if ids else {}
+    facts = engine.facts_of(engine.context_for(as_of), planned_cadres) if planned else {}
     standards = standards_in_force(as_of, position_type_ids=planned)
     seats = _seats(actor, as_of, unit)
     rows = []
