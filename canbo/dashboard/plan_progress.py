@@ -17,20 +17,36 @@ FIGURES = {"ke_hoach": gettext_lazy("Có trong kế hoạch"), "da_dao_tao": get
 
 
 def progress_years(as_of: dt.date) -> list[int]:
-    start = rule_set_in_force(as_of).valid_from.year
-    return list(range(max(start, as_of.year - PROGRESS_YEARS + 1), as_of.year + 1))
+    return list(range(max(_first_year(as_of), as_of.year - PROGRESS_YEARS + 1), as_of.year + 1))
+
+
+def _first_year(as_of: dt.date) -> int:
+    return rule_set_in_force(as_of).valid_from.year
 
 
 def plan_progress(*, actor, as_of: dt.date) -> dict:
     """A row for each year with anyone planned or trained, oldest first: each figure's count, the
-    link to its people and its bar (a percentage of the card's largest figure); and the years with
-    no one (`empty`)."""
-    found = every_programme(actor=actor, years=progress_years(as_of))
+    link to its people and its bar (a percentage of the card's largest figure); the years with no
+    one (`empty`); and when no year shown has anyone, the latest earlier year of the rule set in
+    force that has (`latest`, with the link to the training progress up to it), or None."""
+    years = progress_years(as_of)
+    found = every_programme(actor=actor, years=years)
     top = max([len(ids) for figures in found.values() for ids in figures.values()] + [1])
     listed = reverse("core:plan_people")
     rows = [{"year": year, "figures": [_figure(listed, year, key, figures[key], top) for key in FIGURES]}
             for year, figures in found.items() if any(figures.values())]
-    return {"rows": rows, "empty": [year for year, figures in found.items() if not any(figures.values())]}
+    empty = [year for year, figures in found.items() if not any(figures.values())]
+    return {"rows": rows, "empty": empty, "latest": None if rows else _latest(actor, as_of, years[0])}
+
+
+def _latest(actor, as_of: dt.date, shown_from: int) -> dict | None:
+    first = _first_year(as_of)
+    earlier = every_programme(actor=actor, years=list(range(first, shown_from)))
+    year = max((year for year, figures in earlier.items() if any(figures.values())), default=None)
+    if year is None:
+        return None
+    period = urlencode({"tu_nam": first, "den_nam": year})
+    return {"year": year, "url": f"{reverse('training:progress')}?{period}"}
 
 
 def _figure(listed: str, year: int, key: str, ids: set[int], top: int) -> dict:

@@ -30,7 +30,20 @@ def test_each_year_counts_the_cadres_planned_and_trained_over_every_programme(
     progress = plan_progress(actor=users["btv"], as_of=AS_OF)
     assert _counts(progress) == {YEAR: [2, 1]} and progress["empty"] == [2017, YEAR + 1]
     district = plan_progress(actor=users["hr"], as_of=AS_OF)  # Đức Trọng's officer reaches no SNV plan
-    assert district == {"rows": [], "empty": [2017, YEAR, YEAR + 1]}
+    assert district == {"rows": [], "empty": [2017, YEAR, YEAR + 1], "latest": None}
+
+
+def test_years_shown_without_anyone_point_to_the_latest_year_with_someone(
+        client, small_province, users, trained):  # noqa: F811
+    later = dt.date(YEAR + 8, 6, 30)  # the card shows the last five years, none with anyone
+    progress = plan_progress(actor=users["btv"], as_of=later)
+    assert progress["rows"] == [] and progress["empty"] == list(range(YEAR + 4, YEAR + 9))
+    url = f"{reverse('training:progress')}?tu_nam=2017&den_nam={YEAR}"
+    assert progress["latest"] == {"year": YEAR, "url": url}
+    assert plan_progress(actor=users["hr"], as_of=later)["latest"] is None  # none within the officer's reach
+    client.force_login(users["btv"])
+    home = client.get(reverse("core:home"), {"as_of": f"{later:%d/%m/%Y}"}).content.decode()
+    assert f'href="{url.replace("&", "&amp;")}" id="the-plan-latest"' in home
 
 
 def test_each_figure_opens_its_people(client, small_province, users, trained):  # noqa: F811
