@@ -120,7 +120,9 @@ class Verdict(models.TextChoices):
 class Opinion(models.Model):
     """An opinion a step needs; it belongs to the step that went past it once that step is taken."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="opinions")
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("đề xuất"), on_delete=models.CASCADE, related_name="opinions"
+    )
     party = models.CharField(_("ý kiến của"), max_length=20, choices=Party.choices)
     verdict = models.CharField(_("ý kiến"), max_length=15, choices=Verdict.choices)
     text = models.TextField(_("nội dung"), blank=True)
@@ -153,7 +155,9 @@ class Opinion(models.Model):
 class StepCheck(models.Model):
     """The check of SPEC §11 a step of a proposal went past: its warnings and the authority."""
 
-    step = models.OneToOneField("workflow.Step", on_delete=models.PROTECT, related_name="proposal_check")
+    step = models.OneToOneField(
+        "workflow.Step", verbose_name=_("bước xử lý"), on_delete=models.PROTECT, related_name="proposal_check"
+    )
     result = models.JSONField(_("kết quả kiểm tra"), default=dict)
 
     class Meta:
@@ -167,7 +171,9 @@ class StepCheck(models.Model):
 class RotationEvaluation(models.Model):
     """The receiving unit's evaluation of a rotated cadre, each year and at the end of the term (R10)."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="evaluations")
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("đề xuất"), on_delete=models.PROTECT, related_name="evaluations"
+    )
     year = models.PositiveSmallIntegerField(_("năm"))
     end_of_term = models.BooleanField(_("đánh giá cuối thời hạn"), default=False)
     rating = models.CharField(_("xếp loại"), max_length=20, choices=Rating.choices)

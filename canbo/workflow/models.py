@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 class Step(models.Model):
     process = models.CharField(_("quy trình"), max_length=40)
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("loại hồ sơ"), on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(_("số hồ sơ"))
     obj = GenericForeignKey("content_type", "object_id")
     source = models.CharField(_("từ bước"), max_length=30)
     target = models.CharField(_("sang bước"), max_length=30)

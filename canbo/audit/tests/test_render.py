@@ -76,3 +76,21 @@ def test_the_reader_language_words_the_same_event_again():
 def test_events_from_before_the_structured_log_keep_their_sentence():
     legacy = _event(AuditAction.UNIT_CREATE, data={"noi_dung": "Thêm đơn vị TU – Tỉnh ủy"})
     assert summary(legacy) == "Thêm đơn vị TU – Tỉnh ủy"
+
+
+def test_every_field_the_log_records_has_a_label():
+    """The log lists each recorded field by its label ("đề xuất", not "proposal"); the tables canbo
+    keeps for itself (`core`) are never logged."""
+    from django.apps import apps
+
+    from canbo.audit.render import OWN_COLUMN_FIELDS
+    from canbo.audit.values import recorded_fields
+
+    unlabelled = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model.__module__.startswith("canbo.") and model._meta.app_label != "core"
+        for field in recorded_fields(model)
+        if field.name not in OWN_COLUMN_FIELDS and str(field.verbose_name) == field.name.replace("_", " ")
+    ]
+    assert unlabelled == []
