@@ -36,7 +36,8 @@ def plan_progress(*, actor, as_of: dt.date) -> dict:
     rows = [{"year": year, "figures": [_figure(listed, year, key, figures[key], top) for key in FIGURES]}
             for year, figures in found.items() if any(figures.values())]
     empty = [year for year, figures in found.items() if not any(figures.values())]
-    return {"rows": rows, "empty": empty, "latest": None if rows else _latest(actor, as_of, years[0])}
+    latest = _latest(actor, as_of, years[0]) if years and not rows else None  # no year: D before the set
+    return {"rows": rows, "empty": empty, "latest": latest}
 
 
 def _latest(actor, as_of: dt.date, shown_from: int) -> dict | None:

@@ -58,3 +58,8 @@ def test_each_figure_opens_its_people(client, small_province, users, trained):  
     page = client.get(f"{reverse('core:plan_people')}?as_of={AS_OF:%d/%m/%Y}&nam={YEAR}&xem=da_dao_tao")
     assert "Phạm Quốc Huy" in page.content.decode() and "Võ Minh Khang" not in page.content.decode()
     assert client.get(f"{reverse('core:plan_people')}?nam=1990&xem=ke_hoach").status_code == 404
+
+
+def test_a_date_before_the_rule_set_shows_no_year(small_province, users, trained):  # noqa: F811
+    progress = plan_progress(actor=users["btv"], as_of=dt.date(2000, 1, 1))
+    assert progress == {"rows": [], "empty": [], "latest": None}
