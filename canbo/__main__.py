@@ -62,5 +62,6 @@ def configure_logging() -> None:
 
     logging.config.dictConfig(settings.LOGGING)
 
+
 if __name__ == "__main__":
     main()
