@@ -16,12 +16,11 @@ PROGRESS_YEARS = 5
 FIGURES = {"ke_hoach": gettext_lazy("Có trong kế hoạch"), "da_dao_tao": gettext_lazy("Đã đào tạo, bồi dưỡng")}
 
 
-def progress_years(as_of: dt.date) -> list[int]:
-    return list(range(max(_first_year(as_of), as_of.year - PROGRESS_YEARS + 1), as_of.year + 1))
-
-
-def _first_year(as_of: dt.date) -> int:
-    return rule_set_in_force(as_of).valid_from.year
+def progress_years(as_of: dt.date, first: int | None = None) -> list[int]:
+    """The years the card shows: the last PROGRESS_YEARS to D's, from `first` (the first year of the
+    rule set in force, read when not given)."""
+    first = rule_set_in_force(as_of).valid_from.year if first is None else first
+    return list(range(max(first, as_of.year - PROGRESS_YEARS + 1), as_of.year + 1))
 
 
 def plan_progress(*, actor, as_of: dt.date) -> dict:
@@ -29,19 +28,19 @@ def plan_progress(*, actor, as_of: dt.date) -> dict:
     link to its people and its bar (a percentage of the card's largest figure); the years with no
     one (`empty`); and when no year shown has anyone, the latest earlier year of the rule set in
     force that has (`latest`, with the link to the training progress up to it), or None."""
-    years = progress_years(as_of)
+    first = rule_set_in_force(as_of).valid_from.year
+    years = progress_years(as_of, first)
     found = every_programme(actor=actor, years=years)
     top = max([len(ids) for figures in found.values() for ids in figures.values()] + [1])
     listed = reverse("core:plan_people")
     rows = [{"year": year, "figures": [_figure(listed, year, key, figures[key], top) for key in FIGURES]}
             for year, figures in found.items() if any(figures.values())]
     empty = [year for year, figures in found.items() if not any(figures.values())]
-    latest = _latest(actor, as_of, years[0]) if years and not rows else None  # no year: D before the set
+    latest = _latest(actor, first, years[0]) if years and not rows else None  # no year: D before the set
     return {"rows": rows, "empty": empty, "latest": latest}
 
 
-def _latest(actor, as_of: dt.date, shown_from: int) -> dict | None:
-    first = _first_year(as_of)
+def _latest(actor, first: int, shown_from: int) -> dict | None:
     earlier = every_programme(actor=actor, years=list(range(first, shown_from)))
     year = max((year for year, figures in earlier.items() if any(figures.values())), default=None)
     if year is None:

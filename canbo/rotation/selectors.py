@@ -110,5 +110,6 @@ def proposal_check(*, actor, cadre_code: str, unit_code: str, type_code: str, pr
     result, explanation = proposals.proposal_check(
         cadre=cadre, unit=unit, position_type=target_type, proposal=proposal
     )
-    explanation.update({"cadre": cadre, "unit": unit, "position_type": target_type})
+    left = Unit.objects.filter(code=result["tu_don_vi"]).first() if result["tu_don_vi"] else None
+    explanation.update({"cadre": cadre, "unit": unit, "position_type": target_type, "from_unit": left})
     return result, explanation

@@ -227,14 +227,9 @@ def proposal_check(
         "tham_quyen": _decision_words(authority, AUTHORITY_LABELS, rules),
         "ho_tro_mot_lan": _explained(SUPPORT, row, ctx, presenter, rules) if support else None,
         "tu_don_vi": row["from_unit_code"],
-        "ten_tu_don_vi": _unit_name(row["from_unit_code"]),
         "row": row,
     }
     return result, explanation
-
-
-def _unit_name(code: str | None) -> str | None:
-    return Unit.objects.filter(code=code).values_list("name", flat=True).first() if code else None
 
 
 def _decision_words(branch, labels: dict, rules: dict) -> dict | None:

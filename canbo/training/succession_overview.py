@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
+from canbo.core.names import text_sort_key
 from canbo.core.report import Column, Kind, Link, Report
 from canbo.org.models import PositionType, Unit
 from canbo.org.selectors import visible_units
@@ -22,7 +23,8 @@ from canbo.training.succession import lacking
 
 def succession_overview(*, actor, as_of: dt.date, unit: Unit | None = None, query: dict) -> Report:
     """One row per position type with plannings in force at D of the cadres the actor sees (for a
-    unit or its subtree when given), by type name; `query`: the page's filters, kept by its links."""
+    unit or its subtree when given), by type name in Vietnamese order; `query`: the page's filters,
+    kept by its links."""
     entries = PlanningEntry.objects.filter(planned_q(as_of), cadre__in=visible_cadres(actor, as_of))
     if unit is not None:
         entries = entries.filter(unit__path__startswith=unit.path)
@@ -40,7 +42,8 @@ def succession_overview(*, actor, as_of: dt.date, unit: Unit | None = None, quer
     standards = standards_in_force(as_of, position_type_ids=planned)
     seats = _seats(actor, as_of, unit)
     rows = []
-    for position_type in PositionType.objects.filter(id__in=planned).order_by("name", "code"):
+    types = sorted(PositionType.objects.filter(id__in=planned), key=lambda t: (text_sort_key(t.name), t.code))
+    for position_type in types:
         cadres = [facts[cadre_id] for cadre_id in planned[position_type.pk]]
         standard = standards.get(("chuc_danh", position_type.pk), {})
         page = "?" + urlencode({**query, "chuc_danh": position_type.code})

@@ -107,3 +107,15 @@ def test_the_page_shows_the_overview_until_a_type_is_chosen_and_exports_it(p, cl
     sheet = load_workbook(BytesIO(download.content)).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert any(p.bi_thu.name in [str(v) for v in row] for row in values)
+
+
+def test_types_are_in_vietnamese_order(p):
+    from canbo.org.services import position_type_create
+
+    _province(p)
+    party = position_type_create(actor=system_actor(), code="DU", name="Đảng ủy viên")
+    cadre = p.cadre()
+    p.hold(cadre, p.chuyen_vien, p.hu_dt)
+    _plan(cadre, party, p.hu_dt, (2020, 2025))
+    names = list(_rows(succession_overview(actor=system_actor(), as_of=D, query={})))
+    assert names == [p.bi_thu.name, "Đảng ủy viên", p.truong_phong.name]  # Đ after D, not after Z
