@@ -16,10 +16,11 @@ from canbo.core.data_cache import remembered
 from canbo.core.dated import end_known_at, in_force_q
 from canbo.core.dates import age_on
 from canbo.core.errors import NotFound
+from canbo.core.names import search_fold
 from canbo.org.selectors import unit_get
 from canbo.people.active import active_q_for_cadres, held_q
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
-from canbo.people.search import ranked_search
+from canbo.people.search import RELEVANCE, ranked_search
 
 STATUS_HOLDING = "dang_cong_tac"
 STATUS_PLANNED = "quy_hoach"
@@ -123,6 +124,23 @@ def cadre_search(*, actor, as_of: dt.date, filters: CadreFilters) -> QuerySet:
     if filters.trang_thai == STATUS_PLANNED:
         cadres = cadres.filter(Exists(PlanningEntry.objects.filter(planned_q(as_of), cadre=OuterRef("pk"))))
     return cadres.prefetch_related(current_holdings(as_of))
+
+
+SUGGESTED = 10
+
+
+def cadre_suggestions(*, actor, as_of: dt.date, typed: str) -> list[dict]:
+    """The cadres holding a post at D in the actor's scope whose name or code matches what is typed
+    (two letters or more), best first as the list's search ranks them, each with the post held."""
+    if len(search_fold(typed).replace(" ", "")) < 2:
+        return []
+    filters = CadreFilters(q=typed, trang_thai=STATUS_HOLDING)
+    found = cadre_search(actor=actor, as_of=as_of, filters=filters).order_by(*RELEVANCE)[:SUGGESTED]
+    return [
+        {"ma": cadre.code, "ho_ten": cadre.full_name,
+         "cong_tac": "; ".join(f"{h.position_type.name}, {h.unit.name}" for h in cadre.current_holdings)}
+        for cadre in found
+    ]
 
 
 def ethnicity_choices(actor, as_of: dt.date) -> list[str]:

@@ -9,6 +9,7 @@ app_name = "people"
 urlpatterns = [
     path("", views.cadre_list, name="cadre_list"),
     path("them/", record_views.cadre_add, name="cadre_add"),
+    path("goi-y/", views.suggestions, name="suggestions"),
     path("so-yeu-ly-lich/", document_views.personal_history_zip, name="personal_history_zip"),
     path("<code:code>/so-yeu-ly-lich/", document_views.personal_history_download, name="personal_history"),
     path("<code:code>/chuyen-cong-tac/", record_views.position_change, name="position_change"),

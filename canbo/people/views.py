@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from canbo.people.selectors import (
     STATUS_PLANNED,
     CadreFilters,
     cadre_record,
+    cadre_suggestions,
     ethnicity_choices,
 )
 
@@ -62,3 +64,10 @@ def cadre_detail(request, code):
                "may_edit": can(request.user, Action.EDIT_RECORDS),
                "removed": removed_rows(request.user, record.cadre)}
     return render(request, "people/cadre_detail.html", context)
+
+
+@requires(Action.VIEW_RECORDS)
+def suggestions(request):
+    """What a cadre code field suggests as it is typed (`static/canbo/cadre_suggest.js`)."""
+    typed = request.GET.get("q", "")
+    return JsonResponse({"goi_y": cadre_suggestions(actor=request.user, as_of=request.as_of, typed=typed)})

@@ -1,6 +1,7 @@
 """The proposal form of the check page: what `canbo check-proposal` takes, typed by an official."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.forms import DayField
@@ -9,7 +10,10 @@ SUGGESTED = {"don_vi", "chuc_danh"}  # the catalogues whose codes a proposal's f
 
 
 class ProposalForm(forms.Form):
-    ma_can_bo = forms.CharField(label=_("Mã cán bộ"), max_length=30)
+    # Typed as a code, or found by name as it is typed (canbo/cadre_suggest.js).
+    ma_can_bo = forms.CharField(label=_("Mã cán bộ"), max_length=30, widget=forms.TextInput(
+        attrs={"data-cadre-suggest": reverse_lazy("people:suggestions"),
+               "placeholder": _("Mã, hoặc gõ họ tên để tìm")}))
     loai = forms.ChoiceField(
         label=_("Loại đề xuất"), choices=[("luan_chuyen", _("Luân chuyển")), ("dieu_dong", _("Điều động"))]
     )

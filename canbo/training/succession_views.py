@@ -1,14 +1,14 @@
 """The succession page: every position type planned in the current term at a glance (its XLSX
-too); choose one (and a unit) to see who is planned for it in each term and how ready each is at
-the date viewed; and, when the rule set in force caps planning, the positions and cadres over the
-caps."""
+too); choose one (and a unit) to see who is planned for it in a term (the current one unless another
+is chosen) and how ready each is at the date viewed, as a list that sorts, pages and exports; and,
+when the rule set in force caps planning, the positions and cadres over the caps."""
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action
-from canbo.core.report import ReportPage, arranged, requested_ordering
+from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
 from canbo.documents.downloads import report_download, wants_download
 from canbo.org.models import PositionType
 from canbo.org.selectors import unit_get
@@ -16,6 +16,7 @@ from canbo.rules.selectors import rule_set_in_force
 from canbo.training.succession import succession
 from canbo.training.succession_caps import succession_caps
 from canbo.training.succession_overview import succession_overview
+from canbo.training.succession_table import TERM_PARAMETER, candidates_report, chosen_term, term_value
 
 
 @requires(Action.VIEW_REVIEW)
@@ -33,6 +34,17 @@ def succession_page(request):
     terms = (
         succession(actor=request.user, position_type=chosen, as_of=request.as_of, unit=unit) if chosen else []
     )
+    term = chosen_term(terms, request.as_of.year, request.GET.get(TERM_PARAMETER, ""))
+    rule_set = rule_set_in_force(request.as_of)
+    table = None
+    if term is not None:
+        candidates = candidates_report(term, as_of=request.as_of, rule_set=rule_set, type_name=chosen.name)
+        ordering = requested_ordering(request, candidates.columns)
+        candidates = arranged(candidates, ordering, requested_page(request))
+        if wants_download(request):
+            name = f"nguon-ke-can-{chosen.code}-{term_value(term)}-{request.as_of:%Y%m%d}"
+            return report_download(request, candidates, filename=name)
+        table = ReportPage(candidates)
     overview = None
     if not typed:
         query = {"don_vi": code} if code else {}
@@ -48,10 +60,11 @@ def succession_page(request):
             "chosen": chosen,
             "unknown": unknown,
             "unit": unit,
-            "terms": terms,
-            "table": ReportPage(overview, per_page=len(overview.rows) or None) if overview else None,
+            "terms": [(t, term_value(t)) for t in terms],
+            "term": term,
+            "table": table,
+            "overview": ReportPage(overview, per_page=len(overview.rows) or None) if overview else None,
             "caps": succession_caps(actor=request.user, as_of=request.as_of, unit=unit),
-            "rule_set": rule_set_in_force(request.as_of),
             "crumbs": [(_("Nguồn kế cận theo chức danh"), "")],
         },
     )

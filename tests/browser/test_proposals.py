@@ -34,7 +34,10 @@ def test_vacancy_leads_to_an_explained_proposal_check(page, live_server, small_p
     row.get_by_role("link", name="Đề xuất").click()  # Ban Tổ chức drafts; the form links to the check
     page.get_by_role("link", name="Kiểm tra trước một đề xuất").click()
     expect(page.get_by_label("Mã đơn vị đến")).to_have_value("HU-DT")
-    page.get_by_label("Mã cán bộ").fill("PL1")
+    page.get_by_label("Mã cán bộ").press_sequentially("vo minh")  # found by name, typed without diacritics
+    suggestion = page.get_by_role("option", name="Võ Minh Khang (PL1) – Chuyên viên, Sở Nội vụ")
+    suggestion.click()
+    expect(page.get_by_label("Mã cán bộ")).to_have_value("PL1")
     page.get_by_label("Đến ngày (dd/mm/yyyy)").fill("31/12/2022")
     page.get_by_role("button", name="Kiểm tra").click()
     expect(page.locator("#ket-qua")).to_contain_text("Không hợp lệ")

@@ -92,6 +92,7 @@ ACCESS = {
     "people:personal_history": (REVIEWERS, "cadre", ""),
     "people:personal_history_zip": (REVIEWERS, "unit_filter", ""),
     "people:cadre_add": (DRAFTERS, None, ""),
+    "people:suggestions": (EVERYONE, None, "q=th"),  # Thị: SNV1 and DT1
     "people:cadre_edit": (DRAFTERS, "cadre", ""),
     "people:position_change": (DRAFTERS, "cadre", ""),
     "people:history_row_add": (DRAFTERS, "cadre_kind", ""),

@@ -3,8 +3,10 @@
 and each term's structure; only cadres in the user's scope."""
 
 import datetime as dt
+from io import BytesIO
 
 import pytest
+from openpyxl import load_workbook
 
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
@@ -87,3 +89,54 @@ def test_an_unknown_type_code_is_named(p, client):
     client.force_login(User.objects.create_user(username="btc", password=PASSWORD, role=Role.BTC))
     text = client.get("/quy-hoach/", {"chuc_danh": "KHONG-CO"}).content.decode()
     assert "Không có chức danh mã “KHONG-CO” trong quy hoạch." in text
+
+
+def test_the_page_shows_the_current_term_unless_another_is_chosen(p, client):
+    ready, lacking, _later = _planned(p)
+    client.force_login(User.objects.create_user(username="btc", password=PASSWORD, role=Role.BTC))
+    asked = {"as_of": "01/01/2020", "chuc_danh": "BT-HU"}
+    html = client.get("/quy-hoach/", asked).content.decode()
+    assert '<h2 id="nhiem-ky">Nhiệm kỳ 2020–2025</h2>' in html  # the term holding 2020, the latest of two
+    assert "Nhiệm kỳ 2015–2020 (1 người)" in html and lacking.code in html
+    earlier = client.get("/quy-hoach/", {**asked, "nhiem_ky": "2015-2020"}).content.decode()
+    assert '<h2 id="nhiem-ky">Nhiệm kỳ 2015–2020</h2>' in earlier
+    assert ready.code in earlier and lacking.code not in earlier
+    unknown = client.get("/quy-hoach/", {**asked, "nhiem_ky": "1990-1995"}).content.decode()
+    assert '<h2 id="nhiem-ky">Nhiệm kỳ 2020–2025</h2>' in unknown
+
+
+def test_the_term_after_the_year_viewed_is_shown_when_none_holds_it(p):
+    from canbo.training.succession import Term
+    from canbo.training.succession_table import chosen_term
+
+    later, current, earlier = Term(2026, 2031), Term(2021, 2026), Term(2016, 2021)
+    assert chosen_term([later, current, earlier], 2026) is later  # latest of the two holding 2026
+    assert chosen_term([later, earlier], 2024) is later  # none holds 2024: the latest
+    assert chosen_term([later, current, earlier], 2026, "2016-2021") is earlier
+    assert chosen_term([], 2026) is None
+
+
+def test_the_candidates_sort_page_and_export_with_their_gaps(p, client):
+    ready, lacking, _later = _planned(p)
+    many = [p.cadre() for _n in range(55)]
+    for cadre in many:
+        p.hold(cadre, p.truong_phong, p.hu_dt)
+        p.plan(cadre, p.bi_thu, term=(2020, 2025), approved=dt.date(2019, 6, 1))
+    client.force_login(User.objects.create_user(username="btc", password=PASSWORD, role=Role.BTC))
+    asked = {"as_of": "01/01/2020", "chuc_danh": "BT-HU"}
+    first = client.get("/quy-hoach/", asked).content.decode()
+    assert "57 dòng" in first and "hiển thị 1–50" in first and "Trang 1 / 2" in first
+    by_readiness = client.get("/quy-hoach/", {**asked, "sap_xep": "-dat_chuan"}).context["table"].rows
+    assert by_readiness[0]["ma"] == ready.code  # "Đạt" sorts after "Chưa đạt"
+    assert all(row["dat_chuan"] == "Chưa đạt" for row in by_readiness[1:])
+    ascending = client.get("/quy-hoach/", {**asked, "sap_xep": "dat_chuan", "trang": 2}).context["table"].rows
+    assert ascending[-1]["ma"] == ready.code and len(ascending) == 7
+    download = client.get("/quy-hoach/", {**asked, "xuat": "xlsx"})
+    assert "nguon-ke-can-BT-HU-2020-2025-20200101.xlsx" in download["Content-Disposition"]
+    sheet = load_workbook(BytesIO(download.content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = next(row for row in values if "Còn thiếu" in row)
+    row = next(row for row in values if lacking.code in row)
+    assert "Lý luận chính trị: Trung cấp → Cao cấp" in row[header.index("Còn thiếu")]
+    assert "Cao cấp lý luận chính trị" in row[header.index("Chương trình bù được")]
+    assert sum(1 for row in values if row and str(row[0]).startswith("CB")) == 57
