@@ -1,7 +1,8 @@
 """The cards of the home page, each computed only for a user whose role may see it (the capability
 table) and only over what their scope reaches: the review's six figures year by year, the annual
-training plans due, the rotation target, non-local posts and key vacancies, and the latest changes to
-the records of cadres in scope. Every figure carries the link to the people or the list behind it."""
+training plans due, the courses the user runs, the rotation target, non-local posts and key
+vacancies, and the latest changes to the records of cadres in scope. Every figure carries the link
+to the people or the list behind it."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from canbo.rotation.selectors import key_vacancy_count
 from canbo.rotation.target import DIRECTIONS, rotation_target, target_json
 from canbo.rules.selectors import parameters_in_force, rule_set_in_force
 from canbo.rules.verdicts import REVIEW
+from canbo.training.course_selectors import courses_to_run
 from canbo.training.plan_selectors import year_board
 from canbo.workflow.services import options
 
@@ -178,6 +180,8 @@ def cards_for(actor, as_of: dt.date) -> dict:
     if can(actor, Action.VIEW_PLANS):
         cards["plans"] = plans_due(actor=actor, as_of=as_of)
         cards["plan_progress"] = plan_progress(actor=actor, as_of=as_of)
+    if can(actor, Action.MANAGE_COURSES):
+        cards["courses"] = courses_to_run(actor=actor, as_of=as_of)
     if can(actor, Action.VIEW_ROTATION):
         cards["rotation"] = rotation_status(actor=actor, as_of=as_of)
         cards["pipeline"] = rotation_pipeline(actor=actor, as_of=as_of)

@@ -24,6 +24,7 @@ from canbo.core.dated import in_force_q
 from canbo.core.levels import rank_of
 from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.training import TRAINED_YEARS
+from canbo.exchange.demo.units import POLITICAL_SCHOOL
 from canbo.org.models import Unit
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
 from canbo.people.selectors import planned_q
@@ -58,13 +59,15 @@ FIXED = {
 }
 AS_REQUIRED = {"qlnn": "qlnn", "ngoai_ngu": "ngoai_ngu_tin_hoc", "tin_hoc": "ngoai_ngu_tin_hoc"}
 # Who provides and organises the courses of a kind.
+# The province's political school is a unit of the province: its `school` users run its courses.
+SCHOOL, UNIVERSITY = POLITICAL_SCHOOL[1], "Trường Đại học Đà Lạt"
 PROVIDERS = {
-    "llct": ("Trường Chính trị tỉnh Lâm Đồng", Organiser.TINH_UY),
-    "qlnn": ("Trường Chính trị tỉnh Lâm Đồng", Organiser.SO_NOI_VU),
-    "chuyen_mon": ("Trường Đại học Đà Lạt", Organiser.SO_NOI_VU),
-    "ngoai_ngu": ("Trường Đại học Đà Lạt", Organiser.SO_NOI_VU),
-    "tin_hoc": ("Trường Đại học Đà Lạt", Organiser.SO_NOI_VU),
-    "boi_duong": ("Trường Chính trị tỉnh Lâm Đồng", Organiser.TINH_UY),
+    "llct": (SCHOOL, Organiser.TINH_UY),
+    "qlnn": (SCHOOL, Organiser.SO_NOI_VU),
+    "chuyen_mon": (UNIVERSITY, Organiser.SO_NOI_VU),
+    "ngoai_ngu": (UNIVERSITY, Organiser.SO_NOI_VU),
+    "tin_hoc": (UNIVERSITY, Organiser.SO_NOI_VU),
+    "boi_duong": (SCHOOL, Organiser.TINH_UY),
 }
 # Fostering (III.1.2): each year, leadership skills for this many cadres planned for key posts who had
 # none yet, by code; the provincial units' by one programme, the others' by the district one.
@@ -230,6 +233,7 @@ def _course(actor, year: int, half: int, number: int, programme: Programme, mode
         actor=actor, code=f"KH{year}-{number:02d}", name=name, programme=programme, provider=provider,
         place=_("Thành phố Đà Lạt"), start=start, end=end, seats=len(trainees), mode=mode,
         organiser=organiser, venue=Venue.TRONG_NUOC, actual_cost=spent or None,
+        provider_unit=Unit.objects.filter(code=POLITICAL_SCHOOL[0]).first() if provider == SCHOOL else None,
         funding=Funding.DON_VI if number % 4 == 3 else Funding.NGAN_SACH_TINH)
     transition(actor=actor, obj=course, to=CourseState.TUYEN_SINH)
     enrolments_add(actor=actor, course=course, codes=[t.code for t in trainees])

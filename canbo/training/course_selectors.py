@@ -12,7 +12,7 @@ from canbo.core.errors import NotFound
 from canbo.core.roles import Role
 from canbo.org.models import Unit
 from canbo.people.selectors import visible_cadres
-from canbo.training.models import Course, Enrolment, Result
+from canbo.training.models import Course, CourseState, Enrolment, Result
 
 
 def course_runner(course: Course) -> str:
@@ -54,10 +54,22 @@ def visible_enrolments(actor, course: Course, as_of) -> QuerySet[Enrolment]:
             .order_by("cadre__sort_key", "cadre__code"))
 
 
-def course_list(*, actor, as_of, year: int | None = None, programme: str = "",
-                state: str = "") -> QuerySet[Course]:
-    """Courses starting in `year`, of a programme code, in a state; each with its number of trainees
-    and of those who passed, among the trainees the actor sees (`visible_enrolments`)."""
+# The states of a course still to be taken forward, in the order it runs.
+OPEN_STATES = (CourseState.DU_THAO, CourseState.TUYEN_SINH, CourseState.DANG_HOC, CourseState.CHO_KET_QUA)
+
+
+def overdue_q(as_of) -> Q:
+    """Courses behind their dates at D: not yet started although their first day has passed, or
+    still in session after their last day."""
+    not_started = Q(state__in=(CourseState.DU_THAO, CourseState.TUYEN_SINH), start__lt=as_of)
+    return not_started | Q(state=CourseState.DANG_HOC, end__lt=as_of)
+
+
+def course_list(*, actor, as_of, year: int | None = None, programme: str = "", state: str = "",
+                mine: bool = False, overdue: bool = False) -> QuerySet[Course]:
+    """Courses starting in `year`, of a programme code, in a state, run by the actor (`mine`), behind
+    their dates at D (`overdue`); each with its number of trainees and of those who passed, among the
+    trainees the actor sees (`visible_enrolments`)."""
     seen = Q(enrolments__cadre__in=visible_cadres(actor, as_of).values("pk"))
     seen |= run_by(actor)  # (a superuser's empty condition adds nothing: they see every cadre anyway)
     courses = Course.objects.select_related("programme", "provider_unit").annotate(
@@ -69,6 +81,10 @@ def course_list(*, actor, as_of, year: int | None = None, programme: str = "",
         courses = courses.filter(programme__code=programme)
     if state:
         courses = courses.filter(state=state)
+    if mine:
+        courses = courses.filter(run_by(actor))
+    if overdue:
+        courses = courses.filter(overdue_q(as_of))
     return courses.order_by("-start", "code")
 
 
@@ -79,3 +95,14 @@ def course_get(*, pk: int | None = None, code: str | None = None) -> Course:
     if course is None:
         raise NotFound(_("Không có khóa học này."))
     return course
+
+
+def courses_to_run(*, actor, as_of) -> dict:
+    """The courses the actor runs that are still to be taken forward, counted by state, and those of
+    them behind their dates at D; each count as the list of courses filtered the same way shows it.
+    Such courses are few (a provider's or an office's year): their rows are read and counted here."""
+    mine = Course.objects.filter(run_by(actor), state__in=OPEN_STATES)
+    states = list(mine.values_list("state", flat=True))
+    overdue = list(mine.filter(overdue_q(as_of)).values_list("id", flat=True))
+    return {"states": [(state, state.label, states.count(state)) for state in OPEN_STATES],
+            "overdue": len(overdue)}

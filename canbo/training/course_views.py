@@ -1,7 +1,8 @@
-"""The course pages: the list (by year, programme, state; each figure links to the trainees behind
-it), a course with its trainees, their results and history, the steps the user may take (asked for
-confirmation first), and the pages that open a course, enrol trainees from the plans in force, record
-results and import the provider's results sheet."""
+"""The course pages: the list (by year, programme, state, those the user runs, those behind their
+dates; each figure links to the trainees behind it; sorted, paged and exported as a report), a
+course with its trainees, their results and history, the steps the user may take (asked for
+confirmation first), and the pages that open a course, enrol trainees from the plans in force,
+record results and import the provider's results sheet."""
 
 import tempfile
 
@@ -16,6 +17,8 @@ from canbo.core.capabilities import Action, can
 from canbo.core.dates import parse_date
 from canbo.core.errors import NotFound
 from canbo.core.levels import Grade, qualification_words
+from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
+from canbo.documents.downloads import report_download, wants_download
 from canbo.rules.selectors import rule_set_in_force
 from canbo.training.course_forms import CourseForm
 from canbo.training.course_process import COURSE_PROCESS
@@ -28,6 +31,7 @@ from canbo.training.course_selectors import (
     runs,
     visible_enrolments,
 )
+from canbo.training.course_table import courses_report
 from canbo.training.courses import course_create, enrolment_candidates, enrolments_add
 from canbo.training.models import CourseState, Programme, Result
 from canbo.training.plan_lines import parse_codes
@@ -53,14 +57,19 @@ def _year(text: str) -> int | None:
 def course_index(request):
     year = _year(request.GET.get("nam", ""))
     programme, state = request.GET.get("chuong_trinh", ""), request.GET.get("trang_thai", "")
+    mine, overdue = request.GET.get("cua_toi") == "1", request.GET.get("qua_han") == "1"
     courses = course_list(actor=request.user, as_of=request.as_of, year=year, programme=programme,
-                          state=state)
+                          state=state, mine=mine, overdue=overdue)
+    report = courses_report(courses)
+    report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
+    if wants_download(request):
+        return report_download(request, report, filename=f"khoa-hoc-{request.as_of:%Y%m%d}")
     programmes = Programme.objects.filter(rule_set=rule_set_in_force(request.as_of)).order_by(
         "family__order", "order")
     return render(request, "training/course_list.html", {
-        "courses": courses, "year": year, "programme": programme, "state": state, "programmes": programmes,
-        "states": CourseState.choices, "may_open": can(request.user, Action.MANAGE_COURSES),
-        "crumbs": [(_("Khóa học"), "")],
+        "table": ReportPage(report), "year": year, "programme": programme, "state": state,
+        "mine": mine, "overdue": overdue, "programmes": programmes, "states": CourseState.choices,
+        "may_open": can(request.user, Action.MANAGE_COURSES), "crumbs": [(_("Khóa học"), "")],
     })
 
 

@@ -1,10 +1,17 @@
-"""The home page in real Chromium: the cards of a province-wide role and of a district officer, and
-from the comparison of two dates to the people who entered a figure."""
+"""The home page in real Chromium: the cards of a province-wide role, of a district officer and of the
+political school, and from the comparison of two dates to the people who entered a figure."""
+
+import datetime as dt
 
 import pytest
 from playwright.sync_api import expect
 
 from canbo.accounts.models import Role
+from canbo.accounts.system import system_actor
+from canbo.org.services import unit_create
+from canbo.rules.selectors import rule_set_in_force
+from canbo.training.courses import course_create
+from canbo.training.models import Programme
 from tests.browser.test_proposals import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -67,3 +74,25 @@ def test_the_waiting_box_says_so_when_the_figures_fail_to_come(page, live_server
     expect(page.get_by_text("Không tải được số liệu của trang")).to_be_visible()
     expect(page.get_by_text("Đang tính số liệu trong phạm vi của bạn")).to_be_hidden()
     expect(page.get_by_role("link", name="Tải lại trang")).to_be_visible()
+
+
+def test_the_school_lands_on_the_courses_it_runs(page, live_server, small_province, sign_in):
+    system = system_actor()
+    school = unit_create(actor=system, code="TCT", name="Trường Chính trị tỉnh", level="tinh", bloc="dang",
+                         locality=small_province.units["TU"].locality)
+    small_province.units["TCT"] = school
+    programme = Programme.objects.get(rule_set=rule_set_in_force(dt.date(2019, 1, 1)), code="trung_cap_llct")
+    course_create(actor=system, code="TC-2019", name="Trung cấp lý luận chính trị khóa 2019",
+                  programme=programme, provider="", provider_unit=school, place="Đà Lạt",
+                  start=dt.date(2019, 10, 1), end=dt.date(2020, 6, 30), seats=40, mode="tap_trung",
+                  organiser="tinh_uy", venue="trong_nuoc")
+    small_province.user("school", Role.SCHOOL, "TCT")
+    sign_in(page, live_server, "school")
+    page.goto(f"{live_server.url}/?as_of=01/01/2020")
+    card = page.locator("section[aria-labelledby=the-courses]")
+    expect(card.locator("a.figure[data-count='1']")).to_have_count(2)  # a draft, and behind its first day
+    expect(page.locator("#the-review")).to_have_count(0)  # the review is not the school's
+    shot(page, "home-school")
+    card.get_by_role("link", name="Quá hạn chuyển bước").click()
+    expect(page.locator("#khoa-hoc")).to_contain_text("TC-2019")
+    expect(page.get_by_label("Quá hạn chuyển bước")).to_be_checked()

@@ -25,9 +25,9 @@ pytestmark = pytest.mark.django_db
 def test_each_role_gets_the_cards_its_capabilities_allow(small_province):
     btc = small_province.user("btc", Role.BTC)
     school = small_province.user("school", Role.SCHOOL)
-    cards = {"review", "plans", "plan_progress", "rotation", "pipeline", "changes"}
+    cards = {"review", "plans", "plan_progress", "courses", "rotation", "pipeline", "changes"}
     assert set(cards_for(btc, dt.date(2020, 1, 1))) == cards
-    assert set(cards_for(school, dt.date(2020, 1, 1))) == {"changes"}
+    assert set(cards_for(school, dt.date(2020, 1, 1))) == {"courses", "changes"}
 
 
 def test_the_review_trend_reads_the_same_day_of_four_years_and_links_each_figure(small_province):

@@ -38,6 +38,7 @@ class Tree:
         return code
 
 
+POLITICAL_SCHOOL = ("TCT", "Trường Chính trị tỉnh Lâm Đồng")  # a provider of courses, and the school's unit
 PARTY_BOARDS = [
     ("BTC", "Ban Tổ chức Tỉnh ủy"),
     ("BTG", "Ban Tuyên giáo Tỉnh ủy"),
@@ -45,7 +46,7 @@ PARTY_BOARDS = [
     ("UBKT", "Ủy ban Kiểm tra Tỉnh ủy"),
     ("BNC", "Ban Nội chính Tỉnh ủy"),
     ("VPTU", "Văn phòng Tỉnh ủy"),
-    ("TCT", "Trường Chính trị tỉnh Lâm Đồng"),
+    POLITICAL_SCHOOL,
 ]
 INTERNAL = [
     ("CA", "Công an tỉnh Lâm Đồng", None),

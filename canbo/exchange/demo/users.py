@@ -24,6 +24,7 @@ from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
 from canbo.core.capabilities import scope_label
 from canbo.core.levels import Level
+from canbo.exchange.demo.units import POLITICAL_SCHOOL
 from canbo.exchange.models import DemoProvince
 from canbo.org.models import Unit
 
@@ -74,7 +75,8 @@ def _accounts() -> list[DemoAccount]:
         DemoAccount("thuongtruc", Role.THUONG_TRUC, "Thường trực Tỉnh ủy"),
         DemoAccount("btc", Role.BTC, "Chuyên viên Ban Tổ chức"),
         DemoAccount("snv", Role.SNV, "Chuyên viên Sở Nội vụ"),
-        DemoAccount("truong", Role.SCHOOL, "Trường Chính trị tỉnh"),
+        DemoAccount("truong", Role.SCHOOL, "Trường Chính trị tỉnh",
+                    scope_unit=Unit.objects.filter(code=POLITICAL_SCHOOL[0]).first()),
         DemoAccount("kiemtra", Role.INSPECTOR, "Ủy ban Kiểm tra"),
     ]
     units = (("hr_ductrong", district_unit_of("Đức Trọng")), ("hr_so", provincial_department()))

@@ -9,17 +9,20 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
+from canbo.accounts.models import User
 from canbo.accounts.system import system_actor
 from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
 from canbo.core.dates import today
 from canbo.exchange.demo.build import demo_data
+from canbo.exchange.demo.units import POLITICAL_SCHOOL
 from canbo.ops.demo_training import LEADERSHIP
 from canbo.people.models import Movement, PositionHolding, Qualification
 from canbo.rotation.models import Proposal, ProposalState
 from canbo.rotation.proposal_selectors import rotations_in_progress
 from canbo.rotation.target import rotation_target
 from canbo.rules.selectors import parameters_in_force
+from canbo.training.course_selectors import run_by
 from canbo.training.models import (
     Course,
     CourseState,
@@ -67,6 +70,11 @@ def _check_courses(trained: list[tuple]):
     assert {c.start.year for c in courses} == {2017, 2018, 2019}
     assert set(courses.values_list("state", flat=True)) == {CourseState.HOAN_THANH}
     assert all(c.actual_cost for c in courses)  # the budget page has actual costs to show
+    # The political school, a unit of the province, provides the LLCT courses: its account runs them.
+    school = User.objects.get(username="truong")
+    assert school.scope_unit.code == POLITICAL_SCHOOL[0]
+    run = set(courses.filter(run_by(school)).values_list("programme__code", flat=True))
+    assert {"cao_cap_llct", "trung_cap_llct"} <= run and "dai_hoc" not in run
     assert all(line.cost_estimate for line in PlanLine.objects.filter(plan__year__lt=2020))
     results = Counter(Enrolment.objects.values_list("result", flat=True))
     assert results[Result.CHUA_CO] == 0 and results[Result.DAT] > 0
