@@ -12,7 +12,8 @@ the next year's courses are on this year's course too and fail it or are absent.
 plan's rules or the programme cannot give as it stands (a trainee not eligible on 1 January, a level
 "as required" that is not the one the record shows) is written into the record instead, dated as drawn,
 so the review's figures stay those the workbook was drawn for. The plans of the demo's current year
-stand at each step before approval."""
+stand at each step before approval, and the political school has announced two courses of its second
+half."""
 
 import copy
 import datetime as dt
@@ -306,6 +307,29 @@ def _current_plans(actor) -> None:
             transition(actor=actor, obj=plan, to=state)
 
 
+# The political school's courses announced for the second half of the demo's current year (their
+# trainees come once that year's plans are in force): (programme, state it has reached).
+ANNOUNCED = (("trung_cap_llct", CourseState.TUYEN_SINH), ("cao_cap_llct", CourseState.DU_THAO))
+
+
+def _announced_courses(actor) -> None:
+    """The political school's courses of the demo's current year, announced, not yet started."""
+    year = HORIZON.year
+    start, end = _dates(year, 2)
+    school = Unit.objects.get(code=POLITICAL_SCHOOL[0])
+    rule_set = engine.context_for(dt.date(year, 1, 1))["rule_set"]
+    for number, (code, state) in enumerate(ANNOUNCED, start=1):
+        programme = Programme.objects.get(rule_set=rule_set, code=code)
+        name = _("%(programme)s, năm %(year)s, đợt %(half)s") % {"programme": programme.name, "year": year,
+                                                                 "half": 2}
+        course = course_create(
+            actor=actor, code=f"TCT{year}-{number:02d}", name=name, programme=programme, provider="",
+            provider_unit=school, place=_("Thành phố Đà Lạt"), start=start, end=end, seats=40,
+            mode=TrainingMode.TAP_TRUNG, organiser=Organiser.TINH_UY, venue=Venue.TRONG_NUOC)
+        if state != CourseState.DU_THAO:
+            transition(actor=actor, obj=course, to=state)
+
+
 def _price(actor, rule_set) -> None:
     """The demo's costs on the programmes of a rule set that have none."""
     for programme in Programme.objects.filter(rule_set=rule_set, cost_full_time=None, cost_in_service=None):
@@ -317,7 +341,7 @@ def _price(actor, rule_set) -> None:
 
 def training_history(*, actor, trained: list[tuple]) -> None:
     """Plans and courses of 2017–2019 giving the qualifications `trained` (rows of `trinh_do`), then
-    the current year's plans."""
+    the current year's plans and the political school's courses announced for it."""
     cadres = {c.code: c for c in Cadre.objects.filter(code__in={row[0] for row in trained})}
     for rule_set in {engine.context_for(dt.date(year, 1, 1))["rule_set"] for year in TRAINED_YEARS}:
         _price(actor, rule_set)
@@ -331,4 +355,5 @@ def training_history(*, actor, trained: list[tuple]) -> None:
         fostered = _fostered(year, catalogue[year], done)
         _year(actor, year, by_year[year], by_year.get(year + 1, []), fostered)
     _current_plans(actor)
+    _announced_courses(actor)
 

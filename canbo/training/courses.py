@@ -82,20 +82,27 @@ def _reach(actor, course: Course):
 
 def enrolment_candidates(*, actor, course: Course) -> list[dict]:
     """The cadres that may be enrolled: named on a line of a plan in force for the course's programme in
-    its mode, not yet on the course; with the line. A provider of the province takes whom the plans in
-    force send it; an office enrols the cadres it sees on the course's first day and those named in the plans
-    it aggregated (`_reach`)."""
+    its mode, not yet on the course, and not sent by that line already (on another course not cancelled,
+    passed or awaiting the result: who failed or was absent may be sent again); with the line. A provider
+    of the province takes whom the plans in force send it; an office enrols the cadres it sees on the
+    course's first day and those named in the plans it aggregated (`_reach`)."""
     lines = (PlanLine.objects.filter(plan__state=PlanState.CO_HIEU_LUC, programme=course.programme_id,
                                      mode=course.mode)
              .select_related("plan__unit").prefetch_related("cadres")
              .order_by("-plan__year", "plan__unit__path"))
+    sent = set(
+        Enrolment.objects.filter(plan_line__in=lines, result__in=(Result.DAT, Result.CHUA_CO))
+        .exclude(course__state=CourseState.DA_HUY).exclude(course=course)
+        .values_list("plan_line_id", "cadre_id")
+    )
     taken = set(course.enrolments.values_list("cadre_id", flat=True))
     found: dict[int, dict] = {}
     reach = _reach(actor, course)
     seen = None if reach is None else set(reach.values_list("pk", flat=True))
     for line in lines:
         for cadre in line.cadres.all():
-            if (seen is None or cadre.pk in seen) and cadre.pk not in taken:
+            free = cadre.pk not in taken and (line.pk, cadre.pk) not in sent
+            if free and (seen is None or cadre.pk in seen):
                 found.setdefault(cadre.pk, {"cadre": cadre, "line": line})
     return sorted(found.values(), key=lambda c: (c["cadre"].sort_key, c["cadre"].code))
 
@@ -128,7 +135,8 @@ def enrolments_add(*, actor, course: Course, codes: list[str]) -> list[Enrolment
                 "name": cadre.full_name, "code": code})
         elif cadre.pk not in lines:
             problems.append(_("%(name)s (%(code)s) không có tên trong dòng kế hoạch đang thực hiện nào của "
-                              "chương trình “%(programme)s”, hình thức %(mode)s.") % {
+                              "chương trình “%(programme)s”, hình thức %(mode)s, hoặc đã được cử học "
+                              "theo dòng đó (đã đạt hay đang chờ kết quả ở khóa học khác).") % {
                 "name": cadre.full_name, "code": code, "programme": course.programme.name,
                 "mode": TrainingMode(course.mode).label.lower()})
     enrolled = course.enrolments.count()

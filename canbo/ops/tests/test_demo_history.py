@@ -15,6 +15,7 @@ from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
 from canbo.core.dates import today
 from canbo.exchange.demo.build import demo_data
+from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.units import POLITICAL_SCHOOL
 from canbo.ops.demo_training import LEADERSHIP
 from canbo.people.models import Movement, PositionHolding, Qualification
@@ -66,13 +67,17 @@ def _check_plans():
 
 
 def _check_courses(trained: list[tuple]):
-    courses = Course.objects.all()
+    announced = Course.objects.filter(start__year=HORIZON.year)  # the school's, not yet started
+    assert sorted(announced.values_list("state", flat=True)) == [CourseState.DU_THAO, CourseState.TUYEN_SINH]
+    assert not Enrolment.objects.filter(course__in=announced).exists()
+    courses = Course.objects.exclude(pk__in=announced)
     assert {c.start.year for c in courses} == {2017, 2018, 2019}
     assert set(courses.values_list("state", flat=True)) == {CourseState.HOAN_THANH}
     assert all(c.actual_cost for c in courses)  # the budget page has actual costs to show
     # The political school, a unit of the province, provides the LLCT courses: its account runs them.
     school = User.objects.get(username="truong")
     assert school.scope_unit.code == POLITICAL_SCHOOL[0]
+    assert announced.filter(run_by(school)).count() == 2
     run = set(courses.filter(run_by(school)).values_list("programme__code", flat=True))
     assert {"cao_cap_llct", "trung_cap_llct"} <= run and "dai_hoc" not in run
     assert all(line.cost_estimate for line in PlanLine.objects.filter(plan__year__lt=2020))

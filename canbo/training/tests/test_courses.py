@@ -178,7 +178,8 @@ def test_enrolment_comes_from_lines_in_force_only_and_stops_at_the_seats(small_p
         enrolments_add(actor=users["snv"], course=course, codes=["SNV2"])
     assert refused.value.message_dict["cadres"] == [
         "Phạm Quốc Huy (SNV2) không có tên trong dòng kế hoạch đang thực hiện nào của chương trình "
-        "“Đại học”, hình thức tập trung."]
+        "“Đại học”, hình thức tập trung, hoặc đã được cử học theo dòng đó (đã đạt hay đang chờ kết quả "
+        "ở khóa học khác)."]
     in_force_plan(small_province, users, unit="HLHPN", lines=[("dai_hoc", "tap_trung", ["HOI"])])
     other = plan_create(actor=users["snv"], unit=small_province.units["UB-DT"], year=YEAR, content="")
     assert other.state == S.DU_THAO
@@ -187,7 +188,8 @@ def test_enrolment_comes_from_lines_in_force_only_and_stops_at_the_seats(small_p
     assert refused.value.message_dict["cadres"] == [
         "Không có cán bộ mã HOI trong phạm vi của bạn tại ngày 01/03/2018.",
         "Phạm Quốc Huy (SNV2) không có tên trong dòng kế hoạch đang thực hiện nào của chương trình "
-        "“Đại học”, hình thức tập trung.",
+        "“Đại học”, hình thức tập trung, hoặc đã được cử học theo dòng đó (đã đạt hay đang chờ kết quả "
+        "ở khóa học khác).",
         "Không có cán bộ mã KHONG trong phạm vi của bạn tại ngày 01/03/2018.",
         "Khóa học có 1 chỗ, đã ghi danh 0 học viên; không ghi danh thêm được 3 người."]
     put_in_force(plan, users)
@@ -210,7 +212,11 @@ def test_the_office_that_aggregated_a_district_plan_enrols_its_cadres_of_every_b
     in_force_plan(small_province, users, unit="HU-DT", lines=[("dai_hoc", "tap_trung", ["DT2"])])
     course = new_course(users["btc"], organiser="huyen_uy")
     assert [c["cadre"].code for c in enrolment_candidates(actor=users["btc"], course=course)] == ["DT2"]
+    snv_course = new_course(users["snv"], code="DH-2018-SNV")
+    assert [c["cadre"].code for c in enrolment_candidates(actor=users["snv"], course=snv_course)] == ["DT2"]
     enrolments_add(actor=users["btc"], course=course, codes=["DT2"])
+    # Sent by the line now, she is no longer offered to another course.
+    assert enrolment_candidates(actor=users["snv"], course=snv_course) == []
     assert list(course.enrolments.values_list("cadre__code", flat=True)) == ["DT2"]
     client.force_login(users["btc"])  # her name, not a link to a record Ban Tổ chức may not open
     page = client.get(reverse("training:course_detail", args=[course.pk])).content.decode()
@@ -218,8 +224,6 @@ def test_the_office_that_aggregated_a_district_plan_enrols_its_cadres_of_every_b
     client.force_login(users["hr"])
     page = client.get(reverse("training:course_detail", args=[course.pk])).content.decode()
     assert reverse("people:cadre_detail", args=["DT2"]) in page
-    snv_course = new_course(users["snv"], code="DH-2018-SNV")
-    assert [c["cadre"].code for c in enrolment_candidates(actor=users["snv"], course=snv_course)] == ["DT2"]
     in_force_plan(small_province, users, unit="SNV", lines=[("dai_hoc", "tap_trung", ["SNV2"])])
     with pytest.raises(ValidationError) as refused:
         enrolments_add(actor=users["btc"], course=course, codes=["SNV2"])
@@ -274,3 +278,28 @@ def test_the_school_runs_its_own_courses_and_offices_those_of_their_organisers(s
     assert AuditEvent.objects.get(action="course_create").object_key == "TC-1"
     transition(actor=users["school"], obj=course, to=C.DA_HUY, comment="Không đủ học viên")
     assert course.state == C.DA_HUY
+
+
+def test_a_line_sends_a_cadre_once_unless_they_failed_or_the_course_was_cancelled(small_province, users):
+    """SNV2 and PL1 on Sở Nội vụ's line: on a first course, neither is offered to a second; PL1 who
+    failed is offered again, SNV2 who passed is not; a cancelled course sends no one."""
+    in_force_plan(small_province, users, lines=[("dai_hoc", "tap_trung", ["SNV2", "PL1"])])
+    snv = users["snv"]
+    cancelled = new_course(snv, code="DH-HUY")
+    enrolments_add(actor=snv, course=cancelled, codes=["SNV2"])
+    transition(actor=snv, obj=cancelled, to=C.DA_HUY, comment="Không mở lớp")
+    first = new_course(snv)
+    run_to_results(first, snv, ["SNV2", "PL1"])
+    second = new_course(snv, code="DH-2019", start=dt.date(2019, 3, 1), end=dt.date(2019, 12, 20))
+
+    def offered():
+        return [c["cadre"].code for c in enrolment_candidates(actor=snv, course=second)]
+
+    assert offered() == []  # both awaiting their result
+    snv2, pl1 = first.enrolments.get(cadre__code="SNV2"), first.enrolments.get(cadre__code="PL1")
+    result_record(actor=snv, enrolment=snv2, result="dat")
+    result_record(actor=snv, enrolment=pl1, result="khong_dat")
+    assert offered() == ["PL1"]
+    with pytest.raises(ValidationError) as refused:
+        enrolments_add(actor=snv, course=second, codes=["SNV2"])
+    assert "không có tên trong dòng kế hoạch đang thực hiện" in refused.value.message_dict["cadres"][0]
