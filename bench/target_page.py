@@ -11,21 +11,14 @@ forgotten, and again (best of three). Records them in bench/RESULTS.md under "##
 The goal is 0.4 s.
 """
 
-import argparse
-import datetime as dt
-import os
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-from officials import demo_sign_ins  # noqa: E402
-from pages import measure, timing_table  # noqa: E402
-from results import record_section  # noqa: E402
-from review import open_province  # noqa: E402
+import demo_pages  # noqa: E402
 
 PAGES = [
     ("target page", "/chi-tieu-luan-chuyen/?as_of={day}"),
@@ -37,34 +30,9 @@ PAGES = [
 USERS = ("btc", "snv")
 
 
-def warm_up() -> None:
-    """The process's one-off start (URLs, templates) is not a page's: one page of another kind first."""
-    from django.test import Client
-
-    from canbo.accounts.models import User
-
-    client = Client()
-    client.force_login(User.objects.get(username=USERS[0]))
-    client.get("/tai-khoan/doi-mat-khau/")
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=20_000)
-    today = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
-    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=today)
-    parser.add_argument("--no-record", action="store_true")
-    args = parser.parse_args()
-    os.environ.setdefault("CANBO_2FA_REQUIRED", "0")  # the demo province, as scripts/start serves it
-    os.environ["CANBO_WARM_AFTER_WRITE"] = "0"
-    open_province("target", args.size)
-    demo_sign_ins(args.size)
-    warm_up()
-    load_start = os.getloadavg()[0]
-    rows = measure(USERS, PAGES, args.as_of.isoformat(), forget_each=True)
-    lines = timing_table("target_page.py", args, rows, load_start, goal="0.4 s")
-    if not args.no_record:
-        record_section("Rotation target page", lines + [""])
+    demo_pages.run(description=__doc__.splitlines()[0], name="target", section="Rotation target page",
+                   users=USERS, pages=lambda: PAGES, goal="0.4 s")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,9 @@ Only cadres in the actor's scope at D are listed, as on every other page."""
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import Count
+
+from canbo.accounts.scope import sees_everything
 from canbo.core.dates import age_on
 from canbo.core.levels import REQUIRED_KINDS, Kind, label_of, rank_of
 from canbo.org.models import PositionType, Unit
@@ -81,17 +84,41 @@ def _whole_years(start: dt.date, end: dt.date) -> int:
     return max(age_on(start, end), 0) if end >= start else 0
 
 
-def succession(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit | None = None) -> list[Term]:
-    """The terms approved by D of plannings for `position_type` (at `unit` or a unit under it), latest
-    first, each with its candidates and structure."""
-    entries = (
-        PlanningEntry.objects.filter(position_type=position_type, approved_on__lte=as_of)
-        .filter(cadre__in=visible_cadres(actor, as_of))
-        .select_related("cadre", "unit")
-        .order_by("-term_start", "cadre__sort_key", "cadre__code")
-    )
+def plannings(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit | None = None):
+    """The plannings for `position_type` approved by D of cadres the actor sees (at `unit` or under
+    it). The scope is probed once, here: the queryset names the plannings found by their ids, so
+    that counting the terms and reading one of them do not probe it again."""
+    entries = PlanningEntry.objects.filter(position_type=position_type, approved_on__lte=as_of)
     if unit is not None:
         entries = entries.filter(unit__path__startswith=unit.path)
+    if sees_everything(actor):
+        return entries
+    found = list(entries.filter(cadre__in=visible_cadres(actor, as_of)).values_list("pk", flat=True))
+    return PlanningEntry.objects.filter(pk__in=found)
+
+
+def term_counts(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit | None = None,
+                entries=None) -> list[Term]:
+    """The terms of `succession`, latest first, each with its number of plannings alone
+    (`structure["tong_so"]`, no candidates); `entries`: `plannings()` when already found."""
+    if entries is None:
+        entries = plannings(actor=actor, position_type=position_type, as_of=as_of, unit=unit)
+    counted = entries.values("term_start", "term_end").annotate(n=Count("id"))
+    counted = counted.order_by("-term_start", "-term_end")
+    return [Term(row["term_start"], row["term_end"], structure={"tong_so": row["n"]}) for row in counted]
+
+
+def succession(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit | None = None,
+               term: tuple[int, int] | None = None, entries=None) -> list[Term]:
+    """The terms approved by D of plannings for `position_type` (at `unit` or a unit under it), latest
+    first, each with its candidates and structure; only the term (first year, last year) `term` when
+    given; `entries`: `plannings()` when already found."""
+    if entries is None:
+        entries = plannings(actor=actor, position_type=position_type, as_of=as_of, unit=unit)
+    entries = entries.select_related("cadre", "unit").order_by(
+        "-term_start", "-term_end", "cadre__sort_key", "cadre__code")
+    if term is not None:
+        entries = entries.filter(term_start=term[0], term_end=term[1])
     planned = Cadre.objects.filter(id__in=entries.values("cadre_id"))  # a query, however many they are
     entries = list(entries)
     standard = position_standard(position_type, as_of)

@@ -30,9 +30,9 @@ def chosen_term(terms: list[Term], year: int, asked: str = "") -> Term | None:
 
 
 def candidates_report(term: Term, *, as_of, rule_set: RuleSet | None, type_name: str) -> Report:
-    """The candidates of `term` in the order `succession` lists them (Vietnamese name order)."""
-    cells = person_cells([candidate.entry.cadre_id for candidate in term.candidates], as_of)
-    unit_page = url_maker("org:unit_detail")
+    """The candidates of `term` in the order `succession` lists them (Vietnamese name order), without
+    the posts they hold: `with_posts` reads those for the rows shown (a term may have thousands)."""
+    record, unit_page = url_maker("people:cadre_detail"), url_maker("org:unit_detail")
     programmes = reverse("training:programmes") + "?" + urlencode({"bo": rule_set.code if rule_set else ""})
     rows = []
     for candidate in term.candidates:
@@ -42,11 +42,10 @@ def candidates_report(term: Term, *, as_of, rule_set: RuleSet | None, type_name:
             for programme in gap.programmes:
                 link = Link(programme.name, f"{programmes}#chuong-trinh-{programme.pk}")
                 closing.setdefault(programme.pk, link)
-        person = cells[cadre.pk]
         rows.append({
-            "ma": person["ma"],
-            "ho_ten": person["ho_ten"],
-            "chuc_danh": person["chuc_danh"],
+            "id": cadre.pk,
+            "ma": cadre.code,
+            "ho_ten": Link(cadre.full_name, record(cadre.code)),
             "don_vi_quy_hoach": Link(unit.name, unit_page(unit.code)) if unit else None,
             "tuoi": candidate.age,
             "gioi_tinh": cadre.get_gender_display(),
@@ -58,7 +57,7 @@ def candidates_report(term: Term, *, as_of, rule_set: RuleSet | None, type_name:
     columns = [
         Column("ma", _("Mã")),
         Column("ho_ten", _("Họ và tên"), Kind.CADRE),
-        Column("chuc_danh", _("Đang giữ"), Kind.LIST),
+        Column("chuc_danh", _("Đang giữ"), Kind.LIST, sortable=False),
         Column("don_vi_quy_hoach", _("Đơn vị quy hoạch"), Kind.UNIT),
         Column("tuoi", _("Tuổi"), Kind.NUMBER),
         Column("gioi_tinh", _("Giới tính")),
@@ -70,3 +69,11 @@ def candidates_report(term: Term, *, as_of, rule_set: RuleSet | None, type_name:
     title = _("Nguồn kế cận %(type)s, nhiệm kỳ %(a)s–%(b)s – %(d)s") % {
         "type": type_name, "a": term.start, "b": term.end, "d": as_of.strftime("%d/%m/%Y")}
     return Report(title, columns, rows, _("Không có cán bộ nào trong nhiệm kỳ này."))
+
+
+def with_posts(rows: list[dict], as_of) -> list[dict]:
+    """`rows` of `candidates_report` with the posts each cadre holds at D."""
+    cells = person_cells([row["id"] for row in rows], as_of)
+    for row in rows:
+        row["chuc_danh"] = cells[row["id"]]["chuc_danh"]
+    return rows

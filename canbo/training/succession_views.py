@@ -13,10 +13,16 @@ from canbo.documents.downloads import report_download, wants_download
 from canbo.org.models import PositionType
 from canbo.org.selectors import unit_get
 from canbo.rules.selectors import rule_set_in_force
-from canbo.training.succession import succession
+from canbo.training.succession import plannings, succession, term_counts
 from canbo.training.succession_caps import succession_caps
 from canbo.training.succession_overview import succession_overview
-from canbo.training.succession_table import TERM_PARAMETER, candidates_report, chosen_term, term_value
+from canbo.training.succession_table import (
+    TERM_PARAMETER,
+    candidates_report,
+    chosen_term,
+    term_value,
+    with_posts,
+)
 
 
 @requires(Action.VIEW_REVIEW)
@@ -31,10 +37,14 @@ def succession_page(request):
         if typed and not chosen
         else ""
     )
-    terms = (
-        succession(actor=request.user, position_type=chosen, as_of=request.as_of, unit=unit) if chosen else []
-    )
-    term = chosen_term(terms, request.as_of.year, request.GET.get(TERM_PARAMETER, ""))
+    terms, term = [], None
+    if chosen:
+        scope = {"actor": request.user, "position_type": chosen, "as_of": request.as_of, "unit": unit}
+        entries = plannings(**scope)
+        terms = term_counts(**scope, entries=entries)
+        term = chosen_term(terms, request.as_of.year, request.GET.get(TERM_PARAMETER, ""))
+    if term is not None:
+        term = succession(**scope, term=(term.start, term.end), entries=entries)[0]
     rule_set = rule_set_in_force(request.as_of)
     table = None
     if term is not None:
@@ -42,9 +52,11 @@ def succession_page(request):
         ordering = requested_ordering(request, candidates.columns)
         candidates = arranged(candidates, ordering, requested_page(request))
         if wants_download(request):
+            with_posts(candidates.rows, request.as_of)
             name = f"nguon-ke-can-{chosen.code}-{term_value(term)}-{request.as_of:%Y%m%d}"
             return report_download(request, candidates, filename=name)
         table = ReportPage(candidates)
+        with_posts(table.rows, request.as_of)
     overview = None
     if not typed:
         query = {"don_vi": code} if code else {}
@@ -62,6 +74,7 @@ def succession_page(request):
             "unit": unit,
             "terms": [(t, term_value(t)) for t in terms],
             "term": term,
+            "current": term_value(term) if term else "",
             "table": table,
             "overview": ReportPage(overview, per_page=len(overview.rows) or None) if overview else None,
             "caps": succession_caps(actor=request.user, as_of=request.as_of, unit=unit),

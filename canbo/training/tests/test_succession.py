@@ -12,7 +12,7 @@ from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
 from canbo.accounts.testing import PASSWORD
 from canbo.reports.tests.builders import Province
-from canbo.training.succession import succession
+from canbo.training.succession import succession, term_counts
 
 pytestmark = pytest.mark.django_db
 D = dt.date(2020, 1, 1)
@@ -128,6 +128,7 @@ def test_the_candidates_sort_page_and_export_with_their_gaps(p, client):
     assert "57 dòng" in first and "hiển thị 1–50" in first and "Trang 1 / 2" in first
     by_readiness = client.get("/quy-hoach/", {**asked, "sap_xep": "-dat_chuan"}).context["table"].rows
     assert by_readiness[0]["ma"] == ready.code  # "Đạt" sorts after "Chưa đạt"
+    assert by_readiness[0]["chuc_danh"] == [p.truong_phong.name]  # the posts of the rows shown
     assert all(row["dat_chuan"] == "Chưa đạt" for row in by_readiness[1:])
     ascending = client.get("/quy-hoach/", {**asked, "sap_xep": "dat_chuan", "trang": 2}).context["table"].rows
     assert ascending[-1]["ma"] == ready.code and len(ascending) == 7
@@ -139,4 +140,16 @@ def test_the_candidates_sort_page_and_export_with_their_gaps(p, client):
     row = next(row for row in values if lacking.code in row)
     assert "Lý luận chính trị: Trung cấp → Cao cấp" in row[header.index("Còn thiếu")]
     assert "Cao cấp lý luận chính trị" in row[header.index("Chương trình bù được")]
+    assert row[header.index("Đang giữ")] == p.truong_phong.name
     assert sum(1 for row in values if row and str(row[0]).startswith("CB")) == 57
+
+
+def test_each_term_counts_its_plannings_and_one_term_is_read_alone(p):
+    _planned(p)
+    whole = succession(actor=system_actor(), position_type=p.bi_thu, as_of=D)
+    counted = term_counts(actor=system_actor(), position_type=p.bi_thu, as_of=D)
+    assert [(t.start, t.end, t.structure) for t in counted] == [
+        (t.start, t.end, {"tong_so": len(t.candidates)}) for t in whole]
+    alone = succession(actor=system_actor(), position_type=p.bi_thu, as_of=D, term=(2015, 2020))
+    assert [(t.start, t.end) for t in alone] == [(2015, 2020)]
+    assert alone[0].candidates[0].entry == whole[1].candidates[0].entry
