@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from canbo.core.report import Column, Kind, Link, Report, url_maker
 from canbo.people.working_lists import person_cells
 from canbo.rules.models import RuleSet
-from canbo.training.succession import Term
+from canbo.training.succession import Term, plannings, succession, term_counts
 
 TERM_PARAMETER = "nhiem_ky"
 
@@ -27,6 +27,20 @@ def chosen_term(terms: list[Term], year: int, asked: str = "") -> Term | None:
     found = next((term for term in terms if term_value(term) == asked), None)
     current = next((term for term in terms if term.start <= year <= term.end), None)
     return found or current or (terms[0] if terms else None)
+
+
+def chosen_succession(*, actor, position_type, as_of, unit, asked: str,
+                      rule_set: RuleSet | None) -> tuple[list[Term], Term | None, Report | None]:
+    """A type's terms with their counts, the term asked for (`chosen_term`) with its candidates and
+    structure, and its candidates as a report; the scope is probed once for all three."""
+    scope = {"actor": actor, "position_type": position_type, "as_of": as_of, "unit": unit}
+    entries = plannings(**scope)
+    terms = term_counts(**scope, entries=entries)
+    term = chosen_term(terms, as_of.year, asked)
+    if term is None:
+        return terms, None, None
+    term = succession(**scope, term=(term.start, term.end), entries=entries)[0]
+    return terms, term, candidates_report(term, as_of=as_of, rule_set=rule_set, type_name=position_type.name)
 
 
 def candidates_report(term: Term, *, as_of, rule_set: RuleSet | None, type_name: str) -> Report:

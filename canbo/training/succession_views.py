@@ -13,16 +13,9 @@ from canbo.documents.downloads import report_download, wants_download
 from canbo.org.models import PositionType
 from canbo.org.selectors import unit_get
 from canbo.rules.selectors import rule_set_in_force
-from canbo.training.succession import plannings, succession, term_counts
 from canbo.training.succession_caps import succession_caps
 from canbo.training.succession_overview import succession_overview
-from canbo.training.succession_table import (
-    TERM_PARAMETER,
-    candidates_report,
-    chosen_term,
-    term_value,
-    with_posts,
-)
+from canbo.training.succession_table import TERM_PARAMETER, chosen_succession, term_value, with_posts
 
 
 @requires(Action.VIEW_REVIEW)
@@ -37,18 +30,12 @@ def succession_page(request):
         if typed and not chosen
         else ""
     )
-    terms, term = [], None
-    if chosen:
-        scope = {"actor": request.user, "position_type": chosen, "as_of": request.as_of, "unit": unit}
-        entries = plannings(**scope)
-        terms = term_counts(**scope, entries=entries)
-        term = chosen_term(terms, request.as_of.year, request.GET.get(TERM_PARAMETER, ""))
-    if term is not None:
-        term = succession(**scope, term=(term.start, term.end), entries=entries)[0]
     rule_set = rule_set_in_force(request.as_of)
+    terms, term, candidates = chosen_succession(
+        actor=request.user, position_type=chosen, as_of=request.as_of, unit=unit,
+        asked=request.GET.get(TERM_PARAMETER, ""), rule_set=rule_set) if chosen else ([], None, None)
     table = None
-    if term is not None:
-        candidates = candidates_report(term, as_of=request.as_of, rule_set=rule_set, type_name=chosen.name)
+    if candidates is not None:
         ordering = requested_ordering(request, candidates.columns)
         candidates = arranged(candidates, ordering, requested_page(request))
         if wants_download(request):
@@ -78,6 +65,7 @@ def succession_page(request):
             "table": table,
             "overview": ReportPage(overview, per_page=len(overview.rows) or None) if overview else None,
             "caps": succession_caps(actor=request.user, as_of=request.as_of, unit=unit),
+            "rule_set": rule_set,
             "crumbs": [(_("Nguồn kế cận theo chức danh"), "")],
         },
     )

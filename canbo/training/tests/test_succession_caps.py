@@ -95,6 +95,7 @@ def test_the_page_flags_them_with_links_to_the_people(p, client):
     page = client.get(reverse("succession:by_position"), {"as_of": "01/01/2020"})
     html = page.content.decode()
     assert "Giới hạn quy hoạch (Quy định 377-QĐ/TW)" in html
+    assert f"Theo bộ quy tắc {rule_set_in_force(D).code}:" in html
     assert "mỗi chức danh quy hoạch không quá 3 người" in html and "không giới hạn số chức danh" in html
     assert "4 / 3" in html
     for cadre in cadres:
