@@ -13,6 +13,7 @@ class ProposalForm(forms.Form):
     # Typed as a code, or found by name as it is typed (canbo/cadre_suggest.js).
     ma_can_bo = forms.CharField(label=_("Mã cán bộ"), max_length=30, widget=forms.TextInput(
         attrs={"data-cadre-suggest": reverse_lazy("people:suggestions"),
+               "data-found": _("%(n)s người phù hợp; chọn bằng phím mũi tên và Enter."),
                "placeholder": _("Mã, hoặc gõ họ tên để tìm")}))
     loai = forms.ChoiceField(
         label=_("Loại đề xuất"), choices=[("luan_chuyen", _("Luân chuyển")), ("dieu_dong", _("Điều động"))]

@@ -20,6 +20,8 @@ from canbo.people.selectors import planned_q, visible_cadres
 from canbo.rules import engine, proposals
 from canbo.training.succession import lacking
 
+BY_ID_UP_TO = 10_000  # planned cadres named by id (well within what SQLite and PostgreSQL take)
+
 
 def succession_overview(*, actor, as_of: dt.date, unit: Unit | None = None, query: dict) -> Report:
     """One row per position type with plannings in force at D of the cadres the actor sees (for a
@@ -30,6 +32,9 @@ def succession_overview(*, actor, as_of: dt.date, unit: Unit | None = None, quer
         entries = entries.filter(unit__path__startswith=unit.path)
     planned_cadres = Cadre.objects.filter(id__in=entries.values("cadre_id"))  # a query, however many
     entries = list(entries.values("cadre_id", "position_type_id", "term_start", "term_end"))
+    ids = {entry["cadre_id"] for entry in entries}
+    if len(ids) <= BY_ID_UP_TO:  # by their ids, the facts do not probe the scope a second time
+        planned_cadres = Cadre.objects.filter(id__in=ids)
     current = {}  # the latest term of each type
     for entry in entries:
         term = (entry["term_start"], entry["term_end"])

@@ -36,6 +36,7 @@ def test_vacancy_leads_to_an_explained_proposal_check(page, live_server, small_p
     expect(page.get_by_label("Mã đơn vị đến")).to_have_value("HU-DT")
     page.get_by_label("Mã cán bộ").press_sequentially("vo minh")  # found by name, typed without diacritics
     suggestion = page.get_by_role("option", name="Võ Minh Khang (PL1) – Chuyên viên, Sở Nội vụ")
+    expect(page.get_by_role("status").filter(has_text="1 người phù hợp")).to_have_count(1)
     suggestion.click()
     expect(page.get_by_label("Mã cán bộ")).to_have_value("PL1")
     page.get_by_label("Đến ngày (dd/mm/yyyy)").fill("31/12/2022")

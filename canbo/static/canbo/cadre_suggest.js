@@ -1,8 +1,8 @@
 /* Suggestions for a cadre code field: each <input data-cadre-suggest="URL"> asks URL?q=… (the people
    in the user's scope whose name or code matches what is typed, with or without diacritics) after
-   two letters and shows them below the field as "name (code) – post, unit". Keys: ↓/↑ move, Enter
-   chooses, Escape closes. Choosing puts the code in the field; without this script the field takes
-   a typed code as before. */
+   two letters and shows them below the field as "name (code) – post, unit", saying how many to a
+   screen reader (the field's data-found). Keys: ↓/↑ move, Enter chooses, Escape closes. Choosing
+   puts the code in the field; without this script the field takes a typed code as before. */
 (function () {
   "use strict";
 
@@ -13,11 +13,15 @@
     list.className = "cadre-suggest-list";
     list.setAttribute("role", "listbox");
     list.hidden = true;
+    var status = document.createElement("span");  // what a screen reader says when suggestions come
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
     var wrap = document.createElement("div");
     wrap.className = "cadre-suggest";
     input.parentNode.insertBefore(wrap, input);
     wrap.appendChild(input);
     wrap.appendChild(list);
+    wrap.appendChild(status);
     input.autocomplete = "off";
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
@@ -56,6 +60,7 @@
         list.appendChild(item);
       });
       list.hidden = !hits.length;
+      status.textContent = hits.length ? (input.dataset.found || "").replace("%(n)s", hits.length) : "";
       input.setAttribute("aria-expanded", hits.length ? "true" : "false");
       highlight(-1);
     }

@@ -81,6 +81,16 @@ def test_each_type_counts_its_current_term_against_its_posts(p):
     assert later == {}  # no term covers 2026
 
 
+def test_many_planned_cadres_are_read_through_the_scope_rather_than_by_id(p, monkeypatch):
+    from canbo.training import succession_overview as overview
+
+    _province(p)
+    hr = User.objects.create_user(username="hr", password=PASSWORD, role=Role.UNIT_HR, scope_unit=p.hu_dt)
+    by_id = _rows(succession_overview(actor=hr, as_of=D, query={}))
+    monkeypatch.setattr(overview, "BY_ID_UP_TO", 0)
+    assert _rows(succession_overview(actor=hr, as_of=D, query={})) == by_id
+
+
 def test_a_unit_keeps_its_subtree_and_the_counts_open_the_type_page_with_it(p):
     ready, lacking, older, _outsider = _province(p)
     report = succession_overview(actor=system_actor(), as_of=D, unit=p.hu_dt, query={"don_vi": p.hu_dt.code})
