@@ -84,17 +84,23 @@ def _whole_years(start: dt.date, end: dt.date) -> int:
     return max(age_on(start, end), 0) if end >= start else 0
 
 
+# Plannings or cadres named by their ids, at most (well within what SQLite and PostgreSQL take);
+# more are read through the scope again.
+BY_ID_UP_TO = 10_000
+
+
 def plannings(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit | None = None):
     """The plannings for `position_type` approved by D of cadres the actor sees (at `unit` or under
-    it). The scope is probed once, here: the queryset names the plannings found by their ids, so
-    that counting the terms and reading one of them do not probe it again."""
+    it). The scope is probed once, here: the queryset names the plannings found by their ids (up to
+    BY_ID_UP_TO), so that counting the terms and reading one of them do not probe it again."""
     entries = PlanningEntry.objects.filter(position_type=position_type, approved_on__lte=as_of)
     if unit is not None:
         entries = entries.filter(unit__path__startswith=unit.path)
     if sees_everything(actor):
         return entries
-    found = list(entries.filter(cadre__in=visible_cadres(actor, as_of)).values_list("pk", flat=True))
-    return PlanningEntry.objects.filter(pk__in=found)
+    seen = entries.filter(cadre__in=visible_cadres(actor, as_of))
+    found = list(seen.values_list("pk", flat=True)[:BY_ID_UP_TO + 1])
+    return PlanningEntry.objects.filter(pk__in=found) if len(found) <= BY_ID_UP_TO else seen
 
 
 def term_counts(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit | None = None,

@@ -18,9 +18,7 @@ from canbo.org.standards import standards_in_force
 from canbo.people.models import Cadre, PlanningEntry
 from canbo.people.selectors import planned_q, visible_cadres
 from canbo.rules import engine, proposals
-from canbo.training.succession import lacking
-
-BY_ID_UP_TO = 10_000  # planned cadres named by id (well within what SQLite and PostgreSQL take)
+from canbo.training.succession import BY_ID_UP_TO, lacking
 
 
 def succession_overview(*, actor, as_of: dt.date, unit: Unit | None = None, query: dict) -> Report:

@@ -153,3 +153,20 @@ def test_each_term_counts_its_plannings_and_one_term_is_read_alone(p):
     alone = succession(actor=system_actor(), position_type=p.bi_thu, as_of=D, term=(2015, 2020))
     assert [(t.start, t.end) for t in alone] == [(2015, 2020)]
     assert alone[0].candidates[0].entry == whole[1].candidates[0].entry
+
+
+def test_many_plannings_are_read_through_the_scope_rather_than_by_id(p, monkeypatch):
+    from canbo.training import succession as module
+
+    ready, lacking, _later = _planned(p)
+    hr = User.objects.create_user(username="hr", password=PASSWORD, role=Role.UNIT_HR, scope_unit=p.hu_dt)
+
+    def listed():
+        terms = succession(actor=hr, position_type=p.bi_thu, as_of=D)
+        return [(t.start, [c.entry.cadre.code for c in t.candidates]) for t in terms]
+
+    by_id = listed()
+    assert [(start, set(codes)) for start, codes in by_id] == [(2020, {ready.code, lacking.code}),
+                                                                (2015, {ready.code})]
+    monkeypatch.setattr(module, "BY_ID_UP_TO", 0)
+    assert listed() == by_id

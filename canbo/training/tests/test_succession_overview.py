@@ -82,7 +82,7 @@ def test_each_type_counts_its_current_term_against_its_posts(p):
 
 
 def test_many_planned_cadres_are_read_through_the_scope_rather_than_by_id(p, monkeypatch):
-    from canbo.training import succession_overview as overview
+    from canbo.training import succession_overview as overview  # the module, not the function
 
     _province(p)
     hr = User.objects.create_user(username="hr", password=PASSWORD, role=Role.UNIT_HR, scope_unit=p.hu_dt)
