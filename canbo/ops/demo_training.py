@@ -223,6 +223,10 @@ def _plan(actor, unit: Unit, year: int, lines: dict, *, returned: bool, amended:
             transition(actor=actor, obj=plan, to=state)
 
 
+def _political_school() -> Unit | None:
+    return Unit.objects.filter(code=POLITICAL_SCHOOL[0]).first()
+
+
 def _course(actor, year: int, half: int, number: int, programme: Programme, mode: str, kind: str,
             trainees: list[Trainee]) -> None:
     start, end = _dates(year, half)
@@ -234,7 +238,7 @@ def _course(actor, year: int, half: int, number: int, programme: Programme, mode
         actor=actor, code=f"KH{year}-{number:02d}", name=name, programme=programme, provider=provider,
         place=_("Thành phố Đà Lạt"), start=start, end=end, seats=len(trainees), mode=mode,
         organiser=organiser, venue=Venue.TRONG_NUOC, actual_cost=spent or None,
-        provider_unit=Unit.objects.filter(code=POLITICAL_SCHOOL[0]).first() if provider == SCHOOL else None,
+        provider_unit=_political_school() if provider == SCHOOL else None,
         funding=Funding.DON_VI if number % 4 == 3 else Funding.NGAN_SACH_TINH)
     transition(actor=actor, obj=course, to=CourseState.TUYEN_SINH)
     enrolments_add(actor=actor, course=course, codes=[t.code for t in trainees])
@@ -316,7 +320,7 @@ def _announced_courses(actor) -> None:
     """The political school's courses of the demo's current year, announced, not yet started."""
     year = HORIZON.year
     start, end = _dates(year, 2)
-    school = Unit.objects.get(code=POLITICAL_SCHOOL[0])
+    school = _political_school()
     rule_set = engine.context_for(dt.date(year, 1, 1))["rule_set"]
     for number, (code, state) in enumerate(ANNOUNCED, start=1):
         programme = Programme.objects.get(rule_set=rule_set, code=code)

@@ -2,17 +2,17 @@
 dates, mode, seats, the trainees and passes the reader sees (each a link to them) and its state;
 sorted by any column, 50 a page, exported like every other list."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from canbo.core.report import Column, Kind, Link, Report
+from canbo.core.report import Column, Kind, Link, Report, url_maker
 
 
 def courses_report(courses) -> Report:
     """`courses`: `course_selectors.course_list`, latest first."""
+    detail = url_maker("training:course_detail")
     rows = []
     for course in courses:
-        page = reverse("training:course_detail", args=[course.pk])
+        page = detail(str(course.pk))
         rows.append({
             "ma": Link(course.code, page),
             "ten": course.name,

@@ -105,7 +105,7 @@ def test_the_page_shows_the_current_term_unless_another_is_chosen(p, client):
     assert '<h2 id="nhiem-ky">Nhiệm kỳ 2020–2025</h2>' in unknown
 
 
-def test_the_term_after_the_year_viewed_is_shown_when_none_holds_it(p):
+def test_the_current_term_is_the_latest_holding_the_year_viewed_or_else_the_latest(p):
     from canbo.training.succession import Term
     from canbo.training.succession_table import chosen_term
 
