@@ -254,8 +254,10 @@ def _workflow_step(w) -> str:
     words = _with_changes(lambda: _("%(object)s %(key)s"))(w)
     comment = w.data.get("y_kien")
     files = ", ".join(item.get("ten", "") for item in w.data.get("tep", []))
+    taken = w.data.get("thuc_hien_luc")
     return "".join([words, _("; ý kiến: %(c)s") % {"c": comment} if comment else "",
-                    _("; tệp: %(f)s") % {"f": files} if files else ""])
+                    _("; tệp: %(f)s") % {"f": files} if files else "",
+                    _("; thực hiện lúc %(at)s") % {"at": display(taken)} if taken else ""])
 
 
 def _history_row_delete(w) -> str:

@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -101,6 +102,20 @@ def recorded_before(as_of: dt.date) -> dt.datetime | None:
     if as_of >= today():
         return None
     return timezone.make_aware(dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time.min))
+
+
+def moment_on(day: dt.date, hour: int = 8, minute: int = 0) -> dt.datetime:
+    """A moment of `day` in canbo's time zone (by default when offices open)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+def made_at(at: dt.datetime | None) -> dt.datetime:
+    """When a record was made: `at` if it is recorded afterwards (never in the future), else now."""
+    if at is None:
+        return timezone.now()
+    if at > timezone.now():
+        raise ValidationError(_("Thời điểm lập không thể ở tương lai."))
+    return at
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

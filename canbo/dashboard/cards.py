@@ -32,7 +32,7 @@ from canbo.rules.selectors import parameters_in_force, rule_set_in_force
 from canbo.rules.verdicts import REVIEW
 from canbo.training.course_selectors import courses_to_run
 from canbo.training.plan_selectors import year_board
-from canbo.workflow.services import options
+from canbo.workflow.services import awaits_step
 
 TREND_YEARS = 4  # the date viewed and the same day of the three years before
 RECENT_CHANGES = 8
@@ -81,8 +81,8 @@ def plans_due(*, actor, as_of: dt.date) -> dict:
     """Next year's plans: the deadline, the units that have not sent one, and those waiting for a
     step this user may take now (its capability, its scope and the step's guards)."""
     year = as_of.year + 1
-    board = year_board(actor=actor, year=year, today=as_of)
-    waiting = [plan for plan in board["plans"] if any(not step["reasons"] for step in options(actor, plan))]
+    board = year_board(actor=actor, year=year, as_of=as_of)
+    waiting = [plan for plan in board["plans"] if awaits_step(actor, plan)]
     return {
         "year": year,
         "deadline": board["deadline"],

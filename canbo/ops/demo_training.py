@@ -1,5 +1,7 @@
 """The demo province's training plans and courses of 2017–2019 (plan IV.1; SPEC §4), made after the
-workbook's import through the services, so each step has its step row and audit event.
+workbook's import through the services, so each step has its step row and audit event. Each plan,
+course and step is dated as it happened in those years (the audit log records them on the day the
+demo is loaded), so the plans and courses read as of a date stand where they stood then.
 
 Each year, the units (at the second level of the tree) whose cadres caught up a qualification that year
 draft a plan with a line per programme and mode naming them; the plans are sent, aggregated, reported,
@@ -22,6 +24,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from canbo.core.dated import in_force_q
+from canbo.core.dates import moment_on
 from canbo.core.levels import rank_of
 from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.training import TRAINED_YEARS
@@ -205,22 +208,33 @@ def _eligible(trainees: list[Trainee], year: int) -> list[Trainee]:
     return placed
 
 
+def _plan_drafted(year: int) -> dt.date:
+    """When the units draft their plans for `year`: in the autumn before it, for the plan's month of
+    reports (IV.1); the first year's, once the plan was issued, before the review."""
+    return dt.date(2017, 5, 2) if year == TRAINED_YEARS[0] else dt.date(year - 1, 10, 1)
+
+
 def _plan(actor, unit: Unit, year: int, lines: dict, *, returned: bool, amended: bool) -> None:
+    """A unit's plan for `year`, drafted, sent, aggregated, reported, approved and put in force a week
+    apart (returned once on the way, or amended in the first weeks of the year), each step dated."""
     content = _("Cử cán bộ của %(unit)s đi đào tạo, bồi dưỡng năm %(year)s theo các dòng kế hoạch.") % {
         "unit": unit.name, "year": year}
-    plan = plan_create(actor=actor, unit=unit, year=year, content=content)
+    drafted = _plan_drafted(year)
+    plan = plan_create(actor=actor, unit=unit, year=year, content=content, at=moment_on(drafted))
     for (programme, mode), codes in sorted(lines.items(), key=lambda item: (item[0][0].pk, item[0][1])):
         line_add(actor=actor, plan=plan, programme=programme, mode=mode, codes=sorted(set(codes)))
     if returned:
-        transition(actor=actor, obj=plan, to=PlanState.DA_GUI)
-        transition(actor=actor, obj=plan, to=PlanState.DU_THAO,
+        transition(actor=actor, obj=plan, to=PlanState.DA_GUI, at=moment_on(drafted + dt.timedelta(days=3)))
+        transition(actor=actor, obj=plan, to=PlanState.DU_THAO, at=moment_on(drafted + dt.timedelta(days=5)),
                    comment=_("Bổ sung căn cứ cử cán bộ đi học theo quy hoạch."))
-    for state in PLAN_STEPS:
-        transition(actor=actor, obj=plan, to=state)
+    for n, state in enumerate(PLAN_STEPS, start=1):
+        transition(actor=actor, obj=plan, to=state, at=moment_on(drafted + dt.timedelta(days=3 + 7 * n)))
     if amended:
-        plan = plan_amend(actor=actor, plan=plan, reason=_("Điều chỉnh thời gian mở lớp trong năm."))
-        for state in PLAN_STEPS:
-            transition(actor=actor, obj=plan, to=state)
+        drafted += dt.timedelta(days=100)
+        plan = plan_amend(actor=actor, plan=plan, reason=_("Điều chỉnh thời gian mở lớp trong năm."),
+                          at=moment_on(drafted))
+        for n, state in enumerate(PLAN_STEPS, start=1):
+            transition(actor=actor, obj=plan, to=state, at=moment_on(drafted + dt.timedelta(days=n)))
 
 
 def _political_school() -> Unit | None:
@@ -239,11 +253,13 @@ def _course(actor, year: int, half: int, number: int, programme: Programme, mode
         place=_("Thành phố Đà Lạt"), start=start, end=end, seats=len(trainees), mode=mode,
         organiser=organiser, venue=Venue.TRONG_NUOC, actual_cost=spent or None,
         provider_unit=_political_school() if provider == SCHOOL else None,
-        funding=Funding.DON_VI if number % 4 == 3 else Funding.NGAN_SACH_TINH)
-    transition(actor=actor, obj=course, to=CourseState.TUYEN_SINH)
+        funding=Funding.DON_VI if number % 4 == 3 else Funding.NGAN_SACH_TINH,
+        at=moment_on(start - dt.timedelta(days=45)))
+    announced = moment_on(start - dt.timedelta(days=30))
+    transition(actor=actor, obj=course, to=CourseState.TUYEN_SINH, at=announced)
     enrolments_add(actor=actor, course=course, codes=[t.code for t in trainees])
-    transition(actor=actor, obj=course, to=CourseState.DANG_HOC)
-    transition(actor=actor, obj=course, to=CourseState.CHO_KET_QUA)
+    transition(actor=actor, obj=course, to=CourseState.DANG_HOC, at=moment_on(start))
+    transition(actor=actor, obj=course, to=CourseState.CHO_KET_QUA, at=moment_on(end, 17))
     rows = []
     for n, t in enumerate(trainees, start=1):
         if t.passes:
@@ -254,7 +270,7 @@ def _course(actor, year: int, half: int, number: int, programme: Programme, mode
                       "certificate_no": ""}
         rows.append((n, t.code, values))
     results_record(actor=actor, course=course, rows=rows)
-    transition(actor=actor, obj=course, to=CourseState.HOAN_THANH)
+    transition(actor=actor, obj=course, to=CourseState.HOAN_THANH, at=moment_on(end + dt.timedelta(days=10)))
 
 
 def _on_record(actor, trainee: Trainee) -> None:

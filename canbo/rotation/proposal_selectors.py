@@ -5,7 +5,7 @@ drafted by then at the step it had reached by the end of that day (`canbo.workfl
 
 import datetime as dt
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,7 +14,7 @@ from canbo.core.dates import recorded_before, today
 from canbo.core.errors import NotFound
 from canbo.people.selectors import visible_cadres
 from canbo.rotation.models import Proposal, ProposalList, ProposalState, RotationEvaluation
-from canbo.workflow.selectors import state_before
+from canbo.workflow.selectors import recorded_by
 
 
 def visible_proposals(actor) -> QuerySet[Proposal]:
@@ -43,11 +43,7 @@ def proposals_at(actor, as_of: dt.date) -> QuerySet[Proposal]:
     """The proposals within reach drafted by the end of D, each with `state_then`, its step then: the
     target of its last step by the end of D, or the state it was drafted in. Today or later: every
     proposal at its step now."""
-    moment = recorded_before(as_of)
-    if moment is None:
-        return visible_proposals(actor).annotate(state_then=F("state"))
-    drafted = visible_proposals(actor).filter(created_at__lt=moment)
-    return drafted.annotate(state_then=state_before(Proposal, moment))
+    return recorded_by(visible_proposals(actor), as_of)
 
 
 def proposals_by_state(*, actor, as_of: dt.date, state: str = "", batch: int | None = None) -> dict:

@@ -52,13 +52,18 @@ class CourseOut(Schema):
     co_quan_mo_lop: Literal["tinh_uy", "huyen_uy", "so_noi_vu"] = Field(validation_alias="organiser")
     noi_hoc: Literal["trong_nuoc", "nuoc_ngoai", "lien_ket"] = Field(validation_alias="venue")
     kinh_phi_thuc_chi: int | None = Field(validation_alias="actual_cost")
-    trang_thai: States = Field(validation_alias="state")
+    trang_thai: States
     so_hoc_vien: int = Field(validation_alias="enrolled")
     so_dat: int = Field(validation_alias="passed")
 
     @staticmethod
     def resolve_chuong_trinh(course):
         return course.programme.code
+
+    @staticmethod
+    def resolve_trang_thai(course):
+        """A listed course's state at the list's date; a course read alone, its state now."""
+        return getattr(course, "state_then", course.state)
 
 
 class QualificationWrittenOut(Schema):

@@ -4,6 +4,8 @@ at the page's date (SPEC §1), so no page names a cadre out of scope and every f
 links to. Who runs a course: the provider's own `school` users when a unit of the province provides
 it, otherwise the office its organiser names (`COURSE_OFFICES`)."""
 
+import datetime as dt
+
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -13,6 +15,7 @@ from canbo.core.roles import Role
 from canbo.org.models import Unit
 from canbo.people.selectors import visible_cadres
 from canbo.training.models import Course, CourseState, Enrolment, Result
+from canbo.workflow.selectors import recorded_by
 
 
 def course_runner(course: Course) -> str:
@@ -58,21 +61,28 @@ def visible_enrolments(actor, course: Course, as_of) -> QuerySet[Enrolment]:
 OPEN_STATES = (CourseState.DU_THAO, CourseState.TUYEN_SINH, CourseState.DANG_HOC, CourseState.CHO_KET_QUA)
 
 
+def courses_at(as_of: dt.date) -> QuerySet[Course]:
+    """The courses opened by the end of D, each with `state_then`, its state then: the target of its
+    last step taken by the end of D, or the state it was opened in. Today or later: every course at its
+    state now."""
+    return recorded_by(Course.objects.all(), as_of)
+
+
 def overdue_q(as_of) -> Q:
-    """Courses behind their dates at D: not yet started although their first day has passed, or
-    still in session after their last day."""
-    not_started = Q(state__in=(CourseState.DU_THAO, CourseState.TUYEN_SINH), start__lt=as_of)
-    return not_started | Q(state=CourseState.DANG_HOC, end__lt=as_of)
+    """Of `courses_at(D)`, those behind their dates at D: not yet started although their first day has
+    passed, or still in session after their last day."""
+    not_started = Q(state_then__in=(CourseState.DU_THAO, CourseState.TUYEN_SINH), start__lt=as_of)
+    return not_started | Q(state_then=CourseState.DANG_HOC, end__lt=as_of)
 
 
 def course_list(*, actor, as_of, year: int | None = None, programme: str = "", state: str = "",
                 mine: bool = False, overdue: bool = False) -> QuerySet[Course]:
-    """Courses starting in `year`, of a programme code, in a state, run by the actor (`mine`), behind
-    their dates at D (`overdue`); each with its number of trainees and of those who passed, among the
-    trainees the actor sees (`visible_enrolments`)."""
+    """The courses opened by D (`courses_at`) starting in `year`, of a programme code, in a state at D,
+    run by the actor (`mine`), behind their dates at D (`overdue`); each with its number of trainees
+    and of those who passed, among the trainees the actor sees (`visible_enrolments`)."""
     seen = Q(enrolments__cadre__in=visible_cadres(actor, as_of).values("pk"))
     seen |= run_by(actor)  # (a superuser's empty condition adds nothing: they see every cadre anyway)
-    courses = Course.objects.select_related("programme", "provider_unit").annotate(
+    courses = courses_at(as_of).select_related("programme", "provider_unit").annotate(
         enrolled=Count("enrolments", filter=seen),
         passed=Count("enrolments", filter=seen & Q(enrolments__result=Result.DAT)))
     if year:
@@ -80,7 +90,7 @@ def course_list(*, actor, as_of, year: int | None = None, programme: str = "", s
     if programme:
         courses = courses.filter(programme__code=programme)
     if state:
-        courses = courses.filter(state=state)
+        courses = courses.filter(state_then=state)
     if mine:
         courses = courses.filter(run_by(actor))
     if overdue:
@@ -98,11 +108,12 @@ def course_get(*, pk: int | None = None, code: str | None = None) -> Course:
 
 
 def courses_to_run(*, actor, as_of) -> dict:
-    """The courses the actor runs that are still to be taken forward, counted by state, and those of
-    them behind their dates at D; each count as the list of courses filtered the same way shows it.
-    Such courses are few (a provider's or an office's year): their rows are read and counted here."""
-    mine = Course.objects.filter(run_by(actor), state__in=OPEN_STATES)
-    states = list(mine.values_list("state", flat=True))
+    """The courses the actor runs that are still to be taken forward at D, counted by their state then,
+    and those of them behind their dates at D; each count as the list of courses filtered the same way
+    shows it. Such courses are few (a provider's or an office's year): their rows are read and counted
+    here."""
+    mine = courses_at(as_of).filter(run_by(actor), state_then__in=OPEN_STATES)
+    states = list(mine.values_list("state_then", flat=True))
     overdue = list(mine.filter(overdue_q(as_of)).values_list("id", flat=True))
     return {"states": [(state, state.label, states.count(state)) for state in OPEN_STATES],
             "overdue": len(overdue)}

@@ -5,10 +5,11 @@ sorted by any column, 50 a page, exported like every other list."""
 from django.utils.translation import gettext as _
 
 from canbo.core.report import Column, Kind, Link, Report, url_maker
+from canbo.training.models import CourseState
 
 
 def courses_report(courses) -> Report:
-    """`courses`: `course_selectors.course_list`, latest first."""
+    """`courses`: `course_selectors.course_list`, latest first, each at its state at the list's date."""
     detail = url_maker("training:course_detail")
     rows = []
     for course in courses:
@@ -24,7 +25,7 @@ def courses_report(courses) -> Report:
             "so_cho": course.seats,
             "hoc_vien": Link(course.enrolled, f"{page}#hoc-vien"),
             "dat": Link(course.passed, f"{page}?ket_qua=dat#hoc-vien"),
-            "trang_thai": course.get_state_display(),
+            "trang_thai": CourseState(course.state_then).label,
         })
     columns = [
         Column("ma", _("Mã")),

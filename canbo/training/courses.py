@@ -13,6 +13,7 @@ from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
 from canbo.core.capabilities import Action, aggregated_blocs, require
+from canbo.core.dates import made_at
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
 from canbo.people.models import Cadre
@@ -47,15 +48,16 @@ def own_course(actor, course: Course, action: str) -> Course:
 def course_create(*, actor, code: str, name: str, programme: Programme, provider: str, place: str,
                   start: dt.date, end: dt.date, seats: int, mode: str, organiser: str, venue: str,
                   provider_unit: Unit | None = None, actual_cost: int | None = None,
-                  funding: str = Funding.NGAN_SACH_TINH) -> Course:
+                  funding: str = Funding.NGAN_SACH_TINH, at: dt.datetime | None = None) -> Course:
     """A draft course. A training provider of the province opens its own courses (as `provider_unit`);
-    Ban Tổ chức and Sở Nội vụ open those of the organisers they answer for."""
+    Ban Tổ chức and Sở Nội vụ open those of the organisers they answer for. `at`: when it was opened,
+    if it is recorded afterwards."""
     require(actor, Action.MANAGE_COURSES)
     provider = provider.strip() or getattr(provider_unit, "name", "")
     course = Course(code=code.strip(), name=name.strip(), programme=programme, place=place.strip(),
                     provider=provider, provider_unit=provider_unit,
                     start=start, end=end, seats=seats, mode=mode, organiser=organiser, venue=venue,
-                    actual_cost=actual_cost, funding=funding, created_by=actor)
+                    actual_cost=actual_cost, funding=funding, created_by=actor, created_at=made_at(at))
     if Course.objects.filter(code=course.code).exists():
         raise ValidationError({"code": _("Đã có khóa học mã này.")})
     course.full_clean()

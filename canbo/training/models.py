@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.levels import LEVELS, REQUIRED_KINDS, Grade, Kind
@@ -234,7 +235,7 @@ class TrainingPlan(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người lập"), on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(_("lập lúc"), auto_now_add=True)
+    created_at = models.DateTimeField(_("lập lúc"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("kế hoạch đào tạo, bồi dưỡng")
@@ -347,7 +348,7 @@ class Course(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người lập"), on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(_("lập lúc"), auto_now_add=True)
+    created_at = models.DateTimeField(_("lập lúc"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("khóa học")

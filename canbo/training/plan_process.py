@@ -35,7 +35,7 @@ def _supersede_previous(actor, plan: TrainingPlan, step) -> None:
     if previous is not None and previous.state == S.CO_HIEU_LUC:
         comment = _("Thay thế bằng phiên bản %(v)s.") % {"v": plan.version}
         record_step(actor=actor, process=PLAN_PROCESS, obj=previous, source=previous.state,
-                    target=S.DA_THAY_THE, comment=str(comment))
+                    target=S.DA_THAY_THE, comment=str(comment), at=step.at)
 
 
 PLAN_PROCESS = Process(

@@ -18,7 +18,8 @@ from canbo.core.errors import NotFound
 from canbo.core.roles import Role
 from canbo.org.models import Unit
 from canbo.rules.selectors import parameters_in_force
-from canbo.training.models import SENT_STATES, TrainingPlan
+from canbo.training.models import SENT_STATES, PlanState, TrainingPlan
+from canbo.workflow.selectors import recorded_by
 
 DEADLINE_PARAMETER = "thang_bao_cao_ke_hoach"
 
@@ -76,24 +77,26 @@ def deadline(year: int) -> dt.date:
     return dt.date(year - 1, month, 1)
 
 
-def year_board(*, actor, year: int, today: dt.date) -> dict:
-    """The plans of `year` within reach (latest version of each unit first by unit), the deadline, and
-    the units expected to send one (those with an HR officer's account, SPEC §1) that have not."""
-    plans = list(visible_plans(actor).filter(year=year).order_by("unit__path", "-version"))
+def year_board(*, actor, year: int, as_of: dt.date) -> dict:
+    """The plans of `year` within reach made by the end of D (the latest version of each unit, by
+    unit), each at its step then (`state_then`, `state_then_label`), the deadline, and the units
+    expected to send one (those with an HR officer's account, SPEC §1) that had not sent one by D."""
+    plans = recorded_by(visible_plans(actor).filter(year=year), as_of).order_by("unit__path", "-version")
     latest: dict[int, TrainingPlan] = {}
     for plan in plans:
+        plan.state_then_label = PlanState(plan.state_then).label
         latest.setdefault(plan.unit_id, plan)
     reach = _unit_reach(actor)
     expected = Unit.objects.filter(pk__in=User.objects.filter(role=Role.UNIT_HR, is_active=True)
                                    .exclude(scope_unit=None).values("scope_unit"))
     if reach is not None:
         expected = expected.filter(reach)
-    sent = {unit_id for unit_id, plan in latest.items() if plan.state in SENT_STATES}
+    sent = {unit_id for unit_id, plan in latest.items() if plan.state_then in SENT_STATES}
     due = deadline(year)
     return {
         "plans": list(latest.values()),
         "deadline": due,
-        "overdue": today > due,
+        "overdue": as_of > due,
         "not_sent": [{"unit": unit, "draft": latest.get(unit.pk)}
                      for unit in expected.order_by("path") if unit.pk not in sent],
     }

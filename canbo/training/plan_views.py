@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
-from canbo.core.dates import today
 from canbo.core.errors import NotFound
 from canbo.org.selectors import unit_get
 from canbo.training.models import APPROVED_STATES, PlanState, TrainingPlan
@@ -42,7 +41,7 @@ def _crumbs(year: int, *more) -> list:
 @requires(Action.VIEW_PLANS)
 def plan_board(request):
     year = _year(request)
-    board = year_board(actor=request.user, year=year, today=today())
+    board = year_board(actor=request.user, year=year, as_of=request.as_of)
     return render(request, "training/plan_board.html", {
         **board, "year": year, "may_draft": can(request.user, Action.DRAFT_PLANS),
         "crumbs": [(_("Kế hoạch đào tạo, bồi dưỡng năm %(year)s") % {"year": year}, "")],

@@ -1,6 +1,8 @@
 """Writes to the annual plans outside the workflow's steps: a unit's first draft for a year, editing a
 draft, and amending an approved plan as a new version (the old one kept). Each audited."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.capabilities import Action, require
+from canbo.core.dates import made_at
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
 from canbo.org.selectors import visible_units
@@ -21,13 +24,14 @@ def _drafting_scope(actor, unit: Unit) -> None:
 
 
 @transaction.atomic
-def plan_create(*, actor, unit: Unit, year: int, content: str) -> TrainingPlan:
-    """The first version of `unit`'s plan for `year`, as a draft."""
+def plan_create(*, actor, unit: Unit, year: int, content: str, at: dt.datetime | None = None) -> TrainingPlan:
+    """The first version of `unit`'s plan for `year`, as a draft (`at`: when, if recorded afterwards)."""
     _drafting_scope(actor, unit)
     if TrainingPlan.objects.filter(unit=unit, year=year).exists():
         message = _("Đơn vị đã có kế hoạch năm %(year)s; mở kế hoạch đó để sửa hoặc điều chỉnh.")
         raise ValidationError({"year": message % {"year": year}})
-    plan = TrainingPlan(unit=unit, year=year, content=content.strip(), created_by=actor)
+    plan = TrainingPlan(unit=unit, year=year, content=content.strip(), created_by=actor,
+                        created_at=made_at(at))
     plan.full_clean()
     plan.save()
     audit_record(actor=actor, action=AuditAction.PLAN_CREATE, obj=plan,
@@ -54,9 +58,10 @@ def plan_update(*, actor, plan: TrainingPlan, content: str) -> TrainingPlan:
 
 
 @transaction.atomic
-def plan_amend(*, actor, plan: TrainingPlan, reason: str) -> TrainingPlan:
+def plan_amend(*, actor, plan: TrainingPlan, reason: str, at: dt.datetime | None = None) -> TrainingPlan:
     """A new draft version of an approved plan, with its content and lines to edit; the approved one
-    stays in force, and readable for ever, until the new version is put in force."""
+    stays in force, and readable for ever, until the new version is put in force (`at`: when it was
+    drafted, if recorded afterwards)."""
     plan = TrainingPlan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
     _drafting_scope(actor, plan.unit)
     if plan.state not in APPROVED_STATES:
@@ -67,7 +72,8 @@ def plan_amend(*, actor, plan: TrainingPlan, reason: str) -> TrainingPlan:
     if not reason.strip():
         raise ValidationError({"reason": _("Ghi lý do điều chỉnh kế hoạch.")})
     amended = TrainingPlan(unit=plan.unit, year=plan.year, version=plan.version + 1, previous=plan,
-                           content=plan.content, amendment_reason=reason.strip(), created_by=actor)
+                           content=plan.content, amendment_reason=reason.strip(), created_by=actor,
+                           created_at=made_at(at))
     amended.full_clean()
     amended.save()
     for line in plan.lines.all():

@@ -5,11 +5,12 @@ object it belongs to."""
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
+from canbo.core.dates import recorded_before
 from canbo.core.errors import NotFound
 from canbo.workflow.files import path_of
 from canbo.workflow.models import Step, StepFile
@@ -38,6 +39,16 @@ def state_before(model, moment: dt.datetime) -> Coalesce:
     last = steps.filter(at__lt=moment).order_by("-at", "-id").values("target")[:1]
     first = steps.order_by("at", "id").values("source")[:1]
     return Coalesce(Subquery(last), Subquery(first), F(process_of(model).state_field))
+
+
+def recorded_by(objects: QuerySet, as_of: dt.date) -> QuerySet:
+    """Of `objects` (a process's objects, each with the moment it was made, `created_at`), those made
+    by the end of D, each with `state_then`, its state at the end of D (`state_before`). Today or
+    later: every object at its state now."""
+    moment = recorded_before(as_of)
+    if moment is None:
+        return objects.annotate(state_then=F(process_of(objects.model).state_field))
+    return objects.filter(created_at__lt=moment).annotate(state_then=state_before(objects.model, moment))
 
 
 def step_file_get(*, obj, pk: int) -> StepFile:

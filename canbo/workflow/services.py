@@ -2,8 +2,11 @@
 actor's scope, the guards, the comment and the files, then writes the step row, its files and an
 audit event with the new state in one transaction. A refusal names every reason that holds."""
 
+import datetime as dt
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.audit.actions import AuditAction
@@ -53,16 +56,36 @@ def options(actor, obj) -> list[dict]:
     return offered
 
 
+def awaits_step(actor, obj) -> bool:
+    """Whether `obj` waits for a step `actor` may take from the state it had (`state_then` when read as
+    of a date, `recorded_by`): from its state now, a step whose guards let it through (`options`);
+    from an earlier state, a step whose capability the actor holds on an object in its scope (the
+    guards read the object as it is now, not as it was then)."""
+    process = process_of(obj)
+    now = getattr(obj, process.state_field)
+    state = getattr(obj, "state_then", now)
+    if state == now:
+        return any(not step["reasons"] for step in options(actor, obj))
+    return process.in_scope(actor, obj) and any(can(actor, t.action) for t in process.leaving(state))
+
+
+def _another_day(at: dt.datetime) -> bool:
+    """Whether a step is dated another day than the one it is recorded on (its log says when)."""
+    return timezone.localdate(at) != timezone.localdate()
+
+
 def record_step(*, actor, process: Process, obj, source: str, target: str, comment: str = "",
-                checked_files=()) -> Step:
+                checked_files=(), at: dt.datetime | None = None) -> Step:
     """Write the state change, its step row, files and audit event (inside the caller's transaction,
-    after its checks). Effects of a transition that move another object use it too."""
+    after its checks). Effects of a transition that move another object use it too, dated as the
+    transition. `at`: when the step was taken, if it is recorded afterwards (the audit event keeps
+    when it was recorded, and says when it was taken if that was another day)."""
     setattr(obj, process.state_field, target)
     obj.full_clean()
     obj.save()
     step = Step.objects.create(
         process=process.code, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
-        source=source, target=target, actor=actor, comment=comment.strip(),
+        source=source, target=target, actor=actor, comment=comment.strip(), at=at or timezone.now(),
     )
     for checked in checked_files:
         stored_files.store(checked)
@@ -72,16 +95,36 @@ def record_step(*, actor, process: Process, obj, source: str, target: str, comme
         actor=actor, action=AuditAction.WORKFLOW_STEP, obj=obj,
         before={process.state_field: source}, after={process.state_field: target},
         data={"quy_trinh": process.code, "y_kien": step.comment,
-              "tep": [{"ten": f.name, "byte": f.size, "sha256": f.sha256} for f in checked_files]},
+              "tep": [{"ten": f.name, "byte": f.size, "sha256": f.sha256} for f in checked_files],
+              **({"thuc_hien_luc": step.at.isoformat()} if _another_day(step.at) else {})},
     )
     return step
 
 
+def _moment_reason(obj, at: dt.datetime | None) -> str | None:
+    """Why a step recorded afterwards cannot have been taken at `at`: in the future, or before the
+    object was made or took its last step."""
+    if at is None:
+        return None
+    if at > timezone.now():
+        return _("Thời điểm thực hiện bước không thể ở tương lai.")
+    last = Step.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+                               ).order_by("-at").values_list("at", flat=True).first()
+    earliest = max(filter(None, (last, getattr(obj, "created_at", None))), default=None)
+    if earliest is not None and at < earliest:
+        return _("Thời điểm thực hiện bước (%(at)s) trước bước hay lúc lập hồ sơ (%(earliest)s).") % {
+            "at": timezone.localtime(at).strftime("%d/%m/%Y %H:%M"),
+            "earliest": timezone.localtime(earliest).strftime("%d/%m/%Y %H:%M")}
+    return None
+
+
 @transaction.atomic
-def transition(*, actor, obj, to: str, comment: str = "", files=()) -> Step:
+def transition(*, actor, obj, to: str, comment: str = "", files=(), at: dt.datetime | None = None) -> Step:
     """Move `obj` to state `to` by the step of its process's table, or raise TransitionRefused with
-    every reason. `files`: uploaded files to attach (PDF, DOCX, XLSX, PNG, JPG, size-limited). The
-    object is read again under a row lock; the caller's instance gets the new state."""
+    every reason. `files`: uploaded files to attach (PDF, DOCX, XLSX, PNG, JPG, size-limited). `at`:
+    when the step was taken, if it is recorded afterwards (not in the future, not before the object
+    was made or took its last step). The object is read again under a row lock; the caller's instance
+    gets the new state."""
     process = process_of(obj)
     given, obj = obj, type(obj)._default_manager.select_for_update().get(pk=obj.pk)
     source = getattr(obj, process.state_field)
@@ -90,6 +133,8 @@ def transition(*, actor, obj, to: str, comment: str = "", files=()) -> Step:
         raise TransitionRefused([_("Không thể chuyển từ “%(a)s” sang “%(b)s”.") % {
             "a": process.state_label(source), "b": process.state_label(to)}])
     reasons = reasons_against(actor, process, step, obj, comment)
+    if moment := _moment_reason(obj, at):
+        reasons.append(moment)
     checked_files = []
     for upload in files:
         checked, problem = stored_files.check(upload)
@@ -100,7 +145,7 @@ def transition(*, actor, obj, to: str, comment: str = "", files=()) -> Step:
     if reasons:
         raise TransitionRefused(reasons)
     taken = record_step(actor=actor, process=process, obj=obj, source=source, target=to, comment=comment,
-                        checked_files=checked_files)
+                        checked_files=checked_files, at=at)
     for effect in step.effects:
         effect(actor, obj, taken)
     setattr(given, process.state_field, to)

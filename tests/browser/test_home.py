@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
+from canbo.core.dates import moment_on
 from canbo.org.services import unit_create
 from canbo.rules.selectors import rule_set_in_force
 from canbo.training.courses import course_create
@@ -85,7 +86,7 @@ def test_the_school_lands_on_the_courses_it_runs(page, live_server, small_provin
     course_create(actor=system, code="TC-2019", name="Trung cấp lý luận chính trị khóa 2019",
                   programme=programme, provider="", provider_unit=school, place="Đà Lạt",
                   start=dt.date(2019, 10, 1), end=dt.date(2020, 6, 30), seats=40, mode="tap_trung",
-                  organiser="tinh_uy", venue="trong_nuoc")
+                  organiser="tinh_uy", venue="trong_nuoc", at=moment_on(dt.date(2019, 8, 1)))
     small_province.user("school", Role.SCHOOL, "TCT")
     sign_in(page, live_server, "school")
     page.goto(f"{live_server.url}/?as_of=01/01/2020")

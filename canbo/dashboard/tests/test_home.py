@@ -9,6 +9,7 @@ from django.utils import timezone
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
 from canbo.accounts.testing import PASSWORD
+from canbo.core.dates import moment_on
 from canbo.dashboard import cards
 from canbo.dashboard.cards import CHART_HEIGHT, cards_for
 from canbo.dashboard.compare import GROUPS, moved_people, review_compare
@@ -113,14 +114,15 @@ def test_plans_wait_only_for_the_office_that_aggregates_their_bloc(small_provinc
     qpan = Programme.objects.filter(code="qpan_doi_tuong_2").order_by("pk").first()
     for unit, scope in (("HU-DT", "HU-DT"), ("SNV", "SNV")):
         drafter = small_province.user(f"hr_{scope}", Role.UNIT_HR, scope)
-        plan = plan_create(actor=drafter, unit=small_province.units[unit], year=2021, content="Kế hoạch")
+        plan = plan_create(actor=drafter, unit=small_province.units[unit], year=2021, content="Kế hoạch",
+                           at=moment_on(dt.date(2020, 6, 1)))
         line_add(actor=drafter, plan=plan, programme=qpan, mode="tap_trung", headcount=2)
         sent = SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4\n%%EOF\n")
-        transition(actor=drafter, obj=plan, to="da_gui", files=[sent])
-    day = dt.date(2020, 6, 30)
+        transition(actor=drafter, obj=plan, to="da_gui", files=[sent], at=moment_on(dt.date(2020, 6, 29)))
     btc, snv = small_province.user("btc", Role.BTC), small_province.user("snv", Role.SNV)
-    assert cards.plans_due(actor=btc, as_of=day)["waiting"] == 1  # the Party bloc's plan, not Sở Nội vụ's
-    assert cards.plans_due(actor=snv, as_of=day)["waiting"] == 1
+    for reader in (btc, snv):  # each the plan of the bloc it aggregates, sent on 29/06/2020
+        assert cards.plans_due(actor=reader, as_of=dt.date(2020, 6, 30))["waiting"] == 1
+        assert cards.plans_due(actor=reader, as_of=dt.date(2020, 5, 31))["waiting"] == 0  # not yet made
 
 
 def test_recent_changes_name_units_and_posts_not_their_codes(small_province, client):

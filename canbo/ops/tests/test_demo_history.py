@@ -23,7 +23,7 @@ from canbo.rotation.models import Proposal, ProposalState
 from canbo.rotation.proposal_selectors import rotations_in_progress
 from canbo.rotation.target import rotation_target
 from canbo.rules.selectors import parameters_in_force
-from canbo.training.course_selectors import run_by
+from canbo.training.course_selectors import course_list, run_by
 from canbo.training.models import (
     Course,
     CourseState,
@@ -33,6 +33,7 @@ from canbo.training.models import (
     Result,
     TrainingPlan,
 )
+from canbo.training.plan_selectors import year_board
 from canbo.workflow.models import Step
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,31 @@ def _check_courses(trained: list[tuple]):
     assert passed.count() - len(fostered) > len(trained) / 2
 
 
+def _check_dates():
+    """The plans, courses and steps of 2017–2019 are dated in their years, so read as of a date they
+    stand where they stood then; the audit log records them on the day the demo was loaded."""
+    history = TrainingPlan.objects.filter(year__lte=2019)
+    assert {(p.year, p.created_at.year) for p in history} == {(2017, 2017), (2018, 2017), (2019, 2018),
+                                                              (2018, 2018), (2019, 2019)}  # amendments
+    courses = Course.objects.filter(start__year__lte=2019)
+    steps = (Step.objects.filter(process="ke_hoach_dao_tao", object_id__in=history)
+             | Step.objects.filter(process="khoa_hoc", object_id__in=courses))
+    assert {step.at.year for step in steps} == {2017, 2018, 2019}
+    assert {course.created_at.year for course in courses} == {2017, 2018, 2019}
+    system = system_actor()
+    first_half = set(Course.objects.filter(start=dt.date(2018, 3, 1)).values_list("code", flat=True))
+    then = {c.code: c.state_then for c in course_list(actor=system, as_of=dt.date(2018, 3, 15))}
+    assert first_half and {then[code] for code in first_half} == {CourseState.DANG_HOC}
+    assert not any(code in then for code in Course.objects.filter(start=dt.date(2018, 9, 1))
+                   .values_list("code", flat=True))  # opened in July
+    assert year_board(actor=system, year=2018, as_of=dt.date(2017, 9, 30))["plans"] == []
+    sent = year_board(actor=system, year=2018, as_of=dt.date(2017, 10, 12))["plans"]
+    assert sent and {plan.state_then for plan in sent} == {PlanState.DA_GUI}
+    in_force = year_board(actor=system, year=2018, as_of=dt.date(2017, 12, 31))["plans"]
+    assert {plan.state_then for plan in in_force} == {PlanState.CO_HIEU_LUC}
+    assert AuditEvent.objects.filter(action=AuditAction.WORKFLOW_STEP).latest("seq").at.date() >= today()
+
+
 def _check_proposals():
     states = Counter(Proposal.objects.values_list("state", flat=True))
     assert set(states) == set(ProposalState.values)
@@ -130,6 +156,7 @@ def test_the_demo_makes_its_history_through_the_services():
     _demo()
     _check_plans()
     _check_courses(demo_data(size=SIZE, seed=SEED).trained)
+    _check_dates()
     _check_proposals()
     target = rotation_target(actor=system_actor(), start=dt.date(2017, 1, 1), end=dt.date(2020, 12, 31))
     assert target["tinh_xuong_huyen"]["da_luan_chuyen"] > 0  # the workbook's Q4/2017 rotations

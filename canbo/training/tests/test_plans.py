@@ -5,11 +5,13 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
 from canbo.audit.render import summary
+from canbo.core.dates import moment_on
 from canbo.core.errors import NotFound
 from canbo.org.services import unit_create
 from canbo.training.models import PlanState as S
@@ -39,7 +41,9 @@ def users(small_province):
 @pytest.fixture
 def district_plan(small_province, users):
     return plan_create(actor=users["hr"], unit=small_province.units["HU-DT"], year=YEAR,
-                       content="Cử 3 đồng chí học cao cấp lý luận chính trị.")
+                       content="Cử 3 đồng chí học cao cấp lý luận chính trị.",
+                       at=moment_on(dt.date(2017, 9, 20)))
+
 
 
 def _through(plan, *steps):
@@ -160,16 +164,39 @@ def test_an_approved_plan_is_amended_as_a_new_version_and_the_old_one_stays_read
 
 
 def test_the_board_shows_the_deadline_and_the_units_that_have_not_sent(small_province, users, district_plan):
-    board = year_board(actor=users["btc"], year=YEAR, today=dt.date(2017, 10, 15))
+    assert year_board(actor=users["btc"], year=YEAR, as_of=dt.date(2017, 9, 19))["plans"] == []
+    board = year_board(actor=users["btc"], year=YEAR, as_of=dt.date(2017, 10, 15))
     assert board["deadline"] == dt.date(2017, 11, 1) and not board["overdue"]
     assert [(item["unit"].code, item["draft"]) for item in board["not_sent"]] == [("HU-DT", district_plan)]
-    snv_board = year_board(actor=users["snv"], year=YEAR, today=dt.date(2017, 11, 2))
+    snv_board = year_board(actor=users["snv"], year=YEAR, as_of=dt.date(2017, 11, 2))
     assert [item["unit"].code for item in snv_board["not_sent"]] == ["SNV"] and snv_board["overdue"]
-    transition(actor=users["hr"], obj=district_plan, to=S.DA_GUI)
-    board = year_board(actor=users["btc"], year=YEAR, today=dt.date(2017, 11, 2))
+    transition(actor=users["hr"], obj=district_plan, to=S.DA_GUI, at=moment_on(dt.date(2017, 10, 30), 9))
+    board = year_board(actor=users["btc"], year=YEAR, as_of=dt.date(2017, 11, 2))
     assert board["not_sent"] == [] and board["plans"] == [district_plan]
-    province = year_board(actor=users["btv"], year=YEAR, today=dt.date(2017, 11, 2))
+    assert [(p.state_then, str(p.state_then_label)) for p in board["plans"]] == [(S.DA_GUI, "Đã gửi")]
+    province = year_board(actor=users["btv"], year=YEAR, as_of=dt.date(2017, 11, 2))
     assert [item["unit"].code for item in province["not_sent"]] == ["SNV"]
+    before = year_board(actor=users["btc"], year=YEAR, as_of=dt.date(2017, 10, 29))  # sent the day after
+    assert [item["unit"].code for item in before["not_sent"]] == ["HU-DT"]
+    assert [p.state_then for p in before["plans"]] == [S.DU_THAO]
+
+
+def test_a_step_recorded_afterwards_is_neither_in_the_future_nor_before_the_last(users, district_plan):
+    with pytest.raises(TransitionRefused, match="trước bước hay lúc lập hồ sơ"):
+        transition(actor=users["hr"], obj=district_plan, to=S.DA_GUI, at=moment_on(dt.date(2017, 9, 19)))
+    with pytest.raises(TransitionRefused, match="tương lai"):
+        transition(actor=users["hr"], obj=district_plan, to=S.DA_GUI,
+                   at=timezone.now() + dt.timedelta(hours=1))
+    sent = moment_on(dt.date(2017, 10, 2))
+    step = transition(actor=users["hr"], obj=district_plan, to=S.DA_GUI, at=sent)
+    assert step.at == sent
+    with pytest.raises(TransitionRefused, match="trước bước"):
+        transition(actor=users["btc"], obj=district_plan, to=S.DA_TONG_HOP, at=sent - dt.timedelta(hours=1))
+    event = AuditEvent.objects.filter(action="workflow_step").latest("seq")
+    assert event.at > step.at + dt.timedelta(days=365) and "thực hiện lúc 02/10/2017 08:00" in summary(event)
+    with pytest.raises(ValidationError, match="tương lai"):
+        plan_create(actor=users["hr"], unit=district_plan.unit, year=YEAR + 1, content="",
+                    at=timezone.now() + dt.timedelta(days=1))
 
 
 def test_snv_reports_the_state_bloc_plans_it_aggregated_and_btc_does_not(small_province, users):
