@@ -30,18 +30,18 @@ def plan_progress(*, actor, as_of: dt.date) -> dict:
     force that has (`latest`, with the link to the training progress up to it), or None."""
     first = rule_set_in_force(as_of).valid_from.year
     years = progress_years(as_of, first)
-    found = every_programme(actor=actor, years=years)
+    found = every_programme(actor=actor, years=years, as_of=as_of)
     top = max([len(ids) for figures in found.values() for ids in figures.values()] + [1])
     listed = reverse("core:plan_people")
     rows = [{"year": year, "figures": [_figure(listed, year, key, figures[key], top) for key in FIGURES]}
             for year, figures in found.items() if any(figures.values())]
     empty = [year for year, figures in found.items() if not any(figures.values())]
-    latest = _latest(actor, first, years[0]) if years and not rows else None  # no year: D before the set
+    latest = _latest(actor, first, years[0], as_of) if years and not rows else None  # D before the set
     return {"rows": rows, "empty": empty, "latest": latest}
 
 
-def _latest(actor, first: int, shown_from: int) -> dict | None:
-    earlier = every_programme(actor=actor, years=list(range(first, shown_from)))
+def _latest(actor, first: int, shown_from: int, as_of: dt.date) -> dict | None:
+    earlier = every_programme(actor=actor, years=list(range(first, shown_from)), as_of=as_of)
     year = max((year for year, figures in earlier.items() if any(figures.values())), default=None)
     if year is None:
         return None

@@ -20,7 +20,8 @@ def plan_people(request):
     year = int(request.GET["nam"]) if request.GET.get("nam", "").isdigit() else None
     if year not in years or figure not in FIGURES:
         raise NotFound(_("Không có chỉ số tiến độ kế hoạch này."))
-    ids = [cadre.pk for cadre in people(every_programme(actor=request.user, years=[year])[year][figure])]
+    found = every_programme(actor=request.user, years=[year], as_of=request.as_of)
+    ids = [cadre.pk for cadre in people(found[year][figure])]
     title = _("Năm %(year)s: %(figure)s") % {"year": year, "figure": FIGURES[figure]}
     wants_xlsx = wants_download(request)
     report = listed_people(ids, title=title, as_of=request.as_of, empty=_("Không có ai."),

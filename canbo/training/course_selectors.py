@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from canbo.core.capabilities import COURSE_OFFICES
+from canbo.core.dates import recorded_before
 from canbo.core.errors import NotFound
 from canbo.core.roles import Role
 from canbo.org.models import Unit
@@ -79,12 +80,15 @@ def course_list(*, actor, as_of, year: int | None = None, programme: str = "", s
                 mine: bool = False, overdue: bool = False) -> QuerySet[Course]:
     """The courses opened by D (`courses_at`) starting in `year`, of a programme code, in a state at D,
     run by the actor (`mine`), behind their dates at D (`overdue`); each with its number of trainees
-    and of those who passed, among the trainees the actor sees (`visible_enrolments`)."""
+    and of those who passed, among the trainees the actor sees (`visible_enrolments`). At an earlier
+    date, the passes of the courses completed by then only (the others' results were not final)."""
     seen = Q(enrolments__cadre__in=visible_cadres(actor, as_of).values("pk"))
     seen |= run_by(actor)  # (a superuser's empty condition adds nothing: they see every cadre anyway)
+    passes = seen & Q(enrolments__result=Result.DAT)
+    if recorded_before(as_of) is not None:  # a course's results are final once it is completed
+        passes &= Q(state_then=CourseState.HOAN_THANH)
     courses = courses_at(as_of).select_related("programme", "provider_unit").annotate(
-        enrolled=Count("enrolments", filter=seen),
-        passed=Count("enrolments", filter=seen & Q(enrolments__result=Result.DAT)))
+        enrolled=Count("enrolments", filter=seen), passed=Count("enrolments", filter=passes))
     if year:
         courses = courses.filter(start__year=year)
     if programme:

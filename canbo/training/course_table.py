@@ -8,8 +8,10 @@ from canbo.core.report import Column, Kind, Link, Report, url_maker
 from canbo.training.models import CourseState
 
 
-def courses_report(courses) -> Report:
-    """`courses`: `course_selectors.course_list`, latest first, each at its state at the list's date."""
+def courses_report(courses, *, earlier: bool = False) -> Report:
+    """`courses`: `course_selectors.course_list`, latest first, each at its state at the list's date.
+    At an `earlier` date than today, the passes of a course not completed by then are left blank: its
+    results were not final (the link would open today's)."""
     detail = url_maker("training:course_detail")
     rows = []
     for course in courses:
@@ -24,7 +26,8 @@ def courses_report(courses) -> Report:
             "hinh_thuc": course.get_mode_display(),
             "so_cho": course.seats,
             "hoc_vien": Link(course.enrolled, f"{page}#hoc-vien"),
-            "dat": Link(course.passed, f"{page}?ket_qua=dat#hoc-vien"),
+            "dat": None if earlier and course.state_then != CourseState.HOAN_THANH
+            else Link(course.passed, f"{page}?ket_qua=dat#hoc-vien"),
             "trang_thai": CourseState(course.state_then).label,
         })
     columns = [

@@ -26,6 +26,7 @@ from canbo.reports.selectors import population, subtree_ids
 from canbo.rules import engine
 from canbo.rules.selectors import rule_set_in_force
 from canbo.rules.verdicts import PROGRAMMES
+from canbo.training.course_selectors import courses_at
 from canbo.training.models import (
     APPROVED_STATES,
     Category,
@@ -34,8 +35,10 @@ from canbo.training.models import (
     PlanLine,
     ProgrammeFamily,
     Result,
+    TrainingPlan,
 )
 from canbo.training.plan_selectors import plans_within
+from canbo.workflow.selectors import recorded_by
 
 FIGURES = ("no_dau_ky", "ke_hoach", "da_dao_tao", "con_no")
 FOSTERING_FIGURES = ("ke_hoach", "da_dao_tao")
@@ -83,18 +86,21 @@ def _eligible_counts(actor, days: set[dt.date], unit: Unit | None) -> dict[dt.da
     return found
 
 
-def _plan_places(actor, unit: Unit | None, years):
-    """The cadres named on the lines of the approved plans of `years` within reach (and the subtree)."""
+def _plan_places(actor, unit: Unit | None, years, as_of: dt.date):
+    """The cadres named on the lines of the plans of `years` within reach (and the subtree) that stood
+    approved at the end of D (`recorded_by`)."""
+    approved = recorded_by(TrainingPlan.objects.filter(year__in=years), as_of).filter(
+        state_then__in=APPROVED_STATES)
     return PlanLine.cadres.through.objects.filter(
-        plans_within(actor, unit, "planline__"), planline__plan__year__in=years,
-        planline__plan__state__in=APPROVED_STATES)
+        plans_within(actor, unit, "planline__"), planline__plan__in=approved.values("pk"))
 
 
-def _passes(actor, unit: Unit | None, years):
-    """The passes of completed courses whose last day is in `years`, sent by plans within reach."""
+def _passes(actor, unit: Unit | None, years, as_of: dt.date):
+    """The passes of the courses completed by the end of D whose last day is in `years`, sent by plans
+    within reach."""
+    completed = courses_at(as_of).filter(end__year__in=years, state_then=CourseState.HOAN_THANH)
     return Enrolment.objects.filter(
-        plans_within(actor, unit, "plan_line__"), result=Result.DAT, course__state=CourseState.HOAN_THANH,
-        course__end__year__in=years)
+        plans_within(actor, unit, "plan_line__"), result=Result.DAT, course__in=completed.values("pk"))
 
 
 def _by_year(rows, years) -> dict[int, dict[str, set[int]]]:
@@ -105,13 +111,14 @@ def _by_year(rows, years) -> dict[int, dict[str, set[int]]]:
     return found
 
 
-def every_programme(*, actor, years: list[int]) -> dict[int, dict[str, set[int]]]:
-    """By year, the cadres planned and the cadres trained over every programme, degree or fostering
-    (the home page's plan progress)."""
+def every_programme(*, actor, years: list[int], as_of: dt.date) -> dict[int, dict[str, set[int]]]:
+    """By year, the cadres planned and the cadres trained over every programme, degree or fostering,
+    as recorded by the end of D (the home page's plan progress)."""
     found = _empty(years)
-    for year, cadre_id in _plan_places(actor, None, years).values_list("planline__plan__year", "cadre_id"):
+    places = _plan_places(actor, None, years, as_of)
+    for year, cadre_id in places.values_list("planline__plan__year", "cadre_id"):
         found[year]["ke_hoach"].add(cadre_id)
-    for year, cadre_id in _passes(actor, None, years).values_list("course__end__year", "cadre_id"):
+    for year, cadre_id in _passes(actor, None, years, as_of).values_list("course__end__year", "cadre_id"):
         found[year]["da_dao_tao"].add(cadre_id)
     return found
 
@@ -146,9 +153,9 @@ def progress(*, actor, first_year: int, last_year: int, as_of: dt.date,
     spans = _spans(first_year, last_year, as_of)
     eligible = _eligible_counts(actor, _days(spans), unit)
     degrees = [v.key for v in PROGRAMMES]
-    planned = _by_year(_plan_places(actor, unit, years).filter(planline__programme__code__in=degrees)
+    planned = _by_year(_plan_places(actor, unit, years, as_of).filter(planline__programme__code__in=degrees)
                        .values_list("planline__plan__year", "planline__programme__code", "cadre_id"), years)
-    trained = _by_year(_passes(actor, unit, years).filter(course__programme__code__in=degrees)
+    trained = _by_year(_passes(actor, unit, years, as_of).filter(course__programme__code__in=degrees)
                        .values_list("course__end__year", "course__programme__code", "cadre_id"), years)
     return [Year(year, start, end, eligible[start], eligible[end], planned[year], trained[year])
             for year, (start, end) in spans.items()]
@@ -188,20 +195,21 @@ def _empty(years) -> dict[int, dict[str, set[int]]]:
     return {year: {figure: set() for figure in FOSTERING_FIGURES} for year in years}
 
 
-def fostering(*, actor, first_year: int, last_year: int, rule_set, unit: Unit | None = None) -> list[Family]:
+def fostering(*, actor, first_year: int, last_year: int, rule_set, as_of: dt.date,
+              unit: Unit | None = None) -> list[Family]:
     """The fostering families of `rule_set`, each with the cadres named on approved plans' lines of its
-    programmes and those who passed its completed courses, by year (the family known by its code, as
-    a copied rule set keeps it)."""
+    programmes and those who passed its completed courses, by year, as recorded by the end of D (the
+    family known by its code, as a copied rule set keeps it)."""
     years = range(first_year, last_year + 1)
     families = {
         family.code: Family(family.code, family.name, _empty(years))
         for family in ProgrammeFamily.objects.filter(rule_set=rule_set, category=Category.BOI_DUONG)
     }
     degrees = [v.key for v in PROGRAMMES]
-    lines = _plan_places(actor, unit, years).filter(
+    lines = _plan_places(actor, unit, years, as_of).filter(
         planline__programme__family__category=Category.BOI_DUONG,
     ).exclude(planline__programme__code__in=degrees)
-    passed = _passes(actor, unit, years).filter(
+    passed = _passes(actor, unit, years, as_of).filter(
         course__programme__family__category=Category.BOI_DUONG,
     ).exclude(course__programme__code__in=degrees)
     for figure, rows in (

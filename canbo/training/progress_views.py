@@ -90,7 +90,7 @@ def progress_page(request):
                               unit=unit)
     whole = progress.period(years)
     families = progress.fostering(actor=request.user, first_year=first, last_year=last, unit=unit,
-                                  rule_set=rule_set_in_force(request.as_of))
+                                  rule_set=rule_set_in_force(request.as_of), as_of=request.as_of)
     if request.GET.get("xuat") == "xlsx":
         return _xlsx(years, whole, families, first, last)
     chosen = request.GET.get("chuong_trinh", "")

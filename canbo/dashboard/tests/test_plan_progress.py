@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from canbo.dashboard.plan_progress import plan_progress
+from canbo.training.progress import every_programme
 from canbo.training.tests.test_courses import YEAR, users  # noqa: F401
 from canbo.training.tests.test_progress import sent_and_completed
 
@@ -31,6 +32,16 @@ def test_each_year_counts_the_cadres_planned_and_trained_over_every_programme(
     assert _counts(progress) == {YEAR: [2, 1]} and progress["empty"] == [2017, YEAR + 1]
     district = plan_progress(actor=users["hr"], as_of=AS_OF)  # Đức Trọng's officer reaches no SNV plan
     assert district == {"rows": [], "empty": [2017, YEAR, YEAR + 1], "latest": None}
+
+
+def test_at_an_earlier_date_only_the_plans_approved_and_the_courses_completed_by_then_count(
+        small_province, users, trained):  # noqa: F811
+    # The plan was made on 01/10/2017 and approved four days later; the course completed 21/12/2018.
+    assert _counts(plan_progress(actor=users["btv"], as_of=dt.date(YEAR, 12, 20))) == {YEAR: [2, 0]}
+    assert _counts(plan_progress(actor=users["btv"], as_of=dt.date(YEAR, 12, 21))) == {YEAR: [2, 1]}
+    planned = {day: len(every_programme(actor=users["btv"], years=[YEAR], as_of=day)[YEAR]["ke_hoach"])
+               for day in (dt.date(YEAR - 1, 10, 4), dt.date(YEAR - 1, 10, 5))}
+    assert planned == {dt.date(YEAR - 1, 10, 4): 0, dt.date(YEAR - 1, 10, 5): 2}  # before and once approved
 
 
 def test_years_shown_without_anyone_point_to_the_latest_year_with_someone(

@@ -121,8 +121,12 @@ def _check_dates():
     assert {course.created_at.year for course in courses} == {2017, 2018, 2019}
     system = system_actor()
     first_half = set(Course.objects.filter(start=dt.date(2018, 3, 1)).values_list("code", flat=True))
-    then = {c.code: c.state_then for c in course_list(actor=system, as_of=dt.date(2018, 3, 15))}
+    listed = course_list(actor=system, as_of=dt.date(2018, 3, 15))
+    then = {c.code: c.state_then for c in listed}
     assert first_half and {then[code] for code in first_half} == {CourseState.DANG_HOC}
+    passes = {c.code: c.passed for c in listed}
+    assert {passes[code] for code in first_half} == {0}  # no result final yet
+    assert sum(n for code, n in passes.items() if code.startswith("KH2017")) > 0  # completed in 2017
     assert not any(code in then for code in Course.objects.filter(start=dt.date(2018, 9, 1))
                    .values_list("code", flat=True))  # opened in July
     assert year_board(actor=system, year=2018, as_of=dt.date(2017, 9, 30))["plans"] == []

@@ -10,11 +10,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
 from canbo.audit.render import summary
+from canbo.core.dates import moment_on
 from canbo.core.errors import NotFound
 from canbo.org.services import position_type_create, unit_create
 from canbo.people import services as people
@@ -61,18 +63,23 @@ def in_force_plan(small_province, users, unit="SNV", lines=()):
     """A plan of `unit` for YEAR with `lines` [(programme, mode, codes)], taken to in force (reported by
     the system actor: Ban Tổ chức does not reach the state bloc's plans)."""
     office = users["snv"] if unit == "SNV" else users["hr"] if unit == "HU-DT" else users["btc"]
-    plan = plan_create(actor=office, unit=small_province.units[unit], year=YEAR, content="")
+    plan = plan_create(actor=office, unit=small_province.units[unit], year=YEAR, content="",
+                       at=moment_on(dt.date(YEAR - 1, 10, 1)))
     for code, mode, codes in lines:
         line_add(actor=office, plan=plan, programme=programme(code), mode=mode, codes=codes)
     return put_in_force(plan, users)
 
 
 def put_in_force(plan, users):
+    """Its steps to in force, a day apart from when it was made (now, for a plan made today)."""
     office = users["snv"] if plan.unit.code == "SNV" else users["btc"]
     drafter = users["hr"] if plan.unit.code == "HU-DT" else office
-    for actor, target in ((drafter, S.DA_GUI), (office, S.DA_TONG_HOP), (system_actor(), S.DA_TRINH),
-                          (users["btv"], S.DA_PHE_DUYET), (office, S.CO_HIEU_LUC)):
-        transition(actor=actor, obj=plan, to=target)
+    made_before = plan.created_at.date() < timezone.now().date()
+    steps = ((drafter, S.DA_GUI), (office, S.DA_TONG_HOP), (system_actor(), S.DA_TRINH),
+             (users["btv"], S.DA_PHE_DUYET), (office, S.CO_HIEU_LUC))
+    for n, (actor, target) in enumerate(steps, start=1):
+        at = plan.created_at + dt.timedelta(days=n) if made_before else None
+        transition(actor=actor, obj=plan, to=target, at=at)
     return plan
 
 

@@ -91,6 +91,8 @@ def test_the_card_and_the_list_show_the_courses_opened_by_the_date_at_their_step
     assert rows == {"K-DRAFT": "Dự thảo", "K-ENROL": "Đang ghi danh", "K-OVER": "Đang học",
                     "K-TCT": "Đang ghi danh"}
     assert "Các khóa học đã mở đến ngày 16/03/2018" in listed.content.decode()
+    passes = {row["ma"].text: row["dat"] for row in listed.context["table"].rows}
+    assert passes["K-OVER"] is None  # in session then: no result was final
     now = client.get("/dao-tao/khoa-hoc/", {"as_of": timezone.localdate().isoformat()}).context["table"].rows
     assert {row["ma"].text: row["trang_thai"] for row in now}["K-ENROL"] == "Đã hủy"
     assert "K-NEW" in {row["ma"].text for row in now} and late_draft.code in {row["ma"].text for row in now}

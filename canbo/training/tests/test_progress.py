@@ -9,11 +9,12 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from canbo.core.dates import moment_on
 from canbo.reports.selectors import eligible_lists
 from canbo.rules.models import RuleSet
 from canbo.training.courses import enrolments_add, result_record
 from canbo.training.progress import FIGURES, behind, fostering, period, progress
-from canbo.training.tests.test_courses import YEAR, in_force_plan, new_course, users  # noqa: F401
+from canbo.training.tests.test_courses import END, YEAR, in_force_plan, new_course, users  # noqa: F401
 from canbo.workflow.services import transition
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +26,16 @@ def sent_and_completed(small_province, users, programme_code: str, **course) -> 
     fails."""
     snv = users["snv"]
     in_force_plan(small_province, users, lines=[(programme_code, "tap_trung", ["SNV2", "PL1"])])
-    course = new_course(snv, programme_code=programme_code, **course)
+    opened = moment_on(dt.date(YEAR, 1, 10))
+    course = new_course(snv, programme_code=programme_code, at=opened, **course)
     enrolments_add(actor=snv, course=course, codes=["SNV2", "PL1"])
-    for target in ("tuyen_sinh", "dang_hoc", "cho_ket_qua"):
-        transition(actor=snv, obj=course, to=target)
+    steps = (("tuyen_sinh", dt.date(YEAR, 2, 1)), ("dang_hoc", course.start), ("cho_ket_qua", END))
+    for target, day in steps:
+        transition(actor=snv, obj=course, to=target, at=moment_on(day))
     for enrolment in course.enrolments.select_related("cadre"):
         passed = enrolment.cadre.code == "SNV2"
         result_record(actor=snv, enrolment=enrolment, result="dat" if passed else "khong_dat")
-    transition(actor=snv, obj=course, to="hoan_thanh")
+    transition(actor=snv, obj=course, to="hoan_thanh", at=moment_on(END + dt.timedelta(days=1)))
 
 
 @pytest.fixture
@@ -100,12 +103,12 @@ def test_fostering_families_count_the_planned_and_the_trained_and_open_them(
         client, small_province, users, fostered):  # noqa: F811
     rule_set = RuleSet.objects.get(code="KH-2017-2020")
     families = {f.code: f for f in fostering(actor=users["btv"], first_year=YEAR, last_year=YEAR + 1,
-                                              rule_set=rule_set)}
+                                              rule_set=rule_set, as_of=AS_OF)}
     skills = families["nghiep_vu"]
     assert _codes(small_province, skills.years[YEAR]) == {"ke_hoach": ["PL1", "SNV2"], "da_dao_tao": ["SNV2"]}
     assert _codes(small_province, skills.years[YEAR + 1]) == {"ke_hoach": [], "da_dao_tao": []}
     assert not any(families["quoc_phong_an_ninh"].whole().values())
-    district = fostering(actor=users["hr"], first_year=YEAR, last_year=YEAR, rule_set=rule_set)
+    district = fostering(actor=users["hr"], first_year=YEAR, last_year=YEAR, rule_set=rule_set, as_of=AS_OF)
     assert all(not any(f.whole().values()) for f in district)  # Đức Trọng's officer reaches no SNV plan
     client.force_login(users["btv"])
     url = reverse("training:progress") + f"?as_of={AS_OF}&tu_nam={YEAR}&den_nam={YEAR + 1}"
