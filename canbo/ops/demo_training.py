@@ -1,4 +1,4 @@
-"""The demo province's training plans and courses of 2017–2019 (plan IV.1; SPEC §4), made after the
+"""The demo province's training plans and courses of 2017–2025 (plan IV.1; SPEC §4), made after the
 workbook's import through the services, so each step has its step row and audit event. Each plan,
 course and step is dated as it happened in those years (the audit log records them on the day the
 demo is loaded), so the plans and courses read as of a date stand where they stood then.
@@ -360,7 +360,7 @@ def _price(actor, rule_set) -> None:
 
 
 def training_history(*, actor, trained: list[tuple]) -> None:
-    """Plans and courses of 2017–2019 giving the qualifications `trained` (rows of `trinh_do`), then
+    """Plans and courses of 2017–2025 giving the qualifications `trained` (rows of `trinh_do`), then
     the current year's plans and the political school's courses announced for it."""
     cadres = {c.code: c for c in Cadre.objects.filter(code__in={row[0] for row in trained})}
     for rule_set in {engine.context_for(dt.date(year, 1, 1))["rule_set"] for year in TRAINED_YEARS}:

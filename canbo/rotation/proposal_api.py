@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from ninja import Path, Router, Schema, Status
+from ninja import Field, Path, Router, Schema, Status
 
 from canbo.accounts.api import API_AUTH, Day, requires_api, responses, write_responses
 from canbo.core.capabilities import Action, require
@@ -17,7 +17,7 @@ from canbo.rotation.proposal_selectors import proposal_get, visible_proposals
 from canbo.rotation.proposals import Draft, opinion_add, proposal_create
 from canbo.workflow.process import TransitionRefused
 from canbo.workflow.selectors import steps_of
-from canbo.workflow.services import transition
+from canbo.workflow.services import taken_on, transition
 
 router = Router(tags=["đề xuất luân chuyển, điều động"], auth=API_AUTH)
 
@@ -88,6 +88,7 @@ class ProposalIn(Schema):
 class StepIn(Schema):
     sang: Literal[tuple(ProposalState.values)]
     ly_do: str = ""
+    ngay: Day | None = Field(None, description="Ngày đã thực hiện bước, nếu trước hôm nay")
 
 
 class OpinionIn(Schema):
@@ -202,7 +203,8 @@ def proposal_step(request, payload: StepIn, so: int = Number):
     if step is not None:
         require(request.auth, step.action)
     try:
-        transition(actor=request.auth, obj=found, to=payload.sang, comment=payload.ly_do)
+        transition(actor=request.auth, obj=found, to=payload.sang, comment=payload.ly_do,
+                   at=taken_on(payload.ngay))
     except TransitionRefused as refused:
         return Status(409, {"detail": refused.reasons})
     return _detail(proposal_get(actor=request.auth, pk=so))

@@ -24,7 +24,7 @@ from canbo.training.course_selectors import course_get, course_list, runs, visib
 from canbo.training.courses import enrolment_remove, enrolments_add
 from canbo.training.models import CourseState, Result
 from canbo.workflow.process import TransitionRefused
-from canbo.workflow.services import transition
+from canbo.workflow.services import taken_on, transition
 
 router = Router(tags=["đào tạo, bồi dưỡng"], auth=API_AUTH)
 
@@ -98,6 +98,7 @@ def courses(request, filters: Query[CourseQuery]):
 class CourseStepIn(Schema):
     sang: States
     ly_do: str = ""
+    ngay: Day | None = Field(None, description="Ngày đã thực hiện bước, nếu trước hôm nay")
 
 
 class EnrolIn(Schema):
@@ -144,7 +145,8 @@ def course_step(request, ma: str, payload: CourseStepIn):
     if step is not None:
         require(request.auth, step.action)
     try:
-        transition(actor=request.auth, obj=found, to=payload.sang, comment=payload.ly_do)
+        transition(actor=request.auth, obj=found, to=payload.sang, comment=payload.ly_do,
+                   at=taken_on(payload.ngay))
     except TransitionRefused as refused:
         return Status(409, {"detail": refused.reasons})
     return _detail(request.auth, course_get(code=ma), as_of_or_today(None))

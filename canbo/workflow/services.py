@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.capabilities import can, require
+from canbo.core.dates import moment_on
 from canbo.core.errors import PermissionDenied
 from canbo.workflow import files as stored_files
 from canbo.workflow.models import Step, StepFile
@@ -101,6 +102,17 @@ def record_step(*, actor, process: Process, obj, source: str, target: str, comme
     return step
 
 
+CLOSE_OF_OFFICE = 17  # the hour a step taken on an earlier day is dated
+
+
+def taken_on(day: dt.date | None) -> dt.datetime | None:
+    """The moment of a step an official says was taken on `day`: None (now) for today or no day,
+    else the close of office that day (a later day is refused by `transition` as in the future)."""
+    if day is None or day == timezone.localdate():
+        return None
+    return moment_on(day, CLOSE_OF_OFFICE)
+
+
 def _moment_reason(obj, at: dt.datetime | None) -> str | None:
     """Why a step recorded afterwards cannot have been taken at `at`: in the future, or before the
     object was made or took its last step."""
@@ -112,7 +124,8 @@ def _moment_reason(obj, at: dt.datetime | None) -> str | None:
                                ).order_by("-at").values_list("at", flat=True).first()
     earliest = max(filter(None, (last, getattr(obj, "created_at", None))), default=None)
     if earliest is not None and at < earliest:
-        return _("Thời điểm thực hiện bước (%(at)s) trước bước hay lúc lập hồ sơ (%(earliest)s).") % {
+        return _("Không thể ghi bước này vào %(at)s: hồ sơ được lập hoặc chuyển bước gần nhất lúc "
+                 "%(earliest)s.") % {
             "at": timezone.localtime(at).strftime("%d/%m/%Y %H:%M"),
             "earliest": timezone.localtime(earliest).strftime("%d/%m/%Y %H:%M")}
     return None

@@ -38,7 +38,15 @@ def test_snv_runs_a_course_from_the_plan_to_the_record(page, live_server, small_
     page.get_by_label("Kinh phí thực chi").fill("80.000.000")
     page.get_by_role("button", name="Lưu khóa học").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Lớp đại học hành chính khóa 2018")
-    _step(page, "Mở ghi danh")
+    page.get_by_role("link", name="Mở ghi danh", exact=True).click()
+    page.get_by_label("Ngày thực hiện (để trống nếu là hôm nay)").fill("01/01/2000")  # before it was opened
+    page.get_by_role("button", name="Xác nhận: Mở ghi danh").click()
+    expect(page.locator(".form-error")).to_contain_text("Không thể ghi bước này vào 01/01/2000 17:00")
+    expect(page.get_by_label("Ngày thực hiện (để trống nếu là hôm nay)")).to_have_value("01/01/2000")
+    shot(page, "step-date-refused")
+    page.get_by_label("Ngày thực hiện (để trống nếu là hôm nay)").fill("")
+    page.get_by_role("button", name="Xác nhận: Mở ghi danh").click()
+    expect(page.locator(".messages")).to_contain_text("Mở ghi danh")
 
     page.get_by_role("link", name="Ghi danh học viên").click()
     page.get_by_label("SNV2").check()

@@ -26,9 +26,11 @@ FIGURES = {
 }
 BASE_SIZE = 20_000
 
-# The years of the plan whose courses the demo runs; a qualification caught up in one of them, by a
-# cadre holding a post on 1 January, is given by a course (`canbo.ops.demo_training`), not the workbook.
-TRAINED_YEARS = (2017, 2018, 2019)
+# The years whose plans and courses the demo runs, from the plan's first to the last full year before
+# the demo's "now"; a qualification caught up in one of them, by a cadre holding a post on 1 January,
+# is given by a course (`canbo.ops.demo_training`), not the workbook.
+TRAINED_YEARS = tuple(range(2017, 2026))
+CAUGHT_UP_BY = dt.date(2025, 12, 31)  # the last day a qualification lacking at the review is caught up
 
 MAJORS_LAW = ["Luật", "Quản lý nhà nước", "Xây dựng Đảng và Chính quyền nhà nước", "Hành chính học"]
 MAJORS = {
@@ -169,7 +171,7 @@ def add_qualifications(rng, person: Person, owing: dict[str, set[str]]) -> None:
                     _qualification(rng, person, kind, have, rand_date(rng, earliest, before))
                 )
             if rng.random() < 0.45:  # caught up after the review
-                later = rand_date(rng, dt.date(2017, 9, 1), dt.date(2021, 12, 31))
+                later = rand_date(rng, dt.date(2017, 9, 1), CAUGHT_UP_BY)
                 _caught_up(person, _qualification(rng, person, kind, need, later))
             continue
         have = need

@@ -1,5 +1,5 @@
 """`canbo demo` makes, after the workbook, the history the workbook does not carry through the services:
-the plans and courses of 2017–2019 that gave the qualifications caught up then, and rotation proposals
+the plans and courses of 2017–2025 that gave the qualifications caught up then, and rotation proposals
 at every step, with rotations running, due and overdue."""
 
 import datetime as dt
@@ -16,6 +16,7 @@ from canbo.audit.models import AuditEvent
 from canbo.core.dates import today
 from canbo.exchange.demo.build import demo_data
 from canbo.exchange.demo.people import HORIZON
+from canbo.exchange.demo.training import TRAINED_YEARS
 from canbo.exchange.demo.units import POLITICAL_SCHOOL
 from canbo.ops.demo_training import LEADERSHIP
 from canbo.people.models import Movement, PositionHolding, Qualification
@@ -53,7 +54,7 @@ def _steps(obj, process) -> list[tuple[str, str, str]]:
 
 
 def _check_plans():
-    for year in (2017, 2018, 2019):
+    for year in TRAINED_YEARS:
         plans = TrainingPlan.objects.filter(year=year)
         assert set(plans.values_list("state", flat=True)) == {PlanState.CO_HIEU_LUC, PlanState.DA_THAY_THE}
         superseded = plans.get(state=PlanState.DA_THAY_THE)
@@ -72,7 +73,7 @@ def _check_courses(trained: list[tuple]):
     assert sorted(announced.values_list("state", flat=True)) == [CourseState.DU_THAO, CourseState.TUYEN_SINH]
     assert not Enrolment.objects.filter(course__in=announced).exists()
     courses = Course.objects.exclude(pk__in=announced)
-    assert {c.start.year for c in courses} == {2017, 2018, 2019}
+    assert {c.start.year for c in courses} == set(TRAINED_YEARS)
     assert set(courses.values_list("state", flat=True)) == {CourseState.HOAN_THANH}
     assert all(c.actual_cost for c in courses)  # the budget page has actual costs to show
     # The political school, a unit of the province, provides the LLCT courses: its account runs them.
@@ -81,14 +82,14 @@ def _check_courses(trained: list[tuple]):
     assert announced.filter(run_by(school)).count() == 2
     run = set(courses.filter(run_by(school)).values_list("programme__code", flat=True))
     assert {"cao_cap_llct", "trung_cap_llct"} <= run and "dai_hoc" not in run
-    assert all(line.cost_estimate for line in PlanLine.objects.filter(plan__year__lt=2020))
+    assert all(line.cost_estimate for line in PlanLine.objects.filter(plan__year__in=TRAINED_YEARS))
     results = Counter(Enrolment.objects.values_list("result", flat=True))
     assert results[Result.CHUA_CO] == 0 and results[Result.DAT] > 0
     assert results[Result.KHONG_DAT] + results[Result.VANG] > 0
     passed = Enrolment.objects.filter(result=Result.DAT).select_related("course__programme", "cadre")
     fostered = [e for e in passed if not e.course.programme.qualifications]  # fostering without a certificate
     assert {e.course.programme.code for e in fostered} == set(LEADERSHIP.values())
-    assert {2017, 2018} <= {e.course.end.year for e in fostered} <= {2017, 2018, 2019}
+    assert {2017, 2018} <= {e.course.end.year for e in fostered} <= set(TRAINED_YEARS)
     for enrolment in passed:
         given = list(enrolment.qualifications.all())
         if enrolment in fostered:  # leadership skills give no qualification
@@ -101,24 +102,25 @@ def _check_courses(trained: list[tuple]):
     assert awarded == passed.count() - len(fostered)
     # Every qualification drawn for a course is in the record, through a course or not, in its year.
     held = Counter((q.cadre.code, q.kind, q.level, q.obtained_on.year)
-                   for q in Qualification.objects.select_related("cadre").filter(obtained_on__year__lte=2019,
-                                                                                  obtained_on__year__gte=2017))
+                   for q in Qualification.objects.select_related("cadre").filter(
+                       obtained_on__year__in=TRAINED_YEARS))
     drawn = Counter((code, kind, level, obtained.year) for code, kind, level, obtained, *_ in trained)
     assert drawn - held == Counter()
     assert passed.count() - len(fostered) > len(trained) / 2
 
 
 def _check_dates():
-    """The plans, courses and steps of 2017–2019 are dated in their years, so read as of a date they
+    """The plans, courses and steps of 2017–2025 are dated in their years, so read as of a date they
     stand where they stood then; the audit log records them on the day the demo was loaded."""
-    history = TrainingPlan.objects.filter(year__lte=2019)
-    assert {(p.year, p.created_at.year) for p in history} == {(2017, 2017), (2018, 2017), (2019, 2018),
-                                                              (2018, 2018), (2019, 2019)}  # amendments
-    courses = Course.objects.filter(start__year__lte=2019)
+    history = TrainingPlan.objects.filter(year__in=TRAINED_YEARS)
+    made = {(p.year, p.version, p.created_at.year) for p in history}
+    assert {(2017, 1, 2017), (2018, 1, 2017), (2018, 2, 2018), (2025, 1, 2024)} <= made  # the autumn before
+    assert all(made_in in (year - 1, year) for year, _v, made_in in made)
+    courses = Course.objects.filter(start__year__in=TRAINED_YEARS)
     steps = (Step.objects.filter(process="ke_hoach_dao_tao", object_id__in=history)
              | Step.objects.filter(process="khoa_hoc", object_id__in=courses))
-    assert {step.at.year for step in steps} == {2017, 2018, 2019}
-    assert {course.created_at.year for course in courses} == {2017, 2018, 2019}
+    assert {step.at.year for step in steps} == set(TRAINED_YEARS)
+    assert {course.created_at.year for course in courses} == set(TRAINED_YEARS)
     system = system_actor()
     first_half = set(Course.objects.filter(start=dt.date(2018, 3, 1)).values_list("code", flat=True))
     listed = course_list(actor=system, as_of=dt.date(2018, 3, 15))

@@ -3,11 +3,15 @@ force, the steps of the course's process, results, completion writing the qualif
 answered as JSON with its reasons: 403 for a role without the capability, 404 for a course the caller
 does not run, 409 for what the rules refuse, 422 for a body that does not match its schema."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from canbo.people.models import Qualification
 from canbo.training.models import Course
 from canbo.training.tests.test_courses import in_force_plan, new_course, users  # noqa: F401
+from canbo.workflow.models import Step
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +24,7 @@ def _post(client, path, body):
 
 def test_an_office_runs_a_course_through_the_api(client, small_province, users):  # noqa: F811
     in_force_plan(small_province, users, lines=[("dai_hoc", "tap_trung", ["SNV2", "PL1"])])
-    new_course(users["snv"], seats=1)
+    new_course(users["snv"], seats=1, at=timezone.now() - dt.timedelta(days=3))
     client.force_login(users["snv"])
     refused = _post(client, "hoc-vien", {"ma_can_bo": ["SNV2", "PL1"]})
     assert refused.status_code == 409 and refused.json() == {"detail": [
@@ -30,8 +34,12 @@ def test_an_office_runs_a_course_through_the_api(client, small_province, users):
     refused = _post(client, "buoc", {"sang": "hoan_thanh"})
     assert refused.status_code == 409
     assert refused.json() == {"detail": ["Không thể chuyển từ “Dự thảo” sang “Đã hoàn thành”."]}
-    for target in ("tuyen_sinh", "dang_hoc"):
-        assert _post(client, "buoc", {"sang": target}).json()["trang_thai"] == target
+    assert _post(client, "buoc", {"sang": "tuyen_sinh", "ngay": "2099-01-01"}).json() == {
+        "detail": ["Thời điểm thực hiện bước không thể ở tương lai."]}
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    assert _post(client, "buoc", {"sang": "tuyen_sinh", "ngay": yesterday.isoformat()}).status_code == 200
+    assert timezone.localtime(Step.objects.get(target="tuyen_sinh").at).date() == yesterday
+    assert _post(client, "buoc", {"sang": "dang_hoc"}).json()["trang_thai"] == "dang_hoc"
     early = _post(client, "ket-qua", {"ket_qua": [{"ma_can_bo": "SNV2", "ket_qua": "dat"}]})
     assert early.status_code == 409
     assert "kết quả được ghi khi khóa học chờ kết quả" in early.json()["detail"][0]

@@ -1,14 +1,18 @@
 """The plan pages: the board, drafting, the buttons each role sees, a step with its confirmation and
 refusals, documents served only within scope, amendment."""
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.training.models import PlanState as S
 from canbo.training.models import TrainingPlan
 from canbo.training.plans import plan_create
+from canbo.workflow.models import Step
 from canbo.workflow.services import transition
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +35,8 @@ def users(small_province):
 @pytest.fixture
 def plan(small_province, users):
     return plan_create(actor=users["hr_dt"], unit=small_province.units["HU-DT"], year=2018,
-                       content="Cử 3 đồng chí học cao cấp lý luận chính trị.")
+                       content="Cử 3 đồng chí học cao cấp lý luận chính trị.",
+                       at=timezone.now() - dt.timedelta(days=10))
 
 
 def _page(client, user, url, data=None):
@@ -86,6 +91,27 @@ def test_a_step_asks_first_and_a_refusal_keeps_what_was_typed(client, users, pla
     response, _text = _page(client, users["btc"], url, {"y_kien": "Thiếu danh sách"})
     plan.refresh_from_db()
     assert response.status_code == 302 and plan.state == S.DU_THAO
+
+
+def test_a_step_may_be_dated_the_day_it_was_taken(client, users, plan):
+    url = reverse("training:plan_step", args=[plan.pk, "da_gui"])
+    _response, page = _page(client, users["hr_dt"], url)
+    assert 'name="ngay"' in page and "để trống nếu là hôm nay" in page
+    refusals = (("31/02/2026", "không đúng dạng dd/mm/yyyy"), ("01/01/2099", "không thể ở tương lai"),
+                ("01/01/2000", "hồ sơ được lập hoặc chuyển bước gần nhất lúc"))
+    for typed, refusal in refusals:
+        response, page = _page(client, users["hr_dt"], url, {"ngay": typed})
+        assert response.status_code == 200 and refusal in page and f'value="{typed}"' in page, typed
+    plan.refresh_from_db()
+    assert plan.state == S.DU_THAO
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    response, _text = _page(client, users["hr_dt"], url, {"ngay": f"{yesterday:%d/%m/%Y}"})
+    assert response.status_code == 302
+    step = Step.objects.get(object_id=plan.pk, target=S.DA_GUI)
+    assert timezone.localtime(step.at).date() == yesterday and timezone.localtime(step.at).hour == 17
+    same_day = reverse("training:plan_step", args=[plan.pk, "da_tong_hop"])
+    assert _page(client, users["btc"], same_day, {"ngay": ""})[0].status_code == 302
+    assert Step.objects.filter(object_id=plan.pk, at__date=timezone.now().date()).exists()
 
 
 def test_a_role_without_the_step_sees_why_and_no_confirmation(client, users, plan):

@@ -182,7 +182,7 @@ def test_the_board_shows_the_deadline_and_the_units_that_have_not_sent(small_pro
 
 
 def test_a_step_recorded_afterwards_is_neither_in_the_future_nor_before_the_last(users, district_plan):
-    with pytest.raises(TransitionRefused, match="trước bước hay lúc lập hồ sơ"):
+    with pytest.raises(TransitionRefused, match="hồ sơ được lập hoặc chuyển bước gần nhất lúc"):
         transition(actor=users["hr"], obj=district_plan, to=S.DA_GUI, at=moment_on(dt.date(2017, 9, 19)))
     with pytest.raises(TransitionRefused, match="tương lai"):
         transition(actor=users["hr"], obj=district_plan, to=S.DA_GUI,
@@ -190,7 +190,7 @@ def test_a_step_recorded_afterwards_is_neither_in_the_future_nor_before_the_last
     sent = moment_on(dt.date(2017, 10, 2))
     step = transition(actor=users["hr"], obj=district_plan, to=S.DA_GUI, at=sent)
     assert step.at == sent
-    with pytest.raises(TransitionRefused, match="trước bước"):
+    with pytest.raises(TransitionRefused, match="chuyển bước gần nhất"):
         transition(actor=users["btc"], obj=district_plan, to=S.DA_TONG_HOP, at=sent - dt.timedelta(hours=1))
     event = AuditEvent.objects.filter(action="workflow_step").latest("seq")
     assert event.at > step.at + dt.timedelta(days=365) and "thực hiện lúc 02/10/2017 08:00" in summary(event)
