@@ -36,7 +36,7 @@ from canbo.training.courses import course_create, enrolment_candidates, enrolmen
 from canbo.training.models import CourseState, Programme, Result
 from canbo.training.plan_lines import parse_codes
 from canbo.training.views import show_refusal
-from canbo.workflow.selectors import steps_of
+from canbo.workflow.selectors import state_then, steps_of
 from canbo.workflow.services import options
 from canbo.workflow.step_page import step_page
 
@@ -106,7 +106,8 @@ def course_detail(request, pk):
         "enrolments": [e for e in enrolments if not result or e.result == result],
         "result": result, "total": len(enrolments),
         "counts": [(code, label, counts[code]) for code, label in Result.choices],
-        "steps": steps_of(course), "options": options(request.user, course),
+        "steps": steps_of(course), "then": state_then(course, request.as_of),
+        "options": options(request.user, course),
         "may_enrol": running and can(request.user, Action.MANAGE_COURSES)
         and course.state in (CourseState.DU_THAO, CourseState.TUYEN_SINH),
         "may_record": running and can(request.user, Action.RECORD_RESULTS)

@@ -20,7 +20,7 @@ from canbo.training.plan_selectors import plan_get, plan_versions, year_board
 from canbo.training.plans import plan_amend, plan_create, plan_update
 from canbo.training.quotas import plan_quotas
 from canbo.training.views import show_refusal
-from canbo.workflow.selectors import file_response, step_file_get, steps_of
+from canbo.workflow.selectors import file_response, state_then, step_file_get, steps_of
 from canbo.workflow.services import options
 from canbo.workflow.step_page import step_page
 
@@ -100,6 +100,7 @@ def plan_detail(request, pk):
         "costs_missing": len(costs) < len(lines),
         "versions": plan_versions(plan),
         "steps": steps_of(plan),
+        "then": state_then(plan, request.as_of),
         "options": options(request.user, plan),
         "may_edit": may_draft and plan.state == PlanState.DU_THAO,
         "may_amend": may_draft and plan.state in APPROVED_STATES and not TrainingPlan.objects.filter(

@@ -51,6 +51,15 @@ def recorded_by(objects: QuerySet, as_of: dt.date) -> QuerySet:
     return objects.filter(created_at__lt=moment).annotate(state_then=state_before(objects.model, moment))
 
 
+def state_then(obj, as_of: dt.date) -> dict:
+    """`obj`'s step at the end of D, for its page viewed at D: `made` (whether it was made by then) and
+    `label` (that step's). Today or later: its step now."""
+    process = process_of(obj)
+    then = recorded_by(type(obj).objects.filter(pk=obj.pk), as_of).values_list("state_then", flat=True)
+    found = then.first()
+    return {"made": found is not None, "label": process.state_label(found) if found else ""}
+
+
 def step_file_get(*, obj, pk: int) -> StepFile:
     """A file attached to a step of `obj`; NotFound for any other file."""
     found = StepFile.objects.filter(

@@ -93,6 +93,8 @@ def test_the_card_and_the_list_show_the_courses_opened_by_the_date_at_their_step
     assert "Các khóa học đã mở đến ngày 16/03/2018" in listed.content.decode()
     passes = {row["ma"].text: row["dat"] for row in listed.context["table"].rows}
     assert passes["K-OVER"] is None  # in session then: no result was final
+    detail = client.get(f"/dao-tao/khoa-hoc/{overrun.pk}/", {"as_of": "16/03/2018"}).content.decode()
+    assert "Tại ngày 16/03/2018: Đang học." in detail and ">Chờ kết quả</span>" in detail
     now = client.get("/dao-tao/khoa-hoc/", {"as_of": timezone.localdate().isoformat()}).context["table"].rows
     assert {row["ma"].text: row["trang_thai"] for row in now}["K-ENROL"] == "Đã hủy"
     assert "K-NEW" in {row["ma"].text for row in now} and late_draft.code in {row["ma"].text for row in now}

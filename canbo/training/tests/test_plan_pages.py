@@ -109,6 +109,13 @@ def test_a_step_may_be_dated_the_day_it_was_taken(client, users, plan):
     assert response.status_code == 302
     step = Step.objects.get(object_id=plan.pk, target=S.DA_GUI)
     assert timezone.localtime(step.at).date() == yesterday and timezone.localtime(step.at).hour == 17
+    detail = reverse("training:plan_detail", args=[plan.pk])
+    for day, shown in ((yesterday, "Đã gửi"), (yesterday - dt.timedelta(days=1), "Dự thảo")):
+        page = _page(client, users["btc"], f"{detail}?as_of={day:%d/%m/%Y}")[1]
+        assert f"Tại ngày {day:%d/%m/%Y}: {shown}." in page
+    made = timezone.localdate() - dt.timedelta(days=10)
+    assert f"Chưa lập tại ngày {made - dt.timedelta(days=1):%d/%m/%Y}." in _page(
+        client, users["btc"], f"{detail}?as_of={made - dt.timedelta(days=1):%d/%m/%Y}")[1]
     same_day = reverse("training:plan_step", args=[plan.pk, "da_tong_hop"])
     assert _page(client, users["btc"], same_day, {"ngay": ""})[0].status_code == 302
     assert Step.objects.filter(object_id=plan.pk, at__date=timezone.now().date()).exists()
