@@ -36,7 +36,7 @@ from canbo.rotation.proposals import (
     rotation_evaluation_add,
 )
 from canbo.rules.selectors import parameters_in_force
-from canbo.workflow.selectors import file_response, step_file_get, steps_of
+from canbo.workflow.selectors import file_response, state_then, step_file_get, steps_of
 from canbo.workflow.services import options
 from canbo.workflow.step_page import step_page
 
@@ -211,6 +211,7 @@ def proposal_detail(request, pk):
             "authority": authority,
             "allowance": allowance_of(proposal),
             "steps": steps,
+            "then": state_then(proposal, request.as_of),
             "options": options(request.user, proposal),
             "pending": [o for o in opinions if o.step_id is None],
             "opinion_form": _opinion_form(request.user, proposal),

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
@@ -331,3 +332,9 @@ def test_the_home_page_counts_the_steps_and_the_reminders_as_the_lists_they_open
     for item in [*pipeline["steps"], *pipeline["reminders"]]:
         page = client.get(f"{item['url']}&as_of={day:%d/%m/%Y}").content.decode()
         assert int(re.search(r'data-total="(\d+)"', page)[1]) == item["count"], item["url"]
+    detail = reverse("rotation:proposal_detail", args=[evaluated.pk])
+    page = client.get(detail, {"as_of": f"{day:%d/%m/%Y}"}).content.decode()
+    assert f"Tại ngày {day:%d/%m/%Y}: 5. Đã triển khai quyết định." in page
+    before = START - dt.timedelta(days=31)
+    page = client.get(detail, {"as_of": f"{before:%d/%m/%Y}"}).content.decode()
+    assert f"Chưa lập tại ngày {before:%d/%m/%Y}." in page
