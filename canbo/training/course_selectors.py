@@ -6,7 +6,7 @@ it, otherwise the office its organiser names (`COURSE_OFFICES`)."""
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from canbo.core.capabilities import COURSE_OFFICES
@@ -81,14 +81,16 @@ def course_list(*, actor, as_of, year: int | None = None, programme: str = "", s
     """The courses opened by D (`courses_at`) starting in `year`, of a programme code, in a state at D,
     run by the actor (`mine`), behind their dates at D (`overdue`); each with its number of trainees
     and of those who passed, among the trainees the actor sees (`visible_enrolments`). At an earlier
-    date, the passes of the courses completed by then only (the others' results were not final)."""
+    date, the passes of the courses completed by then only (`results_final`: the others' results were
+    not final)."""
     seen = Q(enrolments__cadre__in=visible_cadres(actor, as_of).values("pk"))
     seen |= run_by(actor)  # (a superuser's empty condition adds nothing: they see every cadre anyway)
-    passes = seen & Q(enrolments__result=Result.DAT)
-    if recorded_before(as_of) is not None:  # a course's results are final once it is completed
-        passes &= Q(state_then=CourseState.HOAN_THANH)
+    # A course's results are final once it is completed: at an earlier date, only then are they counted.
+    final = Q() if recorded_before(as_of) is None else Q(state_then=CourseState.HOAN_THANH)
     courses = courses_at(as_of).select_related("programme", "provider_unit").annotate(
-        enrolled=Count("enrolments", filter=seen), passed=Count("enrolments", filter=passes))
+        enrolled=Count("enrolments", filter=seen),
+        passed=Count("enrolments", filter=seen & final & Q(enrolments__result=Result.DAT)),
+        results_final=ExpressionWrapper(final, output_field=BooleanField()) if final else Value(True))
     if year:
         courses = courses.filter(start__year=year)
     if programme:

@@ -8,10 +8,10 @@ from canbo.core.report import Column, Kind, Link, Report, url_maker
 from canbo.training.models import CourseState
 
 
-def courses_report(courses, *, earlier: bool = False) -> Report:
+def courses_report(courses) -> Report:
     """`courses`: `course_selectors.course_list`, latest first, each at its state at the list's date.
-    At an `earlier` date than today, the passes of a course not completed by then are left blank: its
-    results were not final (the link would open today's)."""
+    The passes of a course whose results were not final then are left blank (the link would open
+    today's)."""
     detail = url_maker("training:course_detail")
     rows = []
     for course in courses:
@@ -26,8 +26,7 @@ def courses_report(courses, *, earlier: bool = False) -> Report:
             "hinh_thuc": course.get_mode_display(),
             "so_cho": course.seats,
             "hoc_vien": Link(course.enrolled, f"{page}#hoc-vien"),
-            "dat": None if earlier and course.state_then != CourseState.HOAN_THANH
-            else Link(course.passed, f"{page}?ket_qua=dat#hoc-vien"),
+            "dat": Link(course.passed, f"{page}?ket_qua=dat#hoc-vien") if course.results_final else None,
             "trang_thai": CourseState(course.state_then).label,
         })
     columns = [

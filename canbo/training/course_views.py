@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
-from canbo.core.dates import parse_date, today
+from canbo.core.dates import parse_date
 from canbo.core.errors import NotFound
 from canbo.core.levels import Grade, qualification_words
 from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
@@ -60,7 +60,7 @@ def course_index(request):
     mine, overdue = request.GET.get("cua_toi") == "1", request.GET.get("qua_han") == "1"
     courses = course_list(actor=request.user, as_of=request.as_of, year=year, programme=programme,
                           state=state, mine=mine, overdue=overdue)
-    report = courses_report(courses, earlier=request.as_of < today())
+    report = courses_report(courses)
     report = arranged(report, requested_ordering(request, report.columns), requested_page(request))
     if wants_download(request):
         return report_download(request, report, filename=f"khoa-hoc-{request.as_of:%Y%m%d}")

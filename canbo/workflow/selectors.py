@@ -55,6 +55,8 @@ def state_then(obj, as_of: dt.date) -> dict:
     """`obj`'s step at the end of D, for its page viewed at D: `made` (whether it was made by then) and
     `label` (that step's). Today or later: its step now."""
     process = process_of(obj)
+    if recorded_before(as_of) is None:  # nothing to read: the page shows its step now
+        return {"made": True, "label": process.state_label(getattr(obj, process.state_field))}
     then = recorded_by(type(obj).objects.filter(pk=obj.pk), as_of).values_list("state_then", flat=True)
     found = then.first()
     return {"made": found is not None, "label": process.state_label(found) if found else ""}

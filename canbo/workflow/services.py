@@ -18,6 +18,8 @@ from canbo.workflow import files as stored_files
 from canbo.workflow.models import Step, StepFile
 from canbo.workflow.process import Process, Transition, TransitionRefused, process_of
 
+CLOSE_OF_OFFICE = 17  # the hour a step taken on an earlier day is dated
+
 
 def _capability_reason(actor, transition: Transition) -> str | None:
     try:
@@ -100,9 +102,6 @@ def record_step(*, actor, process: Process, obj, source: str, target: str, comme
               **({"thuc_hien_luc": step.at.isoformat()} if _another_day(step.at) else {})},
     )
     return step
-
-
-CLOSE_OF_OFFICE = 17  # the hour a step taken on an earlier day is dated
 
 
 def taken_on(day: dt.date | None) -> dt.datetime | None:
