@@ -96,12 +96,17 @@ def remembered(parts: tuple, compute: Callable[[], object]):
 
 def keep(key: str, token: int, value) -> None:
     """Store `value` (a JSON value) under `key`, computed under the data token `token`, and drop
-    what was stored under other tokens."""
+    what was stored under other tokens, but for a reading command's outputs that later writes move
+    (`canbo.core.kept_moves`): those go with their count (`canbo.core.deltas`) or when an output of
+    the same count is kept under a later token."""
     from canbo.core.models import RememberedResult
 
     try:
         with transaction.atomic():
-            RememberedResult.objects.exclude(token=token).delete()
+            RememberedResult.objects.exclude(token=token).exclude(value__has_key="moves").delete()
+            if isinstance(value, dict) and "moves" in value:
+                of_count = RememberedResult.objects.filter(value__moves__figure=value["moves"]["figure"])
+                of_count.exclude(token=token).delete()
             RememberedResult.objects.bulk_create(
                 [RememberedResult(key=key, token=token, value=value)],
                 update_conflicts=True,

@@ -14,32 +14,33 @@ counted again. So a figure is never served from older data: what a write could h
 either computed again or the whole figure is.
 """
 
-import bisect
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import DatabaseError, connections, transaction
 from django.db.models import Max, Q
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from canbo.core.bulk import insert_few
 from canbo.core.data_cache import result_key, version
+from canbo.core.moving import (
+    CHUNK,
+    MAX_TOUCHED,
+    Touched,
+    by_entity,
+    kept_by_entity,
+    movable,
+    moved,
+    touched_in,
+)
 
-MAX_TOUCHED = 2000  # cadres or units: above, counting everything again costs about as much
 # The figures kept with their rows, at most (about 10 MB of rows each at 200,000 cadres): the
 # warming keeps 17, and each date a reading command is asked for keeps one more.
 MAX_WITH_ROWS = 40
-CHUNK = 256  # the ids whose rows are kept together (`GroupedRows`)
-
-
-@dataclass(frozen=True)
-class Touched:
-    cadres: frozenset[int]
-    units: frozenset[int]
 
 
 def current_state() -> tuple[int, int]:
@@ -51,7 +52,7 @@ def touched_between(since: tuple[int, int], until: tuple[int, int]) -> Touched |
     """What the writes after the state `since` up to `until` (each a token and a write number)
     touched; None where that is not known (a record missing) or may be everyone."""
     (token, seq), (to_token, to_seq) = since, until
-    if not seq < to_seq or to_seq - seq > MAX_TOUCHED:
+    if not movable(seq, to_seq):
         return None
     return _touched(token, seq, to_token, to_seq)
 
@@ -63,18 +64,12 @@ def _touched(token: int, seq: int, to_token: int, to_seq: int) -> Touched | None
     from canbo.core.models import DataChange
 
     limit = 4 * MAX_TOUCHED
-    rows = list(
+    records = list(
         DataChange.objects.filter(seq__gt=seq, seq__lte=to_seq).values_list(
             "seq", "cadre_id", "unit_id", "everything"
         )[:limit]
     )
-    if len(rows) == limit or len({row[0] for row in rows}) != to_seq - seq or any(row[3] for row in rows):
-        return None
-    cadres = frozenset(row[1] for row in rows if row[1] is not None)
-    units = frozenset(row[2] for row in rows if row[2] is not None)
-    if len(cadres) > MAX_TOUCHED or len(units) > MAX_TOUCHED:
-        return None
-    return Touched(cadres, units)
+    return touched_in(records, to_seq - seq, limit, MAX_TOUCHED)
 
 
 Rows = Callable[[frozenset[int] | None], Iterable[tuple[int, list]]]
@@ -102,6 +97,17 @@ def keeping_rows() -> Iterator[None]:
         _local.keeping = False
 
 
+@contextmanager
+def noting_figures() -> Iterator[list[dict]]:
+    """Within it (a reading command), each figure `grouped` returns is noted in the list it gives:
+    its key, its width and what its `recipe()` gives (`{"rows": None}` without one)."""
+    _local.noted = noted = []
+    try:
+        yield noted
+    finally:
+        _local.noted = None
+
+
 def grouped(
     parts: tuple,
     rows: Rows,
@@ -112,6 +118,7 @@ def grouped(
     normal: Callable[[list], list] = _as_is,
     touched: Callable[[Touched], frozenset[int]] = lambda t: t.cadres,
     only_kept: bool = False,
+    recipe: Callable[[], dict | None] | None = None,
 ) -> list[list] | None:
     """The sums of `rows(None)` (pairs of an entity's id and a row: `width` values naming its group,
     then counts) per group, as lists of the group's values then the sums; kept under `parts` until
@@ -121,10 +128,19 @@ def grouped(
     that keeps no rows; `stored()`: the rows to keep and the sums, put together by the database,
     for one that keeps them. `normal(row)`: a row as `rows` gives it, from one as `stored` keeps it
     (the same row again for one `rows` gave). Groups whose sums are all 0 are left out.
-    `only_kept`: None rather than counting everything again."""
+    `only_kept`: None rather than counting everything again. `recipe()`: how a reading command
+    moves them without Django, noted while `noting_figures` (`canbo.core.kept_moves`)."""
+    key = result_key(*parts)
+    value = _current(key, rows, width, sums, stored, normal, touched, only_kept)
+    noted = getattr(_local, "noted", None)
+    if noted is not None and value is not None:
+        noted.append({"figure": key, "width": width, **((recipe and recipe()) or {"rows": None})})
+    return value
+
+
+def _current(key: str, rows: Rows, width: int, sums, stored, normal, touched, only_kept) -> list[list] | None:
     from canbo.core.models import GroupedFigures
 
-    key = result_key(*parts)
     state = current_state()
     keeping = getattr(_local, "keeping", False)
     found = GroupedFigures.objects.filter(key=key).values_list("token", "seq", "value").first()
@@ -150,23 +166,9 @@ def grouped(
     return value
 
 
-def _by_entity(found: Iterable[tuple[int, list]]) -> dict[int, list[list]]:
-    by_entity: dict[int, list[list]] = {}
-    for entity, row in found:
-        by_entity.setdefault(entity, []).append(row)
-    return by_entity
-
-
-def _summed(sums: dict[tuple, list[int]], rows: Iterable[list], width: int, sign: int = 1) -> None:
-    for row in rows:
-        group, counts = tuple(row[:width]), row[width:]
-        total = sums.setdefault(group, [0] * len(counts))
-        for n, value in enumerate(counts):
-            total[n] += sign * value
-
-
 def _totals(rows: Iterable[list], width: int) -> dict[tuple, list[int]]:
-    """`_summed` from nothing, for many rows: each group's counts are added up column by column."""
+    """The sums of `rows` from nothing (`canbo.core.moving.add_rows` for many rows): each group's
+    counts are added up column by column."""
     by_group: dict[tuple, list[list]] = {}
     for row in rows:
         by_group.setdefault(tuple(row[:width]), []).append(row[width:])
@@ -178,28 +180,6 @@ def _totals(rows: Iterable[list], width: int) -> dict[tuple, list[int]]:
 def _value(sums: dict[tuple, list[int]]) -> list[list]:
     """The groups' values then sums, by group, leaving out the groups whose sums are all 0."""
     return [[*group, *sums[group]] for group in sorted(sums, key=repr) if any(sums[group])]
-
-
-def _patched(value: list[list], change: dict[tuple, list[int]], width: int) -> list[list]:
-    """`value` (as `_value` gives it) with `change` added to its groups' sums: the other groups'
-    rows are kept as they are, rather than summed again (a workforce has thousands of groups, a
-    write changes a few)."""
-    change = {group: counts for group, counts in change.items() if any(counts)}
-    if not change:
-        return value
-    patched = []
-    for row in value:
-        group = tuple(row[:width])
-        more = change.pop(group, None)
-        if more is None:
-            patched.append(row)
-            continue
-        counts = [a + b for a, b in zip(row[width:], more, strict=True)]
-        if any(counts):
-            patched.append([*group, *counts])
-    for group, counts in change.items():  # groups with no count before
-        bisect.insort(patched, [*group, *counts], key=lambda row: repr(tuple(row[:width])))
-    return patched
 
 
 def _chunks(found: Iterable[tuple[int, list]]) -> dict[int, list[list]]:
@@ -262,25 +242,15 @@ def _counted(key: str, value: list[list], texts: list[tuple[int, str]], state: t
 def _moved(key: str, found: tuple, ids: frozenset[int], rows: Rows, width: int, normal, state) -> list[list]:
     from canbo.core.models import GroupedFigures, GroupedRows
 
-    change: dict[tuple, list[int]] = {}
     kept = GroupedRows.objects.filter(key=key, chunk__in={entity // CHUNK for entity in ids})
-    chunks = {
-        chunk: _by_entity((entry[0], entry[1:]) for entry in entries)
-        for chunk, entries in kept.values_list("chunk", "rows")
-    }
-    by_entity = _by_entity(rows(ids)) if ids else {}
-    for entity in ids:
-        chunk = chunks.setdefault(entity // CHUNK, {})
-        _summed(change, map(normal, chunk.pop(entity, [])), width, -1)
-        if entity in by_entity:
-            _summed(change, by_entity[entity], width)
-            chunk[entity] = by_entity[entity]
-    value = _patched(found[2], change, width)
+    chunks = {chunk: kept_by_entity(entries) for chunk, entries in kept.values_list("chunk", "rows")}
+    fresh = by_entity(rows(ids)) if ids else {}
+    value = moved(found[2], chunks, fresh, ids, width, normal)
     try:
         with transaction.atomic():
             # Only over the sums this started from: another process may have moved them already.
-            moved = GroupedFigures.objects.filter(key=key, token=found[0], seq=found[1])
-            if moved.update(token=state[0], seq=state[1], value=value, kept_at=timezone.now()):
+            kept_sums = GroupedFigures.objects.filter(key=key, token=found[0], seq=found[1])
+            if kept_sums.update(token=state[0], seq=state[1], value=value, kept_at=timezone.now()):
                 kept.delete()
                 entries = (
                     (entity, row)
@@ -298,8 +268,9 @@ def _forget_unmovable(state: tuple[int, int]) -> None:
     """Drop what no later write can move: records and figures more than MAX_TOUCHED writes old
     (`touched_between` reads no more), figures kept before the latest write that may have changed
     everyone, and sums of older data that kept no rows; and beyond MAX_WITH_ROWS figures with rows,
-    those counted or moved least recently."""
-    from canbo.core.models import DataChange, GroupedFigures, GroupedRows
+    those counted or moved least recently; with them the reading commands' outputs printed from them
+    (`canbo.core.kept_moves`)."""
+    from canbo.core.models import DataChange, GroupedFigures, GroupedRows, RememberedResult
 
     old = state[1] - MAX_TOUCHED
     DataChange.objects.filter(seq__lte=old).delete()
@@ -312,6 +283,8 @@ def _forget_unmovable(state: tuple[int, int]) -> None:
         Q(seq__lte=old) | (Q(seq__isnull=True) & ~Q(token=state[0])) | Q(key__in=least_used)
     )
     GroupedRows.objects.filter(key__in=unmovable.values("key")).delete()
+    outputs = RememberedResult.objects.filter(value__has_key="moves")
+    outputs.annotate(figure=KT("value__moves__figure")).filter(figure__in=unmovable.values("key")).delete()
     unmovable.delete()
 
 

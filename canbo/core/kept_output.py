@@ -5,8 +5,10 @@ print the same for the same arguments, day, settings and data. A run that ends w
 printed in the database under the data token read before it started (`canbo.core.data_cache`,
 whose triggers replace the token at every write), and the same command run again under the same
 token prints it without setting Django up: a Python process, the database driver and one query,
-where setting Django up is most of such a command's time. Whatever stands in the way (no
-database yet, another token, an error) runs the command as usual.
+where setting Django up is most of such a command's time. Under another token, an output printed
+from a count that writes move is printed again from that count moved by the writes since, still
+without Django (`canbo.core.kept_moves`). Whatever stands in the way (no database yet, a write that
+may change everyone, an error) runs the command as usual.
 
 This module imports no Django at its top: it is read before Django is set up.
 """
@@ -20,6 +22,7 @@ from contextlib import closing
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+from canbo.core.kept_moves import State, moved_text
 from config.environment import TIME_ZONE, database
 
 # The tables of `RememberedResult` and `DataVersion` (a test checks them against the models).
@@ -40,19 +43,26 @@ def output_key(arguments: list[str], today: dt.date | None = None) -> str:
     return digest("output", arguments, today.isoformat(), settings, sys.stdout.isatty())
 
 
-def kept_text(cursor, key: str, mark: str = "%s") -> str | None:
-    """The output kept under `key` and the current data token, read with a DB-API `cursor` whose
-    parameter mark is `mark`; None when there is none."""
+def kept_text(cursor, key: str, mark: str = "%s", vendor: str = "postgresql") -> str | None:
+    """The output kept under `key`: as printed under the current data token, or printed again from
+    the count it was summed from, moved by the writes since (`canbo.core.kept_moves`); read with a
+    DB-API `cursor` of a read-only transaction whose parameter mark is `mark`. None when neither."""
     cursor.execute(
-        f"SELECT r.value FROM {RESULTS_TABLE} r JOIN {VERSION_TABLE} v "  # noqa: S608 (constant names)
-        f"ON v.id = 1 AND r.token = v.token WHERE r.key = {mark}",
+        f"SELECT v.token, v.seq, v.wide_token, r.token, r.value FROM {VERSION_TABLE} v "  # noqa: S608 (constant names)
+        f"LEFT JOIN {RESULTS_TABLE} r ON r.key = {mark} WHERE v.id = 1",
         [key],
     )
     row = cursor.fetchone()
-    if row is None:
+    if row is None or row[4] is None:
         return None
-    value = json.loads(row[0]) if isinstance(row[0], str) else row[0]  # SQLite keeps JSON as text
-    return value.get("out") if isinstance(value, dict) else None
+    value = json.loads(row[4]) if isinstance(row[4], str) else row[4]  # SQLite keeps JSON as text
+    if not isinstance(value, dict):
+        return None
+    if row[3] == row[0]:
+        return value.get("out")
+    if "moves" not in value:
+        return None
+    return moved_text(cursor, mark, vendor, value["moves"], State(row[0], row[1], row[2]))
 
 
 def print_kept(arguments: list[str]) -> bool:
@@ -74,11 +84,14 @@ def _read_kept(key: str) -> str | None:
     if found["ENGINE"].endswith("sqlite3"):
         import sqlite3
 
-        with closing(sqlite3.connect(f"file:{quote(str(found['NAME']))}?mode=ro", uri=True)) as connection:
-            return kept_text(connection.cursor(), key, "?")
+        uri = f"file:{quote(str(found['NAME']))}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True, isolation_level=None)) as connection:
+            connection.execute("BEGIN")  # every read below sees one state of the data
+            return kept_text(connection.cursor(), key, "?", "sqlite")
     import psycopg2
 
     named = {"dbname": "NAME", "user": "USER", "password": "PASSWORD", "host": "HOST", "port": "PORT"}
     params = {name: found[setting] for name, setting in named.items() if found.get(setting)}
     with closing(psycopg2.connect(**params, **found.get("OPTIONS", {}))) as connection:
+        connection.set_session(isolation_level="REPEATABLE READ", readonly=True)
         return kept_text(connection.cursor(), key)

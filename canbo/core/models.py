@@ -96,7 +96,7 @@ class GroupedFigures(models.Model):
 
 
 class GroupedRows(models.Model):
-    """The rows that the cadres (or units) of one chunk of ids (`canbo.core.deltas.CHUNK` ids from
+    """The rows that the cadres (or units) of one chunk of ids (`canbo.core.moving.CHUNK` ids from
     `chunk` times it) add to the sums of `GroupedFigures` with the same key: each row as a list, the
     cadre's (or unit's) id first. In chunks, so that keeping a whole workforce's rows writes a few
     hundred of them."""

@@ -11,7 +11,6 @@ mix two states: the data token (`canbo.core.data_cache`) is read before and afte
 changed the query runs again as one part.
 """
 
-import json
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +18,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db import connection, connections
+
+from canbo.core.kept_moves import ids_param
 
 # One part per core: more parts only add work (each part plans and joins its own share, and their
 # results are added here); `CANBO_QUERY_PARTS` overrides the count (1: never in parts).
@@ -40,9 +41,9 @@ class IdRange:
 def ids_sql(ids: list[int]) -> tuple[str, list]:
     """A SELECT of `ids` as one parameter whatever their number (an array on PostgreSQL, a JSON
     list on SQLite, which limits the number of parameters)."""
-    if connection.vendor == "postgresql":
-        return "SELECT unnest(%s::integer[])", [list(ids)]
-    return "SELECT value FROM json_each(%s)", [json.dumps(list(ids))]
+    vendor = connection.vendor
+    select = "SELECT unnest(%s::integer[])" if vendor == "postgresql" else "SELECT value FROM json_each(%s)"
+    return select, [ids_param(ids, vendor)]
 
 
 def part_count() -> int:

@@ -9,7 +9,7 @@ they are kept in: each chunk of entities as its JSON text, and each group's sums
 
 from django.db import connection
 
-from canbo.core.deltas import CHUNK
+from canbo.core.moving import CHUNK
 
 _JSON = {  # (a row as an array, the array of a chunk's rows, the text of JSON)
     "postgresql": ("json_build_array", "json_agg", "CAST({} AS text)"),

@@ -11,7 +11,6 @@ those cadres' rows (`canbo.core.deltas`).
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from django.db import connection
@@ -25,7 +24,7 @@ from canbo.accounts.scope import (
     sees_everything,
     unit_condition,
 )
-from canbo.core import deltas
+from canbo.core import deltas, kept_moves
 from canbo.core.capabilities import scope_of
 from canbo.core.data_cache import data_token
 from canbo.core.dated import in_force_q
@@ -33,12 +32,14 @@ from canbo.core.parts import IdRange, ids_sql, run_in_parts
 from canbo.core.stored_rows import stored_sql
 from canbo.org.models import Unit
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding
+from canbo.people.reach_groups import Reach, normal_row
 from canbo.people.selectors import planned_q
 
 
 def _joined(column: str) -> str:
     """A cadre's unit ids as text, in any order and repeated as they come (put in order once in
-    Python, `_key`: sorting and removing repeats in the database cost more)."""
+    Python, `canbo.people.reach_groups.key_of`: sorting and removing repeats in the database cost
+    more)."""
     if connection.vendor == "postgresql":
         return f"string_agg(CAST({column} AS text), ',')"
     return f"group_concat({column})"
@@ -71,7 +72,7 @@ def _cadres_q(restrict: Restrict, field: str = "cadre_id") -> Q:
         return Q()
     if isinstance(restrict, IdRange):
         return Q(**{f"{field}__gte": restrict.low, f"{field}__lt": restrict.high})
-    return Q(**{f"{field}__in": sorted(restrict)})
+    return Q(**{f"{field}__in": RawSQL(*ids_sql(sorted(restrict)))})  # noqa: S611 (canbo's own SQL)
 
 
 # Where the ids of the cadres a write touched go in the keys' SQL, which is made once per date.
@@ -170,12 +171,19 @@ def grouped_sums(
             return running.fetchall()
 
     def grouping(row) -> list:
-        return [*map(_key, row[: len(keys)]), *row[len(keys) : width], *map(int, row[width:])]
+        return normal_row(row, len(keys), width)
+
+    def rows_sql(ids: frozenset[int] | None) -> tuple[str, list]:
+        source, params = joined(ids)
+        return f"SELECT g.{cadre}, {group}, {picked} {source}", params
 
     def rows(ids: frozenset[int] | None) -> list[tuple[int, list]]:
-        source, params = joined(ids)
-        found = fetched(f"SELECT g.{cadre}, {group}, {picked} {source}", params)
-        return [(r[0], grouping(r[1:])) for r in found]
+        return [(r[0], grouping(r[1:])) for r in fetched(*rows_sql(ids))]
+
+    def recipe() -> dict | None:
+        made = kept_moves.rows_recipe(*rows_sql(frozenset({kept_moves.MARK})), connection.vendor)
+        normal = ["canbo.people.reach_groups", "normal_row", {"keys": len(keys), "width": width}]
+        return None if made is None else {"rows": made, "normal": normal}
 
     def part_stored(part: IdRange | None) -> list[tuple]:
         source, params = joined(part)
@@ -201,41 +209,14 @@ def grouped_sums(
         return run_in_parts(Cadre, part_sums, combine, data_token)
 
     parts = ("grouped by reach", group, picked, *joined(None))
-    return deltas.grouped(parts, rows, width, sums=sums, stored=stored, normal=grouping, only_kept=only_kept)
-
-
-@lru_cache(maxsize=8192)
-def _key(text: str | None) -> str | None:
-    """A cadre's key as its unit ids in order, each once."""
-    return ",".join(str(n) for n in sorted({int(part) for part in text.split(",")})) if text else None
+    return deltas.grouped(
+        parts, rows, width, sums=sums, stored=stored, normal=grouping, only_kept=only_kept, recipe=recipe
+    )
 
 
 def flag(condition) -> Case:
     """1 where `condition` holds, else 0: a column `grouped_sums` adds up."""
     return Case(When(condition, then=Value(1)), default=Value(0))
-
-
-@lru_cache(maxsize=8192)
-def unit_ids(key: str | None) -> frozenset[int]:
-    """The unit ids of a key of `keys_sql` (a group's first or second column)."""
-    return frozenset(int(part) for part in key.split(",")) if key else frozenset()
-
-
-@dataclass(frozen=True)
-class Reach:
-    """The units deciding what a user sees; `units` None: everything."""
-
-    units: frozenset[int] | None  # the units whose holders the user sees
-    btv_units: frozenset[int] = frozenset()  # where the user follows BTV-managed cadres
-
-    def covers(self, held: str | None, btv: str | None) -> bool:
-        """Whether a cadre with these keys is in the scope."""
-        if self.units is None:
-            return True
-        return bool(self.units & unit_ids(held)) or bool(self.btv_units & unit_ids(btv))
-
-    def sees_unit(self, unit_id: int) -> bool:
-        return self.units is None or unit_id in self.units
 
 
 def shares_population(actor) -> bool:
@@ -266,21 +247,3 @@ def reach_of(actor) -> Reach:
             btv_units = frozenset(Unit.objects.filter(where).values_list("id", flat=True))
     actor._reach_at = (token, Reach(units, btv_units))
     return actor._reach_at[1]
-
-
-def sum_within(
-    reach: Reach, rows: list[list], width: int, held_under: frozenset[int] | None = None, dates: int = 1
-) -> list[int]:
-    """The sums of the `width` counts of `rows` (each the two keys of `keys_sql` at each of `dates`
-    dates, then the counts) over the groups `reach` covers at every date; `held_under`: only the
-    groups holding a position at each date in one of these units (a unit's subtree, as
-    `canbo.reports.selectors.population` filters)."""
-
-    def counted(row: list) -> bool:
-        return all(
-            reach.covers(row[n], row[n + 1]) and (held_under is None or bool(held_under & unit_ids(row[n])))
-            for n in range(0, 2 * dates, 2)
-        )
-
-    covered = [row[2 * dates :] for row in rows if counted(row)]
-    return [sum(column) for column in zip(*covered, strict=True)] if covered else [0] * width

@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Value
 from canbo.core.data_cache import remembered, remembered_over
 from canbo.org.models import Unit
 from canbo.org.selectors import visible_units
-from canbo.people import reach
+from canbo.people import reach, reach_groups
 from canbo.people.active import active_q_for_cadres, held_positions
 from canbo.people.models import Cadre, PlanningEntry
 from canbo.people.selectors import planned_q, visible_cadres
@@ -39,7 +39,7 @@ def scope_figures(*, actor, as_of: dt.date) -> dict:
     if by_cadre is None or by_unit is None:
         return _counted_over_scope(actor, as_of)
     within = reach.reach_of(actor)
-    counted, holding, planned = reach.sum_within(within, by_cadre, 3)
+    counted, holding, planned = reach_groups.sum_within(within, by_cadre, 3)
     holdings = sum(
         n for keys_held, keys_btv, unit_id, n in by_unit
         if within.sees_unit(unit_id) and within.covers(keys_held, keys_btv)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from canbo.org.models import Unit
 from canbo.org.selectors import units_in_force
-from canbo.people import reach
+from canbo.people import reach, reach_groups
 from canbo.reports.selectors import population, subtree_ids, verdict_for_key
 from canbo.rules import engine
 
@@ -79,7 +79,7 @@ def _held_from_sums(
     within, held_under = reach.reach_of(actor), None if unit is None else subtree_ids(unit)
     counted = []
     for row in rows:
-        held = reach.unit_ids(row[0])
+        held = reach_groups.unit_ids(row[0])
         if row[2 + column] and within.covers(row[0], row[1]) and (held_under is None or held & held_under):
             counted.append((held, row[2 + column]))
     return counted

@@ -14,7 +14,7 @@ from canbo.accounts.scope import sees_everything
 from canbo.core.dated import in_force_q
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
-from canbo.people import reach
+from canbo.people import reach, reach_groups
 from canbo.people.models import Cadre, PositionHolding
 from canbo.people.selectors import visible_cadres
 from canbo.rules import engine, explain
@@ -61,7 +61,7 @@ def review(*, actor, as_of: dt.date, unit: Unit | None = None, only_kept: bool =
     rows = engine.review_sums_by_reach(ctx, only_kept=only_kept or own)
     if rows is not None:
         held_under = None if unit is None else subtree_ids(unit)
-        sums = reach.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH, held_under)
+        sums = reach_groups.sum_within(reach.reach_of(actor), rows, engine.REVIEW_WIDTH, held_under)
         return engine.review_result(sums)
     return engine.review_counts(ctx, population(actor=actor, as_of=as_of, unit=unit), only_kept=only_kept)
 
@@ -78,7 +78,7 @@ def review_at_both(*, actor, first: dt.date, second: dt.date, unit: Unit | None 
     if rows is None:
         return None
     held_under = None if unit is None else subtree_ids(unit)
-    return reach.sum_within(reach.reach_of(actor), rows, len(REVIEW), held_under, dates=2)
+    return reach_groups.sum_within(reach.reach_of(actor), rows, len(REVIEW), held_under, dates=2)
 
 
 def subtree_ids(unit: Unit) -> frozenset[int]:
@@ -210,7 +210,7 @@ def non_local_count(*, actor, as_of: dt.date) -> int:
     )
     if rows is None:
         return found.filter(cadre__in=visible_cadres(actor, as_of)).count()
-    return reach.sum_within(reach.reach_of(actor), rows, 1)[0]
+    return reach_groups.sum_within(reach.reach_of(actor), rows, 1)[0]
 
 
 def _by_code(item) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from canbo.core import deltas
+from canbo.core import deltas, moving
 from canbo.core.errors import NotFound
 from canbo.org.models import PositionType, Unit
 from canbo.org.selectors import visible_units
@@ -95,7 +95,7 @@ def key_vacancy_count(*, actor, as_of: dt.date) -> int:
     return sum(n for unit_id, n in units if within.sees_unit(unit_id))
 
 
-def _units_touched(touched: deltas.Touched) -> frozenset[int]:
+def _units_touched(touched: moving.Touched) -> frozenset[int]:
     """The units whose holders a write may have changed: the units of the positions it wrote and
     of every position its cadres hold or held (a cadre's retirement date decides whether they hold)."""
     held = PositionHolding.objects.filter(cadre_id__in=touched.cadres).values_list("unit_id", flat=True)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from canbo.core.data_cache import remembered_over
 from canbo.core.dated import in_force_q
 from canbo.core.levels import Level
-from canbo.people import reach
+from canbo.people import reach, reach_groups
 from canbo.people.active import active_q_for_cadres
 from canbo.people.models import Cadre, Movement, MovementKind, PlanningEntry, PositionHolding
 from canbo.people.selectors import planned_q, visible_cadres
@@ -147,7 +147,8 @@ def rotation_target(*, actor, start: dt.date, end: dt.date) -> dict[str, dict]:
         )
         found = {name: sums[name] or 0 for name in flags}
     else:
-        found = dict(zip(flags, reach.sum_within(reach.reach_of(actor), rows, len(flags)), strict=True))
+        counted = reach_groups.sum_within(reach.reach_of(actor), rows, len(flags))
+        found = dict(zip(flags, counted, strict=True))
     return {d.key: figures(found[f"{d.key}_co_so"], found[f"{d.key}_done"], target) for d in DIRECTIONS}
 
 

@@ -21,6 +21,7 @@ from canbo.core.parts import ids_sql
 from canbo.people import reach
 from canbo.rules import facts
 from canbo.rules.predicates import Cond
+from canbo.rules.review_figures import figures_of
 from canbo.rules.selectors import rule_set_in_force, rules_in_force, versions_in_force
 from canbo.rules.verdicts import CANDIDATE, EXCLUSIONS, FULL_TIME, PRIORITIES, PROGRAMMES, REVIEW, SPLIT
 
@@ -80,7 +81,7 @@ def review_column(key: str) -> int | None:
     `thieu_trung_cap_chuyen_mon.<split>`); None for a figure they do not hold (a programme)."""
     prefix = "thieu_trung_cap_chuyen_mon."
     name = f"split_{key.removeprefix(prefix)}" if key.startswith(prefix) else key
-    names = [named for named, _cond in _review_named()]
+    names = review_names()
     return names.index(name) if name in names else None
 
 
@@ -96,16 +97,14 @@ def review_counts(ctx: dict, restrict: QuerySet | None = None, *, only_kept: boo
     return None if rows is None else review_result(rows[0])
 
 
+def review_names() -> list[str]:
+    """The verdicts and splits whose sums `review_result` reads, in their order."""
+    return [name for name, _c in _review_named()]
+
+
 def review_result(values: list[int]) -> dict:
     """The figures of `review_counts` from the sums of its verdicts and splits, in their order."""
-    counts = dict(zip([name for name, _c in _review_named()], values, strict=True))
-    result = {v.key: counts[v.key] for v in REVIEW}
-    result["thieu_trung_cap_chuyen_mon"] = {
-        "tong": counts["thieu_trung_cap_chuyen_mon"],
-        "bo_nhiem": counts["split_bo_nhiem"],
-        "quy_hoach": counts["split_quy_hoach"],
-    }
-    return result
+    return figures_of(review_names(), [v.key for v in REVIEW], values)
 
 
 def review_sums_by_reach(ctx: dict, *, only_kept: bool = False) -> list[list] | None:
@@ -143,8 +142,9 @@ def _flag_sums_by_reach(
 
 
 def _ids(restrict: reach.Restrict):
-    """`restrict` as `facts.facts_sql` reads it: a set of touched cadres as their ids in order."""
-    return sorted(restrict) if isinstance(restrict, frozenset) else restrict
+    """`restrict` as `facts.facts_sql` reads it: a set of touched cadres as their ids in one
+    parameter (`canbo.core.parts.ids_sql`)."""
+    return facts.Ids(*ids_sql(sorted(restrict))) if isinstance(restrict, frozenset) else restrict
 
 
 def review_pair_sums_by_reach(first: dict, second: dict, *, only_kept: bool = False) -> list[list] | None:

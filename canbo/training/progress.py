@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from canbo.org.models import Unit
-from canbo.people import reach
+from canbo.people import reach, reach_groups
 from canbo.people.models import Cadre
 from canbo.reports.selectors import population, subtree_ids
 from canbo.rules import engine
@@ -81,7 +81,7 @@ def _eligible_counts(actor, days: set[dt.date], unit: Unit | None) -> dict[dt.da
         if rows is None:
             found[day] = {key: len(ids) for key, ids in _eligible(actor, day, unit).items()}
         else:
-            sums = reach.sum_within(scope, rows, len(PROGRAMMES), held_under)
+            sums = reach_groups.sum_within(scope, rows, len(PROGRAMMES), held_under)
             found[day] = dict(zip([v.key for v in PROGRAMMES], sums, strict=True))
     return found
 

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
-from canbo.core import deltas
+from canbo.core import deltas, moving
 from canbo.core.data_cache import bulk_write
 from canbo.core.dates import add_years
 from canbo.core.models import DataChange, GroupedFigures, GroupedRows
@@ -173,7 +173,7 @@ def test_a_write_that_may_change_everyone_counts_everything_again(small_province
 
 
 def test_the_comparison_sees_a_write_whose_cadres_were_not_followed(small_province, actors, monkeypatch):
-    monkeypatch.setattr(deltas, "_touched", lambda *args: deltas.Touched(frozenset(), frozenset()))
+    monkeypatch.setattr(deltas, "_touched", lambda *args: moving.Touched(frozenset(), frozenset()))
     _btv_holding(small_province, system_actor())
     kept, fresh = kept_and_fresh(actors)
     assert kept != fresh

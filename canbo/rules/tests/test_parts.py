@@ -8,10 +8,10 @@ import pytest
 from django.db import connection
 
 from canbo.accounts.models import Role
-from canbo.core import deltas, parts
+from canbo.core import deltas, moving, parts
 from canbo.core.data_cache import data_token
 from canbo.core.models import GroupedFigures, GroupedRows, RememberedResult
-from canbo.people import reach
+from canbo.people import reach, reach_groups
 from canbo.people.models import Cadre
 from canbo.rules import engine
 
@@ -58,7 +58,7 @@ def test_the_figures_by_parts_equal_those_of_one_pass(small_province, spied_part
     assert sum(1 for r in ranges for i in ids if r.low <= i < r.high) == len(ids)
     for user in users:
         reached = reach.reach_of(user)
-        assert reach.sum_within(reached, in_three, engine.REVIEW_WIDTH) == reach.sum_within(
+        assert reach_groups.sum_within(reached, in_three, engine.REVIEW_WIDTH) == reach_groups.sum_within(
             reached, whole, engine.REVIEW_WIDTH
         )
     assert any(any(row[2:]) for row in whole)  # the province has cadres behind some figure
@@ -76,7 +76,7 @@ def test_the_rows_kept_by_parts_are_those_of_one_pass(small_province, spied_part
         whole, rows_of_whole = sums(1, monkeypatch), kept_rows()
         in_three, rows_of_three = sums(3, monkeypatch), kept_rows()
     assert [len(ranges) for ranges in spied_parts] == [1, 3]
-    assert len({cadre // deltas.CHUNK for cadre in Cadre.objects.values_list("id", flat=True)}) < 3
+    assert len({cadre // moving.CHUNK for cadre in Cadre.objects.values_list("id", flat=True)}) < 3
     assert GroupedFigures.objects.get().seq is not None
     assert in_three == whole and rows_of_three == rows_of_whole
     assert sorted(entry[0] for _chunk, rows in rows_of_whole for entry in rows) == sorted(

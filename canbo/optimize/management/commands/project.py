@@ -4,12 +4,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
+from canbo.core.command_text import dump, table
 from canbo.core.dates import check_date_range
 from canbo.exchange.findings import Finding, findings_table
 from canbo.optimize.projection import PROGRAMME_KEYS, ProjectionError, projection
 from canbo.optimize.sheet import BadSheet, read_rows
 from canbo.people import schema
-from canbo.reports.management.commands._common import dump, table
 
 COLUMNS = (
     schema.Column("nam", schema.INT, True),

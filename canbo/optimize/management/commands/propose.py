@@ -2,11 +2,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
+from canbo.core.command_text import dump, table
 from canbo.exchange.findings import findings_table
 from canbo.optimize.proposals import proposal_json, rotation_proposal
 from canbo.optimize.seats import workbook_seats
 from canbo.optimize.sheet import BadSheet
-from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
+from canbo.reports.management.commands._common import as_of_arg, parse_as_of
 
 
 def _seconds(text: str) -> float:

@@ -1,6 +1,4 @@
-"""Shared parsing and printing for the review commands (SPEC §8–§9)."""
-
-import json
+"""Shared parsing for the review commands (SPEC §8–§9); their printing is `canbo.core.command_text`."""
 
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
@@ -34,16 +32,3 @@ def unit_of(actor, code: str | None):
         return unit_get(actor=actor, code=code)
     except NotFound as exc:
         raise CommandError(_("Không có đơn vị mã “%(code)s”.") % {"code": code}) from exc
-
-
-def dump(payload) -> str:
-    return json.dumps(payload, ensure_ascii=False)
-
-
-def table(headers: list[str], rows: list[list]) -> str:
-    """A plain text table that lines up in a terminal."""
-    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)

@@ -2,9 +2,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
+from canbo.core.command_text import dump, table
 from canbo.core.errors import NotFound
 from canbo.people.selectors import cadre_get
-from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
+from canbo.reports.management.commands._common import as_of_arg, parse_as_of
 from canbo.reports.selectors import eligibility
 from canbo.rules.verdicts import PRIORITY_LABELS, PROGRAMMES_BY_KEY
 

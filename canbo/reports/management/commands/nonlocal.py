@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
-from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table
+from canbo.core.command_text import dump, table
+from canbo.reports.management.commands._common import as_of_arg, parse_as_of
 from canbo.reports.selectors import non_local, non_local_json
 
 

@@ -2,8 +2,11 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
-from canbo.reports.management.commands._common import as_of_arg, dump, parse_as_of, table, unit_of
+from canbo.core.command_output import printed_from_count
+from canbo.reports.management.commands._common import as_of_arg, parse_as_of, unit_of
+from canbo.reports.review_text import review_text
 from canbo.reports.selectors import review
+from canbo.rules.engine import review_names
 from canbo.rules.verdicts import REVIEW
 
 
@@ -19,18 +22,21 @@ class Command(BaseCommand):
         actor = system_actor()
         unit = unit_of(actor, opts["unit"])
         counts = review(actor=actor, as_of=as_of, unit=unit)
-        if opts["json"]:
-            self.stdout.write(dump(counts))
-            return
-        rows = []
-        for verdict in REVIEW:
-            value = counts[verdict.key]
-            if isinstance(value, dict):
-                rows.append([verdict.key, str(verdict.title), value["tong"]])
-                rows.append(["  bo_nhiem", "  " + _("đã bổ nhiệm"), value["bo_nhiem"]])
-                rows.append(["  quy_hoach", "  " + _("quy hoạch"), value["quy_hoach"]])
-            else:
-                rows.append([verdict.key, str(verdict.title), value])
         scope = (_(", đơn vị %(code)s – %(name)s") % {"code": unit.code, "name": unit.name}) if unit else ""
-        self.stdout.write(_("Rà soát ngày %(day)s") % {"day": as_of.strftime("%d/%m/%Y")} + scope)
-        self.stdout.write(table([_("Mã"), _("Chỉ số"), _("Số người")], rows))
+        words = {
+            "heading": _("Rà soát ngày %(day)s") % {"day": as_of.strftime("%d/%m/%Y")} + scope,
+            "headers": [_("Mã"), _("Chỉ số"), _("Số người")],
+            "titles": [[verdict.key, str(verdict.title)] for verdict in REVIEW],
+            "appointed": _("đã bổ nhiệm"),
+            "planned": _("quy hoạch"),
+        }
+        self.stdout.write(review_text(counts, words, opts["json"]), ending="")
+        if unit is None:  # a unit's name, in the heading, may change without moving any count
+            printed_from_count(
+                "canbo.reports.review_text",
+                "moved_review",
+                names=review_names(),
+                keys=[verdict.key for verdict in REVIEW],
+                words=words,
+                as_json=opts["json"],
+            )

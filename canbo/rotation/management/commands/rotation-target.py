@@ -2,7 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from canbo.accounts.system import system_actor
-from canbo.reports.management.commands._common import dump, parse_as_of, table
+from canbo.core.command_text import dump, table
+from canbo.reports.management.commands._common import parse_as_of
 from canbo.rotation.target import DIRECTIONS, rotation_target, target_json
 
 
