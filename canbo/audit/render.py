@@ -254,10 +254,8 @@ def _workflow_step(w) -> str:
     words = _with_changes(lambda: _("%(object)s %(key)s"))(w)
     comment = w.data.get("y_kien")
     files = ", ".join(item.get("ten", "") for item in w.data.get("tep", []))
-    taken = w.data.get("thuc_hien_luc")
     return "".join([words, _("; ý kiến: %(c)s") % {"c": comment} if comment else "",
-                    _("; tệp: %(f)s") % {"f": files} if files else "",
-                    _("; thực hiện lúc %(at)s") % {"at": display(taken)} if taken else ""])
+                    _("; tệp: %(f)s") % {"f": files} if files else ""])
 
 
 def _history_row_delete(w) -> str:
@@ -434,4 +432,6 @@ def summary(event) -> str:
     structured keep the sentence they were written with (`data["noi_dung"]`)."""
     if event.before is None and event.after is None and "noi_dung" in (event.data or {}):
         return event.data["noi_dung"]
-    return RENDERERS[event.action](_Words(event))
+    sentence = RENDERERS[event.action](_Words(event))
+    taken = (event.data or {}).get("thuc_hien_luc")  # a step or a record entered after the day it was made
+    return sentence + _("; thực hiện lúc %(at)s") % {"at": display(taken)} if taken else sentence

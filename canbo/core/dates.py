@@ -118,6 +118,22 @@ def made_at(at: dt.datetime | None) -> dt.datetime:
     return at
 
 
+def made_on(day: dt.date | None) -> dt.datetime | None:
+    """The moment of a record an official says was made on `day`: None (now) for today or no day,
+    else the opening of office that day (so that its steps that day come after it)."""
+    if day is None or day == timezone.localdate():
+        return None
+    return moment_on(day)
+
+
+def entered_later(at: dt.datetime | None) -> dict:
+    """What the audit event of a write recorded on another day than it happened says of when it
+    happened (`thuc_hien_luc`); nothing for a write of today."""
+    if at is None or timezone.localdate(at) == timezone.localdate():
+        return {}
+    return {"thuc_hien_luc": at.isoformat()}
+
+
 def add_months(value: dt.date, months: int) -> dt.date:
     """The same day `months` later, clamped to the month's last day."""
     index = value.year * 12 + value.month - 1 + months

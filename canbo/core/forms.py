@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from canbo.core.dates import DateOutOfRange, check_date_range
 
@@ -20,3 +22,22 @@ class DayField(forms.DateField):
 
     input_formats = DATE_FORMATS
     default_validators = [validate_date_range]
+
+
+def not_after_today(value) -> None:
+    if value is not None and value > timezone.localdate():
+        raise ValidationError(gettext_lazy("Ngày lập không thể sau hôm nay."), code="future")
+
+
+def made_on_field() -> DayField:
+    """The day a record was made, for one entered in canbo after that day (empty: today)."""
+    return DayField(
+        label=gettext_lazy("Ngày lập (để trống nếu là hôm nay)"),
+        required=False,
+        validators=[not_after_today],
+        help_text=gettext_lazy("Ghi ngày đã lập nếu hồ sơ này được nhập vào canbo sau đó: hồ sơ có từ ngày "
+                               "ấy khi xem tại một ngày trước đây; nhật ký vẫn ghi thời điểm nhập."),
+        widget=forms.TextInput(
+            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
+        ),
+    )

@@ -1,9 +1,11 @@
 """The form that opens a course: its programme (of the rule set in force on the page's date), who
-provides it and where, its dates, seats, mode, organiser, venue and actual cost and its source."""
+provides it and where, its dates, seats, mode, organiser, venue and actual cost and its source, and
+the day it was opened when it is entered later."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.forms import made_on_field
 from canbo.training.forms import MoneyField
 from canbo.training.models import Funding, Organiser, Programme, TrainingMode, Venue
 
@@ -23,6 +25,7 @@ class CourseForm(forms.Form):
     actual_cost = MoneyField(label=_("Kinh phí thực chi (đồng)"), required=False)
     funding = forms.TypedChoiceField(label=_("Nguồn kinh phí"), choices=Funding.choices, required=False,
                                      empty_value=Funding.NGAN_SACH_TINH)
+    made_on = made_on_field()
 
     def __init__(self, *args, programmes, own_unit=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
-from canbo.core.dates import parse_date
+from canbo.core.dates import made_on, parse_date
 from canbo.core.errors import NotFound
 from canbo.core.levels import Grade, qualification_words
 from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
@@ -81,7 +81,9 @@ def course_new(request):
     form = CourseForm(request.POST or None, programmes=programmes, own_unit=own)
     if request.method == "POST" and form.is_valid():
         try:
-            course = course_create(actor=request.user, provider_unit=own, **form.cleaned_data)
+            fields = dict(form.cleaned_data)
+            at = made_on(fields.pop("made_on"))
+            course = course_create(actor=request.user, provider_unit=own, at=at, **fields)
         except ValidationError as exc:
             show_refusal(form, exc)
         else:

@@ -13,7 +13,7 @@ from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
 from canbo.core.capabilities import Action, aggregated_blocs, require
-from canbo.core.dates import made_at
+from canbo.core.dates import entered_later, made_at
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
 from canbo.people.models import Cadre
@@ -66,7 +66,8 @@ def course_create(*, actor, code: str, name: str, programme: Programme, provider
         raise ValidationError({"provider_unit": _(
             "Bạn chỉ mở được khóa học của đơn vị đào tạo mình, hoặc của cơ quan mở lớp do vai trò của bạn "
             "phụ trách.")})
-    audit_record(actor=actor, action=AuditAction.COURSE_CREATE, obj=course, after=snapshot(course))
+    audit_record(actor=actor, action=AuditAction.COURSE_CREATE, obj=course, after=snapshot(course),
+                 data=entered_later(at))
     return course
 
 

@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
+from canbo.core.dates import made_on
 from canbo.core.errors import NotFound
+from canbo.core.forms import made_on_field
 from canbo.org.selectors import unit_get
 from canbo.training.models import APPROVED_STATES, PlanState, TrainingPlan
 from canbo.training.plan_process import PLAN_PROCESS
@@ -55,6 +57,7 @@ class PlanForm(forms.Form):
         label=gettext_lazy("Nội dung kế hoạch (mục tiêu, đối tượng, chương trình, số lượng, kinh phí)"),
         widget=forms.Textarea(attrs={"rows": 10}), required=False,
     )
+    made_on = made_on_field()
 
 
 class ContentForm(forms.Form):
@@ -70,7 +73,7 @@ def plan_new(request):
         try:
             unit = unit_get(actor=request.user, code=form.cleaned_data["unit"])
             plan = plan_create(actor=request.user, unit=unit, year=form.cleaned_data["year"],
-                               content=form.cleaned_data["content"])
+                               content=form.cleaned_data["content"], at=made_on(form.cleaned_data["made_on"]))
         except NotFound as exc:
             form.add_error("unit", exc.message)
         except ValidationError as exc:
@@ -141,6 +144,7 @@ def plan_step(request, pk, target):
 
 class AmendForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Lý do điều chỉnh"), max_length=500)
+    made_on = made_on_field()
 
 
 @requires(Action.DRAFT_PLANS)
@@ -149,7 +153,8 @@ def plan_amend_page(request, pk):
     form = AmendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            amended = plan_amend(actor=request.user, plan=plan, reason=form.cleaned_data["reason"])
+            amended = plan_amend(actor=request.user, plan=plan, reason=form.cleaned_data["reason"],
+                                 at=made_on(form.cleaned_data["made_on"]))
         except ValidationError as exc:
             show_refusal(form, exc)
         else:

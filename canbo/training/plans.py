@@ -5,16 +5,18 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.capabilities import Action, require
-from canbo.core.dates import made_at
+from canbo.core.dates import entered_later, made_at
 from canbo.core.errors import NotFound
 from canbo.org.models import Unit
 from canbo.org.selectors import visible_units
 from canbo.training.models import APPROVED_STATES, PlanState, TrainingPlan
+from canbo.workflow.services import last_moment
 
 
 def _drafting_scope(actor, unit: Unit) -> None:
@@ -35,7 +37,8 @@ def plan_create(*, actor, unit: Unit, year: int, content: str, at: dt.datetime |
     plan.full_clean()
     plan.save()
     audit_record(actor=actor, action=AuditAction.PLAN_CREATE, obj=plan,
-                 after={"unit": unit.code, "year": year, "version": 1, "content": plan.content})
+                 after={"unit": unit.code, "year": year, "version": 1, "content": plan.content},
+                 data=entered_later(at))
     return plan
 
 
@@ -71,6 +74,11 @@ def plan_amend(*, actor, plan: TrainingPlan, reason: str, at: dt.datetime | None
         raise ValidationError(_("Kế hoạch này đã có bản điều chỉnh; mở bản đó."))
     if not reason.strip():
         raise ValidationError({"reason": _("Ghi lý do điều chỉnh kế hoạch.")})
+    since = last_moment(plan)
+    if at is not None and since is not None and at < since:
+        since_text = timezone.localtime(since).strftime("%d/%m/%Y %H:%M")
+        raise ValidationError(_("Bản điều chỉnh không thể lập trước bước gần nhất của kế hoạch được điều "
+                                "chỉnh (%(at)s).") % {"at": since_text})
     amended = TrainingPlan(unit=plan.unit, year=plan.year, version=plan.version + 1, previous=plan,
                            content=plan.content, amendment_reason=reason.strip(), created_by=actor,
                            created_at=made_at(at))
@@ -83,5 +91,5 @@ def plan_amend(*, actor, plan: TrainingPlan, reason: str, at: dt.datetime | None
         line.cadres.set(cadres)
     audit_record(actor=actor, action=AuditAction.PLAN_AMEND, obj=amended,
                  after={"version": amended.version, "amendment_reason": amended.amendment_reason},
-                 data={"phien_ban_truoc": plan.version})
+                 data={"phien_ban_truoc": plan.version, **entered_later(at)})
     return amended

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.capabilities import can, require
-from canbo.core.dates import moment_on
+from canbo.core.dates import entered_later, moment_on
 from canbo.core.errors import PermissionDenied
 from canbo.workflow import files as stored_files
 from canbo.workflow.models import Step, StepFile
@@ -72,11 +72,6 @@ def awaits_step(actor, obj) -> bool:
     return process.in_scope(actor, obj) and any(can(actor, t.action) for t in process.leaving(state))
 
 
-def _another_day(at: dt.datetime) -> bool:
-    """Whether a step is dated another day than the one it is recorded on (its log says when)."""
-    return timezone.localdate(at) != timezone.localdate()
-
-
 def record_step(*, actor, process: Process, obj, source: str, target: str, comment: str = "",
                 checked_files=(), at: dt.datetime | None = None) -> Step:
     """Write the state change, its step row, files and audit event (inside the caller's transaction,
@@ -99,7 +94,7 @@ def record_step(*, actor, process: Process, obj, source: str, target: str, comme
         before={process.state_field: source}, after={process.state_field: target},
         data={"quy_trinh": process.code, "y_kien": step.comment,
               "tep": [{"ten": f.name, "byte": f.size, "sha256": f.sha256} for f in checked_files],
-              **({"thuc_hien_luc": step.at.isoformat()} if _another_day(step.at) else {})},
+              **entered_later(step.at)},
     )
     return step
 
@@ -112,6 +107,14 @@ def taken_on(day: dt.date | None) -> dt.datetime | None:
     return moment_on(day, CLOSE_OF_OFFICE)
 
 
+def last_moment(obj) -> dt.datetime | None:
+    """When the object was made or took its last step, whichever is later: what is recorded of it
+    afterwards cannot be dated before."""
+    last = Step.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+                               ).order_by("-at").values_list("at", flat=True).first()
+    return max(filter(None, (last, getattr(obj, "created_at", None))), default=None)
+
+
 def _moment_reason(obj, at: dt.datetime | None) -> str | None:
     """Why a step recorded afterwards cannot have been taken at `at`: in the future, or before the
     object was made or took its last step."""
@@ -119,9 +122,7 @@ def _moment_reason(obj, at: dt.datetime | None) -> str | None:
         return None
     if at > timezone.now():
         return _("Thời điểm thực hiện bước không thể ở tương lai.")
-    last = Step.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-                               ).order_by("-at").values_list("at", flat=True).first()
-    earliest = max(filter(None, (last, getattr(obj, "created_at", None))), default=None)
+    earliest = last_moment(obj)
     if earliest is not None and at < earliest:
         return _("Không thể ghi bước này vào %(at)s: hồ sơ được lập hoặc chuyển bước gần nhất lúc "
                  "%(earliest)s.") % {

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from canbo.accounts.models import Role
+from canbo.core.dates import moment_on
 from canbo.training.models import Course
 from canbo.training.tests.test_courses import in_force_plan, new_course, programme, users  # noqa: F401
 
@@ -27,6 +28,18 @@ def _results_sheet(rows) -> SimpleUploadedFile:
             page.write(r, c, value)
     book.close()
     return SimpleUploadedFile("ket-qua.xlsx", out.getvalue())
+
+
+def test_a_course_entered_later_is_dated_the_day_it_was_opened(client, small_province, users):  # noqa: F811
+    client.force_login(users["snv"])
+    form = {"code": "DH-9", "name": "Lớp đại học", "programme": programme("dai_hoc").pk, "mode": "tap_trung",
+            "provider": "Học viện Hành chính", "place": "Đà Lạt", "start": "2018-03-01", "end": "2018-12-20",
+            "seats": "5", "organiser": "so_noi_vu", "venue": "trong_nuoc", "made_on": "15/01/2018"}
+    page = client.get(reverse("training:course_new")).content.decode()
+    assert "Ngày lập (để trống nếu là hôm nay)" in page
+    response = client.post(reverse("training:course_new") + "?as_of=2018-01-01", form)
+    assert response.status_code == 302
+    assert Course.objects.get(code="DH-9").created_at == moment_on(dt.date(2018, 1, 15))
 
 
 def test_an_office_runs_a_course_through_its_pages(client, small_province, users):  # noqa: F811

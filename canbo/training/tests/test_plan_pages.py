@@ -9,6 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from canbo.accounts.models import Role
+from canbo.audit.actions import AuditAction
+from canbo.audit.models import AuditEvent
+from canbo.audit.render import summary
+from canbo.core.dates import moment_on
 from canbo.training.models import PlanState as S
 from canbo.training.models import TrainingPlan
 from canbo.training.plans import plan_create
@@ -63,6 +67,20 @@ def test_drafting_for_a_unit_outside_the_scope_is_refused_on_the_field_keeping_t
     created = TrainingPlan.objects.get(year=2019)
     assert response.status_code == 302
     assert response["Location"] == reverse("training:plan_detail", args=[created.pk])
+
+
+def test_a_plan_entered_later_is_dated_the_day_it_was_drafted_and_its_log_says_so(client, users):
+    url = reverse("training:plan_new")
+    form = {"unit": "HU-DT", "year": "2019", "content": "Nội dung", "made_on": "02/10/2018"}
+    response, _text = _page(client, users["hr_dt"], url, form)
+    plan = TrainingPlan.objects.get(year=2019)
+    assert response.status_code == 302 and plan.created_at == moment_on(dt.date(2018, 10, 2))
+    event = AuditEvent.objects.get(action=AuditAction.PLAN_CREATE, object_key="HU-DT/2019/1")
+    assert summary(event).endswith("; thực hiện lúc 02/10/2018 08:00")
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).strftime("%d/%m/%Y")
+    response, page = _page(client, users["hr_dt"], url, form | {"year": "2020", "made_on": tomorrow})
+    assert response.status_code == 200 and "Ngày lập không thể sau hôm nay." in page
+    assert not TrainingPlan.objects.filter(year=2020).exists()
 
 
 def test_each_role_sees_the_buttons_of_its_steps(client, users, plan):
@@ -151,8 +169,12 @@ def test_a_sent_plan_is_not_edited_and_an_approved_one_is_amended(client, users,
     assert "Chỉ sửa được kế hoạch đang ở bước dự thảo" in page
     for actor, target in (("btc", S.DA_TONG_HOP), ("btc", S.DA_TRINH), ("btv", S.DA_PHE_DUYET)):
         transition(actor=users[actor], obj=plan, to=target)
-    response, _text = _page(client, users["hr_dt"], reverse("training:plan_amend", args=[plan.pk]),
-                            {"reason": "Thêm lớp QLNN"})
+    amend = reverse("training:plan_amend", args=[plan.pk])
+    yesterday = (timezone.localdate() - dt.timedelta(days=1)).strftime("%d/%m/%Y")
+    _response, page = _page(client, users["hr_dt"], amend, {"reason": "Thêm lớp QLNN", "made_on": yesterday})
+    assert "Bản điều chỉnh không thể lập trước bước gần nhất của kế hoạch được điều chỉnh" in page
+    assert not TrainingPlan.objects.filter(previous=plan).exists() and f'value="{yesterday}"' in page
+    response, _text = _page(client, users["hr_dt"], amend, {"reason": "Thêm lớp QLNN"})
     amended = TrainingPlan.objects.get(previous=plan)
     assert response.status_code == 302
     assert response["Location"] == reverse("training:plan_edit", args=[amended.pk])
