@@ -26,13 +26,13 @@ class DayField(forms.DateField):
 
 def not_after_today(value) -> None:
     if value is not None and value > timezone.localdate():
-        raise ValidationError(gettext_lazy("Ngày lập không thể sau hôm nay."), code="future")
+        raise ValidationError(gettext_lazy("Không thể ghi một ngày sau hôm nay."), code="future")
 
 
-def made_on_field() -> DayField:
+def made_on_field(label=None) -> DayField:
     """The day a record was made, for one entered in canbo after that day (empty: today)."""
     return DayField(
-        label=gettext_lazy("Ngày lập (để trống nếu là hôm nay)"),
+        label=label or gettext_lazy("Ngày lập (để trống nếu là hôm nay)"),
         required=False,
         validators=[not_after_today],
         help_text=gettext_lazy("Ghi ngày đã lập nếu hồ sơ này được nhập vào canbo sau đó: hồ sơ có từ ngày "

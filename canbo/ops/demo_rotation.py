@@ -6,18 +6,22 @@ People's Committee for three years. Some proposals stand at each of the five ste
 returned once on the way, with the reason); the others were deployed, which wrote the move into the
 cadres' records: rotations running, with a yearly evaluation recorded or due; ending within the
 reminder window; ended without the end-of-term evaluation (overdue); and ended and evaluated. The
-dates are counted from the day the demo is loaded, so the reminders are current whatever the day.
-The Q4/2017 rotations that the 20% target counts come from the workbook (`luan_chuyen`)."""
+dates are counted from the day the demo is loaded, so the reminders are current whatever the day;
+each proposal is drafted, takes its steps a week apart (the opinions a step needs two days before
+it) and is evaluated at the end of each year, on those days, so that the pages viewed at an earlier
+date show each proposal where it stood then. The Q4/2017 rotations that the 20% target counts come
+from the workbook (`luan_chuyen`)."""
 
 import datetime as dt
 import random
 
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.core.dated import in_force_q
-from canbo.core.dates import add_years, today
+from canbo.core.dates import add_years, moment_on, today
 from canbo.core.errors import DomainError
 from canbo.core.levels import Level
 from canbo.people.models import Movement, PlanningEntry, PositionHolding, Rating
@@ -25,13 +29,17 @@ from canbo.people.selectors import planned_q
 from canbo.rotation.models import Party, Proposal, ProposalState, Verdict
 from canbo.rotation.proposals import Draft, opinion_add, proposal_create, rotation_evaluation_add
 from canbo.rules.selectors import parameters_in_force
-from canbo.workflow.services import transition
+from canbo.workflow.services import taken_on, transition
 
 S = ProposalState
 FROM_TYPES = ("TP_TINH", "PGD_SO")
 TO_TYPE = "PCT_UBND_H"
 TERM_YEARS = 3
 ATTEMPTS = 12  # cadres tried for a proposal, the first the check lets through taken
+STEP_DAYS = 7  # between a proposal's steps
+OPINION_DAYS = 2  # an opinion is given this many days before the step that needs it
+DEPLOYED_BEFORE_START = 30  # days between a deployed proposal's last step and the start of the rotation
+YEAR_END_DAY = 20  # of December: the receiving unit's yearly evaluation
 # The forward steps, in order, and the opinions each needs recorded before it is taken.
 FORWARD = (S.TRINH_THUONG_TRUC, S.XIN_Y_KIEN, S.TRINH_BTV, S.DA_QUYET_DINH, S.DA_BAN_HANH, S.DA_GAP_CAN_BO,
            S.DA_TRIEN_KHAI)
@@ -97,6 +105,15 @@ def _candidates(rng, start: dt.date, used: set[int]) -> list[tuple[int, str]]:
     return found
 
 
+def _drafted_on(slot: dict, start: dt.date, day: dt.date) -> dt.date:
+    """The day a proposal is drafted: its steps a week apart end a month before a deployed one starts,
+    and by yesterday for one still on its way."""
+    days = STEP_DAYS * (len(slot["path"]) + 1)
+    if "start_days" in slot:
+        return start - dt.timedelta(days=DEPLOYED_BEFORE_START + days)
+    return day - dt.timedelta(days=days)
+
+
 def _draft(actor, rng, slot: dict, day: dt.date, districts: list[str], used: set[int]) -> Proposal | None:
     start = day + dt.timedelta(days=-slot["start_days"] if "start_days" in slot else 60)
     end = add_years(start, TERM_YEARS) - dt.timedelta(days=1)
@@ -104,7 +121,7 @@ def _draft(actor, rng, slot: dict, day: dt.date, districts: list[str], used: set
         try:
             proposal = proposal_create(
                 actor=actor, draft=Draft(code, rng.choice(districts), TO_TYPE), kind="luan_chuyen",
-                start=start, end=end,
+                start=start, end=end, at=moment_on(_drafted_on(slot, start, day)),
                 reasons=_("Luân chuyển cán bộ quy hoạch từ tỉnh về huyện để rèn luyện, thử thách thực tiễn."))
         except (ValidationError, DomainError):
             continue
@@ -113,29 +130,33 @@ def _draft(actor, rng, slot: dict, day: dt.date, districts: list[str], used: set
     return None
 
 
-def _opinions(actor, proposal: Proposal, parties) -> None:
+def _opinions(actor, proposal: Proposal, parties, on: dt.date) -> None:
     for party in parties:
         opinion_add(actor=actor, proposal=proposal, party=party, verdict=Verdict.DONG_Y,
-                    text=_("Đồng ý với đề xuất."))
+                    text=_("Đồng ý với đề xuất."), at=taken_on(on))
 
 
 def _take_steps(actor, proposal: Proposal, path: list[tuple]) -> None:
-    for state, reason in path:
+    drafted = timezone.localdate(proposal.created_at)
+    for n, (state, reason) in enumerate(path, start=1):
+        on = drafted + dt.timedelta(days=STEP_DAYS * n)
         if not reason:
-            _opinions(actor, proposal, NEEDS.get(state, ()))
-        transition(actor=actor, obj=proposal, to=state, comment=str(reason))
+            _opinions(actor, proposal, NEEDS.get(state, ()), on - dt.timedelta(days=OPINION_DAYS))
+        transition(actor=actor, obj=proposal, to=state, comment=str(reason), at=taken_on(on))
 
 
 def _evaluate(actor, proposal: Proposal, slot: dict, day: dt.date) -> None:
     ratings = (Rating.TOT, Rating.XUAT_SAC, Rating.HOAN_THANH)
-    for back in slot["evaluated"]:
+    for back in sorted(slot["evaluated"], reverse=True):
         year = day.year - back
         if proposal.start.year <= year:
             rotation_evaluation_add(actor=actor, proposal=proposal, year=year, rating=ratings[back % 3],
-                                    text=_("Hoàn thành tốt nhiệm vụ được giao tại đơn vị nhận."))
+                                    text=_("Hoàn thành tốt nhiệm vụ được giao tại đơn vị nhận."),
+                                    at=taken_on(dt.date(year, 12, YEAR_END_DAY)))
     if slot["end_of_term"]:
         rotation_evaluation_add(actor=actor, proposal=proposal, year=proposal.end.year, end_of_term=True,
-                                rating=Rating.TOT, text=_("Hoàn thành nhiệm vụ luân chuyển."))
+                                rating=Rating.TOT, text=_("Hoàn thành nhiệm vụ luân chuyển."),
+                                at=taken_on(proposal.end + dt.timedelta(days=OPINION_DAYS)))
 
 
 def rotation_history(*, actor, seed: int) -> list[Proposal]:

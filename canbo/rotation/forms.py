@@ -4,7 +4,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from canbo.core.forms import DayField
+from canbo.core.forms import DayField, made_on_field
 
 SUGGESTED = {"don_vi", "chuc_danh"}  # the catalogues whose codes a proposal's fields suggest
 
@@ -42,6 +42,7 @@ class ProposalDraftForm(ProposalForm):
     """One proposal to draft: the check's fields and the reasons for it."""
 
     ly_do = forms.CharField(label=_("Lý do đề xuất"), widget=forms.Textarea(attrs={"rows": 3}))
+    ngay_lap = made_on_field()
 
 
 class ProposalListForm(forms.Form):
@@ -81,6 +82,7 @@ class OpinionForm(forms.Form):
     noi_dung = forms.CharField(
         label=_("Nội dung, số văn bản"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    ngay = made_on_field(_("Ngày cho ý kiến (để trống nếu là hôm nay)"))
 
     def __init__(self, *args, parties, verdicts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,6 +95,7 @@ class EvaluationForm(forms.Form):
     cuoi_thoi_han = forms.BooleanField(label=_("Đánh giá cuối thời hạn luân chuyển"), required=False)
     xep_loai = forms.ChoiceField(label=_("Xếp loại"))
     nhan_xet = forms.CharField(label=_("Nhận xét"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    ngay = made_on_field(_("Ngày đánh giá (để trống nếu là hôm nay)"))
 
     def __init__(self, *args, ratings, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from ninja import Field, Path, Router, Schema, Status
 
 from canbo.accounts.api import API_AUTH, Day, requires_api, responses, write_responses
 from canbo.core.capabilities import Action, require
+from canbo.core.dates import made_on
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
 from canbo.rotation.procedure import PROPOSAL_PROCESS
 from canbo.rotation.proposal_selectors import proposal_get, visible_proposals
@@ -83,6 +84,7 @@ class ProposalIn(Schema):
     den_ngay: Day | None = None
     ngoai_le_btv: bool = False
     ly_do: str
+    ngay_lap: Day | None = Field(None, description="Ngày đã lập đề xuất, nếu trước hôm nay")
 
 
 class StepIn(Schema):
@@ -95,6 +97,7 @@ class OpinionIn(Schema):
     ben: Literal[tuple(Party.values)]
     y_kien: Literal[tuple(Verdict.values)]
     noi_dung: str = ""
+    ngay: Day | None = Field(None, description="Ngày đã cho ý kiến, nếu trước hôm nay")
 
 
 def _out(p) -> dict:
@@ -167,6 +170,7 @@ def proposal_new(request, payload: ProposalIn):
             end=payload.den_ngay,
             reasons=payload.ly_do,
             btv_exception=payload.ngoai_le_btv,
+            at=made_on(payload.ngay_lap),
         )
     except ValidationError as refused:
         return Status(409, {"detail": refused.messages})
@@ -187,6 +191,7 @@ def proposal_opinion(request, payload: OpinionIn, so: int = Number):
             party=payload.ben,
             verdict=payload.y_kien,
             text=payload.noi_dung,
+            at=taken_on(payload.ngay),
         )
     except ValidationError as refused:
         return Status(409, {"detail": refused.messages})

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
-from canbo.core.dates import today
+from canbo.core.dates import made_on, today
 from canbo.core.errors import NotFound
 from canbo.people.models import Rating
 from canbo.people.record_forms import catalogue_options
@@ -37,7 +37,7 @@ from canbo.rotation.proposals import (
 )
 from canbo.rules.selectors import parameters_in_force
 from canbo.workflow.selectors import file_response, state_then, step_file_get, steps_of
-from canbo.workflow.services import options
+from canbo.workflow.services import options, taken_on
 from canbo.workflow.step_page import step_page
 
 
@@ -103,6 +103,7 @@ def proposal_new(request):
                 end=data["den_ngay"],
                 reasons=data["ly_do"],
                 btv_exception=data["ngoai_le_btv"],
+                at=made_on(data["ngay_lap"]),
             )
         except NotFound as exc:
             form.add_error(None, exc.message)
@@ -174,7 +175,11 @@ def _opinion_form(user, proposal, data=None):
 
 @requires(Action.VIEW_ROTATION)
 def proposal_detail(request, pk):
-    proposal = proposal_get(actor=request.user, pk=pk)
+    return _detail_page(request, proposal_get(actor=request.user, pk=pk))
+
+
+def _detail_page(request, proposal, opinion_form=None, evaluation_form=None):
+    """The proposal's page; a refused opinion or evaluation shown on its form, with what was typed."""
     deployed = proposal.state == ProposalState.DA_TRIEN_KHAI
     if deployed:  # the records now show the move: the check it went past is the one kept
         result, violations, warnings, authority = (
@@ -214,9 +219,10 @@ def proposal_detail(request, pk):
             "then": state_then(proposal, request.as_of),
             "options": options(request.user, proposal),
             "pending": [o for o in opinions if o.step_id is None],
-            "opinion_form": _opinion_form(request.user, proposal),
+            "opinion_form": opinion_form or _opinion_form(request.user, proposal),
             "evaluations": proposal.evaluations.all(),
-            "evaluation_form": EvaluationForm(ratings=Rating.choices) if may_evaluate else None,
+            "evaluation_form": evaluation_form
+            or (EvaluationForm(ratings=Rating.choices) if may_evaluate else None),
             "crumbs": _crumbs((str(proposal), "")),
         },
     )
@@ -229,7 +235,8 @@ def proposal_opinion(request, pk):
     form = _opinion_form(request.user, proposal, request.POST)
     if form is None:
         messages.error(request, _("Ở bước này bạn không ghi ý kiến nào."))
-    elif form.is_valid():
+        return redirect("rotation:proposal_detail", pk=proposal.pk)
+    if form.is_valid():
         try:
             opinion_add(
                 actor=request.user,
@@ -237,14 +244,14 @@ def proposal_opinion(request, pk):
                 party=form.cleaned_data["ben"],
                 verdict=form.cleaned_data["y_kien"],
                 text=form.cleaned_data["noi_dung"],
+                at=taken_on(form.cleaned_data["ngay"]),
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            _refusal_on(form, exc)
         else:
             messages.success(request, _("Đã ghi ý kiến."))
-    else:
-        messages.error(request, _("Chọn bên cho ý kiến và ý kiến."))
-    return redirect("rotation:proposal_detail", pk=proposal.pk)
+            return redirect("rotation:proposal_detail", pk=proposal.pk)
+    return _detail_page(request, proposal, opinion_form=form)
 
 
 @requires(Action.VIEW_ROTATION)
@@ -279,14 +286,14 @@ def proposal_evaluation(request, pk):
                 rating=data["xep_loai"],
                 end_of_term=data["cuoi_thoi_han"],
                 text=data["nhan_xet"],
+                at=taken_on(data["ngay"]),
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            _refusal_on(form, exc)
         else:
             messages.success(request, _("Đã ghi đánh giá."))
-    else:
-        messages.error(request, _("Ghi năm và xếp loại đánh giá."))
-    return redirect("rotation:proposal_detail", pk=proposal.pk)
+            return redirect("rotation:proposal_detail", pk=proposal.pk)
+    return _detail_page(request, proposal, evaluation_form=form)
 
 
 @requires(Action.VIEW_ROTATION)

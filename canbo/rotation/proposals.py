@@ -13,6 +13,7 @@ from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.audit.values import snapshot
 from canbo.core.capabilities import Action, require
+from canbo.core.dates import entered_later, made_at
 from canbo.core.errors import NotFound, PermissionDenied
 from canbo.org.models import Unit
 from canbo.people.selectors import visible_cadres
@@ -20,6 +21,7 @@ from canbo.rotation.checking import check, refusal
 from canbo.rotation.models import Opinion, Proposal, ProposalList, ProposalState, RotationEvaluation
 from canbo.rotation.procedure import OPINION_ACTION, OPINIONS_AT, PROPOSAL_PROCESS
 from canbo.rotation.selectors import any_unit, cadre_in_scope, position_type
+from canbo.workflow.services import moment_reason
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ def _draft_one(
     reasons: str,
     btv_exception: bool,
     batch: ProposalList | None,
+    at: dt.datetime | None = None,
 ) -> Proposal:
     cadre = cadre_in_scope(actor=actor, code=draft.cadre, as_of=start)
     unit, target = any_unit(code=draft.unit), position_type(code=draft.position_type)
@@ -69,6 +72,7 @@ def _draft_one(
         check_result=result,
         from_unit=Unit.objects.filter(code=result["tu_don_vi"]).first(),
         created_by=actor,
+        created_at=made_at(at),
     )
     proposal.full_clean()
     proposal.save()
@@ -77,7 +81,7 @@ def _draft_one(
         action=AuditAction.PROPOSAL_CREATE,
         obj=proposal,
         after=snapshot(proposal),
-        data={"danh_sach": batch.name if batch else ""},
+        data={"danh_sach": batch.name if batch else "", **entered_later(at)},
     )
     return proposal
 
@@ -102,9 +106,11 @@ def proposal_create(
     reasons: str,
     btv_exception: bool = False,
     batch: ProposalList | None = None,
+    at: dt.datetime | None = None,
 ) -> Proposal:
     """One proposal, as a draft (step 1), if it breaks no rule of SPEC §11; on the list `batch`
-    when given (a list filled one proposal at a time, each refused on its own)."""
+    when given (a list filled one proposal at a time, each refused on its own). `at`: when it was
+    drafted, if it is recorded afterwards."""
     require(actor, Action.DRAFT_PROPOSALS)
     _common(kind, start, end, reasons)
     return _draft_one(
@@ -116,6 +122,7 @@ def proposal_create(
         reasons=reasons,
         btv_exception=btv_exception,
         batch=batch,
+        at=at,
     )
 
 
@@ -163,8 +170,11 @@ def proposal_list_create(
 
 
 @transaction.atomic
-def opinion_add(*, actor, proposal: Proposal, party: str, verdict: str, text: str = "") -> Opinion:
-    """An opinion a coming step needs, recorded by the role that gathers it, at the state it is asked."""
+def opinion_add(
+    *, actor, proposal: Proposal, party: str, verdict: str, text: str = "", at: dt.datetime | None = None
+) -> Opinion:
+    """An opinion a coming step needs, recorded by the role that gathers it, at the state it is asked
+    (`at`: when it was given, if it is recorded afterwards: not before the proposal's last step)."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if party not in OPINION_ACTION:
         raise ValidationError({"party": _("Không có bên cho ý kiến này.")})
@@ -175,7 +185,10 @@ def opinion_add(*, actor, proposal: Proposal, party: str, verdict: str, text: st
         raise ValidationError(
             {"party": _("Ở bước “%(state)s” không ghi ý kiến này.") % {"state": proposal.get_state_display()}}
         )
-    opinion = Opinion(proposal=proposal, party=party, verdict=verdict, text=text.strip(), recorded_by=actor)
+    if refused := moment_reason(proposal, at, _("ý kiến này")):
+        raise ValidationError(refused)
+    opinion = Opinion(proposal=proposal, party=party, verdict=verdict, text=text.strip(), recorded_by=actor,
+                      at=made_at(at))
     opinion.full_clean()
     opinion.save()
     audit_record(
@@ -183,16 +196,24 @@ def opinion_add(*, actor, proposal: Proposal, party: str, verdict: str, text: st
         action=AuditAction.PROPOSAL_OPINION,
         obj=opinion,
         after=snapshot(opinion),
-        data={"de_xuat": str(proposal)},
+        data={"de_xuat": str(proposal), **entered_later(at)},
     )
     return opinion
 
 
 @transaction.atomic
 def rotation_evaluation_add(
-    *, actor, proposal: Proposal, year: int, rating: str, end_of_term: bool = False, text: str = ""
+    *,
+    actor,
+    proposal: Proposal,
+    year: int,
+    rating: str,
+    end_of_term: bool = False,
+    text: str = "",
+    at: dt.datetime | None = None,
 ) -> RotationEvaluation:
-    """The receiving unit's evaluation of a deployed rotation (R10), by an officer who sees the cadre."""
+    """The receiving unit's evaluation of a deployed rotation (R10), by an officer who sees the cadre
+    (`at`: when it was made, if it is recorded afterwards: not before the rotation was deployed)."""
     require(actor, Action.EVALUATE_ROTATED)
     if not visible_cadres(actor, proposal.start).filter(pk=proposal.cadre_id).exists():
         raise PermissionDenied(
@@ -204,6 +225,8 @@ def rotation_evaluation_add(
         raise ValidationError({"year": _("Năm đánh giá trước năm bắt đầu luân chuyển.")})
     if RotationEvaluation.objects.filter(proposal=proposal, year=year, end_of_term=end_of_term).exists():
         raise ValidationError({"year": _("Đã có đánh giá này.")})
+    if refused := moment_reason(proposal, at, _("đánh giá này")):
+        raise ValidationError(refused)
     evaluation = RotationEvaluation(
         proposal=proposal,
         year=year,
@@ -211,10 +234,15 @@ def rotation_evaluation_add(
         end_of_term=end_of_term,
         text=text.strip(),
         recorded_by=actor,
+        at=made_at(at),
     )
     evaluation.full_clean()
     evaluation.save()
     audit_record(
-        actor=actor, action=AuditAction.ROTATION_EVALUATION_ADD, obj=evaluation, after=snapshot(evaluation)
+        actor=actor,
+        action=AuditAction.ROTATION_EVALUATION_ADD,
+        obj=evaluation,
+        after=snapshot(evaluation),
+        data=entered_later(at),
     )
     return evaluation

@@ -115,17 +115,19 @@ def last_moment(obj) -> dt.datetime | None:
     return max(filter(None, (last, getattr(obj, "created_at", None))), default=None)
 
 
-def _moment_reason(obj, at: dt.datetime | None) -> str | None:
-    """Why a step recorded afterwards cannot have been taken at `at`: in the future, or before the
-    object was made or took its last step."""
+def moment_reason(obj, at: dt.datetime | None, what: str | None = None) -> str | None:
+    """Why something of `obj` recorded afterwards (a step; `what` names another: "ý kiến này")
+    cannot be dated `at`: in the future, or before the object was made or took its last step."""
     if at is None:
         return None
+    what = what or _("bước này")
     if at > timezone.now():
-        return _("Thời điểm thực hiện bước không thể ở tương lai.")
+        return _("Không thể ghi %(what)s vào một thời điểm ở tương lai.") % {"what": what}
     earliest = last_moment(obj)
     if earliest is not None and at < earliest:
-        return _("Không thể ghi bước này vào %(at)s: hồ sơ được lập hoặc chuyển bước gần nhất lúc "
+        return _("Không thể ghi %(what)s vào %(at)s: hồ sơ được lập hoặc chuyển bước gần nhất lúc "
                  "%(earliest)s.") % {
+            "what": what,
             "at": timezone.localtime(at).strftime("%d/%m/%Y %H:%M"),
             "earliest": timezone.localtime(earliest).strftime("%d/%m/%Y %H:%M")}
     return None
@@ -146,7 +148,7 @@ def transition(*, actor, obj, to: str, comment: str = "", files=(), at: dt.datet
         raise TransitionRefused([_("Không thể chuyển từ “%(a)s” sang “%(b)s”.") % {
             "a": process.state_label(source), "b": process.state_label(to)}])
     reasons = reasons_against(actor, process, step, obj, comment)
-    if moment := _moment_reason(obj, at):
+    if moment := moment_reason(obj, at):
         reasons.append(moment)
     checked_files = []
     for upload in files:

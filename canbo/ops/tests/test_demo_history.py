@@ -8,12 +8,13 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from canbo.accounts.models import User
 from canbo.accounts.system import system_actor
 from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
-from canbo.core.dates import today
+from canbo.core.dates import moment_on, today
 from canbo.exchange.demo.build import demo_data
 from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.training import TRAINED_YEARS
@@ -21,7 +22,7 @@ from canbo.exchange.demo.units import POLITICAL_SCHOOL
 from canbo.ops.demo_training import LEADERSHIP
 from canbo.people.models import Movement, PositionHolding, Qualification
 from canbo.rotation.models import Proposal, ProposalState
-from canbo.rotation.proposal_selectors import rotations_in_progress
+from canbo.rotation.proposal_selectors import proposals_at, rotations_in_progress
 from canbo.rotation.target import rotation_target
 from canbo.rules.selectors import parameters_in_force
 from canbo.training.course_selectors import course_list, run_by
@@ -144,7 +145,14 @@ def _check_proposals():
     assert set(states) == set(ProposalState.values)
     returns = Step.objects.filter(process="luan_chuyen_dieu_dong", target=ProposalState.DU_THAO)
     assert returns.exists() and all(returns.values_list("comment", flat=True))
+    system = system_actor()
     for proposal in Proposal.objects.filter(state=ProposalState.DA_TRIEN_KHAI):
+        deployed = Step.objects.filter(process="luan_chuyen_dieu_dong", object_id=proposal.pk).latest("at")
+        assert proposal.created_at < deployed.at < moment_on(proposal.start)  # dated in their years
+        before = proposal.start - dt.timedelta(days=1)
+        assert proposals_at(system, before).get(pk=proposal.pk).state_then == ProposalState.DA_TRIEN_KHAI
+        drafted = timezone.localdate(proposal.created_at)
+        assert not proposals_at(system, drafted - dt.timedelta(days=1)).filter(pk=proposal.pk).exists()
         movement = Movement.objects.get(cadre=proposal.cadre, decision_no=proposal.decision_no)
         assert (movement.kind, movement.valid_from, movement.valid_to) == ("luan_chuyen", proposal.start,
                                                                          proposal.end)

@@ -8,10 +8,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
+from canbo.core.dates import moment_on
 from canbo.core.errors import PermissionDenied
 from canbo.dashboard.cards import cards_for
 from canbo.people import services
@@ -29,7 +31,7 @@ from canbo.rotation.proposals import (
 from canbo.rotation.tests.world import World, written_on
 from canbo.workflow.models import Step
 from canbo.workflow.process import TransitionRefused
-from canbo.workflow.services import transition
+from canbo.workflow.services import taken_on, transition
 
 S = ProposalState
 START, END = dt.date(2018, 1, 1), dt.date(2020, 12, 31)
@@ -338,3 +340,22 @@ def test_the_home_page_counts_the_steps_and_the_reminders_as_the_lists_they_open
     before = START - dt.timedelta(days=31)
     page = client.get(detail, {"as_of": f"{before:%d/%m/%Y}"}).content.decode()
     assert f"Chưa lập tại ngày {before:%d/%m/%Y}." in page
+
+
+@pytest.mark.django_db
+def test_a_proposal_its_opinions_and_its_evaluations_entered_later_keep_their_days(w):
+    cadre = w.person(w.hu_dt, w.truong_phong)
+    drafted = moment_on(dt.date(2017, 10, 2))
+    proposal = rotation(w, cadre, at=drafted)
+    assert proposal.created_at == drafted
+    assert AuditEvent.objects.get(action="proposal_create").data["thuc_hien_luc"] == drafted.isoformat()
+    transition(actor=w.users["btc"], obj=proposal, to=S.TRINH_THUONG_TRUC, at=taken_on(dt.date(2017, 10, 9)))
+    given = {"actor": w.users["thuong_truc"], "proposal": proposal, "party": "thuong_truc",
+             "verdict": "dong_y"}
+    with pytest.raises(ValidationError, match="Không thể ghi ý kiến này vào 05/10/2017 17:00: hồ sơ"):
+        opinion_add(**given, at=taken_on(dt.date(2017, 10, 5)))
+    opinion = opinion_add(**given, at=taken_on(dt.date(2017, 10, 11)))
+    assert opinion.at == taken_on(dt.date(2017, 10, 11))
+    with pytest.raises(ValidationError, match="vào một thời điểm ở tương lai"):
+        opinion_add(**given, at=timezone.now() + dt.timedelta(days=1))
+    assert Opinion.objects.filter(proposal=proposal).count() == 1

@@ -8,8 +8,10 @@ import pytest
 
 from canbo.accounts.models import Role
 from canbo.accounts.system import system_actor
+from canbo.core.dates import moment_on
 from canbo.people import services
 from canbo.rotation.models import Proposal
+from canbo.workflow.services import taken_on
 
 pytestmark = pytest.mark.django_db
 FORM = {
@@ -61,6 +63,24 @@ def test_btc_drafts_from_the_form_and_takes_step_one_after_confirming(planned, c
         f"/de-xuat/{proposal.pk}/y-kien/", {"ben": "thuong_truc", "y_kien": "dong_y", "noi_dung": "Nhất trí"}
     )
     assert proposal.opinions.get().text == "Nhất trí"
+
+
+def test_a_proposal_entered_later_keeps_the_day_it_was_drafted_and_its_opinions_theirs(planned, client_as):
+    client = client_as("btc", role=Role.BTC)
+    form = client.get("/de-xuat/moi/").content.decode()
+    assert "Ngày lập (để trống nếu là hôm nay)" in form
+    response = client.post("/de-xuat/moi/", {**FORM, "ma_can_bo": "HOI", "ngay_lap": "02/10/2017"})
+    proposal = Proposal.objects.get()
+    assert response.status_code == 302 and proposal.created_at == moment_on(dt.date(2017, 10, 2))
+    client.post(f"/de-xuat/{proposal.pk}/buoc/trinh_thuong_truc/", {"ngay": "09/10/2017"})
+    client = client_as("tt", role=Role.THUONG_TRUC)
+    opinion = {"ben": "thuong_truc", "y_kien": "dong_y", "noi_dung": "Nhất trí"}
+    refused = client.post(f"/de-xuat/{proposal.pk}/y-kien/", {**opinion, "ngay": "05/10/2017"})
+    page = refused.content.decode()
+    assert refused.status_code == 200 and "Không thể ghi ý kiến này vào 05/10/2017 17:00" in page
+    assert 'value="05/10/2017"' in page and "Nhất trí</textarea>" in page  # what was typed is kept
+    client.post(f"/de-xuat/{proposal.pk}/y-kien/", {**opinion, "ngay": "11/10/2017"})
+    assert proposal.opinions.get().at == taken_on(dt.date(2017, 10, 11))
 
 
 def test_a_refusal_on_the_form_names_the_rule_and_clause(planned, client_as):

@@ -35,7 +35,7 @@ def test_an_office_runs_a_course_through_the_api(client, small_province, users):
     assert refused.status_code == 409
     assert refused.json() == {"detail": ["Không thể chuyển từ “Dự thảo” sang “Đã hoàn thành”."]}
     assert _post(client, "buoc", {"sang": "tuyen_sinh", "ngay": "2099-01-01"}).json() == {
-        "detail": ["Thời điểm thực hiện bước không thể ở tương lai."]}
+        "detail": ["Không thể ghi bước này vào một thời điểm ở tương lai."]}
     yesterday = timezone.localdate() - dt.timedelta(days=1)
     assert _post(client, "buoc", {"sang": "tuyen_sinh", "ngay": yesterday.isoformat()}).status_code == 200
     assert timezone.localtime(Step.objects.get(target="tuyen_sinh").at).date() == yesterday

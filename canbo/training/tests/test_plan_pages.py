@@ -79,7 +79,7 @@ def test_a_plan_entered_later_is_dated_the_day_it_was_drafted_and_its_log_says_s
     assert summary(event).endswith("; thực hiện lúc 02/10/2018 08:00")
     tomorrow = (timezone.localdate() + dt.timedelta(days=1)).strftime("%d/%m/%Y")
     response, page = _page(client, users["hr_dt"], url, form | {"year": "2020", "made_on": tomorrow})
-    assert response.status_code == 200 and "Ngày lập không thể sau hôm nay." in page
+    assert response.status_code == 200 and "Không thể ghi một ngày sau hôm nay." in page
     assert not TrainingPlan.objects.filter(year=2020).exists()
 
 
@@ -115,7 +115,7 @@ def test_a_step_may_be_dated_the_day_it_was_taken(client, users, plan):
     url = reverse("training:plan_step", args=[plan.pk, "da_gui"])
     _response, page = _page(client, users["hr_dt"], url)
     assert 'name="ngay"' in page and "để trống nếu là hôm nay" in page
-    refusals = (("31/02/2026", "không đúng dạng dd/mm/yyyy"), ("01/01/2099", "không thể ở tương lai"),
+    refusals = (("31/02/2026", "không đúng dạng dd/mm/yyyy"), ("01/01/2099", "vào một thời điểm ở tương lai"),
                 ("01/01/2000", "hồ sơ được lập hoặc chuyển bước gần nhất lúc"))
     for typed, refusal in refusals:
         response, page = _page(client, users["hr_dt"], url, {"ngay": typed})
