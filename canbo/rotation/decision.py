@@ -6,7 +6,7 @@ with blanks for the number and the date."""
 import datetime as dt
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from canbo.audit.actions import AuditAction
@@ -31,10 +31,15 @@ DOC_TYPE = "QĐ"
 LUAN_CHUYEN = "luan_chuyen"
 
 
+def issue_day(step) -> dt.date:
+    """The day a decision is issued: its step's (a step entered later keeps the day it was taken)."""
+    return timezone.localdate(step.at)
+
+
 def decision_number(actor, proposal: Proposal, step) -> None:
     """Step 4's effect: the decision's number from its issuer's register and its date, the day it is
     issued."""
-    day = today()
+    day = issue_day(step)
     decider = decider_of(proposal)
     issued = number_issue(
         actor=actor,

@@ -31,6 +31,7 @@ SHIPPED = 10_000_000
 @pytest.fixture(autouse=True)
 def issue_day(monkeypatch):
     monkeypatch.setattr(decision_module, "today", lambda: ISSUE_DAY)
+    monkeypatch.setattr(decision_module, "issue_day", lambda step: ISSUE_DAY)
 
 
 def issued(w, cadre, **extra):

@@ -28,7 +28,10 @@ ISSUE_DAY = dt.date(2017, 11, 5)
 
 @pytest.fixture(autouse=True)
 def issue_day(monkeypatch):
+    """The decisions are issued, and the drafts printed, on ISSUE_DAY (a dated step's day is
+    `test_procedure`'s)."""
     monkeypatch.setattr(module, "today", lambda: ISSUE_DAY)
+    monkeypatch.setattr(module, "issue_day", lambda step: ISSUE_DAY)
 
 
 @pytest.fixture

@@ -359,3 +359,13 @@ def test_a_proposal_its_opinions_and_its_evaluations_entered_later_keep_their_da
     with pytest.raises(ValidationError, match="vào một thời điểm ở tương lai"):
         opinion_add(**given, at=timezone.now() + dt.timedelta(days=1))
     assert Opinion.objects.filter(proposal=proposal).count() == 1
+    btc, btv = w.users["btc"], w.users["btv"]
+    transition(actor=btc, obj=proposal, to=S.XIN_Y_KIEN, at=taken_on(dt.date(2017, 10, 16)))
+    for party in ("don_vi_di", "don_vi_den", "can_bo"):
+        opinion_add(actor=btc, proposal=proposal, party=party, verdict="dong_y",
+                    at=taken_on(dt.date(2017, 10, 20)))
+    transition(actor=btc, obj=proposal, to=S.TRINH_BTV, at=taken_on(dt.date(2017, 10, 23)))
+    transition(actor=btv, obj=proposal, to=S.DA_QUYET_DINH, at=taken_on(dt.date(2017, 10, 30)))
+    transition(actor=btc, obj=proposal, to=S.DA_BAN_HANH, at=taken_on(dt.date(2017, 11, 6)))
+    proposal.refresh_from_db()
+    assert proposal.decision_date == dt.date(2017, 11, 6)  # the day step 4 was taken, not the day entered
