@@ -386,9 +386,11 @@ RENDERERS = {
         "%(cadre)s: thôi giữ chức danh %(type)s tại %(unit)s từ sau %(end)s") % {
         "cadre": w.cadre, "type": w.value("position_type"), "unit": w.value("unit"),
         "end": w.value("valid_to")},
-    AuditAction.ROTATION_EVALUATION_ADD: lambda w: _(
-        "%(cadre)s: đánh giá luân chuyển năm %(year)s – %(rating)s") % {
-        "cadre": w.cadre, "year": w.value("year"), "rating": w.value("rating")},
+    AuditAction.ROTATION_EVALUATION_ADD: lambda w: (
+        _("%(cadre)s: đánh giá cuối thời hạn luân chuyển – %(rating)s")
+        if (w.event.after or {}).get("end_of_term")
+        else _("%(cadre)s: đánh giá luân chuyển năm %(year)s – %(rating)s")
+    ) % {"cadre": w.cadre, "year": w.value("year"), "rating": w.value("rating")},
     AuditAction.WORKBOOK_IMPORT: _import,
     AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(list)s (%(rows)s dòng, tệp %(file)s)") % {
         "list": w.data.get("danh_sach", ""), "rows": w.data.get("so_dong", ""),

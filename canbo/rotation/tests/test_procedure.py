@@ -13,6 +13,7 @@ from django.utils import timezone
 from canbo.accounts.models import Role, User
 from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
+from canbo.audit.render import summary
 from canbo.core.dates import moment_on
 from canbo.core.errors import PermissionDenied
 from canbo.dashboard.cards import cards_for
@@ -307,6 +308,11 @@ def test_the_receiving_unit_evaluates_and_terms_are_listed_before_they_end(w):
     assert lists(END + dt.timedelta(days=1)) == {"due": [], "overdue": [proposal.pk], "running": []}
     rotation_evaluation_add(actor=receiving, proposal=proposal, year=2020, rating="tot", end_of_term=True)
     written_on(END, RotationEvaluation.objects.filter(end_of_term=True))
+    logged = AuditEvent.objects.filter(action="rotation_evaluation_add").order_by("seq")
+    assert [summary(event).split(": ", 1)[1] for event in logged] == [
+        "đánh giá luân chuyển năm 2018 – Hoàn thành tốt nhiệm vụ",
+        "đánh giá cuối thời hạn luân chuyển – Hoàn thành tốt nhiệm vụ",
+    ]
     assert lists(END + dt.timedelta(days=1)) == {"due": [], "overdue": [], "running": []}
     assert rotations_in_progress(actor=other, as_of=dt.date(2019, 6, 1), within_days=90)["running"] == []
 
