@@ -1,6 +1,6 @@
 """What a `canbo` process knows before Django: the data folder, the database and the time zone.
-The settings take them from here, and so does a reading command that prints its kept output
-without setting Django up (`canbo.core.kept_output`)."""
+The settings take them from here, and a reading command that prints its kept output without
+setting Django up takes the database (`canbo.core.kept_output`)."""
 
 import os
 from pathlib import Path
@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-TIME_ZONE = "Asia/Ho_Chi_Minh"  # the day a command takes when given none is this zone's
+TIME_ZONE = "Asia/Ho_Chi_Minh"
 
 
 def data_dir() -> Path:

@@ -12,6 +12,7 @@ import sys
 
 import pytest
 from django.apps import apps
+from django.core.management import get_commands, load_command_class
 
 from canbo.__main__ import READING_COMMANDS
 from canbo.exchange.tests.workbooks import valid_sheets, write_workbook
@@ -53,6 +54,22 @@ def small_province_file(tmp_path_factory) -> dict:
 
 def test_every_reading_command_is_run_here():
     assert set(RUNS) == READING_COMMANDS
+
+
+# A reading command's kept output serves any day (`canbo.core.kept_output.output_key` leaves the day
+# out): the dates it reads are its arguments, never today's by default. An optional date stands
+# for none at all.
+OPTIONAL_DATES = {("check-proposal", "den_ngay")}  # a transfer has no end
+
+
+def test_every_reading_command_takes_the_dates_it_reads_as_arguments():
+    for name in sorted(READING_COMMANDS):
+        parser = load_command_class(get_commands()[name], name).create_parser("canbo", name)
+        dates = [action for action in parser._actions if "ngay" in action.dest or action.dest == "as_of"]
+        assert dates, name
+        for action in dates:
+            assert action.required or (name, action.dest) in OPTIONAL_DATES, (name, action.dest)
+            assert action.default is None, (name, action.dest)
 
 
 @pytest.mark.parametrize("command", sorted(RUNS))

@@ -41,7 +41,7 @@ class _Copy:
 def run_keeping(arguments: list[str], run: Callable[[], None]) -> None:
     """`run()` (the command of `arguments`, Django set up), keeping its output when it ends well and
     the rows of the figures it counts."""
-    key = output_key(arguments)  # before running: a command that ends after midnight keeps the day it took
+    key = output_key(arguments)
     try:
         # Before running: a write committed meanwhile makes the output unreachable.
         token, wide = version("token", "wide_token")

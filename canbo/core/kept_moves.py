@@ -7,7 +7,7 @@ writes move by the rows of the cadres they touched (`canbo.core.deltas`). When i
 keeps, with its output (`canbo.core.command_output`), how to print it again from that count: the
 count's key, the SQL of the rows of some cadres (their ids one parameter), and two functions with
 no Django in them, named by their module path: one puts a row in its kept form, the other prints
-the output from the count. Run again after such writes, with the same arguments on the same day, it
+the output from the count. Run again after such writes, with the same arguments (on any day), it
 reads in one read-only transaction the count kept, the records of the writes since, the kept rows
 of the cadres they touched and their rows now, moves the count (`canbo.core.moving`) and prints.
 It writes nothing: the next run that sets Django up (a page, the warming, a command that cannot

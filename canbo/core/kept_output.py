@@ -1,7 +1,7 @@
 """The output of a reading command, kept until the data changes.
 
 `canbo review` and the other commands that only read the province and print (`canbo/__main__.py`)
-print the same for the same arguments, day, settings and data. A run that ends well keeps what it
+print the same for the same arguments, settings and data. A run that ends well keeps what it
 printed in the database under the data token read before it started (`canbo.core.data_cache`,
 whose triggers replace the token at every write), and the same command run again under the same
 token prints it without setting Django up: a Python process, the database driver and one query,
@@ -13,17 +13,15 @@ may change everyone, an error) runs the command as usual.
 This module imports no Django at its top: it is read before Django is set up.
 """
 
-import datetime as dt
 import hashlib
 import json
 import os
 import sys
 from contextlib import closing
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 from canbo.core.kept_moves import State, moved_text
-from config.environment import TIME_ZONE, database
+from config.environment import database
 
 # The tables of `RememberedResult` and `DataVersion` (a test checks them against the models).
 RESULTS_TABLE, VERSION_TABLE = "core_rememberedresult", "core_dataversion"
@@ -35,12 +33,12 @@ def digest(*parts) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def output_key(arguments: list[str], today: dt.date | None = None) -> str:
-    """The key of a command's output: its arguments, the day (a command without a date takes
-    today's), the settings it runs under and whether it prints to a terminal."""
-    today = today or dt.datetime.now(ZoneInfo(TIME_ZONE)).date()
+def output_key(arguments: list[str]) -> str:
+    """The key of a command's output: its arguments, the settings it runs under and whether it
+    prints to a terminal. Not the day: every reading command takes the dates it reads as
+    arguments (a test checks them), so the same arguments print the same on any day."""
     settings = os.environ.get("DJANGO_SETTINGS_MODULE", "")
-    return digest("output", arguments, today.isoformat(), settings, sys.stdout.isatty())
+    return digest("output", arguments, settings, sys.stdout.isatty())
 
 
 def kept_text(cursor, key: str, mark: str = "%s", vendor: str = "postgresql") -> str | None:
