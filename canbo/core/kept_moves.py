@@ -27,8 +27,9 @@ from importlib import import_module
 from canbo.core.moving import CHUNK, MAX_TOUCHED, by_entity, kept_by_entity, movable, moved, touched_in
 
 FIGURES_TABLE, ROWS_TABLE, CHANGES_TABLE = "core_groupedfigures", "core_groupedrows", "core_datachange"
-# The id standing for the cadres' ids in the SQL of their rows while it is kept (no cadre has it).
-MARK = -1
+# The id standing for the cadres' ids in the SQL of their rows while it is kept: no cadre has it,
+# and no other parameter (a date as text, a code) holds its digits.
+MARK = -987_654_321
 _QMARK = re.compile(r"(?<!%)%s")  # Django's SQLite cursor turns its "%s" into "?" so
 
 

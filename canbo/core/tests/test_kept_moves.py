@@ -63,9 +63,9 @@ def test_after_a_write_that_may_change_everyone_nothing_is_printed_without_djang
 
 def test_the_sql_of_some_cadres_rows_is_kept_with_their_ids_marked():
     vendor = connection.vendor
-    recipe = rows_recipe("SELECT %s, %s, %s", [ids_param([MARK], vendor), D, "x"], vendor)
-    kept = [{"ids": True}, {"date": "2017-06-30"}, {"value": "x"}]
-    assert recipe == {"sql": "SELECT %s, %s, %s", "params": kept}
+    recipe = rows_recipe("SELECT %s, %s, %s, %s", [ids_param([MARK], vendor), D, "x", "2017-10-01"], vendor)
+    kept = [{"ids": True}, {"date": "2017-06-30"}, {"value": "x"}, {"value": "2017-10-01"}]
+    assert recipe == {"sql": "SELECT %s, %s, %s, %s", "params": kept}
     assert rows_recipe("SELECT %s", [D], vendor) is None  # no ids: nothing to move by
     assert rows_recipe("SELECT %s IN (%s)", [ids_param([MARK], vendor), MARK], vendor) is None  # an id apart
     assert rows_recipe("SELECT %s, %s", [ids_param([MARK], vendor), decimal.Decimal(1)], vendor) is None
