@@ -1,7 +1,10 @@
 """The training pages in real Chromium: the programme catalogue, edited by snv with a confirmation
 before a deletion."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from canbo.accounts.models import Role
@@ -75,9 +78,18 @@ def test_a_district_plan_goes_through_its_year_with_a_return_and_every_role_at_i
     expect(page.locator("#han + p")).to_contain_text("trước ngày 01/11/2017")
     expect(page.locator(".not-sent")).to_contain_text("Huyện ủy Đức Trọng — chưa lập")
     page.get_by_role("link", name="Lập kế hoạch của đơn vị").click()
-    page.get_by_label("Nội dung kế hoạch").fill("Cử 3 đồng chí học cao cấp lý luận chính trị tại chức.")
+    content = "Cử 3 đồng chí học cao cấp lý luận chính trị tại chức."
+    page.get_by_label("Nội dung kế hoạch").fill(content)
+    made_on = page.get_by_label("Ngày lập (để trống nếu là hôm nay)")
+    made_on.fill((timezone.localdate() + dt.timedelta(days=1)).strftime("%d/%m/%Y"))
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    expect(page.locator(".form-error")).to_have_text("Không thể ghi một ngày sau hôm nay.")
+    expect(page.get_by_label("Nội dung kế hoạch")).to_have_value(content)
+    shot(page, "plan-made-on-refused")
+    made_on.fill("02/10/2017")  # drafted on paper before it was entered
     page.get_by_role("button", name="Lưu dự thảo").click()
     expect(page.locator("#buoc")).to_have_text("Dự thảo")
+    expect(page.locator("main")).to_contain_text("lập bởi hr_dt ngày 02/10/2017")
     page.get_by_role("link", name="Thêm dòng").click()
     page.get_by_label("Chương trình").select_option(label="Cao cấp lý luận chính trị")
     page.get_by_role("button", name="Chọn").click()
