@@ -144,7 +144,10 @@ def _flag_sums_by_reach(
 def _ids(restrict: reach.Restrict):
     """`restrict` as `facts.facts_sql` reads it: a set of touched cadres as their ids in one
     parameter (`canbo.core.parts.ids_sql`)."""
-    return facts.Ids(*ids_sql(sorted(restrict))) if isinstance(restrict, frozenset) else restrict
+    if not isinstance(restrict, frozenset):
+        return restrict
+    sql, params = ids_sql(sorted(restrict))
+    return facts.Ids(sql, tuple(params))
 
 
 def review_pair_sums_by_reach(first: dict, second: dict, *, only_kept: bool = False) -> list[list] | None:
