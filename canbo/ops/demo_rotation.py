@@ -170,10 +170,12 @@ def rotation_history(*, actor, seed: int) -> list[Proposal]:
     made = []
     for slot in _slots(window) if districts else ():
         proposal = _draft(actor, rng, slot, day, districts, used)
-        if proposal is None:
-            continue
+        if proposal is not None:
+            made.append((slot, proposal))
+    # The steps of the oldest first: the registers number the decisions in the order of their days.
+    made.sort(key=lambda drafted: drafted[1].created_at)
+    for slot, proposal in made:
         _take_steps(actor, proposal, slot["path"])
         if "evaluated" in slot:
             _evaluate(actor, proposal, slot, day)
-        made.append(proposal)
-    return made
+    return [proposal for _slot, proposal in made]

@@ -15,6 +15,7 @@ from canbo.accounts.system import system_actor
 from canbo.audit.actions import AuditAction
 from canbo.audit.models import AuditEvent
 from canbo.core.dates import moment_on, today
+from canbo.documents.models import IssuedNumber
 from canbo.exchange.demo.build import demo_data
 from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.training import TRAINED_YEARS
@@ -146,6 +147,10 @@ def _check_proposals():
     returns = Step.objects.filter(process="luan_chuyen_dieu_dong", target=ProposalState.DU_THAO)
     assert returns.exists() and all(returns.values_list("comment", flat=True))
     system = system_actor()
+    numbered = IssuedNumber.objects.filter(object_type=Proposal._meta.label).order_by("series_id", "number")
+    for series in {issued.series_id for issued in numbered}:
+        days = [issued.issued_on for issued in numbered if issued.series_id == series]
+        assert days == sorted(days), days  # each register numbers the decisions in the order of their days
     for proposal in Proposal.objects.filter(state=ProposalState.DA_TRIEN_KHAI):
         deployed = Step.objects.filter(process="luan_chuyen_dieu_dong", object_id=proposal.pk).latest("at")
         assert proposal.created_at < deployed.at < moment_on(proposal.start)  # dated in their years
