@@ -118,12 +118,13 @@ def made_at(at: dt.datetime | None) -> dt.datetime:
     return at
 
 
-def made_on(day: dt.date | None) -> dt.datetime | None:
-    """The moment of a record an official says was made on `day`: None (now) for today or no day,
-    else the opening of office that day (so that its steps that day come after it)."""
+def made_on(day: dt.date | None, hour: int = 8) -> dt.datetime | None:
+    """The moment of something an official says was done on `day`: None (now) for today or no day,
+    else `hour` that day (a record at the opening of office, so that its steps that day, dated at
+    the close of office by `canbo.workflow.services.taken_on`, come after it)."""
     if day is None or day == timezone.localdate():
         return None
-    return moment_on(day)
+    return moment_on(day, hour)
 
 
 def entered_later(at: dt.datetime | None) -> dict:

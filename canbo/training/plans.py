@@ -5,7 +5,6 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.audit.actions import AuditAction
@@ -16,7 +15,7 @@ from canbo.core.errors import NotFound
 from canbo.org.models import Unit
 from canbo.org.selectors import visible_units
 from canbo.training.models import APPROVED_STATES, PlanState, TrainingPlan
-from canbo.workflow.services import last_moment
+from canbo.workflow.services import moment_reason
 
 
 def _drafting_scope(actor, unit: Unit) -> None:
@@ -74,11 +73,8 @@ def plan_amend(*, actor, plan: TrainingPlan, reason: str, at: dt.datetime | None
         raise ValidationError(_("Kế hoạch này đã có bản điều chỉnh; mở bản đó."))
     if not reason.strip():
         raise ValidationError({"reason": _("Ghi lý do điều chỉnh kế hoạch.")})
-    since = last_moment(plan)
-    if at is not None and since is not None and at < since:
-        since_text = timezone.localtime(since).strftime("%d/%m/%Y %H:%M")
-        raise ValidationError(_("Bản điều chỉnh không thể lập trước bước gần nhất của kế hoạch được điều "
-                                "chỉnh (%(at)s).") % {"at": since_text})
+    if refused := moment_reason(plan, at, _("bản điều chỉnh này")):
+        raise ValidationError(refused)
     amended = TrainingPlan(unit=plan.unit, year=plan.year, version=plan.version + 1, previous=plan,
                            content=plan.content, amendment_reason=reason.strip(), created_by=actor,
                            created_at=made_at(at))

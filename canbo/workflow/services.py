@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.capabilities import can, require
-from canbo.core.dates import entered_later, moment_on
+from canbo.core.dates import entered_later, made_on
 from canbo.core.errors import PermissionDenied
 from canbo.workflow import files as stored_files
 from canbo.workflow.models import Step, StepFile
@@ -102,12 +102,10 @@ def record_step(*, actor, process: Process, obj, source: str, target: str, comme
 def taken_on(day: dt.date | None) -> dt.datetime | None:
     """The moment of a step an official says was taken on `day`: None (now) for today or no day,
     else the close of office that day (a later day is refused by `transition` as in the future)."""
-    if day is None or day == timezone.localdate():
-        return None
-    return moment_on(day, CLOSE_OF_OFFICE)
+    return made_on(day, CLOSE_OF_OFFICE)
 
 
-def last_moment(obj) -> dt.datetime | None:
+def _last_moment(obj) -> dt.datetime | None:
     """When the object was made or took its last step, whichever is later: what is recorded of it
     afterwards cannot be dated before."""
     last = Step.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
@@ -123,7 +121,7 @@ def moment_reason(obj, at: dt.datetime | None, what: str | None = None) -> str |
     what = what or _("bước này")
     if at > timezone.now():
         return _("Không thể ghi %(what)s vào một thời điểm ở tương lai.") % {"what": what}
-    earliest = last_moment(obj)
+    earliest = _last_moment(obj)
     if earliest is not None and at < earliest:
         return _("Không thể ghi %(what)s vào %(at)s: hồ sơ được lập hoặc chuyển bước gần nhất lúc "
                  "%(earliest)s.") % {

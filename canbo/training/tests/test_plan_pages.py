@@ -172,7 +172,7 @@ def test_a_sent_plan_is_not_edited_and_an_approved_one_is_amended(client, users,
     amend = reverse("training:plan_amend", args=[plan.pk])
     yesterday = (timezone.localdate() - dt.timedelta(days=1)).strftime("%d/%m/%Y")
     _response, page = _page(client, users["hr_dt"], amend, {"reason": "Thêm lớp QLNN", "made_on": yesterday})
-    assert "Bản điều chỉnh không thể lập trước bước gần nhất của kế hoạch được điều chỉnh" in page
+    assert f"Không thể ghi bản điều chỉnh này vào {yesterday} 08:00: hồ sơ được lập" in page
     assert not TrainingPlan.objects.filter(previous=plan).exists() and f'value="{yesterday}"' in page
     response, _text = _page(client, users["hr_dt"], amend, {"reason": "Thêm lớp QLNN"})
     amended = TrainingPlan.objects.get(previous=plan)
