@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Value
+from django.db.models import CharField, Value
+from django.db.models.functions import Concat, Trim
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -85,17 +88,29 @@ LABELLED_BY_VALUES = {
 }
 
 
-# The names of the units, position types, ranks and localities the codes of the events being shown
-# point to (`codes_named`); outside it a code is shown as recorded.
+# The names of the units, position types, ranks, localities and users the codes of the events being
+# shown point to (`codes_named`); outside it a code is shown as recorded.
 _NAMES: ContextVar[dict | None] = ContextVar("audit_code_names", default=None)
 
 
 def _coded_target(field):
-    """The model a recorded code points to, when it is one with a code and a name."""
+    """The model a recorded code points to, when it is one with a code and a name, or the users
+    (recorded by their user name, read by their full name as the log's actor column reads them)."""
     target = getattr(field, "related_model", None) if field is not None and field.many_to_one else None
-    if target is None or not {"code", "name"} <= {f.name for f in target._meta.concrete_fields}:
+    if target is None:
         return None
-    return target
+    if target is get_user_model() or {"code", "name"} <= {f.name for f in target._meta.concrete_fields}:
+        return target
+    return None
+
+
+def _names_of(target, codes):
+    """(the model's label, code, name) of the objects of `target` with those `codes`."""
+    rows = target._default_manager.order_by()
+    if target is get_user_model():
+        name = Trim(Concat("first_name", Value(" "), "last_name", output_field=CharField()))
+        return rows.filter(username__in=codes).values_list(Value(target._meta.label), "username", name)
+    return rows.filter(code__in=codes).values_list(Value(target._meta.label), "code", "name")
 
 
 @contextmanager
@@ -112,11 +127,7 @@ def codes_named(events):
                 target = _coded_target(_field(model, name))
                 if target is not None and isinstance(value, str):
                     wanted[target].add(value)
-    parts = [
-        target.objects.filter(code__in=codes).order_by().values_list(Value(label), "code", "name")
-        for target, codes in wanted.items()
-        if (label := target._meta.label)
-    ]
+    parts = [_names_of(target, codes) for target, codes in wanted.items()]
     found = parts[0].union(*parts[1:], all=True) if parts else []
     token = _NAMES.set({(label, code): name for label, code, name in found})
     try:
@@ -251,11 +262,18 @@ def _locked(w) -> str:
 
 
 def _workflow_step(w) -> str:
-    words = _with_changes(lambda: _("%(object)s %(key)s"))(w)
-    comment = w.data.get("y_kien")
+    words = capfirst(_with_changes(lambda: _("%(object)s %(key)s"))(w))
+    comment = (w.data.get("y_kien") or "").rstrip(". ")  # the sentence goes on after it
     files = ", ".join(item.get("ten", "") for item in w.data.get("tep", []))
     return "".join([words, _("; ý kiến: %(c)s") % {"c": comment} if comment else "",
                     _("; tệp: %(f)s") % {"f": files} if files else ""])
+
+
+def _proposal(w) -> str:
+    """The proposal an opinion is about, in the reader's language (by its number, recorded among the
+    opinion's values; older events by the words they were written with)."""
+    number = (w.event.after or {}).get("proposal")
+    return _("Đề xuất số %(n)s") % {"n": number} if number is not None else w.data.get("de_xuat", EMPTY)
 
 
 def _history_row_delete(w) -> str:
@@ -381,7 +399,7 @@ RENDERERS = {
     AuditAction.SCENARIO_UPDATE: lambda w: _("Sửa kịch bản dự báo “%(name)s”: %(changes)s") % {
         "name": w.value("name"), "changes": w.changed or EMPTY},
     AuditAction.PROPOSAL_OPINION: lambda w: _("%(object)s: ý kiến của %(party)s – %(verdict)s") % {
-        "object": w.data.get("de_xuat", EMPTY), "party": w.value("party"), "verdict": w.value("verdict")},
+        "object": _proposal(w), "party": w.value("party"), "verdict": w.value("verdict")},
     AuditAction.HOLDING_END: lambda w: _(
         "%(cadre)s: thôi giữ chức danh %(type)s tại %(unit)s từ sau %(end)s") % {
         "cadre": w.cadre, "type": w.value("position_type"), "unit": w.value("unit"),

@@ -196,7 +196,7 @@ def opinion_add(
         action=AuditAction.PROPOSAL_OPINION,
         obj=opinion,
         after=snapshot(opinion),
-        data={"de_xuat": str(proposal), **entered_later(at)},
+        data=entered_later(at),
     )
     return opinion
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
+from canbo.accounts.scope import sees_everything
 from canbo.core.capabilities import Action, can
 from canbo.core.dates import made_on, parse_date
 from canbo.core.errors import NotFound
@@ -70,6 +71,7 @@ def course_index(request):
         "table": ReportPage(report), "year": year, "programme": programme, "state": state,
         "mine": mine, "overdue": overdue, "programmes": programmes, "states": CourseState.choices,
         "may_open": can(request.user, Action.MANAGE_COURSES), "crumbs": [(_("Khóa học"), "")],
+        "sees_everyone": sees_everything(request.user),
     })
 
 

@@ -77,6 +77,16 @@ def deadline(year: int) -> dt.date:
     return dt.date(year - 1, month, 1)
 
 
+DRAFTING_DAYS = 31  # units draft the next year's plan in the month before it is due
+
+
+def working_year(as_of: dt.date) -> int:
+    """The plan year officials work on at D: the next year's from the month before its plans are
+    due (they are drafted, sent, aggregated and approved then), else D's own year (its plans carried out)."""
+    following = as_of.year + 1
+    return following if as_of >= deadline(following) - dt.timedelta(days=DRAFTING_DAYS) else as_of.year
+
+
 def year_board(*, actor, year: int, as_of: dt.date) -> dict:
     """The plans of `year` within reach made by the end of D (the latest version of each unit, by
     unit), each at its step then (`state_then`, `state_then_label`), the deadline, and the units

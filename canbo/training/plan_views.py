@@ -18,7 +18,7 @@ from canbo.core.forms import made_on_field
 from canbo.org.selectors import unit_get
 from canbo.training.models import APPROVED_STATES, PlanState, TrainingPlan
 from canbo.training.plan_process import PLAN_PROCESS
-from canbo.training.plan_selectors import plan_get, plan_versions, year_board
+from canbo.training.plan_selectors import plan_get, plan_versions, working_year, year_board
 from canbo.training.plans import plan_amend, plan_create, plan_update
 from canbo.training.quotas import plan_quotas
 from canbo.training.views import show_refusal
@@ -31,8 +31,8 @@ def _year(request) -> int:
     try:
         year = int(request.GET.get("nam", ""))
     except ValueError:
-        return request.as_of.year
-    return year if 2000 <= year <= 2100 else request.as_of.year
+        return working_year(request.as_of)
+    return year if 2000 <= year <= 2100 else working_year(request.as_of)
 
 
 def _crumbs(year: int, *more) -> list:

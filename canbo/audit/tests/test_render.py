@@ -94,3 +94,40 @@ def test_every_field_the_log_records_has_a_label():
         if field.name not in OWN_COLUMN_FIELDS and str(field.verbose_name) == field.name.replace("_", " ")
     ]
     assert unlabelled == []
+
+
+def test_a_recorded_user_reads_by_their_full_name_within_codes_named(small_province):
+    """An opinion's recorder is kept by user name; officials read the person (or the system)."""
+    from canbo.accounts.models import Role
+    from canbo.audit.render import codes_named
+
+    officer = small_province.user("to_chuc_dt", Role.UNIT_HR, "HU-DT")
+    officer.first_name, officer.last_name = "Nguyễn", "Lan"
+    officer.save()
+    event = _event(AuditAction.PROPOSAL_OPINION, object_type="rotation.Opinion", object_key="1",
+                   after={"recorded_by": "to_chuc_dt"})
+    system = _event(AuditAction.PROPOSAL_OPINION, object_type="rotation.Opinion", object_key="2",
+                    after={"recorded_by": system_actor().username})
+    assert [c.after for c in changes(event)] == ["to_chuc_dt"]  # outside codes_named: as recorded
+    with codes_named([event, system]):
+        assert [c.after for c in changes(event)] == ["Nguyễn Lan"]
+        assert [c.after for c in changes(system)] == ["Hệ thống (dòng lệnh)"]
+
+
+def test_a_step_reads_as_a_sentence_beginning_with_a_capital():
+    event = _event(AuditAction.WORKFLOW_STEP, object_type="rotation.Proposal", object_key="5",
+                   before={"state": "du_thao"}, after={"state": "trinh_thuong_truc"},
+                   data={"y_kien": "Bổ sung nhận xét.", "thuc_hien_luc": "2026-11-22T10:00:00+00:00"})
+    assert summary(event).startswith("Đề xuất luân chuyển, điều động 5: ")
+    assert summary(event).endswith("; ý kiến: Bổ sung nhận xét; thực hiện lúc 22/11/2026 17:00")
+
+
+def test_an_opinion_names_its_proposal_in_the_readers_language():
+    event = _event(AuditAction.PROPOSAL_OPINION, object_type="rotation.Opinion", object_key="9",
+                   after={"proposal": "4", "party": "thuong_truc", "verdict": "dong_y"})
+    assert summary(event).startswith("Đề xuất số 4: ý kiến của ")
+    with translation.override("en"):
+        assert summary(event).startswith("Proposal no. 4: opinion of ")
+    older = _event(AuditAction.PROPOSAL_OPINION, object_type="rotation.Opinion", object_key="8",
+                   data={"de_xuat": "Đề xuất số 3"})
+    assert summary(older).startswith("Đề xuất số 3: ý kiến của")

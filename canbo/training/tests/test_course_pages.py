@@ -92,6 +92,11 @@ def test_readers_see_the_course_without_trainees_out_of_their_scope(client, smal
     client.force_login(small_province.user("hr2", Role.UNIT_HR, "HU-DT"))
     detail = client.get(reverse("training:course_detail", args=[course.pk])).content.decode()
     assert "Lớp đại học hành chính" in detail and "SNV2" not in detail
+    listing = client.get(reverse("training:courses")).content.decode()
+    assert "chỉ những học viên trong phạm vi của bạn" in listing  # why the course counts 0 trainees
+    client.force_login(users["btv"])  # the whole province: every trainee counted, nothing to explain
+    assert "chỉ những học viên trong phạm vi" not in client.get(reverse("training:courses")).content.decode()
+    client.force_login(small_province.user("hr3", Role.UNIT_HR, "HU-DT"))
     assert client.get(reverse("training:course_enrol", args=[course.pk])).status_code == 403
     client.force_login(users["btc"])
     assert client.get(reverse("training:course_enrol", args=[course.pk])).status_code == 404

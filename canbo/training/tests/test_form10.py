@@ -99,6 +99,7 @@ def test_every_figure_opens_its_people_or_courses(client, small_province, users,
     url = reverse("training:form10") + f"?nam={YEAR}"
     page = client.get(url).content.decode()
     assert "dong=nghiep_vu_dang&amp;cot=7" in page and "SNV2" not in page
+    assert "dong=llct&amp;cot=4" not in page and 'data-count="0"' not in page  # a zero opens no empty list
     leaders = client.get(url + "&dong=nghiep_vu_dang&cot=7").content.decode()
     assert reverse("people:cadre_detail", args=["DT2"]) in leaders
     assert reverse("people:cadre_detail", args=["DT1"]) not in leaders

@@ -57,6 +57,19 @@ def test_the_board_shows_the_deadline_and_offers_drafting_to_drafters(client, us
     assert "Lập kế hoạch của đơn vị" not in page and "Huyện ủy Đức Trọng" in page
 
 
+@pytest.mark.parametrize(("as_of", "year"), [
+    ("30/09/2018", 2018), ("01/10/2018", 2019), ("29/11/2018", 2019), ("01/01/2019", 2019),
+])
+def test_the_board_opens_at_the_year_officials_work_on(client, users, as_of, year):
+    """From the month before next year's plans are due (01/11), the board and the drafting form
+    open at next year; before it, at the date's own year."""
+    _response, page = _page(client, users["hr_dt"], reverse("training:plans") + f"?as_of={as_of}")
+    assert f"<h1>Kế hoạch đào tạo, bồi dưỡng năm {year}</h1>" in page
+    assert f"?nam={year}" in page
+    _response, page = _page(client, users["hr_dt"], reverse("training:plan_new"))
+    assert f'name="year" value="{year}"' in page
+
+
 def test_drafting_for_a_unit_outside_the_scope_is_refused_on_the_field_keeping_the_text(client, users):
     url = reverse("training:plan_new")
     form = {"unit": "SNV", "year": "2019", "content": "Nội dung"}
