@@ -14,8 +14,10 @@ the next year's courses are on this year's course too and fail it or are absent.
 plan's rules or the programme cannot give as it stands (a trainee not eligible on 1 January, a level
 "as required" that is not the one the record shows) is written into the record instead, dated as drawn,
 so the review's figures stay those the workbook was drawn for. The plans of the demo's current year
-stand at each step before approval, and the political school has announced two courses of its second
-half."""
+(2026) are in force and send cadres eligible on 1 January to the political school's two courses of its
+second half, in session since 1 September; the next year's plans, drafted on 1 October, stand at each
+step before approval, the last taken on 1 November (steps after the workbook's 30/06/2026, all before
+the day canbo is run today)."""
 
 import copy
 import datetime as dt
@@ -30,7 +32,7 @@ from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.training import TRAINED_YEARS
 from canbo.exchange.demo.units import POLITICAL_SCHOOL
 from canbo.org.models import Unit
-from canbo.people.models import Cadre, PlanningEntry, PositionHolding
+from canbo.people.models import Cadre, PlanningEntry, PositionHolding, Qualification
 from canbo.people.selectors import planned_q
 from canbo.people.services import qualification_add
 from canbo.rules import engine
@@ -315,39 +317,77 @@ def _year(actor, year: int, trainees: list[Trainee], next_year: list[Trainee], f
         _course(actor, year, key[0], number, group[0].programme, key[2], group[0].kind, group)
 
 
-def _current_plans(actor) -> None:
-    """Plans of the demo's current year standing at each step before approval."""
+# The demo's current year (`HORIZON`'s): its plans send cadres eligible on 1 January to the political
+# school's two courses of its second half, (programme, seats), opened and enrolled in June.
+SCHOOL_COURSES = (("trung_cap_llct", 40), ("cao_cap_llct", 20))
+SCHOOL_OPENED, SCHOOL_ANNOUNCED = (6, 1), (6, 15)
+
+
+def _current_year(actor) -> None:
+    """The plans of the demo's current year, in force since the autumn before, sending cadres eligible on
+    1 January to the political school's two courses of its second half, in session since 1 September;
+    then the next year's plans, drafted in October and standing at each step before approval."""
     year = HORIZON.year
+    ctx = engine.context_for(dt.date(year, 1, 1))
+    plans: dict[Unit, dict] = defaultdict(lambda: defaultdict(list))
+    courses = []
+    for code, seats in SCHOOL_COURSES:
+        programme = Programme.objects.get(rule_set=ctx["rule_set"], code=code)
+        sent = _sent_to_school(programme, engine.eligibility_table(ctx, programme=code), year, seats)
+        for cadre_code, unit in sent.items():
+            plans[unit][(programme, TrainingMode.TAP_TRUNG)].append(cadre_code)
+        courses.append((programme, seats, sorted(sent)))
+    for unit in sorted(plans, key=lambda u: u.path):
+        _plan(actor, unit, year, plans[unit], returned=False, amended=False)
+    for number, (programme, seats, codes) in enumerate(courses, start=1):
+        _school_course(actor, year, number, programme, seats, codes)
+    _next_year_plans(actor, year + 1)
+
+
+def _sent_to_school(programme: Programme, eligible: list[dict], year: int, seats: int) -> dict[str, Unit]:
+    """Of the cadres eligible on 1 January (rows of `eligibility_table`), the first `seats` by code who
+    still hold a post when the course starts and have not caught up the programme's level meanwhile, by
+    code, with the unit whose plan sends them."""
+    day, (start, _end) = dt.date(year, 1, 1), _dates(year, 2)
+    ids = [row["id"] for row in eligible]
+    kinds = {item["kind"] for item in programme.qualifications}
+    caught_up = set(Qualification.objects.filter(cadre_id__in=ids, kind__in=kinds, obtained_on__gte=day)
+                    .values_list("cadre_id", flat=True))
+    units, still = _plan_units(ids, day), _plan_units(ids, start)
+    sendable = units.keys() & still.keys() - caught_up
+    chosen = [row for row in eligible if row["id"] in sendable]
+    return {row["code"]: units[row["id"]] for row in chosen[:seats]}
+
+
+def _school_course(actor, year: int, number: int, programme: Programme, seats: int, codes: list[str]) -> None:
+    """One of the political school's courses of the second half: opened and enrolled in June, in session
+    since its first day."""
+    start, end = _dates(year, 2)
+    name = _("%(programme)s, năm %(year)s, đợt %(half)s") % {
+        "programme": programme.name, "year": year, "half": 2}
+    course = course_create(
+        actor=actor, code=f"TCT{year}-{number:02d}", name=name, programme=programme, provider="",
+        provider_unit=_political_school(), place=_("Thành phố Đà Lạt"), start=start, end=end, seats=seats,
+        mode=TrainingMode.TAP_TRUNG, organiser=Organiser.TINH_UY, venue=Venue.TRONG_NUOC,
+        at=moment_on(dt.date(year, *SCHOOL_OPENED)))
+    announced = moment_on(dt.date(year, *SCHOOL_ANNOUNCED))
+    transition(actor=actor, obj=course, to=CourseState.TUYEN_SINH, at=announced)
+    if codes:
+        enrolments_add(actor=actor, course=course, codes=codes)
+    transition(actor=actor, obj=course, to=CourseState.DANG_HOC, at=moment_on(start))
+
+
+def _next_year_plans(actor, year: int) -> None:
+    """Plans of `year` drafted in the autumn before it, standing at each step before it is in force,
+    the steps a week apart."""
+    drafted = _plan_drafted(year)
     units = Unit.objects.filter(path__regex=r"^/[0-9]+/[0-9]+/$").order_by("path")[: len(PLAN_STEPS)]
     for n, unit in enumerate(units):
         content = _("Dự kiến cử cán bộ của %(unit)s đi đào tạo, bồi dưỡng năm %(year)s.") % {
             "unit": unit.name, "year": year}
-        plan = plan_create(actor=actor, unit=unit, year=year, content=content)
-        for state in PLAN_STEPS[:n]:
-            transition(actor=actor, obj=plan, to=state)
-
-
-# The political school's courses announced for the second half of the demo's current year (their
-# trainees come once that year's plans are in force): (programme, state it has reached).
-ANNOUNCED = (("trung_cap_llct", CourseState.TUYEN_SINH), ("cao_cap_llct", CourseState.DU_THAO))
-
-
-def _announced_courses(actor) -> None:
-    """The political school's courses of the demo's current year, announced, not yet started."""
-    year = HORIZON.year
-    start, end = _dates(year, 2)
-    school = _political_school()
-    rule_set = engine.context_for(dt.date(year, 1, 1))["rule_set"]
-    for number, (code, state) in enumerate(ANNOUNCED, start=1):
-        programme = Programme.objects.get(rule_set=rule_set, code=code)
-        name = _("%(programme)s, năm %(year)s, đợt %(half)s") % {"programme": programme.name, "year": year,
-                                                                 "half": 2}
-        course = course_create(
-            actor=actor, code=f"TCT{year}-{number:02d}", name=name, programme=programme, provider="",
-            provider_unit=school, place=_("Thành phố Đà Lạt"), start=start, end=end, seats=40,
-            mode=TrainingMode.TAP_TRUNG, organiser=Organiser.TINH_UY, venue=Venue.TRONG_NUOC)
-        if state != CourseState.DU_THAO:
-            transition(actor=actor, obj=course, to=state)
+        plan = plan_create(actor=actor, unit=unit, year=year, content=content, at=moment_on(drafted))
+        for k, state in enumerate(PLAN_STEPS[:n], start=1):
+            transition(actor=actor, obj=plan, to=state, at=moment_on(drafted + dt.timedelta(days=3 + 7 * k)))
 
 
 def _price(actor, rule_set) -> None:
@@ -374,6 +414,5 @@ def training_history(*, actor, trained: list[tuple]) -> None:
     for year in TRAINED_YEARS:
         fostered = _fostered(year, catalogue[year], done)
         _year(actor, year, by_year[year], by_year.get(year + 1, []), fostered)
-    _current_plans(actor)
-    _announced_courses(actor)
+    _current_year(actor)
 

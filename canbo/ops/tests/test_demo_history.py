@@ -20,7 +20,7 @@ from canbo.exchange.demo.build import demo_data
 from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.training import TRAINED_YEARS
 from canbo.exchange.demo.units import POLITICAL_SCHOOL
-from canbo.ops.demo_training import LEADERSHIP
+from canbo.ops.demo_training import LEADERSHIP, SCHOOL_COURSES
 from canbo.people.models import Movement, PositionHolding, Qualification
 from canbo.rotation.models import Proposal, ProposalState
 from canbo.rotation.proposal_selectors import proposals_at, rotations_in_progress
@@ -66,14 +66,20 @@ def _check_plans():
         steps = [step for plan in plans for step in _steps(plan, "ke_hoach_dao_tao")]
         returned = [step for step in steps if step[1] == PlanState.DU_THAO]
         assert len(returned) == 1 and returned[0][2]
-    current = TrainingPlan.objects.filter(year=2026).values_list("state", flat=True)
-    assert sorted(current) == sorted([PlanState.DU_THAO, *IN_FORCE_STEPS[:-1]])
+    current = TrainingPlan.objects.filter(year=HORIZON.year)  # in force, sending cadres to the school
+    assert set(current.values_list("state", flat=True)) == {PlanState.CO_HIEU_LUC}
+    assert {line.programme.code for line in PlanLine.objects.filter(plan__in=current)} == set(
+        dict(SCHOOL_COURSES))
+    following = TrainingPlan.objects.filter(year=HORIZON.year + 1).values_list("state", flat=True)
+    assert sorted(following) == sorted([PlanState.DU_THAO, *IN_FORCE_STEPS[:-1]])
 
 
 def _check_courses(trained: list[tuple]):
-    announced = Course.objects.filter(start__year=HORIZON.year)  # the school's, not yet started
-    assert sorted(announced.values_list("state", flat=True)) == [CourseState.DU_THAO, CourseState.TUYEN_SINH]
-    assert not Enrolment.objects.filter(course__in=announced).exists()
+    announced = Course.objects.filter(start__year=HORIZON.year)  # the school's, in session
+    assert set(announced.values_list("state", flat=True)) == {CourseState.DANG_HOC}
+    trainees = Enrolment.objects.filter(course__in=announced)
+    assert 0 < trainees.count() <= sum(seats for _code, seats in SCHOOL_COURSES)
+    assert set(trainees.values_list("result", flat=True)) == {Result.CHUA_CO}
     courses = Course.objects.exclude(pk__in=announced)
     assert {c.start.year for c in courses} == set(TRAINED_YEARS)
     assert set(courses.values_list("state", flat=True)) == {CourseState.HOAN_THANH}
@@ -85,7 +91,7 @@ def _check_courses(trained: list[tuple]):
     run = set(courses.filter(run_by(school)).values_list("programme__code", flat=True))
     assert {"cao_cap_llct", "trung_cap_llct"} <= run and "dai_hoc" not in run
     assert all(line.cost_estimate for line in PlanLine.objects.filter(plan__year__in=TRAINED_YEARS))
-    results = Counter(Enrolment.objects.values_list("result", flat=True))
+    results = Counter(Enrolment.objects.exclude(course__in=announced).values_list("result", flat=True))
     assert results[Result.CHUA_CO] == 0 and results[Result.DAT] > 0
     assert results[Result.KHONG_DAT] + results[Result.VANG] > 0
     passed = Enrolment.objects.filter(result=Result.DAT).select_related("course__programme", "cadre")
