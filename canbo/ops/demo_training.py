@@ -14,10 +14,10 @@ the next year's courses are on this year's course too and fail it or are absent.
 plan's rules or the programme cannot give as it stands (a trainee not eligible on 1 January, a level
 "as required" that is not the one the record shows) is written into the record instead, dated as drawn,
 so the review's figures stay those the workbook was drawn for. The plans of the demo's current year
-(2026) are in force and send cadres eligible on 1 January to the political school's two courses of its
-second half, in session since 1 September; the next year's plans, drafted on 1 October, stand at each
-step before approval, the last taken on 1 November (steps after the workbook's 30/06/2026, all before
-the day canbo is run today)."""
+(2026) are in force and send cadres eligible on 1 January to the political school's two full-time
+courses of eight months, in session since 1 September; the next year's plans, drafted on 1 October,
+stand at each step before approval, the last taken on 1 November (steps after the workbook's
+30/06/2026, all before the day canbo is run today)."""
 
 import copy
 import datetime as dt
@@ -318,15 +318,20 @@ def _year(actor, year: int, trainees: list[Trainee], next_year: list[Trainee], f
 
 
 # The demo's current year (`HORIZON`'s): its plans send cadres eligible on 1 January to the political
-# school's two courses of its second half, (programme, seats), opened and enrolled in June.
+# school's two full-time courses of eight months from September, (programme, seats), opened and
+# enrolled in June.
 SCHOOL_COURSES = (("trung_cap_llct", 40), ("cao_cap_llct", 20))
 SCHOOL_OPENED, SCHOOL_ANNOUNCED = (6, 1), (6, 15)
 
 
+def _school_term(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 9, 1), dt.date(year + 1, 4, 30)
+
+
 def _current_year(actor) -> None:
     """The plans of the demo's current year, in force since the autumn before, sending cadres eligible on
-    1 January to the political school's two courses of its second half, in session since 1 September;
-    then the next year's plans, drafted in October and standing at each step before approval."""
+    1 January to the political school's two courses, in session since 1 September; then the next year's
+    plans, drafted in October and standing at each step before approval."""
     year = HORIZON.year
     ctx = engine.context_for(dt.date(year, 1, 1))
     plans: dict[Unit, dict] = defaultdict(lambda: defaultdict(list))
@@ -348,7 +353,7 @@ def _sent_to_school(programme: Programme, eligible: list[dict], year: int, seats
     """Of the cadres eligible on 1 January (rows of `eligibility_table`), the first `seats` by code who
     still hold a post when the course starts and have not caught up the programme's level meanwhile, by
     code, with the unit whose plan sends them."""
-    day, (start, _end) = dt.date(year, 1, 1), _dates(year, 2)
+    day, (start, _end) = dt.date(year, 1, 1), _school_term(year)
     ids = [row["id"] for row in eligible]
     kinds = {item["kind"] for item in programme.qualifications}
     caught_up = set(Qualification.objects.filter(cadre_id__in=ids, kind__in=kinds, obtained_on__gte=day)
@@ -360,9 +365,9 @@ def _sent_to_school(programme: Programme, eligible: list[dict], year: int, seats
 
 
 def _school_course(actor, year: int, number: int, programme: Programme, seats: int, codes: list[str]) -> None:
-    """One of the political school's courses of the second half: opened and enrolled in June, in session
-    since its first day."""
-    start, end = _dates(year, 2)
+    """One of the political school's full-time courses of eight months: opened and enrolled in June, in
+    session since its first day (1 September)."""
+    start, end = _school_term(year)
     name = _("%(programme)s, năm %(year)s, đợt %(half)s") % {
         "programme": programme.name, "year": year, "half": 2}
     course = course_create(
