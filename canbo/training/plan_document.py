@@ -28,6 +28,7 @@ from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.issuers import Issuer, province_unit
 from canbo.training.models import Category, PlanLine, PlanState, TrainingPlan
+from canbo.workflow.selectors import reached_on
 
 NUMBERED_STATES = frozenset({PlanState.DA_PHE_DUYET, PlanState.CO_HIEU_LUC, PlanState.DA_THAY_THE})
 COVERED_STATES = frozenset(
@@ -290,7 +291,7 @@ def plan_document(*, actor, plan: TrainingPlan, file_name: str = "") -> Official
     with translation.override("vi"):
         issued = None
         if plan.state in NUMBERED_STATES:
-            day = today()
+            day = reached_on(plan, PlanState.DA_PHE_DUYET) or today()  # the Standing Board's approval
             issued = number_issue(
                 actor=actor,
                 obj=plan,

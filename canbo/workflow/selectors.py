@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import FileResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import recorded_before
@@ -28,6 +29,15 @@ def steps_of(obj) -> list[Step]:
         step.source_label = process.state_label(step.source)
         step.target_label = process.state_label(step.target)
     return steps
+
+
+def reached_on(obj, state: str) -> dt.date | None:
+    """The day `obj` last reached `state` (its latest step to it; a step entered later keeps the day it
+    was taken), or None if it never did."""
+    kind = ContentType.objects.get_for_model(obj)
+    steps = Step.objects.filter(content_type=kind, object_id=obj.pk, target=state)
+    step = steps.order_by("-at", "-id").first()
+    return timezone.localdate(step.at) if step else None
 
 
 def state_before(model, moment: dt.datetime) -> Coalesce:

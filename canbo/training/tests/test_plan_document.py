@@ -14,6 +14,7 @@ from django.urls import reverse
 from canbo.accounts.models import Role, User
 from canbo.accounts.testing import PASSWORD
 from canbo.audit.models import AuditEvent
+from canbo.core.dates import moment_on
 from canbo.documents.docx import official_docx
 from canbo.documents.models import IssuedNumber
 from canbo.rules.kh_2017_2020 import CODE
@@ -58,17 +59,25 @@ def _programme(code):
 
 
 def _plan(users, small_province, unit, drafter, lines, *, to=S.DA_PHE_DUYET):
-    plan = plan_create(actor=users[drafter], unit=small_province.units[unit], year=2018, content="")
+    """A plan drafted in January 2017 and taken a day a step to `to`, approved (if it is) on ISSUE_DAY."""
+    plan = plan_create(actor=users[drafter], unit=small_province.units[unit], year=2018, content="",
+                       at=moment_on(ISSUE_DAY - dt.timedelta(days=20)))
     for code, mode, count in lines:
         line_add(actor=users[drafter], plan=plan, programme=_programme(code), mode=mode, headcount=count)
     aggregator = "snv" if unit == "SNV" else "btc"
     reporter = "admin" if unit == "SNV" else "btc"
-    path = [(S.DA_GUI, drafter), (S.DA_TONG_HOP, aggregator), (S.DA_TRINH, reporter), (S.DA_PHE_DUYET, "btv")]
-    for state, who in path:
-        transition(actor=users[who], obj=plan, to=state)
+    _steps(users, plan, [(S.DA_GUI, drafter), (S.DA_TONG_HOP, aggregator), (S.DA_TRINH, reporter),
+                         (S.DA_PHE_DUYET, "btv")], to, ISSUE_DAY)
+    return plan
+
+
+def _steps(users, plan, path, to, approved_on):
+    """`path`'s steps up to `to`, a day apart, the last of the whole path on `approved_on`."""
+    for n, (state, who) in enumerate(path):
+        transition(actor=users[who], obj=plan, to=state,
+                   at=moment_on(approved_on - dt.timedelta(days=len(path) - 1 - n), 17))
         if state == to:
             break
-    return plan
 
 
 @pytest.fixture
@@ -148,19 +157,24 @@ def test_a_version_keeps_its_number_and_an_amendment_takes_the_next(users, provi
     assert IssuedNumber.objects.get().text == "Số 1-KH/TU"
     assert AuditEvent.objects.filter(action="document_number_issue").count() == 1
     assert AuditEvent.objects.filter(action="document_export", object_key=province_plan.code).count() == 2
-    amended = plan_amend(actor=users["btc"], plan=province_plan, reason="Thêm lớp")
+    amended = plan_amend(actor=users["btc"], plan=province_plan, reason="Thêm lớp",
+                         at=moment_on(ISSUE_DAY + dt.timedelta(days=1)))
     draft = plan_document(actor=users["btc"], plan=amended)
     assert draft.draft and draft.number == "Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-KH/TU"
     assert draft.place_date.startswith("Lâm Đồng, ngày") and draft.place_date.endswith("năm 2017")
-    for state, who in (
-        (S.DA_GUI, "btc"),
-        (S.DA_TONG_HOP, "btc"),
-        (S.DA_TRINH, "btc"),
-        (S.DA_PHE_DUYET, "btv"),
-    ):
-        transition(actor=users[who], obj=amended, to=state)
-    assert plan_document(actor=users["btc"], plan=amended).number == "Số 2-KH/TU"
+    path = [(S.DA_GUI, "btc"), (S.DA_TONG_HOP, "btc"), (S.DA_TRINH, "btc"), (S.DA_PHE_DUYET, "btv")]
+    _steps(users, amended, path, S.DA_PHE_DUYET, ISSUE_DAY + dt.timedelta(days=5))
+    approved = plan_document(actor=users["btc"], plan=amended)
+    assert approved.number == "Số 2-KH/TU" and approved.place_date == "Lâm Đồng, ngày 10 tháng 02 năm 2017"
     assert plan_document(actor=users["btc"], plan=province_plan).number == "Số 1-KH/TU"
+
+
+def test_an_approved_plan_printed_years_later_bears_the_day_it_was_approved(users, province_plan,
+                                                                            monkeypatch):
+    monkeypatch.setattr(module, "today", lambda: dt.date(2026, 11, 29))
+    document = plan_document(actor=users["btc"], plan=province_plan)
+    assert document.place_date == "Lâm Đồng, ngày 05 tháng 02 năm 2017" and document.number == "Số 1-KH/TU"
+    assert IssuedNumber.objects.get().series.term == "2015-2020"  # the register of its approval's term
 
 
 def test_a_draft_takes_no_number_and_says_so(users, small_province):
