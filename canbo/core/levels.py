@@ -6,6 +6,8 @@ plain integer comparison that the database can run over the whole workforce.
 """
 
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +21,11 @@ class Kind(models.TextChoices):
 
 
 # kind -> ordered (code, rank, label); rank 0 is "none" and never stored as a qualification.
+# Numbered labels, worded in the reader's language when shown (`%` on a lazy text would word it once,
+# in the language active when this module is imported).
+_step = lazy(lambda n: gettext("Bậc %(n)s") % {"n": n}, str)
+_group = lazy(lambda n: gettext("Đối tượng %(n)s") % {"n": n}, str)
+
 LEVELS: dict[str, list[tuple[str, int, str]]] = {
     Kind.LLCT: [
         ("so_cap", 1, _("Sơ cấp")),
@@ -38,9 +45,9 @@ LEVELS: dict[str, list[tuple[str, int, str]]] = {
         ("chuyen_vien_chinh", 2, _("Chuyên viên chính")),
         ("chuyen_vien_cao_cap", 3, _("Chuyên viên cao cấp")),
     ],
-    Kind.NGOAI_NGU: [(f"bac_{n}", n, _("Bậc %(n)s") % {"n": n}) for n in range(1, 7)],
+    Kind.NGOAI_NGU: [(f"bac_{n}", n, _step(n)) for n in range(1, 7)],
     Kind.TIN_HOC: [("co_ban", 1, _("Cơ bản")), ("nang_cao", 2, _("Nâng cao"))],
-    Kind.QPAN: [(f"doi_tuong_{n}", n, _("Đối tượng %(n)s") % {"n": n}) for n in range(1, 5)],
+    Kind.QPAN: [(f"doi_tuong_{n}", n, _group(n)) for n in range(1, 5)],
 }
 
 # The five kinds a position type or a rank can require (QPAN is recorded, never required).
