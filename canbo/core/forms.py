@@ -22,6 +22,7 @@ class DayField(forms.DateField):
 
     input_formats = DATE_FORMATS
     default_validators = [validate_date_range]
+    widget = forms.DateInput(format="%d/%m/%Y")  # a date given as the initial value, as officials write it
 
 
 def not_after_today(value) -> None:

@@ -2,6 +2,8 @@
 Standing Committee's meeting (R9 step 3) with its workbook, its DOCX (or PDF) and its zip with the
 personal history forms, and a step taken for a list's proposals (or those at a step) at once."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -26,7 +28,9 @@ from canbo.workflow.services import reasons_against
 
 @requires(Action.VIEW_ALLOWANCES)
 def allowances(request):
-    start, end = target_page.default_period(request.as_of)
+    """The decisions with R8's support issued in a period: by default the viewing date's year, the
+    year the finance section settles."""
+    start, end = dt.date(request.as_of.year, 1, 1), dt.date(request.as_of.year, 12, 31)
     form = target_page.PeriodForm(
         request.GET if "tu_ngay" in request.GET else None, initial={"tu_ngay": start, "den_ngay": end}
     )

@@ -114,6 +114,8 @@ def test_the_finance_list_by_decision_date_and_unit_with_its_total(client, w):
     assert first.cadre.full_name not in other_unit
     client.force_login(w.users["thuong_truc"])
     assert client.get(url, period).status_code == 200
+    year = client.get(url, {"as_of": "15/06/2017"}).content.decode()  # by default, the viewing date's year
+    assert 'value="01/01/2017"' in year and 'value="31/12/2017"' in year and 'data-total="2"' in year
 
 
 def test_a_unit_officer_may_not_read_the_finance_list(client, w):
