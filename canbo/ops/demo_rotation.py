@@ -2,7 +2,8 @@
 the services, so each step has its step row, check and audit event.
 
 Planned heads and deputy heads of provincial departments are proposed as vice-chairs of a district
-People's Committee for three years. Some proposals stand at each of the five steps (two of them
+People's Committee for three years, and two districts' vice-chairs (a key post) as another district's,
+whose decisions carry R8's one-off support. Some proposals stand at each of the five steps (two of them
 returned once on the way, with the reason); the others were deployed, which wrote the move into the
 cadres' records: rotations running, with a yearly evaluation recorded or due; ending within the
 reminder window; ended without the end-of-term evaluation (overdue); and ended and evaluated. The
@@ -46,6 +47,7 @@ FORWARD = (S.TRINH_THUONG_TRUC, S.XIN_Y_KIEN, S.TRINH_BTV, S.DA_QUYET_DINH, S.DA
 NEEDS = {S.XIN_Y_KIEN: (Party.THUONG_TRUC,), S.TRINH_BTV: (Party.DON_VI_DI, Party.DON_VI_DEN, Party.CAN_BO)}
 _RETURN_TO_DRAFT = _("Thường trực đề nghị bổ sung nhận xét, đánh giá của cấp ủy nơi cán bộ công tác.")
 _ASK_AGAIN = _("Đơn vị đến đề nghị xem xét lại chức danh bố trí; xin ý kiến lại.")
+_LEADER_REASONS = _("Luân chuyển cán bộ lãnh đạo chủ chốt giữa các huyện theo Kế hoạch (III.2.5).")
 
 
 def _to(state) -> list[tuple]:
@@ -70,9 +72,9 @@ def _slots(window: int) -> list[dict]:
     return [
         _pending([]),
         _pending([*_to(S.TRINH_THUONG_TRUC), (S.DU_THAO, _RETURN_TO_DRAFT)]),
-        *[_pending(_to(state)) for state in FORWARD[:-1]],
+        *[_pending(_to(state)) | {"leader": state == S.DA_BAN_HANH} for state in FORWARD[:-1]],
         _pending([*_to(S.TRINH_BTV), (S.XIN_Y_KIEN, _ASK_AGAIN)]),
-        _deployed(400, evaluated=(1,)),  # running, last year's evaluation recorded
+        _deployed(400, evaluated=(1,)) | {"leader": True},  # running, last year's evaluation recorded
         _deployed(500),  # running, last year's evaluation due
         _deployed(term - window // 2, evaluated=(1, 2)),  # ending within the reminder window
         _deployed(term + 45, evaluated=(1, 2)),  # ended, end-of-term evaluation overdue
@@ -80,18 +82,20 @@ def _slots(window: int) -> list[dict]:
     ]
 
 
-def _candidates(rng, start: dt.date, used: set[int]) -> list[tuple[int, str]]:
-    """(id, code) of the cadres holding a provincial post for a year at `start`, planned for a post the
-    Standing Committee manages or a key post, never moved; heads and deputy heads of departments first,
-    each group in an order drawn from the seed."""
+def _candidates(rng, start: dt.date, used: set[int], leader: bool = False) -> list[tuple[int, str]]:
+    """(id, code) of the cadres holding a provincial post for a year at `start` (`leader`: a district's
+    vice-chair, a key post), planned for a post the Standing Committee manages or a key post, never
+    moved; heads and deputy heads of departments first, each group in an order drawn from the seed."""
     since = start - dt.timedelta(days=365)
     planned = PlanningEntry.objects.filter(
         planned_q(start), Q(position_type__btv_managed=True) | Q(position_type__key_position=True),
         cadre_id=OuterRef("cadre_id"))
     moved = Movement.objects.filter(cadre_id=OuterRef("cadre_id"))
+    held = {"unit__level": Level.TINH}
+    if leader:
+        held = {"unit__level": Level.HUYEN, "position_type__code": TO_TYPE}
     holdings = (PositionHolding.objects
-                .filter(in_force_q(start), Exists(planned), ~Exists(moved), unit__level=Level.TINH,
-                        valid_from__lt=since)
+                .filter(in_force_q(start), Exists(planned), ~Exists(moved), valid_from__lt=since, **held)
                 .exclude(cadre_id__in=used)
                 .order_by("cadre__code").values_list("cadre_id", "cadre__code", "position_type__code"))
     heads, others = {}, {}
@@ -117,12 +121,14 @@ def _drafted_on(slot: dict, start: dt.date, day: dt.date) -> dt.date:
 def _draft(actor, rng, slot: dict, day: dt.date, districts: list[str], used: set[int]) -> Proposal | None:
     start = day + dt.timedelta(days=-slot["start_days"] if "start_days" in slot else 60)
     end = add_years(start, TERM_YEARS) - dt.timedelta(days=1)
-    for cadre_id, code in _candidates(rng, start, used)[:ATTEMPTS]:
+    leader = slot.get("leader", False)
+    reasons = _LEADER_REASONS if leader else _("Luân chuyển cán bộ quy hoạch từ tỉnh về huyện để rèn luyện, "
+                                                 "thử thách thực tiễn.")
+    for cadre_id, code in _candidates(rng, start, used, leader)[:ATTEMPTS]:
         try:
             proposal = proposal_create(
                 actor=actor, draft=Draft(code, rng.choice(districts), TO_TYPE), kind="luan_chuyen",
-                start=start, end=end, at=moment_on(_drafted_on(slot, start, day)),
-                reasons=_("Luân chuyển cán bộ quy hoạch từ tỉnh về huyện để rèn luyện, thử thách thực tiễn."))
+                start=start, end=end, at=moment_on(_drafted_on(slot, start, day)), reasons=reasons)
         except (ValidationError, DomainError):
             continue
         used.add(cadre_id)

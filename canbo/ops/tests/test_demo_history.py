@@ -170,6 +170,10 @@ def _check_proposals():
         assert PositionHolding.objects.filter(cadre=proposal.cadre, unit=proposal.to_unit,
                                               position_type=proposal.position_type,
                                               valid_from=proposal.start).exists()
+    # Key leaders rotated by the Standing Committee get R8's one-off support, fixed with the decision:
+    # the demo has such a decision issued and one deployed.
+    supported = set(Proposal.objects.filter(allowance__isnull=False).values_list("state", flat=True))
+    assert {ProposalState.DA_BAN_HANH, ProposalState.DA_TRIEN_KHAI} <= supported
     window = parameters_in_force(today())["ngay_nhac_han_luan_chuyen"]
     listed = rotations_in_progress(actor=system_actor(), as_of=today(), within_days=window)
     assert listed["due"] and listed["overdue"]
