@@ -91,6 +91,8 @@ def _content(kind: Kind, value, context) -> str:
                  else render_value_in_context(item, context) for item in value or ()]
         return "<br>".join(items) if items else '<span class="muted">–</span>'
     if getattr(value, "url", None):
+        if kind == Kind.NUMBER and value.text == 0:  # a count of no one opens no empty list
+            return "0"
         return _link(value.url, value.text, context)
     if kind == Kind.DATE:
         return render_value_in_context(dmy(value), context)

@@ -82,3 +82,15 @@ def test_xlsx_writes_text_as_strings_numbers_as_numbers_and_dates_as_dates():
     assert cells[3].value == 10
     assert cells[4].value == "http://example.org; @SUM(A1)" and cells[4].hyperlink is None
     assert cells[5].value == "+1"
+
+
+def test_a_count_links_to_its_people_unless_it_counts_no_one():
+    from django.template import Context
+
+    from canbo.core.templatetags.canbo import report_rows
+
+    rows = [{"so": Link(3, "/ba/")}, {"so": Link(0, "/khong/")}]
+    report = Report("T", [Column("so", "Số", Kind.NUMBER)], rows, "Trống")
+    page = ReportPage(arranged(report, Ordering()))
+    html = report_rows(Context({}), page)
+    assert '<a href="/ba/">3</a>' in html and "/khong/" not in html and '<td class="num">0</td>' in html
