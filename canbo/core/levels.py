@@ -20,12 +20,12 @@ class Kind(models.TextChoices):
     QPAN = "qpan", _("Quốc phòng – an ninh")
 
 
-# kind -> ordered (code, rank, label); rank 0 is "none" and never stored as a qualification.
 # Numbered labels, worded in the reader's language when shown (`%` on a lazy text would word it once,
 # in the language active when this module is imported).
 _step = lazy(lambda n: gettext("Bậc %(n)s") % {"n": n}, str)
 _group = lazy(lambda n: gettext("Đối tượng %(n)s") % {"n": n}, str)
 
+# kind -> ordered (code, rank, label); rank 0 is "none" and never stored as a qualification.
 LEVELS: dict[str, list[tuple[str, int, str]]] = {
     Kind.LLCT: [
         ("so_cap", 1, _("Sơ cấp")),
