@@ -38,7 +38,8 @@ def made_on_field(label=None) -> DayField:
         validators=[not_after_today],
         help_text=gettext_lazy("Ghi ngày đã lập nếu hồ sơ này được nhập vào canbo sau đó: hồ sơ có từ ngày "
                                "ấy khi xem tại một ngày trước đây; nhật ký vẫn ghi thời điểm nhập."),
-        widget=forms.TextInput(
-            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
+        widget=forms.DateInput(
+            format="%d/%m/%Y",
+            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"},
         ),
     )
