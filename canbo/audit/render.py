@@ -231,6 +231,14 @@ def _with_changes(text):
     return render
 
 
+def _document_export(w) -> str:
+    values = {"title": w.data.get("van_ban", EMPTY), "file": w.data.get("tep", EMPTY)}
+    if w.data.get("nguoi_ky"):
+        return _("Tải văn bản %(title)s (tệp %(file)s), người ký %(signer)s") % {
+            **values, "signer": w.data["nguoi_ky"]}
+    return _("Tải văn bản %(title)s (tệp %(file)s)") % values
+
+
 def _import(w) -> str:
     counts = display(w.data.get("so_dong"))
     return _("Nhập tệp %(file)s: %(counts)s") % {"file": w.data.get("tep", ""), "counts": counts}
@@ -415,8 +423,7 @@ RENDERERS = {
         "file": w.data.get("tep", "")},
     AuditAction.DOCUMENT_NUMBER_ISSUE: lambda w: _("Lấy số văn bản %(key)s ngày %(day)s cho %(object)s") % {
         "key": w.key, "day": w.value("issued_on"), "object": w.data.get("doi_tuong", EMPTY)},
-    AuditAction.DOCUMENT_EXPORT: lambda w: _("Tải văn bản %(title)s (tệp %(file)s)") % {
-        "title": w.data.get("van_ban", EMPTY), "file": w.data.get("tep", EMPTY)},
+    AuditAction.DOCUMENT_EXPORT: _document_export,
     AuditAction.USER_CREATE: lambda w: _("Tạo tài khoản %(key)s (%(role)s)") % {
         "key": w.key, "role": w.value("role")},
     AuditAction.API_TOKEN_CREATE: lambda w: _("Cấp khóa API %(key)s… cho %(user)s") % {

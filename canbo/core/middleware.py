@@ -102,7 +102,7 @@ class DomainErrorMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, NotFound):
-            return response_for_exception(request, Http404(exception.message))
+            return response_for_exception(request, Http404(str(exception.message)))
         return None
 
 

@@ -60,7 +60,8 @@ class Annex:
 
 @dataclass(frozen=True)
 class Signature:
-    """`T/M BAN THƯỜNG VỤ` / `BÍ THƯ` / the name (the authority is empty when the head signs)."""
+    """`T/M BAN THƯỜNG VỤ` / `BÍ THƯ` / the name (the authority is empty when the head signs, and has
+    one line more when a deputy signs for the head of a collective: `TM. …` then `KT. CHỦ TỊCH`)."""
 
     authority: str
     position: str

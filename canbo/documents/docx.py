@@ -334,8 +334,8 @@ def _signature(writer: Writer, doc: OfficialDocument):
     for line in doc.recipients:
         writer.paragraph(left, line, "recipients")
     signature = doc.signature
-    if signature.authority:
-        writer.paragraph(right, signature.authority.upper(), "authority")
+    for line in signature.authority.splitlines():
+        writer.paragraph(right, line.upper(), "authority")
     writer.paragraph(right, signature.position.upper(), "position")
     for _line in range(writer.layout.signature_space_lines):
         writer.paragraph(right, "", "signer")

@@ -44,6 +44,10 @@ class Layout:
     header_columns_mm: tuple[float, float] = (75, 90)
     signature_columns_mm: tuple[float, float] = (80, 85)
     signature_space_lines: int = 4
+    # A deputy signing for the head: `K/T` (Party) or `KT.` (State) before the head's post; under a
+    # collective's `TM.` the State adds that line, while a Party committee's deputy signs `T/M` alone.
+    deputy_mark: str = "K/T"
+    deputy_under_collective: bool = False
 
     def page_margins(self) -> Margins:
         """The margins in force: the older handbook's when the setting asks for them."""
@@ -123,6 +127,8 @@ STATE = Layout(
     ),
     number_format="Số: {number}/{type}-{issuer}",
     star=False,
+    deputy_mark="KT.",
+    deputy_under_collective=True,
     header_columns_mm=(65, 100),
     styles={
         **LETTER_BODY,

@@ -3,17 +3,30 @@ the PDF, a page that says why and offers the DOCX."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
+from canbo.core.errors import NotFound
 from canbo.documents.pdf import PdfUnavailable, docx_to_pdf
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FORMATS = {"docx": DOCX, "pdf": "application/pdf", "zip": "application/zip"}
 FORMAT_PARAMETER = "dinh_dang"
+SIGNER_PARAMETER = "nguoi_ky"
 
 
 def wanted_format(request, allowed=("docx", "pdf")) -> str:
     value = request.GET.get(FORMAT_PARAMETER, "docx")
     return value if value in allowed else "docx"
+
+
+def wanted_signer(request) -> int | None:
+    """The cadre chosen to sign (`?nguoi_ky=`), None for the issuing body's head."""
+    value = request.GET.get(SIGNER_PARAMETER, "")
+    if not value:
+        return None
+    if not value.isdigit():
+        raise NotFound(_("Người ký “%(value)s” không hợp lệ: hãy chọn trong danh sách.") % {"value": value})
+    return int(value)
 
 
 def attachment(content: bytes, file_name: str) -> HttpResponse:

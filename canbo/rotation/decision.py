@@ -13,13 +13,14 @@ from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
 from canbo.core.capabilities import Action, require
 from canbo.core.dates import birth_text, show_date, today
-from canbo.documents.content import Article, Centred, OfficialDocument, Paragraph, Signature
+from canbo.documents.content import Article, Centred, OfficialDocument, Paragraph
 from canbo.documents.layouts import PARTY
 from canbo.documents.models import IssuedNumber
 from canbo.documents.services import number_issue
 from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.active import held_q
+from canbo.people.issuers import Signer
 from canbo.people.models import PositionHolding
 from canbo.rotation.allowance import allowance_of
 from canbo.rotation.decision_issuers import Decider, decider_of
@@ -56,12 +57,18 @@ def decision_number(actor, proposal: Proposal, step) -> None:
     proposal.save(update_fields=["decision_no", "decision_date"])
 
 
-def _issued(proposal: Proposal) -> IssuedNumber | None:
+def issued_decision(proposal: Proposal) -> IssuedNumber | None:
     return IssuedNumber.objects.filter(
         series__doc_type=DOC_TYPE,
         object_type=proposal._meta.label,
         object_key=str(proposal.pk),
     ).first()
+
+
+def decision_signers(proposal: Proposal) -> list[Signer]:
+    """Who may sign the decision: the deciding body's head and deputies on its date (today for a draft)."""
+    issued = issued_decision(proposal)
+    return decider_of(proposal).issuer.signers(issued.issued_on if issued else today())
 
 
 def post_left(proposal: Proposal) -> str:
@@ -133,11 +140,13 @@ def _grounds(proposal: Proposal, decider: Decider, province: str) -> tuple:
 
 
 @transaction.atomic
-def decision_document(*, actor, proposal: Proposal, file_name: str = "") -> OfficialDocument:
+def decision_document(*, actor, proposal: Proposal, file_name: str = "", signer: int | None = None
+                      ) -> OfficialDocument:
     """The proposal's decision, numbered once issued (a draft before); the download is recorded.
-    `proposal` must come from `proposal_get` (the actor's reach)."""
+    `proposal` must come from `proposal_get` (the actor's reach); `signer` is the cadre who signs for
+    the deciding body, its head when None (`Issuer.signature`)."""
     require(actor, Action.VIEW_ROTATION)
-    issued = _issued(proposal)
+    issued = issued_decision(proposal)
     rotation = proposal.kind == LUAN_CHUYEN
     decider = decider_of(proposal)
     issuer = decider.issuer
@@ -145,6 +154,7 @@ def decision_document(*, actor, proposal: Proposal, file_name: str = "") -> Offi
         number_text = issued.text if issued else issuer.number(None, DOC_TYPE)
         province = province_name()
         day = issued.issued_on if issued else None
+        signature = issuer.signature(day or today(), signer)
         document = OfficialDocument(
             layout=issuer.layout,
             superior=str(issuer.superior).format(province=province),
@@ -153,7 +163,7 @@ def decision_document(*, actor, proposal: Proposal, file_name: str = "") -> Offi
             place_date=place_and_date(province, day, today().year),
             doc_type=_("Quyết định"),
             summary=_("về việc luân chuyển cán bộ") if rotation else _("về việc điều động cán bộ"),
-            signature=Signature(str(issuer.authority), str(issuer.position), issuer.signer(day or today())),
+            signature=signature,
             recipients=tuple(str(line) for line in issuer.recipients),
             blocks=(*_grounds(proposal, decider, province), *_articles(proposal, decider)),
             draft=issued is None,
@@ -167,6 +177,7 @@ def decision_document(*, actor, proposal: Proposal, file_name: str = "") -> Offi
             data={
                 "van_ban": number_text if issued else _("dự thảo quyết định, %(p)s") % {"p": proposal},
                 "tep": file_name,
+                "nguoi_ky": signature.name,
             },
         )
     return document

@@ -17,6 +17,7 @@ from canbo.people.models import Rating
 from canbo.people.record_forms import catalogue_options
 from canbo.rotation.allowance import allowance_of
 from canbo.rotation.checking import check_of, titles, worded
+from canbo.rotation.decision import decision_signers
 from canbo.rotation.forms import SUGGESTED, EvaluationForm, OpinionForm, ProposalDraftForm, ProposalListForm
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
 from canbo.rotation.procedure import OPINION_ACTION, OPINIONS_AT, PROPOSAL_PROCESS
@@ -215,6 +216,7 @@ def _detail_page(request, proposal, opinion_form=None, evaluation_form=None):
             "warnings": warnings,
             "authority": authority,
             "allowance": allowance_of(proposal),
+            "signers": decision_signers(proposal),
             "steps": steps,
             "then": state_then(proposal, request.as_of),
             "options": options(request.user, proposal),

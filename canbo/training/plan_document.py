@@ -9,6 +9,7 @@ number from the register once (every later download of that version shows the sa
 version not yet approved prints as a draft, with blanks for the number and the date.
 """
 
+import datetime as dt
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied
@@ -21,8 +22,9 @@ from canbo.audit.services import audit_record
 from canbo.core.capabilities import PLAN_AGGREGATORS, Action, aggregated_blocs, plan_aggregator, require
 from canbo.core.dates import today
 from canbo.core.roles import Role
-from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Signature, Table
+from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Table
 from canbo.documents.layouts import PARTY, STATE
+from canbo.documents.models import IssuedNumber
 from canbo.documents.services import number_issue
 from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
@@ -281,17 +283,30 @@ def _check(actor, plan: TrainingPlan) -> None:
         )
 
 
+def document_day(plan: TrainingPlan) -> dt.date | None:
+    """The day an approved version bears: its number's, once it has one, else the day Ban Thường vụ
+    approved it; None for an earlier version (a draft, dated when it is signed)."""
+    if plan.state not in NUMBERED_STATES:
+        return None
+    issued = IssuedNumber.objects.filter(
+        series__doc_type=DOC_TYPE, object_type=plan._meta.label, object_key=str(plan.pk)
+    ).first()
+    return issued.issued_on if issued else reached_on(plan, PlanState.DA_PHE_DUYET) or today()
+
+
 @transaction.atomic
-def plan_document(*, actor, plan: TrainingPlan, file_name: str = "") -> OfficialDocument:
+def plan_document(*, actor, plan: TrainingPlan, file_name: str = "", signer: int | None = None
+                  ) -> OfficialDocument:
     """The plan's document; an approved version takes its number here (once), and the download is
-    recorded. `plan` must come from `plan_get` (the actor's reach)."""
+    recorded. `plan` must come from `plan_get` (the actor's reach); `signer` is the cadre who signs for
+    the issuing body, its head when None (`Issuer.signature`)."""
     _check(actor, plan)
     issuer = issuer_of(plan)
     province = province_name()
     with translation.override("vi"):
         issued = None
-        if plan.state in NUMBERED_STATES:
-            day = reached_on(plan, PlanState.DA_PHE_DUYET) or today()  # the Standing Board's approval
+        day = document_day(plan)
+        if day is not None:
             issued = number_issue(
                 actor=actor,
                 obj=plan,
@@ -302,7 +317,7 @@ def plan_document(*, actor, plan: TrainingPlan, file_name: str = "") -> Official
                 text=lambda n: issuer.number(n, DOC_TYPE),
             )
         number_text = issued.text if issued else issuer.number(None, DOC_TYPE)
-        day = issued.issued_on if issued else None
+        signature = issuer.signature(day or today(), signer)
         covered = _covered(plan, issuer)
         lines = list(PlanLine.objects.filter(plan__in=covered).select_related("programme__family", "plan"))
         blocks, grouped = _content(plan, lines)
@@ -314,7 +329,7 @@ def plan_document(*, actor, plan: TrainingPlan, file_name: str = "") -> Official
             place_date=place_and_date(province, day, plan.year - 1 if day is None else None),
             doc_type=_("Kế hoạch"),
             summary=_("Đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm %(year)s") % {"year": plan.year},
-            signature=Signature(issuer.authority, issuer.position, issuer.signer(day or today())),
+            signature=signature,
             recipients=issuer.recipients,
             blocks=tuple(blocks),
             annexes=_annexes(number_text, covered, lines, grouped),
@@ -328,6 +343,7 @@ def plan_document(*, actor, plan: TrainingPlan, file_name: str = "") -> Official
         data={
             "van_ban": number_text if issued else _("dự thảo kế hoạch %(code)s") % {"code": plan.code},
             "tep": file_name,
+            "nguoi_ky": signature.name,
         },
     )
     return document

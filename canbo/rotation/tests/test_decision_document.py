@@ -132,7 +132,8 @@ def test_the_page_links_the_decision_and_out_of_scope_is_not_found(client, w, de
     url = reverse("rotation:proposal_decision", args=[decided.pk])
     client.force_login(w.users["btc"])
     page = client.get(reverse("rotation:proposal_detail", args=[decided.pk])).content.decode()
-    assert f"{url}?dinh_dang=pdf" in page and f"{url}?dinh_dang=docx" in page
+    assert f'action="{url}"' in page
+    assert 'name="dinh_dang" value="pdf"' in page and 'name="dinh_dang" value="docx"' in page
     outsider = User.objects.create_user(
         username="hr_snv", password="x", role=Role.UNIT_HR, scope_unit=w.so_nv
     )

@@ -1,7 +1,8 @@
 from django import template
 
 from canbo.core.capabilities import Action, aggregated_blocs, can
-from canbo.training.plan_document import NUMBERED_STATES
+from canbo.core.dates import today
+from canbo.training.plan_document import NUMBERED_STATES, document_day, issuer_of
 
 register = template.Library()
 
@@ -10,8 +11,10 @@ register = template.Library()
 def plan_document_links(context, plan):
     """The plan's document links, for the office that issues it."""
     user = context["request"].user
+    shown = can(user, Action.ISSUE_PLAN_DOCUMENTS) and plan.unit.bloc in aggregated_blocs(user)
     return {
         "plan": plan,
         "numbered": plan.state in NUMBERED_STATES,
-        "shown": can(user, Action.ISSUE_PLAN_DOCUMENTS) and plan.unit.bloc in aggregated_blocs(user),
+        "shown": shown,
+        "signers": issuer_of(plan).signers(document_day(plan) or today()) if shown else [],
     }

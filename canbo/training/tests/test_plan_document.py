@@ -12,11 +12,14 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role, User
+from canbo.accounts.system import system_actor
 from canbo.accounts.testing import PASSWORD
 from canbo.audit.models import AuditEvent
 from canbo.core.dates import moment_on
 from canbo.documents.docx import official_docx
 from canbo.documents.models import IssuedNumber
+from canbo.org.services import position_type_create
+from canbo.people.services import holding_add
 from canbo.rules.kh_2017_2020 import CODE
 from canbo.training import plan_document as module
 from canbo.training.models import PlanState as S
@@ -198,6 +201,23 @@ def test_the_state_plan_in_the_state_layout(users, small_province):
     assert IssuedNumber.objects.get().series.term == "2017"
 
 
+def test_a_deputy_director_signs_the_state_plan_for_the_director(client, users, small_province):
+    system = system_actor()
+    deputy_post = position_type_create(actor=system, code="PGD-SO", name="Phó Giám đốc Sở", btv_managed=True)
+    deputy = small_province.cadres["PL1"]
+    holding_add(actor=system, cadre=deputy, unit=small_province.units["SNV"], position_type=deputy_post,
+                valid_from=dt.date(2016, 1, 1))
+    plan = _plan(users, small_province, "SNV", "snv", [("nghiep_vu_nha_nuoc", "tap_trung", 5)])
+    client.force_login(users["snv"])
+    page = client.get(reverse("training:plan_detail", args=[plan.pk])).content.decode()
+    assert "Lê Thị Hoa – Giám đốc Sở" in page and "Võ Minh Khang – Phó Giám đốc Sở (ký thay)" in page
+    response = client.get(reverse("training:plan_document", args=[plan.pk]) + f"?nguoi_ky={deputy.pk}")
+    signer = docx.Document(io.BytesIO(response.content)).tables[1].rows[0].cells[1].text.split("\n")
+    assert signer[:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] and signer[-1] == "Võ Minh Khang"
+    export = AuditEvent.objects.filter(action="document_export").latest("id")
+    assert export.data["nguoi_ky"] == "Võ Minh Khang"
+
+
 def test_only_the_issuing_office_within_reach_gets_the_document(client, users, province_plan):
     url = reverse("training:plan_document", args=[province_plan.pk])
     client.force_login(users["btc"])
@@ -217,10 +237,8 @@ def test_only_the_issuing_office_within_reach_gets_the_document(client, users, p
 def test_the_plan_page_links_the_document_for_its_office(client, users, province_plan):
     page = reverse("training:plan_detail", args=[province_plan.pk])
     client.force_login(users["btc"])
-    assert (
-        reverse("training:plan_document", args=[province_plan.pk]) + "?dinh_dang=pdf"
-        in client.get(page).content.decode()
-    )
+    url = reverse("training:plan_document", args=[province_plan.pk])
+    assert f'action="{url}"' in client.get(page).content.decode()
     client.force_login(users["btv"])
     assert reverse("training:plan_document", args=[province_plan.pk]) not in client.get(page).content.decode()
 
