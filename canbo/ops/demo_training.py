@@ -32,6 +32,7 @@ from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.training import TRAINED_YEARS
 from canbo.exchange.demo.units import POLITICAL_SCHOOL
 from canbo.org.models import Unit
+from canbo.people.active import held_q
 from canbo.people.models import Cadre, PlanningEntry, PositionHolding, Qualification
 from canbo.people.selectors import planned_q
 from canbo.people.services import qualification_add
@@ -317,9 +318,11 @@ def _year(actor, year: int, trainees: list[Trainee], next_year: list[Trainee], f
         _course(actor, year, key[0], number, group[0].programme, key[2], group[0].kind, group)
 
 
-# The demo's current year (`HORIZON`'s): its plans send cadres eligible on 1 January to the political
-# school's two full-time courses of eight months from September, (programme, seats), opened and
-# enrolled in June.
+# The demo's current year (`HORIZON`'s): its plans send this many holders of posts the Standing Board
+# manages (by code, on 1 January) to the spring's knowledge-update course (Quy định 164-QĐ/TW), one in
+# UPDATE_FAILS failing, and cadres eligible on 1 January to the political school's two full-time courses
+# of eight months from September, (programme, seats), opened and enrolled in June.
+UPDATED_PER_YEAR, UPDATE_PROGRAMME, UPDATE_FAILS = 30, "cap_nhat_doi_tuong_3", 15
 SCHOOL_COURSES = (("trung_cap_llct", 40), ("cao_cap_llct", 20))
 SCHOOL_OPENED, SCHOOL_ANNOUNCED = (6, 1), (6, 15)
 
@@ -328,22 +331,44 @@ def _school_term(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 9, 1), dt.date(year + 1, 4, 30)
 
 
+def _updated(year: int, programme: Programme) -> tuple[list[Fostered], dict[int, Unit]]:
+    """The knowledge-update trainees of `year`, with the units whose plans send them."""
+    day = dt.date(year, 1, 1)
+    holders = (PositionHolding.objects.filter(held_q(day), position_type__btv_managed=True)
+               .order_by("cadre__code").values_list("cadre_id", flat=True))
+    candidates = list(dict.fromkeys(holders))
+    units = _plan_units(candidates, day)
+    chosen = [cid for cid in candidates if cid in units][:UPDATED_PER_YEAR]
+    cadres = Cadre.objects.in_bulk(chosen)
+    return [Fostered(cadres[cid], programme, passes=n % UPDATE_FAILS != 0)
+            for n, cid in enumerate(chosen, start=1)], units
+
+
 def _current_year(actor) -> None:
-    """The plans of the demo's current year, in force since the autumn before, sending cadres eligible on
-    1 January to the political school's two courses, in session since 1 September; then the next year's
-    plans, drafted in October and standing at each step before approval."""
+    """The plans of the demo's current year, in force since the autumn before: the spring's
+    knowledge-update course, passed or not by the end of May, and the political school's two courses,
+    in session since 1 September; then the next year's plans, drafted in October and standing at each
+    step before approval."""
     year = HORIZON.year
     ctx = engine.context_for(dt.date(year, 1, 1))
+    _price(actor, ctx["rule_set"])
+    catalogue = {p.code: p for p in Programme.objects.filter(rule_set=ctx["rule_set"])}
     plans: dict[Unit, dict] = defaultdict(lambda: defaultdict(list))
+    updated, sending = _updated(year, catalogue[UPDATE_PROGRAMME])
+    for t in updated:
+        plans[sending[t.cadre.id]][(t.programme, t.mode)].append(t.code)
     courses = []
     for code, seats in SCHOOL_COURSES:
-        programme = Programme.objects.get(rule_set=ctx["rule_set"], code=code)
+        programme = catalogue[code]
         sent = _sent_to_school(programme, engine.eligibility_table(ctx, programme=code), year, seats)
         for cadre_code, unit in sent.items():
             plans[unit][(programme, TrainingMode.TAP_TRUNG)].append(cadre_code)
         courses.append((programme, seats, sorted(sent)))
     for unit in sorted(plans, key=lambda u: u.path):
         _plan(actor, unit, year, plans[unit], returned=False, amended=False)
+    if updated:
+        group = sorted(updated, key=lambda t: t.code)
+        _course(actor, year, 1, 1, group[0].programme, TrainingMode.TAP_TRUNG, "boi_duong", group)
     for number, (programme, seats, codes) in enumerate(courses, start=1):
         _school_course(actor, year, number, programme, seats, codes)
     _next_year_plans(actor, year + 1)
@@ -406,7 +431,7 @@ def _price(actor, rule_set) -> None:
 
 def training_history(*, actor, trained: list[tuple]) -> None:
     """Plans and courses of 2017–2025 giving the qualifications `trained` (rows of `trinh_do`), then
-    the current year's plans and the political school's courses announced for it."""
+    the current year's plans, its spring knowledge-update course and the political school's courses."""
     cadres = {c.code: c for c in Cadre.objects.filter(code__in={row[0] for row in trained})}
     for rule_set in {engine.context_for(dt.date(year, 1, 1))["rule_set"] for year in TRAINED_YEARS}:
         _price(actor, rule_set)

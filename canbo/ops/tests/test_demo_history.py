@@ -20,13 +20,14 @@ from canbo.exchange.demo.build import demo_data
 from canbo.exchange.demo.people import HORIZON
 from canbo.exchange.demo.training import TRAINED_YEARS
 from canbo.exchange.demo.units import POLITICAL_SCHOOL
-from canbo.ops.demo_training import LEADERSHIP, SCHOOL_COURSES
+from canbo.ops.demo_training import LEADERSHIP, SCHOOL_COURSES, UPDATE_PROGRAMME
 from canbo.people.models import Movement, PositionHolding, Qualification
 from canbo.rotation.models import Proposal, ProposalState
 from canbo.rotation.proposal_selectors import proposals_at, rotations_in_progress
 from canbo.rotation.target import rotation_target
 from canbo.rules.selectors import parameters_in_force
 from canbo.training.course_selectors import course_list, run_by
+from canbo.training.form10 import form10
 from canbo.training.models import (
     Course,
     CourseState,
@@ -68,20 +69,27 @@ def _check_plans():
         assert len(returned) == 1 and returned[0][2]
     current = TrainingPlan.objects.filter(year=HORIZON.year)  # in force, sending cadres to the school
     assert set(current.values_list("state", flat=True)) == {PlanState.CO_HIEU_LUC}
-    assert {line.programme.code for line in PlanLine.objects.filter(plan__in=current)} == set(
-        dict(SCHOOL_COURSES))
+    assert {line.programme.code for line in PlanLine.objects.filter(plan__in=current)} == {
+        *dict(SCHOOL_COURSES), UPDATE_PROGRAMME}
     following = TrainingPlan.objects.filter(year=HORIZON.year + 1).values_list("state", flat=True)
     assert sorted(following) == sorted([PlanState.DU_THAO, *IN_FORCE_STEPS[:-1]])
 
 
 def _check_courses(trained: list[tuple]):
-    announced = Course.objects.filter(start__year=HORIZON.year)  # the school's, in session
+    this_year = Course.objects.filter(start__year=HORIZON.year)
+    announced = this_year.filter(programme__code__in=dict(SCHOOL_COURSES))  # the school's, in session
     assert set(announced.values_list("state", flat=True)) == {CourseState.DANG_HOC}
+    update = this_year.exclude(pk__in=announced).get()  # the spring's, finished before HORIZON
+    assert (update.programme.code, update.state) == (UPDATE_PROGRAMME, CourseState.HOAN_THANH)
+    assert update.end < HORIZON and update.enrolments.filter(result=Result.DAT).exists()
+    form = {row.key: row for row in form10(actor=system_actor(), year=HORIZON.year)}
+    by_level = [len(form["cap_nhat_kien_thuc"].counted[column]) for column in (4, 6, 8)]
+    assert sum(by_level) == update.enrolments.filter(result=Result.DAT).count() and by_level[0]
     trainees = Enrolment.objects.filter(course__in=announced)
     assert 0 < trainees.count() <= sum(seats for _code, seats in SCHOOL_COURSES)
     assert set(trainees.values_list("result", flat=True)) == {Result.CHUA_CO}
     courses = Course.objects.exclude(pk__in=announced)
-    assert {c.start.year for c in courses} == set(TRAINED_YEARS)
+    assert {c.start.year for c in courses} == {*TRAINED_YEARS, HORIZON.year}
     assert set(courses.values_list("state", flat=True)) == {CourseState.HOAN_THANH}
     assert all(c.actual_cost for c in courses)  # the budget page has actual costs to show
     # The political school, a unit of the province, provides the LLCT courses: its account runs them.
@@ -96,11 +104,12 @@ def _check_courses(trained: list[tuple]):
     assert results[Result.KHONG_DAT] + results[Result.VANG] > 0
     passed = Enrolment.objects.filter(result=Result.DAT).select_related("course__programme", "cadre")
     fostered = [e for e in passed if not e.course.programme.qualifications]  # fostering without a certificate
-    assert {e.course.programme.code for e in fostered} == set(LEADERSHIP.values())
-    assert {2017, 2018} <= {e.course.end.year for e in fostered} <= set(TRAINED_YEARS)
+    assert {e.course.programme.code for e in fostered} == {*LEADERSHIP.values(), UPDATE_PROGRAMME}
+    ended = {e.course.end.year for e in fostered}
+    assert {2017, 2018, HORIZON.year} <= ended <= {*TRAINED_YEARS, HORIZON.year}
     for enrolment in passed:
         given = list(enrolment.qualifications.all())
-        if enrolment in fostered:  # leadership skills give no qualification
+        if enrolment in fostered:  # leadership skills and knowledge updates give no qualification
             assert given == []
             continue
         assert len(given) == 1
