@@ -21,7 +21,7 @@ ORDER = DatabaseOrder(
 
 def log_columns() -> list[Column]:
     columns = [
-        Column("so", _("Số"), Kind.NUMBER),
+        Column("so", _("Số"), Kind.SERIAL),
         Column("thoi_diem", _("Thời điểm")),
         Column("nguoi", _("Người thực hiện")),
         Column("thao_tac", _("Thao tác")),

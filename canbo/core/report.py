@@ -31,7 +31,8 @@ PAGE_PARAMETER = "trang"
 
 class Kind(StrEnum):
     TEXT = "text"
-    NUMBER = "number"
+    NUMBER = "number"  # a count: 4.688 on the page
+    SERIAL = "serial"  # a year or a sequence number: right-aligned and sorted as a number, never grouped
     MONEY = "money"  # whole đồng: 1.234.567 đ on the page, a number in the workbook
     DATE = "date"
     CADRE = "cadre"  # a person's name, a link to their record
@@ -60,7 +61,7 @@ class Column:
         value = row.get(self.key)
         if value in (None, "", []):
             return (1,)
-        if self.kind in (Kind.NUMBER, Kind.MONEY, Kind.DATE):
+        if self.kind in (Kind.NUMBER, Kind.SERIAL, Kind.MONEY, Kind.DATE):
             return (0, value.text if isinstance(value, Link) else value)  # a count may open its people
         text = cell_text(value)
         key = name_sort_key(text) if self.kind == Kind.CADRE else text_sort_key(text)

@@ -71,6 +71,6 @@ def report_xlsx(report: Report, *, filename: str) -> HttpResponse:
 def _value(column, value):
     if isinstance(value, Link):
         value = value.text
-    if column.kind in (Kind.NUMBER, Kind.MONEY, Kind.DATE) and value is not None:
+    if column.kind in (Kind.NUMBER, Kind.SERIAL, Kind.MONEY, Kind.DATE) and value is not None:
         return value
     return cell_text(value)

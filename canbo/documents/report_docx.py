@@ -17,11 +17,12 @@ from canbo.documents.text import amount, text_width_mm
 WIDEST_WORD_MM = 45  # a longer word (a code, a number) may break
 # A report's own row number (the eligible list's rank): no second one is added.
 NUMBERED = ("tt", "stt")
-RIGHT = (Kind.NUMBER, Kind.MONEY)
+GROUPED = (Kind.NUMBER, Kind.MONEY)
+RIGHT = (*GROUPED, Kind.SERIAL)
 
 
 def _shown(column, value) -> str:
-    if column.kind in RIGHT and isinstance(value, int):
+    if column.kind in GROUPED and isinstance(value, int):
         return amount(value)
     return cell_text(value)
 

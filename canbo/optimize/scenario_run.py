@@ -108,7 +108,7 @@ def _row(result: dict, year: str, label: str, goal, value_of) -> dict:
 
 def comparison_report(result: dict) -> Report:
     columns = [
-        Column("nam", _("Năm"), Kind.NUMBER, sortable=False),
+        Column("nam", _("Năm"), Kind.SERIAL, sortable=False),
         Column("chi_so", _("Chỉ số"), sortable=False),
         Column("muc_tieu", _("Mục tiêu của kế hoạch"), Kind.NUMBER, sortable=False),
     ]

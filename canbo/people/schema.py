@@ -92,7 +92,7 @@ LOCALITIES = Sheet(
 
 UNITS = Sheet(
     "don_vi",
-    _("Đơn vị"),
+    pgettext_lazy("số nhiều", "Đơn vị"),
     (
         Column("ma", CODE, True, max_length=30),
         Column("ten", TITLE, True, max_length=255),
@@ -108,7 +108,7 @@ UNITS = Sheet(
 
 POSITION_TYPES = Sheet(
     "chuc_danh",
-    _("Chức danh"),
+    pgettext_lazy("số nhiều", "Chức danh"),
     (
         Column("ma", CODE, True, max_length=30),
         Column("ten", TITLE, True, max_length=255),
@@ -163,7 +163,7 @@ CADRE_FIELDS = (
 
 RANKS = Sheet(
     "ngach",
-    _("Ngạch"),
+    pgettext_lazy("số nhiều", "Ngạch"),
     (
         Column("ma", CODE, True, max_length=30),
         Column("ten", TITLE, True, max_length=255),
@@ -175,7 +175,7 @@ RANKS = Sheet(
 
 CADRES = Sheet(
     "can_bo",
-    _("Cán bộ"),
+    pgettext_lazy("số nhiều", "Cán bộ"),
     (
         Column("ma", CODE, True, max_length=30),
         Column("ho_ten", NAME, True, max_length=120),

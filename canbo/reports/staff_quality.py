@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from canbo.core.dates import age_on
 from canbo.core.levels import LEVELS, REQUIRED_KINDS, Kind
@@ -22,7 +23,14 @@ from canbo.reports.selectors import population
 from canbo.rules import engine
 
 TOTAL = "tong"
-COLUMNS = [(TOTAL, _("Tổng số"))] + [(str(value), label) for value, label in Category.choices]
+# Column headers count people: "Cadres", "Civil servants" (the categories' own labels are singular).
+COUNTED = {
+    Category.CAN_BO: pgettext_lazy("số nhiều", "Cán bộ"),
+    Category.CONG_CHUC: pgettext_lazy("số nhiều", "Công chức"),
+    Category.VIEN_CHUC: pgettext_lazy("số nhiều", "Viên chức"),
+    Category.KHONG_CHUYEN_TRACH: pgettext_lazy("số nhiều", "Không chuyên trách"),
+}
+COLUMNS = [(TOTAL, _("Tổng số"))] + [(str(value), COUNTED[value]) for value in Category]
 DEFAULT_AGE_LIMITS = (30, 40, 50, 60)
 
 
@@ -77,8 +85,9 @@ def _indicators(ranks: list[CivilServiceRank], bands) -> list[Indicator]:
         Indicator("nu", general, _("Nữ")),
         Indicator("dan_toc_thieu_so", general, _("Dân tộc thiểu số")),
     ]
-    found += [Indicator(f"ngach_{r.code}", _("Ngạch"), f"{r.name} ({r.code})") for r in ranks]
-    found.append(Indicator("ngach_khong", _("Ngạch"), _("Chưa xếp ngạch")))
+    ranks_group = pgettext_lazy("số nhiều", "Ngạch")
+    found += [Indicator(f"ngach_{r.code}", ranks_group, f"{r.name} ({r.code})") for r in ranks]
+    found.append(Indicator("ngach_khong", ranks_group, _("Chưa xếp ngạch")))
     for kind, group, levels in _level_groups():
         found += [Indicator(f"{kind}_{rank}", group, label) for rank, label in levels]
     found += [Indicator(key, _("Độ tuổi"), label) for key, label, _low, _high in bands]

@@ -81,7 +81,7 @@ def report_rows(context, table: ReportPage) -> SafeString:
 
 
 def _cell(kind: Kind, value, context) -> str:
-    opening = '<td class="num">' if kind in (Kind.NUMBER, Kind.MONEY) else "<td>"
+    opening = '<td class="num">' if kind in (Kind.NUMBER, Kind.SERIAL, Kind.MONEY) else "<td>"
     return f"{opening}{_content(kind, value, context)}</td>"
 
 
@@ -93,7 +93,9 @@ def _content(kind: Kind, value, context) -> str:
     if getattr(value, "url", None):
         if kind == Kind.NUMBER and value.text == 0:  # a count of no one opens no empty list
             return "0"
-        return _link(value.url, value.text, context)
+        return _link(value.url, num(value.text) if kind == Kind.NUMBER else value.text, context)
+    if kind == Kind.NUMBER and isinstance(value, int):
+        return num(value)
     if kind == Kind.DATE:
         return render_value_in_context(dmy(value), context)
     if kind == Kind.MONEY and value is not None:

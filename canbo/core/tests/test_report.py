@@ -94,3 +94,24 @@ def test_a_count_links_to_its_people_unless_it_counts_no_one():
     page = ReportPage(arranged(report, Ordering()))
     html = report_rows(Context({}), page)
     assert '<a href="/ba/">3</a>' in html and "/khong/" not in html and '<td class="num">0</td>' in html
+
+
+def test_counts_are_grouped_in_the_readers_language_years_and_sequence_numbers_are_not():
+    from django.template import Context
+    from django.utils import translation
+
+    from canbo.core.templatetags.canbo import report_rows
+    from canbo.documents.report_docx import _shown
+
+    columns = [Column("so", "Số", Kind.NUMBER), Column("nam", "Năm", Kind.SERIAL)]
+    rows = [{"so": Link(4688, "/ds/"), "nam": 2026}, {"so": 12345, "nam": 2027}]
+    report = Report("T", columns, rows, "Trống")
+    page = ReportPage(arranged(report, Ordering()))
+    with translation.override("vi"):
+        html = report_rows(Context({}), page)
+    assert '<a href="/ds/">4.688</a>' in html and '<td class="num">12.345</td>' in html
+    assert '<td class="num">2026</td>' in html and "2.026" not in html
+    with translation.override("en"):
+        assert '<a href="/ds/">4,688</a>' in report_rows(Context({}), page)
+    assert _shown(columns[1], 2026) == "2026" and _shown(columns[0], 12345) == "12.345"
+    assert [r["nam"] for r in sort_rows([{"nam": 2027}, {"nam": 2026}], columns[1], False)] == [2026, 2027]

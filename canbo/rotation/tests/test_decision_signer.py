@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
+from canbo.audit.render import summary
 from canbo.documents.layouts import PARTY, STATE
 from canbo.org.services import position_type_create
 from canbo.people.issuers import Issuer
@@ -59,6 +60,7 @@ def test_the_head_signs_unless_a_deputy_is_chosen(client, w, decided, board):  #
     assert response.status_code == 200
     export = AuditEvent.objects.filter(action="document_export").latest("id")
     assert export.data["nguoi_ky"] == "Trần Thị Phó"
+    assert summary(export).endswith("người ký Trần Thị Phó")
 
 
 def test_a_deputy_signs_for_the_standing_board_without_k_t(w, board):  # noqa: F811
