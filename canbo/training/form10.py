@@ -95,6 +95,10 @@ ROWS = [
 PEOPLE_COLUMNS = (4, 5, 6, 7, 8)
 COURSE_COLUMNS = (10, 11)
 SUMS = {3: (4, 6, 8), 9: (10, 11)}
+# The figures that count courses: their columns and the sum of them (9).
+COURSE_FIGURES = frozenset(
+    {*COURSE_COLUMNS, *(total for total, parts in SUMS.items() if set(parts) <= set(COURSE_COLUMNS))}
+)
 _COURSE_COLUMN = {Organiser.TINH_UY: 10, Organiser.HUYEN_UY: 11}
 
 
@@ -110,6 +114,12 @@ class Row:
         if column in SUMS:
             return sum(self.value(part) for part in SUMS[column])
         return len(self.counted[column])
+
+    def behind(self, column: int) -> set:
+        """The enrolments (or courses) a figure counts; a sum's are its parts', each counted in one."""
+        if column in SUMS:
+            return set().union(*(self.counted[part] for part in SUMS[column]))
+        return self.counted[column]
 
 
 def _flatten(nodes, depth=0):

@@ -10,10 +10,10 @@ from canbo.core.capabilities import Action
 from canbo.core.xlsx import XLSX
 from canbo.org.selectors import province_name
 from canbo.training.budget_views import subtree
-from canbo.training.form10 import COURSE_COLUMNS, PEOPLE_COLUMNS, form10
+from canbo.training.form10 import COURSE_COLUMNS, COURSE_FIGURES, PEOPLE_COLUMNS, SUMS, form10
 from canbo.training.form10_xlsx import NUMBERS, form10_xlsx
 
-COUNTED = (*PEOPLE_COLUMNS, *COURSE_COLUMNS)
+COUNTED = (*PEOPLE_COLUMNS, *COURSE_COLUMNS, *SUMS)
 
 
 def _year(request) -> int:
@@ -33,10 +33,10 @@ def form10_page(request):
     chosen = next((row for row in rows if row.key == request.GET.get("dong")), None)
     column = request.GET.get("cot", "")
     column = int(column) if chosen is not None and column in {str(c) for c in COUNTED} else None
-    listed = sorted(chosen.counted[column], key=lambda e: e.code) if column else None
+    listed = sorted(chosen.behind(column), key=lambda e: e.code) if column else None
     return render(request, "training/form10.html", {
         "year": year, "unit": unit, "numbers": NUMBERS,
         "rows": [(row, [(c, row.value(c)) for c in range(3, 12)]) for row in rows],
-        "chosen": chosen, "column": column, "listed": listed, "courses": column in COURSE_COLUMNS,
+        "chosen": chosen, "column": column, "listed": listed, "courses": column in COURSE_FIGURES,
         "crumbs": [(_("Biểu số 10-BTCTW"), "")],
     })

@@ -4,6 +4,7 @@ and district committees opened; within the reader's reach and a subtree; the XLS
 
 import datetime as dt
 import io
+import re
 
 import openpyxl
 import pytest
@@ -105,3 +106,10 @@ def test_every_figure_opens_its_people_or_courses(client, small_province, users,
     assert reverse("people:cadre_detail", args=["DT1"]) not in leaders
     classes = client.get(url + "&dong=boi_duong&cot=10").content.decode()
     assert "NV-DANG" in classes and "Lớp nghiệp vụ công tác Đảng" in classes
+    # A sum opens the people (or courses) of its parts, as many as it says.
+    assert "dong=nghiep_vu_dang&amp;cot=3" in page and "dong=boi_duong&amp;cot=9" in page
+    everyone = client.get(url + "&dong=nghiep_vu_dang&cot=3").content.decode()
+    assert reverse("people:cadre_detail", args=["DT2"]) in everyone
+    assert everyone.split('id="chi-tiet"')[1].count('href="/can-bo/') == int(re.search(
+        r'dong=nghiep_vu_dang&amp;cot=3#sau-so-lieu" data-count="(\d+)"', page).group(1))
+    assert "NV-DANG" in client.get(url + "&dong=boi_duong&cot=9").content.decode()
