@@ -88,9 +88,10 @@ LABELLED_BY_VALUES = {
 }
 
 
-# The names of the units, position types, ranks, localities and users the codes of the events being
-# shown point to (`codes_named`); outside it a code is shown as recorded.
+# The names of the units, position types, ranks, localities, users and cadres the codes of the events
+# being shown point to (`codes_named`); outside it a code is shown as recorded.
 _NAMES: ContextVar[dict | None] = ContextVar("audit_code_names", default=None)
+CADRE = "people.Cadre"
 
 
 def _coded_target(field):
@@ -116,8 +117,10 @@ def _names_of(target, codes):
 @contextmanager
 def codes_named(events):
     """While `events` are rendered, their codes of units, position types, ranks and localities read
-    as names: read in one query for all the events, whatever their number."""
+    as names, and the cadre each is about by name and code: read in one query for all the events,
+    whatever their number."""
     wanted = defaultdict(set)
+    cadres = {event.cadre_code for event in events if event.cadre_code}
     for event in events:
         values_model = VALUES_MODEL.get(event.action, event.object_type)
         ended = _ended_holding(event.data or {})
@@ -128,6 +131,10 @@ def codes_named(events):
                 if target is not None and isinstance(value, str):
                     wanted[target].add(value)
     parts = [_names_of(target, codes) for target, codes in wanted.items()]
+    if cadres:
+        cadre = _model(CADRE)
+        parts.append(cadre.objects.order_by().filter(code__in=cadres)
+                     .values_list(Value(CADRE), "code", "full_name"))
     found = parts[0].union(*parts[1:], all=True) if parts else []
     token = _NAMES.set({(label, code): name for label, code, name in found})
     try:
@@ -194,7 +201,8 @@ class _Words:
     def __init__(self, event):
         self.event = event
         self.key = event.object_key
-        self.cadre = event.cadre_code
+        named = (_NAMES.get() or {}).get((CADRE, event.cadre_code))
+        self.cadre = f"{named} ({event.cadre_code})" if named else event.cadre_code
         self.data = event.data or {}
 
     def value(self, name: str) -> str:
@@ -229,6 +237,13 @@ def _with_changes(text):
         return f"{words}: {w.changed}" if w.changed else words
 
     return render
+
+
+def _result(w) -> str:
+    """An enrolment's result, keyed "course/cadre": the trainee by name when known."""
+    course = w.key.split("/")[0]
+    words = _("Ghi kết quả học tập của %(cadre)s, khóa học %(course)s") % {"cadre": w.cadre, "course": course}
+    return f"{words}: {w.changed}" if w.changed else words
 
 
 def _document_export(w) -> str:
@@ -386,7 +401,7 @@ RENDERERS = {
         "cadre": w.cadre, "course": w.value("course")},
     AuditAction.ENROLMENT_REMOVE: lambda w: _("Bỏ ghi danh %(cadre)s khỏi khóa học %(course)s") % {
         "cadre": w.cadre, "course": w.value("course")},
-    AuditAction.RESULT_RECORD: _with_changes(lambda: _("Ghi kết quả học tập %(key)s")),
+    AuditAction.RESULT_RECORD: _result,
     AuditAction.RESULTS_IMPORT: lambda w: _("Nhập bảng kết quả %(file)s của khóa học %(key)s: %(n)s học "
                                             "viên") % {
         "file": w.data.get("tep", ""), "key": w.key, "n": w.data.get("so_dong", 0)},

@@ -26,14 +26,14 @@ def test_inspector_filters_the_log_by_cadre(page, live_server, small_province, s
     page.get_by_role("button", name="Lọc").click()
     rows = page.locator("table.data > tbody > tr")
     expect(rows).to_have_count(1)
-    expect(rows.first).to_contain_text("Xem hồ sơ cán bộ DT1")
+    expect(rows.first).to_contain_text("Xem hồ sơ cán bộ Nguyễn Thị Đào (DT1)")
     expect(rows.first).to_contain_text("127.0.0.1")
     page.get_by_label("Thao tác").select_option(label="Tất cả")
     page.get_by_role("button", name="Lọc").click()
     expect(rows.filter(has_text="Thêm cán bộ DT1 – Nguyễn Thị Đào")).to_have_count(1)
-    holding = "DT1: giữ chức danh Bí thư Huyện ủy tại Huyện ủy Đức Trọng từ 01/01/2015"
+    holding = "Nguyễn Thị Đào (DT1): giữ chức danh Bí thư Huyện ủy tại Huyện ủy Đức Trọng từ 01/01/2015"
     expect(rows.filter(has_text=holding)).to_have_count(1)
     if SCREENSHOTS:
         page.screenshot(path=str(Path(SCREENSHOTS) / "audit-log.png"), full_page=True)
-    rows.first.get_by_role("link", name="DT1").click()
+    rows.first.get_by_role("link", name="DT1", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nguyễn Thị Đào")

@@ -26,7 +26,7 @@ def test_inspector_filters_the_log_by_cadre_and_reads_summaries(client_as, small
     assert {str(row["can_bo"]) for row in rows} == {"DT1"}
     assert (rows[0]["thao_tac"], rows[0]["nguoi"]) == ("Xem hồ sơ cán bộ", "kiemtra")
     page = response.content.decode()
-    assert "Xem hồ sơ cán bộ DT1" in page and "Thêm cán bộ DT1 – Nguyễn Thị Đào" in page
+    assert "Xem hồ sơ cán bộ Nguyễn Thị Đào (DT1)" in page and "Thêm cán bộ DT1 – Nguyễn Thị Đào" in page
     assert f'href="{reverse("people:cadre_detail", args=["DT1"])}"' in page
     assert f'<td class="num">{rows[0]["so"]}</td>' in page
     assert "ngày sinh: 01/09/1968" in page  # the values of the created record

@@ -131,3 +131,25 @@ def test_an_opinion_names_its_proposal_in_the_readers_language():
     older = _event(AuditAction.PROPOSAL_OPINION, object_type="rotation.Opinion", object_key="8",
                    data={"de_xuat": "Đề xuất số 3"})
     assert summary(older).startswith("Đề xuất số 3: ý kiến của")
+
+
+def test_the_cadre_an_event_is_about_reads_by_name_and_code_within_codes_named(small_province):
+    from canbo.audit.render import codes_named
+
+    event = _event(AuditAction.ENROLMENT_ADD, object_type="training.Enrolment", object_key="1",
+                   cadre_code="DT1", after={"course": "KH-01"})
+    unknown = _event(AuditAction.ENROLMENT_ADD, object_type="training.Enrolment", object_key="2",
+                     cadre_code="KHONG-CO", after={"course": "KH-01"})
+    assert summary(event).startswith("Ghi danh DT1 vào")  # outside codes_named: as recorded
+    with codes_named([event, unknown]):
+        assert summary(event).startswith("Ghi danh Nguyễn Thị Đào (DT1) vào")
+        assert summary(unknown).startswith("Ghi danh KHONG-CO vào")
+
+
+def test_a_result_names_its_trainee_and_course(small_province):
+    from canbo.audit.render import codes_named
+
+    event = _event(AuditAction.RESULT_RECORD, object_type="training.Enrolment", object_key="KH-01/DT1",
+                   cadre_code="DT1", before={"result": "chua_co"}, after={"result": "dat"})
+    with codes_named([event]):
+        assert summary(event) == "Ghi kết quả học tập của Nguyễn Thị Đào (DT1), khóa học KH-01: Chưa có → Đạt"

@@ -116,8 +116,8 @@ def test_a_position_change_ends_the_old_holding_the_day_before_in_one_event(smal
     assert "BT-HU" in summary(event) and "UB-DT" in summary(event)  # codes, outside codes_named
     with codes_named([event]):
         named = summary(event)
-    assert named == ("DT1: giữ chức danh Chuyên viên tại UBND huyện Đức Trọng từ 01/03/2021; thôi giữ "
-                     "Bí thư Huyện ủy tại Huyện ủy Đức Trọng từ sau 28/02/2021")
+    assert named == ("Nguyễn Thị Đào (DT1): giữ chức danh Chuyên viên tại UBND huyện Đức Trọng từ "
+                     "01/03/2021; thôi giữ Bí thư Huyện ủy tại Huyện ủy Đức Trọng từ sau 28/02/2021")
 
 
 def test_a_position_change_before_the_old_start_is_refused_and_changes_nothing(small_province, hr):
