@@ -14,14 +14,17 @@ the next year's courses are on this year's course too and fail it or are absent.
 plan's rules or the programme cannot give as it stands (a trainee not eligible on 1 January, a level
 "as required" that is not the one the record shows) is written into the record instead, dated as drawn,
 so the review's figures stay those the workbook was drawn for. The plans of the demo's current year
-(2026) are in force and send cadres eligible on 1 January to the political school's two full-time
-courses of eight months, in session since 1 September; the next year's plans, drafted on 1 October,
+(2026) are in force and send holders of posts the Standing Board manages to a knowledge-update course
+finished in May, and cadres eligible on 1 January to the political school's two full-time courses of
+eight months, in session since 1 September, each course's trainees taken in turn from every sending
+unit; the next year's plans, drafted on 1 October,
 stand at each step before approval, the last taken on 1 November (steps after the workbook's
 30/06/2026, all before the day canbo is run today)."""
 
 import copy
 import datetime as dt
 from collections import defaultdict
+from itertools import zip_longest
 
 from django.utils.translation import gettext as _
 
@@ -331,6 +334,17 @@ def _school_term(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 9, 1), dt.date(year + 1, 4, 30)
 
 
+def _spread(ids: list[int], units: dict[int, Unit], n: int) -> list[int]:
+    """The first `n` of `ids` taken in turn from each sending unit (by path), each unit's in the order
+    given: every unit's plan sends someone before any sends a second."""
+    queues: dict[str, list[int]] = defaultdict(list)
+    for cid in ids:
+        if cid in units:
+            queues[units[cid].path].append(cid)
+    rounds = zip_longest(*(queues[path] for path in sorted(queues)))
+    return [cid for taken in rounds for cid in taken if cid is not None][:n]
+
+
 def _updated(year: int, programme: Programme) -> tuple[list[Fostered], dict[int, Unit]]:
     """The knowledge-update trainees of `year`, with the units whose plans send them."""
     day = dt.date(year, 1, 1)
@@ -338,7 +352,7 @@ def _updated(year: int, programme: Programme) -> tuple[list[Fostered], dict[int,
                .order_by("cadre__code").values_list("cadre_id", flat=True))
     candidates = list(dict.fromkeys(holders))
     units = _plan_units(candidates, day)
-    chosen = [cid for cid in candidates if cid in units][:UPDATED_PER_YEAR]
+    chosen = _spread(candidates, units, UPDATED_PER_YEAR)
     cadres = Cadre.objects.in_bulk(chosen)
     return [Fostered(cadres[cid], programme, passes=n % UPDATE_FAILS != 0)
             for n, cid in enumerate(chosen, start=1)], units
@@ -375,9 +389,9 @@ def _current_year(actor) -> None:
 
 
 def _sent_to_school(programme: Programme, eligible: list[dict], year: int, seats: int) -> dict[str, Unit]:
-    """Of the cadres eligible on 1 January (rows of `eligibility_table`), the first `seats` by code who
-    still hold a post when the course starts and have not caught up the programme's level meanwhile, by
-    code, with the unit whose plan sends them."""
+    """Of the cadres eligible on 1 January (rows of `eligibility_table`) who still hold a post when the
+    course starts and have not caught up the programme's level meanwhile, `seats` taken in turn from
+    each sending unit, by code, with the unit whose plan sends them."""
     day, (start, _end) = dt.date(year, 1, 1), _school_term(year)
     ids = [row["id"] for row in eligible]
     kinds = {item["kind"] for item in programme.qualifications}
@@ -385,8 +399,9 @@ def _sent_to_school(programme: Programme, eligible: list[dict], year: int, seats
                     .values_list("cadre_id", flat=True))
     units, still = _plan_units(ids, day), _plan_units(ids, start)
     sendable = units.keys() & still.keys() - caught_up
-    chosen = [row for row in eligible if row["id"] in sendable]
-    return {row["code"]: units[row["id"]] for row in chosen[:seats]}
+    codes = {row["id"]: row["code"] for row in eligible}
+    chosen = _spread([row["id"] for row in eligible if row["id"] in sendable], units, seats)
+    return {codes[cid]: units[cid] for cid in chosen}
 
 
 def _school_course(actor, year: int, number: int, programme: Programme, seats: int, codes: list[str]) -> None:
