@@ -103,3 +103,13 @@ def test_the_page_links_each_figure_to_what_makes_it_and_exports_numbers(client,
     client.force_login(users["hr"])
     page = client.get(url).content.decode()
     assert "Sở Nội vụ" not in page and "33.333.333 đ" in page
+
+
+def test_the_page_says_what_counts_as_nothing_only_when_something_does(client, users, spending):  # noqa: F811
+    client.force_login(users["btv"])
+    url = reverse("training:budget") + f"?tu_nam={YEAR}&den_nam={YEAR}"
+    assert 'class="notice warn"' not in client.get(url).content.decode()  # every line and course priced
+    spending.actual_cost = None
+    spending.save(update_fields=["actual_cost"])
+    page = client.get(url).content.decode()
+    assert "1 khóa học chưa nhập kinh phí thực chi" in page and "dòng kế hoạch chưa có" not in page
