@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from canbo.accounts.scope import sees_everything
 from canbo.core.dates import age_on
@@ -43,6 +44,7 @@ class Candidate:
     age: int
     years_left: int  # whole years from D to the retirement date
     gaps: list[Gap]
+    groups: frozenset[str] = frozenset()  # the term's figures counting them: `Term.structure`'s keys
 
     @property
     def ready(self) -> bool:
@@ -55,7 +57,6 @@ class Term:
     end: int
     candidates: list[Candidate] = field(default_factory=list)
     structure: dict[str, int] = field(default_factory=dict)
-    ages: list[tuple[str, int]] = field(default_factory=list)  # (age band, how many)
 
 
 def closing_programmes(kind: str, required: int, programmes: list[Programme]) -> list[Programme]:
@@ -87,6 +88,14 @@ def _whole_years(start: dt.date, end: dt.date) -> int:
 # Plannings or cadres named by their ids, at most (well within what SQLite and PostgreSQL take);
 # more are read through the scope again.
 BY_ID_UP_TO = 10_000
+
+
+def structure_groups() -> list[tuple[str, str]]:
+    """The figures of a term's structure that count some of its candidates, (key, label), in the order
+    the page shows them: each opens the candidates it counts."""
+    bands = [(key, label) for key, label, _low, _high in age_bands(DEFAULT_AGE_LIMITS)]
+    return [("san_sang", _("Đạt tiêu chuẩn tại ngày xem")), ("nu", _("Nữ")),
+            ("dan_toc_thieu_so", _("Dân tộc thiểu số")), *bands]
 
 
 def plannings(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit | None = None):
@@ -139,9 +148,6 @@ def succession(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit
             for kind in lacking(standard, row)
         ]
         age = age_on(cadre.birth_date, as_of)
-        candidate = Candidate(entry, age, _whole_years(as_of, cadre.retirement_date), gaps)
-        term = terms.setdefault((entry.term_start, entry.term_end), Term(entry.term_start, entry.term_end))
-        term.candidates.append(candidate)
         counted = {
             "tong_so": 1,
             "nu": row["woman"],
@@ -149,8 +155,10 @@ def succession(*, actor, position_type: PositionType, as_of: dt.date, unit: Unit
             "san_sang": int(not gaps),
         }
         counted |= {key: int(low <= age and (high is None or age <= high)) for key, _l, low, high in bands}
+        groups = frozenset(key for key, value in counted.items() if value and key != "tong_so")
+        candidate = Candidate(entry, age, _whole_years(as_of, cadre.retirement_date), gaps, groups)
+        term = terms.setdefault((entry.term_start, entry.term_end), Term(entry.term_start, entry.term_end))
+        term.candidates.append(candidate)
         for key, value in counted.items():
             term.structure[key] = term.structure.get(key, 0) + value
-    for term in terms.values():
-        term.ages = [(label, term.structure[key]) for key, label, _low, _high in bands]
     return list(terms.values())

@@ -3,7 +3,8 @@ scope, its current term at D (the latest term approved by D whose years include 
 the posts of that type in the actor's units: seats and holders at D, how many are planned, how many
 of them meet the type's standard at D, women and ethnic minorities among them (counted by planning,
 as the type's page lists them: a cadre planned at two units counts twice). Each type links to its
-page of candidates (`canbo.training.succession`); each count of planned cadres too."""
+page of candidates (`canbo.training.succession`); each count of planned cadres too, the counts of
+those ready, women and minorities to that page showing only them."""
 
 import datetime as dt
 from urllib.parse import urlencode
@@ -19,6 +20,9 @@ from canbo.people.models import Cadre, PlanningEntry
 from canbo.people.selectors import planned_q, visible_cadres
 from canbo.rules import engine, proposals
 from canbo.training.succession import BY_ID_UP_TO, lacking
+from canbo.training.succession_table import GROUP_PARAMETER as GROUP
+
+MINORITY = "dan_toc_thieu_so"
 
 
 def succession_overview(*, actor, as_of: dt.date, unit: Unit | None = None, query: dict) -> Report:
@@ -58,9 +62,9 @@ def succession_overview(*, actor, as_of: dt.date, unit: Unit | None = None, quer
             "so_cho": held[0] if held else None,
             "dang_giu": held[1] if held else None,
             "quy_hoach": Link(len(cadres), page),
-            "dat_chuan": sum(1 for row in cadres if not lacking(standard, row)),
-            "nu": sum(row["woman"] for row in cadres),
-            "dan_toc_thieu_so": sum(row["minority"] for row in cadres),
+            "dat_chuan": Link(sum(not lacking(standard, row) for row in cadres), f"{page}&{GROUP}=san_sang"),
+            "nu": Link(sum(row["woman"] for row in cadres), f"{page}&{GROUP}=nu"),
+            "dan_toc_thieu_so": Link(sum(row["minority"] for row in cadres), f"{page}&{GROUP}={MINORITY}"),
         })
     columns = [
         Column("chuc_danh", _("Chức danh")),

@@ -15,6 +15,7 @@ from canbo.rules.models import RuleSet
 from canbo.training.succession import Term, plannings, succession, term_counts
 
 TERM_PARAMETER = "nhiem_ky"
+GROUP_PARAMETER = "nhom"
 
 
 def term_value(term: Term) -> str:
@@ -29,10 +30,11 @@ def chosen_term(terms: list[Term], year: int, asked: str = "") -> Term | None:
     return found or current or (terms[0] if terms else None)
 
 
-def chosen_succession(*, actor, position_type, as_of, unit, asked: str,
-                      rule_set: RuleSet | None) -> tuple[list[Term], Term | None, Report | None]:
+def chosen_succession(*, actor, position_type, as_of, unit, asked: str, rule_set: RuleSet | None,
+                      group: str = "") -> tuple[list[Term], Term | None, Report | None]:
     """A type's terms with their counts, the term asked for (`chosen_term`) with its candidates and
-    structure, and its candidates as a report; the scope is probed once for all three."""
+    structure, and its candidates as a report (only those one of the term's figures counts, when
+    `group` names it: a key of `Term.structure`); the scope is probed once for all three."""
     scope = {"actor": actor, "position_type": position_type, "as_of": as_of, "unit": unit}
     entries = plannings(**scope)
     terms = term_counts(**scope, entries=entries)
@@ -40,16 +42,21 @@ def chosen_succession(*, actor, position_type, as_of, unit, asked: str,
     if term is None:
         return terms, None, None
     term = succession(**scope, term=(term.start, term.end), entries=entries)[0]
-    return terms, term, candidates_report(term, as_of=as_of, rule_set=rule_set, type_name=position_type.name)
+    name = position_type.name
+    return terms, term, candidates_report(term, as_of=as_of, rule_set=rule_set, type_name=name, group=group)
 
 
-def candidates_report(term: Term, *, as_of, rule_set: RuleSet | None, type_name: str) -> Report:
-    """The candidates of `term` in the order `succession` lists them (Vietnamese name order), without
-    the posts they hold: `with_posts` reads those for the rows shown (a term may have thousands)."""
+def candidates_report(term: Term, *, as_of, rule_set: RuleSet | None, type_name: str,
+                      group: str = "") -> Report:
+    """The candidates of `term` (those of `group` when given) in the order `succession` lists them
+    (Vietnamese name order), without the posts they hold: `with_posts` reads those for the rows shown
+    (a term may have thousands)."""
     record, unit_page = url_maker("people:cadre_detail"), url_maker("org:unit_detail")
     programmes = reverse("training:programmes") + "?" + urlencode({"bo": rule_set.code if rule_set else ""})
     rows = []
     for candidate in term.candidates:
+        if group and group not in candidate.groups:
+            continue
         cadre, unit = candidate.entry.cadre, candidate.entry.unit
         closing: dict[int, Link] = {}
         for gap in candidate.gaps:

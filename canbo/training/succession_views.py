@@ -13,9 +13,16 @@ from canbo.documents.downloads import report_download, wants_download
 from canbo.org.models import PositionType
 from canbo.org.selectors import unit_get
 from canbo.rules.selectors import rule_set_in_force
+from canbo.training.succession import structure_groups
 from canbo.training.succession_caps import succession_caps
 from canbo.training.succession_overview import succession_overview
-from canbo.training.succession_table import TERM_PARAMETER, chosen_succession, term_value, with_posts
+from canbo.training.succession_table import (
+    GROUP_PARAMETER,
+    TERM_PARAMETER,
+    chosen_succession,
+    term_value,
+    with_posts,
+)
 
 
 @requires(Action.VIEW_REVIEW)
@@ -30,10 +37,16 @@ def succession_page(request):
         if typed and not chosen
         else ""
     )
+    groups = dict(structure_groups())
+    group = request.GET.get(GROUP_PARAMETER, "")
+    if group and group not in groups:
+        unknown, group = _("Không có nhóm “%(group)s”: danh sách dưới đây là mọi người được quy hoạch.") % {
+            "group": group}, ""
     rule_set = rule_set_in_force(request.as_of)
     terms, term, candidates = chosen_succession(
         actor=request.user, position_type=chosen, as_of=request.as_of, unit=unit,
-        asked=request.GET.get(TERM_PARAMETER, ""), rule_set=rule_set) if chosen else ([], None, None)
+        asked=request.GET.get(TERM_PARAMETER, ""), rule_set=rule_set, group=group,
+    ) if chosen else ([], None, None)
     table = None
     if candidates is not None:
         ordering = requested_ordering(request, candidates.columns)
@@ -61,6 +74,10 @@ def succession_page(request):
             "unit": unit,
             "terms": [(t, term_value(t)) for t in terms],
             "term": term,
+            "figures": [(key, label, term.structure.get(key, 0)) for key, label in groups.items()]
+            if term else [],
+            "group": group,
+            "group_label": groups.get(group, ""),
             "current": term_value(term) if term else "",
             "table": table,
             "overview": ReportPage(overview, per_page=len(overview.rows) or None) if overview else None,

@@ -129,3 +129,24 @@ def test_types_are_in_vietnamese_order(p):
     _plan(cadre, party, p.hu_dt, (2020, 2025))
     names = list(_rows(succession_overview(actor=system_actor(), as_of=D, query={})))
     assert names == [p.bi_thu.name, "Đảng ủy viên", p.truong_phong.name]  # Đ after D, not after Z
+
+
+def test_the_ready_women_and_minorities_open_the_type_page_with_only_them(p, client):
+    ready, lacking, _older, _outsider = _province(p)
+    client.force_login(User.objects.create_user(username="btv", password=PASSWORD, role=Role.BTV))
+    heads = _rows_linked(succession_overview(actor=system_actor(), as_of=D, query={}))[p.truong_phong.name]
+    page = f"?chuc_danh={p.truong_phong.code}"
+    assert (heads["dat_chuan"].url, heads["nu"].url) == (f"{page}&nhom=san_sang", f"{page}&nhom=nu")
+    for key, shown in (("san_sang", ready), ("nu", lacking), ("dan_toc_thieu_so", lacking)):
+        html = client.get("/quy-hoach/", {"as_of": "30/06/2021", "chuc_danh": p.truong_phong.code,
+                                          "nhom": key}).content.decode()
+        listed = html.split('<table class="data report"')[1]
+        assert shown.full_name in listed and ({ready, lacking} - {shown}).pop().full_name not in listed
+        assert 'aria-current="true"' in html and 'id="nhom-dang-xem"' in html
+    wrong = client.get("/quy-hoach/", {"as_of": "30/06/2021", "chuc_danh": p.truong_phong.code, "nhom": "x"})
+    html = wrong.content.decode()
+    assert "Không có nhóm “x”" in html and ready.full_name in html and lacking.full_name in html
+
+
+def _rows_linked(report):
+    return {cell_text(row["chuc_danh"]): row for row in report.rows}
