@@ -11,6 +11,7 @@ from canbo.exchange.demo.people import TYPES, add_history, make_person
 from canbo.exchange.demo.personal import personal_rows
 from canbo.exchange.demo.places import OTHER_PROVINCES, all_places_of_province, communes_of, locality_rows
 from canbo.exchange.demo.posts import post_rows
+from canbo.exchange.demo.successors import fill_vacated
 from canbo.exchange.demo.training import add_qualifications, choose_owing
 from canbo.exchange.demo.units import build_tree
 from canbo.exchange.speed import paused_gc
@@ -165,6 +166,7 @@ def demo_data(*, size: int = DEFAULT_SIZE, seed: int = DEFAULT_SEED) -> Demo:
     for person in people:
         add_qualifications(rng, person, owing)
     plan_current_terms(people, seed)
+    fill_vacated(people, seed, {code: info["level"] for code, info in tree.info.items()})
     personal = personal_rows(people, seed)
     rows = {
         "dia_ban": places,
