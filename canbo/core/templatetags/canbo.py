@@ -93,7 +93,8 @@ def _content(kind: Kind, value, context) -> str:
     if getattr(value, "url", None):
         if kind == Kind.NUMBER and value.text == 0:  # a count of no one opens no empty list
             return "0"
-        return _link(value.url, num(value.text) if kind == Kind.NUMBER else value.text, context)
+        counted = kind == Kind.NUMBER and isinstance(value.text, int)
+        return _link(value.url, num(value.text) if counted else value.text, context)
     if kind == Kind.NUMBER and isinstance(value, int):
         return num(value)
     if kind == Kind.DATE:
