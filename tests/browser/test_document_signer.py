@@ -14,6 +14,7 @@ from canbo.accounts.system import system_actor
 from canbo.accounts.testing import PASSWORD
 from canbo.org.services import position_type_create
 from canbo.people.services import holding_add
+from canbo.rules.selectors import rule_set_in_force
 from canbo.training.tests.test_plan_document import _plan
 from tests.browser.test_review import shot
 
@@ -21,6 +22,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_snv_prints_its_plan_signed_by_a_deputy_director(page, live_server, small_province, sign_in):
+    rule_set_in_force(dt.date(2018, 1, 1))  # the shipped rule set and catalogue, after another test's flush
     users = {name: small_province.user(name, role) for name, role in (("snv", Role.SNV), ("btv", Role.BTV))}
     users["admin"] = User.objects.create_superuser(username="quan_tri", password=PASSWORD)
     deputy_post = position_type_create(actor=system_actor(), code="PGD-SO", name="Phó Giám đốc Sở",
