@@ -40,6 +40,11 @@ class Kind(StrEnum):
     LIST = "list"  # several values in one cell (texts or links)
 
 
+# Right-aligned on the page and in print, kept as numbers in the workbook; with dates, sorted by value.
+NUMERIC = frozenset({Kind.NUMBER, Kind.SERIAL, Kind.MONEY})
+BY_VALUE = NUMERIC | {Kind.DATE}
+
+
 @dataclass(frozen=True)
 class Link:
     text: str | int  # a name, or a count that opens its people
@@ -56,12 +61,16 @@ class Column:
     kind: Kind = Kind.TEXT
     sortable: bool = True
 
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC
+
     def sort_value(self, row: dict) -> tuple:
         """Empty cells last whichever the direction; names the Vietnamese way, given name first."""
         value = row.get(self.key)
         if value in (None, "", []):
             return (1,)
-        if self.kind in (Kind.NUMBER, Kind.SERIAL, Kind.MONEY, Kind.DATE):
+        if self.kind in BY_VALUE:
             return (0, value.text if isinstance(value, Link) else value)  # a count may open its people
         text = cell_text(value)
         key = name_sort_key(text) if self.kind == Kind.CADRE else text_sort_key(text)

@@ -13,7 +13,7 @@ from numbers import Number
 import xlsxwriter
 from django.http import HttpResponse
 
-from canbo.core.report import Kind, Link, Report, cell_text
+from canbo.core.report import BY_VALUE, Link, Report, cell_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -71,6 +71,6 @@ def report_xlsx(report: Report, *, filename: str) -> HttpResponse:
 def _value(column, value):
     if isinstance(value, Link):
         value = value.text
-    if column.kind in (Kind.NUMBER, Kind.SERIAL, Kind.MONEY, Kind.DATE) and value is not None:
+    if column.kind in BY_VALUE and value is not None:
         return value
     return cell_text(value)

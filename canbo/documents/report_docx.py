@@ -17,8 +17,7 @@ from canbo.documents.text import amount, text_width_mm
 WIDEST_WORD_MM = 45  # a longer word (a code, a number) may break
 # A report's own row number (the eligible list's rank): no second one is added.
 NUMBERED = ("tt", "stt")
-GROUPED = (Kind.NUMBER, Kind.MONEY)
-RIGHT = (*GROUPED, Kind.SERIAL)
+GROUPED = (Kind.NUMBER, Kind.MONEY)  # a year or a sequence number (SERIAL) is printed as it is
 
 
 def _shown(column, value) -> str:
@@ -55,7 +54,7 @@ def report_docx(report: Report, *, as_of: dt.date, scope: str, taken_by: str) ->
     header = [column.label for column in columns]
     rows = [[_shown(c, row.get(c.key)) for c in columns] for row in report.rows]
     total = [_shown(c, report.totals.get(c.key)) for c in columns] if report.totals else None
-    numeric = {n for n, column in enumerate(columns) if column.kind in RIGHT}
+    numeric = {n for n, column in enumerate(columns) if column.numeric}
     if not numbered:
         header = [_("TT"), *header]
         rows = [[str(n), *row] for n, row in enumerate(rows, start=1)]

@@ -12,6 +12,13 @@ from canbo.audit.services import audit_record
 from canbo.documents.models import IssuedNumber, NumberSeries
 
 
+def issued_number(obj, doc_type: str) -> IssuedNumber | None:
+    """The number `obj` was given in a series of `doc_type`, if any."""
+    return IssuedNumber.objects.filter(
+        series__doc_type=doc_type, object_type=obj._meta.label, object_key=str(obj.pk)
+    ).first()
+
+
 def party_term(day: dt.date) -> str:
     """The five-year committee term a Party document's number runs over: `2015-2020`."""
     start = day.year - day.year % 5

@@ -17,9 +17,8 @@ so the review's figures stay those the workbook was drawn for. The plans of the 
 (2026) are in force and send holders of posts the Standing Board manages to a knowledge-update course
 finished in May, and cadres eligible on 1 January to the political school's two full-time courses of
 eight months, in session since 1 September, each course's trainees taken in turn from every sending
-unit; the next year's plans, drafted on 1 October,
-stand at each step before approval, the last taken on 1 November (steps after the workbook's
-30/06/2026, all before the day canbo is run today)."""
+unit; the next year's plans, drafted on 1 October, stand at each step before approval, the last taken
+on 1 November (steps after the workbook's 30/06/2026, all before the day canbo is run today)."""
 
 import copy
 import datetime as dt
@@ -247,12 +246,16 @@ def _political_school() -> Unit | None:
     return Unit.objects.filter(code=POLITICAL_SCHOOL[0]).first()
 
 
+def _course_name(programme: Programme, year: int, half: int) -> str:
+    return _("%(programme)s, năm %(year)s, đợt %(half)s") % {"programme": programme.name, "year": year,
+                                                             "half": half}
+
+
 def _course(actor, year: int, half: int, number: int, programme: Programme, mode: str, kind: str,
             trainees: list[Trainee]) -> None:
     start, end = _dates(year, half)
     provider, organiser = PROVIDERS[kind]
-    name = _("%(programme)s, năm %(year)s, đợt %(half)s") % {"programme": programme.name, "year": year,
-                                                             "half": half}
+    name = _course_name(programme, year, half)
     spent = (programme.cost(mode) or 0) * len(trainees) * (90 + 3 * (number % 5)) // 100  # 90–102 %
     course = course_create(
         actor=actor, code=f"KH{year}-{number:02d}", name=name, programme=programme, provider=provider,
@@ -322,9 +325,10 @@ def _year(actor, year: int, trainees: list[Trainee], next_year: list[Trainee], f
 
 
 # The demo's current year (`HORIZON`'s): its plans send this many holders of posts the Standing Board
-# manages (by code, on 1 January) to the spring's knowledge-update course (Quy định 164-QĐ/TW), one in
-# UPDATE_FAILS failing, and cadres eligible on 1 January to the political school's two full-time courses
-# of eight months from September, (programme, seats), opened and enrolled in June.
+# manages on 1 January (in turn from every sending unit) to the spring's knowledge-update course (Quy
+# định 164-QĐ/TW), one in UPDATE_FAILS failing, and cadres eligible on 1 January to the political
+# school's two full-time courses of eight months from September, (programme, seats), opened and
+# enrolled in June.
 UPDATED_PER_YEAR, UPDATE_PROGRAMME, UPDATE_FAILS = 30, "cap_nhat_doi_tuong_3", 15
 SCHOOL_COURSES = (("trung_cap_llct", 40), ("cao_cap_llct", 20))
 SCHOOL_OPENED, SCHOOL_ANNOUNCED = (6, 1), (6, 15)
@@ -408,8 +412,7 @@ def _school_course(actor, year: int, number: int, programme: Programme, seats: i
     """One of the political school's full-time courses of eight months: opened and enrolled in June, in
     session since its first day (1 September)."""
     start, end = _school_term(year)
-    name = _("%(programme)s, năm %(year)s, đợt %(half)s") % {
-        "programme": programme.name, "year": year, "half": 2}
+    name = _course_name(programme, year, 2)
     course = course_create(
         actor=actor, code=f"TCT{year}-{number:02d}", name=name, programme=programme, provider="",
         provider_unit=_political_school(), place=_("Thành phố Đà Lạt"), start=start, end=end, seats=seats,

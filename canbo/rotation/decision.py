@@ -16,7 +16,7 @@ from canbo.core.dates import birth_text, show_date, today
 from canbo.documents.content import Article, Centred, OfficialDocument, Paragraph
 from canbo.documents.layouts import PARTY
 from canbo.documents.models import IssuedNumber
-from canbo.documents.services import number_issue
+from canbo.documents.services import issued_number, number_issue
 from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.active import held_q
@@ -58,11 +58,7 @@ def decision_number(actor, proposal: Proposal, step) -> None:
 
 
 def issued_decision(proposal: Proposal) -> IssuedNumber | None:
-    return IssuedNumber.objects.filter(
-        series__doc_type=DOC_TYPE,
-        object_type=proposal._meta.label,
-        object_key=str(proposal.pk),
-    ).first()
+    return issued_number(proposal, DOC_TYPE)
 
 
 def decision_signers(proposal: Proposal) -> list[Signer]:

@@ -24,8 +24,7 @@ from canbo.core.dates import today
 from canbo.core.roles import Role
 from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Table
 from canbo.documents.layouts import PARTY, STATE
-from canbo.documents.models import IssuedNumber
-from canbo.documents.services import number_issue
+from canbo.documents.services import issued_number, number_issue
 from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.issuers import Issuer, province_unit
@@ -288,9 +287,7 @@ def document_day(plan: TrainingPlan) -> dt.date | None:
     approved it; None for an earlier version (a draft, dated when it is signed)."""
     if plan.state not in NUMBERED_STATES:
         return None
-    issued = IssuedNumber.objects.filter(
-        series__doc_type=DOC_TYPE, object_type=plan._meta.label, object_key=str(plan.pk)
-    ).first()
+    issued = issued_number(plan, DOC_TYPE)
     return issued.issued_on if issued else reached_on(plan, PlanState.DA_PHE_DUYET) or today()
 
 

@@ -11,7 +11,7 @@ from canbo.core.capabilities import scope_label
 from canbo.core.dates import birth_text
 from canbo.core.levels import LEVELS
 from canbo.core.navigation import navigation_for
-from canbo.core.report import Kind, ReportPage
+from canbo.core.report import NUMERIC, Kind, ReportPage
 
 register = template.Library()
 
@@ -81,7 +81,7 @@ def report_rows(context, table: ReportPage) -> SafeString:
 
 
 def _cell(kind: Kind, value, context) -> str:
-    opening = '<td class="num">' if kind in (Kind.NUMBER, Kind.SERIAL, Kind.MONEY) else "<td>"
+    opening = '<td class="num">' if kind in NUMERIC else "<td>"
     return f"{opening}{_content(kind, value, context)}</td>"
 
 

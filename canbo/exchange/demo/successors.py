@@ -32,7 +32,7 @@ YEARS_LEFT = 2  # nobody is appointed who retires within two years of the appoin
 DAY = dt.timedelta(days=1)
 DEPUTY_OR_MEMBER = ("P", "UV")  # the codes of deputies (PBT_, PCT_, PP_) and members (UV_)
 CIVIL_SERVANTS = {"CV_HUYEN", "CC_XA"}  # the staff who may be appointed: not part-timers, not teachers
-STANDARD_COLUMNS = ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")  # as in `chuc_danh`, from its third
+STANDARD_COLUMNS = ("llct", "chuyen_mon", "qlnn", "ngoai_ngu", "tin_hoc")  # `chuc_danh`'s 3rd to 7th
 STANDARDS = {row[0]: row[2:7] for row in POSITION_TYPES}
 BUT_LLCT = STANDARD_COLUMNS[1:]  # political theory is often caught up after the appointment
 
