@@ -59,6 +59,7 @@ class AuditAction(models.TextChoices):
     WORKBOOK_IMPORT = "workbook_import", _("Nhập tệp dữ liệu")
     DATA_EXPORT = "data_export", _("Xuất dữ liệu cá nhân")
     DOCUMENT_NUMBER_ISSUE = "document_number_issue", _("Lấy số văn bản")
+    DOCUMENT_SIGNER_RECORD = "document_signer_record", _("Ghi người ký văn bản")
     DOCUMENT_EXPORT = "document_export", _("Tải văn bản")
     USER_CREATE = "user_create", _("Tạo tài khoản")
     API_TOKEN_CREATE = "api_token_create", _("Tạo khóa API")

@@ -438,6 +438,8 @@ RENDERERS = {
         "file": w.data.get("tep", "")},
     AuditAction.DOCUMENT_NUMBER_ISSUE: lambda w: _("Lấy số văn bản %(key)s ngày %(day)s cho %(object)s") % {
         "key": w.key, "day": w.value("issued_on"), "object": w.data.get("doi_tuong", EMPTY)},
+    AuditAction.DOCUMENT_SIGNER_RECORD: lambda w: _("Ghi người ký văn bản %(key)s: %(signer)s") % {
+        "key": w.key, "signer": w.data.get("nguoi_ky") or _("để trống tên, ký tay")},
     AuditAction.DOCUMENT_EXPORT: _document_export,
     AuditAction.USER_CREATE: lambda w: _("Tạo tài khoản %(key)s (%(role)s)") % {
         "key": w.key, "role": w.value("role")},

@@ -67,6 +67,11 @@ class Signature:
     position: str
     name: str
 
+    @property
+    def lines(self) -> list[str]:
+        """The block's lines above the name, as printed."""
+        return [*self.authority.splitlines(), self.position]
+
 
 @dataclass(frozen=True)
 class OfficialDocument:

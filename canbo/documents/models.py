@@ -28,7 +28,8 @@ class NumberSeries(models.Model):
 
 class IssuedNumber(models.Model):
     """A number given to one object (a plan's version, a decision): the same object asks again and gets
-    the same number, with the date it was issued on."""
+    the same number, with the date it was issued on, and, from the first download that follows, the
+    signature block it was printed with (`canbo.documents.services.signed`)."""
 
     series = models.ForeignKey(
         NumberSeries, verbose_name=_("sổ"), on_delete=models.PROTECT, related_name="numbers"
@@ -42,6 +43,9 @@ class IssuedNumber(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("người lấy số"), on_delete=models.PROTECT, related_name="+"
     )
     issued_at = models.DateTimeField(_("lấy số lúc"), auto_now_add=True)
+    # {"cadre_id": the deputy chosen, or None for the head, "authority", "position", "name"}; None
+    # until the numbered document is first downloaded.
+    signature = models.JSONField(_("người ký"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("số văn bản đã cấp")

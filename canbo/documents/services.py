@@ -1,14 +1,20 @@
 """Taking a number from the register, in the transaction that issues the document: the series' row is
 locked (select_for_update) so two issuers never get the same number, and a number once given is
-never given again, even when the document is later withdrawn."""
+never given again, even when the document is later withdrawn. The signer a numbered document is
+first printed with is recorded with its number, so every copy of that number names the same signer."""
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import asdict
 
 from django.db import IntegrityError, transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
+from canbo.core.errors import NotFound
+from canbo.documents.content import Signature
 from canbo.documents.models import IssuedNumber, NumberSeries
 
 
@@ -79,3 +85,36 @@ def number_issue(
     )
     return issued
 
+
+
+def recorded_signature(issued: IssuedNumber | None) -> Signature | None:
+    """The signature block recorded with a number, None before its first download (or for a draft)."""
+    if issued is None or issued.signature is None:
+        return None
+    return Signature(*(issued.signature[name] for name in ("authority", "position", "name")))
+
+
+def signed(*, actor, issued: IssuedNumber | None, signer: int | None,
+           sign: Callable[[int | None], Signature]) -> Signature:
+    """The signature block a document prints, `sign(signer)` making it (`signer`: the deputy chosen,
+    None for the head). A draft is signed as chosen at each download. A numbered document's first
+    download records its block with the number (an audit event); later ones print that block, and a
+    request for another signer is refused by name. Call inside the download's transaction."""
+    if issued is None:
+        return sign(signer)
+    recorded = recorded_signature(issued)
+    if recorded is None:
+        recorded = sign(signer)
+        issued.signature = {"cadre_id": signer, **asdict(recorded)}
+        issued.save(update_fields=["signature"])
+        audit_record(
+            actor=actor, action=AuditAction.DOCUMENT_SIGNER_RECORD, obj=issued,
+            after={"signature": issued.signature}, data={"nguoi_ky": recorded.name},
+        )
+    elif signer is not None and signer != issued.signature["cadre_id"]:
+        raise NotFound(format_lazy(
+            gettext_lazy("Văn bản {number} đã ghi người ký {name} khi tải lần đầu sau khi lấy số; mọi "
+                         "bản tải sau in cùng người ký."),
+            number=issued.text, name=recorded.name or gettext_lazy("để trống tên"),
+        ))
+    return recorded

@@ -16,7 +16,7 @@ from canbo.core.dates import birth_text, show_date, today
 from canbo.documents.content import Article, Centred, OfficialDocument, Paragraph
 from canbo.documents.layouts import PARTY
 from canbo.documents.models import IssuedNumber
-from canbo.documents.services import issued_number, number_issue
+from canbo.documents.services import issued_number, number_issue, signed
 from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.active import held_q
@@ -140,7 +140,8 @@ def decision_document(*, actor, proposal: Proposal, file_name: str = "", signer:
                       ) -> OfficialDocument:
     """The proposal's decision, numbered once issued (a draft before); the download is recorded.
     `proposal` must come from `proposal_get` (the actor's reach); `signer` is the cadre who signs for
-    the deciding body, its head when None (`Issuer.signature`)."""
+    the deciding body, its head when None (`Issuer.signature`); an issued decision keeps the signer of
+    its first download (`signed`)."""
     require(actor, Action.VIEW_ROTATION)
     issued = issued_decision(proposal)
     rotation = proposal.kind == LUAN_CHUYEN
@@ -150,7 +151,8 @@ def decision_document(*, actor, proposal: Proposal, file_name: str = "", signer:
         number_text = issued.text if issued else issuer.number(None, DOC_TYPE)
         province = province_name()
         day = issued.issued_on if issued else None
-        signature = issuer.signature(day or today(), signer)
+        signature = signed(actor=actor, issued=issued, signer=signer,
+                           sign=lambda who: issuer.signature(day or today(), who))
         document = OfficialDocument(
             layout=issuer.layout,
             superior=str(issuer.superior).format(province=province),

@@ -13,11 +13,12 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
 from canbo.core.dates import made_on, today
 from canbo.core.errors import NotFound
+from canbo.documents.services import recorded_signature
 from canbo.people.models import Rating
 from canbo.people.record_forms import catalogue_options
 from canbo.rotation.allowance import allowance_of
 from canbo.rotation.checking import check_of, titles, worded
-from canbo.rotation.decision import decision_signers
+from canbo.rotation.decision import decision_signers, issued_decision
 from canbo.rotation.forms import SUGGESTED, EvaluationForm, OpinionForm, ProposalDraftForm, ProposalListForm
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
 from canbo.rotation.procedure import OPINION_ACTION, OPINIONS_AT, PROPOSAL_PROCESS
@@ -205,6 +206,7 @@ def _detail_page(request, proposal, opinion_form=None, evaluation_form=None):
         and proposal.kind == "luan_chuyen"
         and proposal.state == ProposalState.DA_TRIEN_KHAI
     )
+    signed = recorded_signature(issued_decision(proposal))
     return render(
         request,
         "rotation/proposal_detail.html",
@@ -216,7 +218,8 @@ def _detail_page(request, proposal, opinion_form=None, evaluation_form=None):
             "warnings": warnings,
             "authority": authority,
             "allowance": allowance_of(proposal),
-            "signers": decision_signers(proposal),
+            "signed": signed,
+            "signers": [] if signed else decision_signers(proposal),
             "steps": steps,
             "then": state_then(proposal, request.as_of),
             "options": options(request.user, proposal),

@@ -24,7 +24,7 @@ from canbo.core.dates import today
 from canbo.core.roles import Role
 from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Table
 from canbo.documents.layouts import PARTY, STATE
-from canbo.documents.services import issued_number, number_issue
+from canbo.documents.services import issued_number, number_issue, signed
 from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.issuers import Issuer, province_unit
@@ -296,7 +296,8 @@ def plan_document(*, actor, plan: TrainingPlan, file_name: str = "", signer: int
                   ) -> OfficialDocument:
     """The plan's document; an approved version takes its number here (once), and the download is
     recorded. `plan` must come from `plan_get` (the actor's reach); `signer` is the cadre who signs for
-    the issuing body, its head when None (`Issuer.signature`)."""
+    the issuing body, its head when None (`Issuer.signature`); a numbered version keeps the signer of
+    its first download (`signed`)."""
     _check(actor, plan)
     issuer = issuer_of(plan)
     province = province_name()
@@ -314,7 +315,8 @@ def plan_document(*, actor, plan: TrainingPlan, file_name: str = "", signer: int
                 text=lambda n: issuer.number(n, DOC_TYPE),
             )
         number_text = issued.text if issued else issuer.number(None, DOC_TYPE)
-        signature = issuer.signature(day or today(), signer)
+        signature = signed(actor=actor, issued=issued, signer=signer,
+                           sign=lambda who: issuer.signature(day or today(), who))
         covered = _covered(plan, issuer)
         lines = list(PlanLine.objects.filter(plan__in=covered).select_related("programme__family", "plan"))
         blocks, grouped = _content(plan, lines)

@@ -1,5 +1,6 @@
 """Who signs a printed plan, in real Chromium: Sở Nội vụ chooses its deputy director on the plan's page,
-and the document's signature block reads `KT. GIÁM ĐỐC` / `PHÓ GIÁM ĐỐC` with the deputy's name."""
+and the document's signature block reads `KT. GIÁM ĐỐC` / `PHÓ GIÁM ĐỐC` with the deputy's name; that
+download numbered the plan, so the page then names the signer recorded with the number instead."""
 
 import datetime as dt
 import io
@@ -43,3 +44,7 @@ def test_snv_prints_its_plan_signed_by_a_deputy_director(page, live_server, smal
     opened = docx.Document(io.BytesIO(Path(download.value.path()).read_bytes()))
     block = opened.tables[1].rows[0].cells[1].text.split("\n")
     assert block[:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] and block[-1] == "Võ Minh Khang"
+    page.reload()
+    recorded = page.locator("#nguoi-ky-da-ghi")
+    expect(recorded).to_contain_text("Người ký: Võ Minh Khang (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)")
+    expect(page.get_by_label("Người ký")).to_have_count(0)

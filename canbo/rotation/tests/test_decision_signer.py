@@ -1,7 +1,8 @@
 """Who signs a decision: the deciding body's head by default, or a deputy for the head, chosen on the
 download (DOCUMENTS.md §1, §2): a Party committee's deputy signs `T/M BAN THƯỜNG VỤ` / `PHÓ BÍ THƯ`, a
 head's deputy `K/T` (Party) or `KT.` (State) before the head's post, under a State collective's `TM.`
-line. A member of the body, or anyone else, is refused by name and nothing is recorded."""
+line. A member of the body, or anyone else, is refused by name and nothing is recorded. An issued
+decision keeps the signer of its first download; a draft is signed as chosen each time."""
 
 import datetime as dt
 
@@ -12,11 +13,14 @@ from canbo.accounts.system import system_actor
 from canbo.audit.models import AuditEvent
 from canbo.audit.render import summary
 from canbo.documents.layouts import PARTY, STATE
+from canbo.documents.models import IssuedNumber
 from canbo.org.services import position_type_create
 from canbo.people.issuers import Issuer
 from canbo.people.models import Cadre
+from canbo.rotation.models import ProposalState as S
 from canbo.rotation.tests.test_decision_document import _text, decided, issue_day  # noqa: F401
 from canbo.rotation.tests.test_procedure import w  # noqa: F401
+from canbo.workflow.services import transition
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +117,38 @@ def test_with_the_head_vacant_the_page_offers_the_blank_name_first(client, w, de
     options = page.split('id="nguoi-ky">')[1].split("</select>")[0]
     assert options.startswith('<option value="">Người đứng đầu (để trống tên, ký tay)</option>')
     assert "Nguyễn Văn Bí" not in options and "Trần Thị Phó" in options
+
+
+def test_an_issued_decision_keeps_the_signer_of_its_first_download(client, w, decided, board):  # noqa: F811
+    head, deputy, _member = board
+    transition(actor=w.users["btc"], obj=decided, to=S.DA_BAN_HANH)
+    client.force_login(w.users["btc"])
+    url = reverse("rotation:proposal_decision", args=[decided.pk])
+    assert client.get(f"{url}?nguoi_ky={deputy.pk}").status_code == 200
+    issued = IssuedNumber.objects.get(object_key=str(decided.pk))
+    assert issued.signature == {"cadre_id": deputy.pk, "authority": "T/M BAN THƯỜNG VỤ",
+                                "position": "PHÓ BÍ THƯ", "name": "Trần Thị Phó"}
+    recorded = AuditEvent.objects.get(action="document_signer_record")
+    assert summary(recorded) == f"Ghi người ký văn bản {issued.text}: Trần Thị Phó"
+
+    text = _text(client, decided)  # no signer asked: the recorded one, not the head
+    assert text[text.index("T/M BAN THƯỜNG VỤ") + 1] == "PHÓ BÍ THƯ" and "Nguyễn Văn Bí" not in text
+    page = client.get(reverse("rotation:proposal_detail", args=[decided.pk])).content.decode()
+    assert 'id="nguoi-ky"' not in page
+    assert "Người ký: <strong>Trần Thị Phó</strong>" in page.split('id="nguoi-ky-da-ghi"')[1].split("</p>")[0]
+
+    refused = client.get(f"{url}?nguoi_ky={head.pk}")
+    assert refused.status_code == 404
+    assert f"Văn bản {issued.text} đã ghi người ký Trần Thị Phó" in refused.content.decode()
+    assert AuditEvent.objects.filter(action="document_signer_record").count() == 1
+    assert AuditEvent.objects.filter(action="document_export").count() == 2
+
+
+def test_a_draft_is_signed_as_chosen_each_time(client, w, decided, board):  # noqa: F811
+    head, deputy, _member = board
+    client.force_login(w.users["btc"])
+    url = reverse("rotation:proposal_decision", args=[decided.pk])
+    for chosen, name in ((deputy, "Trần Thị Phó"), (head, "Nguyễn Văn Bí")):
+        assert client.get(f"{url}?nguoi_ky={chosen.pk}").status_code == 200
+        assert AuditEvent.objects.filter(action="document_export").latest("id").data["nguoi_ky"] == name
+    assert not AuditEvent.objects.filter(action="document_signer_record").exists()

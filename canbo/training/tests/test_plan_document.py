@@ -217,6 +217,15 @@ def test_a_deputy_director_signs_the_state_plan_for_the_director(client, users, 
     export = AuditEvent.objects.filter(action="document_export").latest("id")
     assert export.data["nguoi_ky"] == "Võ Minh Khang"
 
+    # Numbered at that download, the plan keeps its signer: the page shows it, not the choice.
+    page = client.get(reverse("training:plan_detail", args=[plan.pk])).content.decode()
+    assert 'id="nguoi-ky"' not in page
+    shown = page.split('id="nguoi-ky-da-ghi"')[1].split("</p>")[0]
+    assert "<strong>Võ Minh Khang</strong> (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)" in shown
+    again = client.get(reverse("training:plan_document", args=[plan.pk]))
+    signer = docx.Document(io.BytesIO(again.content)).tables[1].rows[0].cells[1].text.split("\n")
+    assert signer[-1] == "Võ Minh Khang"
+
 
 def test_only_the_issuing_office_within_reach_gets_the_document(client, users, province_plan):
     url = reverse("training:plan_document", args=[province_plan.pk])
