@@ -191,3 +191,33 @@ REPORT_TABLE = Layout(
         "page_number": Style(10, align="center"),
     },
 )
+
+
+# Biểu số 10-BTCTW (Hướng dẫn 11-HD/BTCTW, 2021; DOCUMENTS.md §4), a statistical form rather than a
+# letter: the reporting committee top left and the form's number top right, no national title or
+# document number, two signatures; a landscape A4 page for its eleven columns, the Party's margins.
+FORM_10 = replace(
+    PARTY_LANDSCAPE,
+    code="bieu_10",
+    source="Hướng dẫn 11-HD/BTCTW, 2021",
+    national=(),
+    number_format="",
+    star=False,
+    header_columns_mm=(130, 122),
+    signature_columns_mm=(110, 142),
+    signature_space_lines=3,
+    styles={
+        "body": Style(10.5),  # the paragraph marks' size: an empty cell's line as high as the table's
+        "reporter": Style(13, bold=True, align="center"),
+        "form_code": Style(13, bold=True, align="right"),
+        "title": Style(14, bold=True, align="center"),
+        "unit": Style(13, italic=True, align="center"),
+        "table_header": Style(10.5, bold=True, align="center"),
+        "table_number": Style(10.5, italic=True, align="center"),
+        "table": Style(10.5),
+        "place_date": Style(12, italic=True, align="center"),
+        "signature_title": Style(12, bold=True, align="center"),
+        "signature_note": Style(12, italic=True, align="center"),
+        "page_number": Style(12, align="center"),
+    },
+)

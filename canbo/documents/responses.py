@@ -35,8 +35,12 @@ def attachment(content: bytes, file_name: str) -> HttpResponse:
     return response
 
 
-def unavailable(request, error: PdfUnavailable, back: str) -> HttpResponse:
-    return render(request, "documents/unavailable.html", {"message": error.message, "back": back}, status=503)
+def unavailable(request, error: PdfUnavailable) -> HttpResponse:
+    """The page saying why no PDF was made, offering the same download as DOCX."""
+    query = request.GET.copy()
+    query[FORMAT_PARAMETER] = "docx"
+    docx = f"{request.path}?{query.urlencode()}"
+    return render(request, "documents/unavailable.html", {"message": error.message, "docx": docx}, status=503)
 
 
 def docx_or_pdf(request, docx: bytes, stem: str) -> HttpResponse:
@@ -45,6 +49,6 @@ def docx_or_pdf(request, docx: bytes, stem: str) -> HttpResponse:
         try:
             pdf = docx_to_pdf({f"{stem}.docx": docx})[f"{stem}.docx"]
         except PdfUnavailable as error:
-            return unavailable(request, error, request.path)
+            return unavailable(request, error)
         return attachment(pdf, f"{stem}.pdf")
     return attachment(docx, f"{stem}.docx")

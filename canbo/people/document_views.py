@@ -49,6 +49,6 @@ def personal_history_zip(request):
     try:
         archive = personal_history_archive(forms, extension)
     except PdfUnavailable as error:
-        return unavailable(request, error, back)
+        return unavailable(request, error)
     name = _("so-yeu-ly-lich-%(day)s.zip") % {"day": request.as_of.isoformat()}
     return attachment(archive, name)

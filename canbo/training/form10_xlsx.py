@@ -1,7 +1,7 @@
-"""Biểu số 10-BTCTW as an XLSX sheet in the form's layout: the form's number and the reporting committee
-at the top, the title with the year, the unit of count, the two header rows and the row of column
-numbers (3 = 4 + 6 + 8, 9 = 10 + 11), the rows of the form with their numbering, and the two signatures
-(NGƯỜI LẬP BIỂU, TRƯỞNG BAN). Figures are numbers."""
+"""Biểu số 10-BTCTW as an XLSX sheet in the form's layout (`canbo.training.form10_form`): the form's number
+and the reporting committee at the top, the title with the year, the unit of count, the two header rows
+and the row of column numbers, the rows of the form with their numbering, and the two signatures.
+Figures are numbers."""
 
 import io
 
@@ -9,9 +9,20 @@ import xlsxwriter
 from django.utils.translation import gettext as _
 
 from canbo.training.form10 import Row
+from canbo.training.form10_form import (
+    FORM_CODE,
+    HEADER,
+    NUMBERS,
+    PLACE_DATE,
+    SIGNATURES,
+    TITLE,
+    UNIT_OF_COUNT,
+    emphasised,
+    figures,
+    row_label,
+    row_number,
+)
 
-COLUMNS = 11
-NUMBERS = ("1", "2", "3 = 4 + 6 + 8", "4", "5", "6", "7", "8", "9 = 10 + 11", "10", "11")
 WIDTHS = (5, 52, 9, 9, 12, 9, 12, 9, 9, 10, 10)
 
 
@@ -41,38 +52,31 @@ def form10_xlsx(rows: list[Row], *, year: int, reporter: str) -> bytes:
     for column, width in enumerate(WIDTHS):
         sheet.set_column(column, column, width)
     sheet.merge_range(0, 0, 0, 3, reporter.upper(), f["bold_center"])
-    sheet.merge_range(0, 8, 0, 10, _("Biểu số 10-BTCTW"), f["right_bold"])
-    title = _("THỐNG KÊ KẾT QUẢ ĐÀO TẠO, BỒI DƯỠNG CÁN BỘ NĂM %(year)s") % {"year": year}
-    sheet.merge_range(2, 0, 2, 10, title, f["title"])
-    sheet.merge_range(3, 0, 3, 10, _("(Đơn vị tính: người)"), f["italic_center"])
-    top, sub, numbers = 5, 6, 7
-    for column, label in ((0, _("TT")), (1, _("Chương trình")), (2, _("Tổng số")), (7, _("Cấp xã"))):
-        sheet.merge_range(top, column, sub, column, label, f["head"])
-    for first, label in ((3, _("Cấp tỉnh")), (5, _("Cấp huyện"))):
-        sheet.merge_range(top, first, top, first + 1, label, f["head"])
-        sheet.write(sub, first, _("Tổng số"), f["head"])
-        sheet.write(sub, first + 1, _("Trong đó: lãnh đạo, quản lý"), f["head"])
-    sheet.merge_range(top, 8, top, 10, _("Số lớp đã mở"), f["head"])
-    for column, label in ((8, _("Tổng số")), (9, _("Tỉnh ủy mở")), (10, _("Huyện ủy mở"))):
-        sheet.write(sub, column, label, f["head"])
+    sheet.merge_range(0, 8, 0, 10, str(FORM_CODE), f["right_bold"])
+    sheet.merge_range(2, 0, 2, 10, str(TITLE) % {"year": year}, f["title"])
+    sheet.merge_range(3, 0, 3, 10, str(UNIT_OF_COUNT), f["italic_center"])
+    top, numbers = 5, 7
+    for first, last, first_row, last_row, label in HEADER:
+        if (first, first_row) == (last, last_row):
+            sheet.write(top + first_row, first, str(label), f["head"])
+        else:
+            sheet.merge_range(top + first_row, first, top + last_row, last, str(label), f["head"])
     for column, label in enumerate(NUMBERS):
         sheet.write(numbers, column, label, f["number_head"])
-    sheet.set_row(sub, 48)
+    sheet.set_row(top + 1, 48)
     line = numbers + 1
     for row in rows:
-        bold = row.depth < 2 and row.number != "-"
-        sheet.write(line, 0, "" if row.number == "-" else row.number, f["tt_bold" if bold else "tt"])
-        label = "   " * row.depth + ("- " if row.number == "-" else "") + row.label
-        sheet.write(line, 1, label, f["text_bold" if bold else "text"])
-        for column in range(3, COLUMNS + 1):
-            sheet.write_number(line, column - 1, row.value(column), f["num_bold" if bold else "num"])
+        bold = emphasised(row)
+        sheet.write(line, 0, row_number(row), f["tt_bold" if bold else "tt"])
+        sheet.write(line, 1, "   " * row.depth + row_label(row), f["text_bold" if bold else "text"])
+        for column, value in enumerate(figures(row), start=2):
+            sheet.write_number(line, column, value, f["num_bold" if bold else "num"])
         line += 1
     line += 1
-    sheet.merge_range(line, 7, line, 10, _("……, ngày …… tháng …… năm ……"), f["italic_center"])
-    sheet.merge_range(line + 1, 0, line + 1, 2, _("NGƯỜI LẬP BIỂU"), f["bold_center"])
-    sheet.merge_range(line + 1, 7, line + 1, 10, _("TRƯỞNG BAN"), f["bold_center"])
-    sheet.merge_range(line + 2, 0, line + 2, 2, _("(Ký, ghi rõ họ tên)"), f["italic_center"])
-    sheet.merge_range(line + 2, 7, line + 2, 10, _("(Ký tên, đóng dấu)"), f["italic_center"])
+    sheet.merge_range(line, 7, line, 10, str(PLACE_DATE), f["italic_center"])
+    for first, last, (title, note) in zip((0, 7), (2, 10), SIGNATURES, strict=True):
+        sheet.merge_range(line + 1, first, line + 1, last, str(title), f["bold_center"])
+        sheet.merge_range(line + 2, first, line + 2, last, str(note), f["italic_center"])
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)

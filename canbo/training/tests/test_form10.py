@@ -1,16 +1,21 @@
 """Biểu số 10-BTCTW on hand-made data: who passed a course completed in the year, in the row of what the
 course gave, by the level of the unit held on its last day (leaders apart), and the classes the Provincial
-and district committees opened; within the reader's reach and a subtree; the XLSX in the form's layout."""
+and district committees opened; within the reader's reach and a subtree; the XLSX, DOCX and PDF in the
+form's layout."""
 
 import datetime as dt
 import io
 import re
+import shutil
 
+import docx
 import openpyxl
 import pytest
 from django.urls import reverse
+from docx.oxml.ns import qn
 
 from canbo.accounts.system import system_actor
+from canbo.documents import pdf
 from canbo.org.services import position_type_create
 from canbo.people.services import holding_add
 from canbo.training.courses import enrolments_add, result_record
@@ -113,3 +118,68 @@ def test_every_figure_opens_its_people_or_courses(client, small_province, users,
     assert everyone.split('id="chi-tiet"')[1].count('href="/can-bo/') == int(re.search(
         r'dong=nghiep_vu_dang&amp;cot=3#sau-so-lieu" data-count="(\d+)"', page).group(1))
     assert "NV-DANG" in client.get(url + "&dong=boi_duong&cot=9").content.decode()
+
+
+def _docx_rows(table) -> list[list[str]]:
+    """Each row's cells once (a merged cell is repeated by python-docx for every grid column it spans)."""
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(cell.text)
+        rows.append(cells)
+    return rows
+
+
+def test_the_docx_is_the_form_to_print_and_sign(client, small_province, users, year_of_courses):  # noqa: F811
+    client.force_login(users["btv"])
+    response = client.get(reverse("training:form10") + f"?nam={YEAR}&dinh_dang=docx")
+    assert response["Content-Disposition"] == f'attachment; filename="bieu-10-btctw-{YEAR}.docx"'
+    opened = docx.Document(io.BytesIO(response.content))
+    section = opened.sections[0]
+    assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210
+    assert _docx_rows(opened.tables[0]) == [["TỈNH ỦY LÂM ĐỒNG", "Biểu số 10-BTCTW"]]
+    texts = [p.text for p in opened.paragraphs]
+    assert f"THỐNG KÊ KẾT QUẢ ĐÀO TẠO, BỒI DƯỠNG CÁN BỘ NĂM {YEAR}" in texts
+    assert "(Đơn vị tính: người)" in texts
+    form = _docx_rows(opened.tables[1])
+    assert form[0] == ["TT", "Chương trình", "Tổng số", "Cấp tỉnh", "Cấp huyện", "Cấp xã", "Số lớp đã mở"]
+    assert form[1] == ["TT", "Chương trình", "Tổng số", "Tổng số", "Trong đó: lãnh đạo, quản lý", "Tổng số",
+                       "Trong đó: lãnh đạo, quản lý", "Cấp xã", "Tổng số", "Tỉnh ủy mở", "Huyện ủy mở"]
+    assert form[2] == ["1", "2", "3 = 4 + 6 + 8", "4", "5", "6", "7", "8", "9 = 10 + 11", "10", "11"]
+    repeated = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None
+                for row in opened.tables[1].rows[:4]]
+    assert repeated == [True, True, True, False]  # the header and the numbers on every page
+    body = {row[1]: (row[0], [int(v) for v in row[2:]]) for row in form[3:]}
+    assert body["ĐÀO TẠO"] == ("I", UNIVERSITY) and body["BỒI DƯỠNG"] == ("II", PARTY_WORK)
+    assert body["- Trong nước"][0] == "" and body["Lý luận chính trị"] == ("2", [0] * 9)
+    assert len(form) - 3 == len(form10(actor=users["btv"], year=YEAR))
+    (left, right), = _docx_rows(opened.tables[2])
+    room = [""] * 3  # to sign and write the name
+    assert left.split("\n") == ["", "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", *room]
+    assert right.split("\n") == ["……, ngày …… tháng …… năm ……", "TRƯỞNG BAN", "(Ký tên, đóng dấu)", *room]
+
+
+def test_a_subtree_reports_as_its_unit_and_a_pdf_falls_back_to_the_docx(client, small_province, users,  # noqa: F811
+                                                                        year_of_courses, monkeypatch):
+    client.force_login(users["btv"])
+    url = reverse("training:form10") + f"?nam={YEAR}&don_vi=SNV"
+    page = client.get(url).content.decode()
+    assert f'href="?nam={YEAR}&amp;don_vi=SNV&amp;dinh_dang=pdf"' in page
+    opened = docx.Document(io.BytesIO(client.get(f"{url}&dinh_dang=docx").content))
+    assert _docx_rows(opened.tables[0])[0][0] == "SỞ NỘI VỤ"
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    refused = client.get(f"{url}&dinh_dang=pdf")
+    assert refused.status_code == 503
+    assert f'href="{reverse("training:form10")}?nam={YEAR}&amp;don_vi=SNV&amp;dinh_dang=docx"' in (
+        refused.content.decode())
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_pdf(client, small_province, users, year_of_courses):  # noqa: F811
+    client.force_login(users["btv"])
+    response = client.get(reverse("training:form10") + f"?nam={YEAR}&dinh_dang=pdf")
+    assert response["Content-Disposition"] == f'attachment; filename="bieu-10-btctw-{YEAR}.pdf"'
+    assert response.content.startswith(b"%PDF")
