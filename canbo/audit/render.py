@@ -254,6 +254,21 @@ def _document_export(w) -> str:
     return _("Tải văn bản %(title)s (tệp %(file)s)") % values
 
 
+def _numbered(w) -> str:
+    """What a number was given to, recorded as "app.Model key": its kind in the reader's language and its
+    key ("kế hoạch đào tạo, bồi dưỡng 12")."""
+    label, _space, key = w.data.get("doi_tuong", "").partition(" ")
+    model = _model(label)
+    return f"{model._meta.verbose_name} {key}" if model else w.data.get("doi_tuong", EMPTY)
+
+
+def _number_issue(w) -> str:
+    values = {"key": w.key, "day": w.value("issued_on"), "object": _numbered(w)}
+    if w.data.get("tren_giay"):
+        return _("Ghi số văn bản đã cấp trên giấy %(key)s ngày %(day)s cho %(object)s") % values
+    return _("Lấy số văn bản %(key)s ngày %(day)s cho %(object)s") % values
+
+
 def _import(w) -> str:
     counts = display(w.data.get("so_dong"))
     return _("Nhập tệp %(file)s: %(counts)s") % {"file": w.data.get("tep", ""), "counts": counts}
@@ -436,8 +451,7 @@ RENDERERS = {
     AuditAction.DATA_EXPORT: lambda w: _("Xuất dữ liệu cá nhân: %(list)s (%(rows)s dòng, tệp %(file)s)") % {
         "list": w.data.get("danh_sach", ""), "rows": w.data.get("so_dong", ""),
         "file": w.data.get("tep", "")},
-    AuditAction.DOCUMENT_NUMBER_ISSUE: lambda w: _("Lấy số văn bản %(key)s ngày %(day)s cho %(object)s") % {
-        "key": w.key, "day": w.value("issued_on"), "object": w.data.get("doi_tuong", EMPTY)},
+    AuditAction.DOCUMENT_NUMBER_ISSUE: _number_issue,
     AuditAction.DOCUMENT_SIGNER_RECORD: lambda w: _("Ghi người ký văn bản %(key)s: %(signer)s") % {
         "key": w.key, "signer": w.data.get("nguoi_ky") or _("để trống tên, ký tay")},
     AuditAction.DOCUMENT_EXPORT: _document_export,

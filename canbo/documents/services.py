@@ -1,14 +1,17 @@
 """Taking a number from the register, in the transaction that issues the document: the series' row is
 locked (select_for_update) so two issuers never get the same number, and a number once given is
-never given again, even when the document is later withdrawn. The signer a numbered document is
+never given again, even when the document is later withdrawn; a document issued on paper before it
+was entered keeps the number it bore, if the register has not given it. The signer a numbered document is
 first printed with is recorded with its number, so every copy of that number names the same signer."""
 
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.audit.actions import AuditAction
@@ -47,21 +50,34 @@ def _series(issuer: str, doc_type: str, term: str) -> NumberSeries:
 
 @transaction.atomic
 def number_issue(
-    *, actor, obj, issuer: str, doc_type: str, term: str, issued_on: dt.date, text: Callable[[int], str]
+    *, actor, obj, issuer: str, doc_type: str, term: str, issued_on: dt.date, text: Callable[[int], str],
+    on_paper: int | None = None,
 ) -> IssuedNumber:
     """The number of `obj` in the series (issuer, type, term): the one it was given before, or the
-    next one, recorded with an audit event. `text(number)` writes it as the layout does."""
+    next one, recorded with an audit event. `text(number)` writes it as the layout does. `on_paper`:
+    the number the document already bore when it was issued on paper before it was entered here,
+    taken instead of the next one if no other document has it (ValidationError otherwise); the
+    register then goes on after the greater of the two."""
     series = _series(issuer, doc_type, term)
     object_type, object_key = obj._meta.label, str(obj.pk)
     given = IssuedNumber.objects.filter(series=series, object_type=object_type, object_key=object_key).first()
     if given is not None:
         return given
-    series.last += 1
+    if on_paper is None:
+        number = series.last + 1
+    else:
+        number = on_paper
+        holder = IssuedNumber.objects.filter(series=series, number=number).first()
+        if holder is not None:
+            raise ValidationError(
+                _("%(text)s đã cấp ngày %(day)s cho văn bản khác trong sổ; kiểm tra lại số trên giấy.")
+                % {"text": holder.text, "day": f"{holder.issued_on:%d/%m/%Y}"}, code="number_taken")
+    series.last = max(series.last, number)
     series.save(update_fields=["last"])
     issued = IssuedNumber(
         series=series,
-        number=series.last,
-        text=text(series.last),
+        number=number,
+        text=text(number),
         object_type=object_type,
         object_key=object_key,
         issued_on=issued_on,
@@ -81,7 +97,7 @@ def number_issue(
             "term": term,
             "issued_on": issued_on,
         },
-        data={"doi_tuong": f"{object_type} {object_key}"},
+        data={"doi_tuong": f"{object_type} {object_key}", **({"tren_giay": True} if on_paper else {})},
     )
     return issued
 

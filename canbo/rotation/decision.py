@@ -1,13 +1,16 @@
 """The rotation or transfer decision (R9 step 4) of the body its authority names (`decision_issuers`):
 its number is taken from that body's document register (`Số 12-QĐ/TU`, per committee term; `Số: 3/QĐ-UBND`,
-per year) in the transaction that issues it, never reused; before that the decision prints as a draft,
-with blanks for the number and the date."""
+per year) in the transaction that issues it, never reused, or is the number it bore on paper when it was
+issued before it was entered; before that the decision prints as a draft, with blanks for the number
+and the date."""
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
@@ -27,6 +30,7 @@ from canbo.rotation.decision_issuers import Decider, decider_of
 from canbo.rotation.models import Proposal
 from canbo.rules.explain import citations
 from canbo.rules.selectors import rule_set_in_force
+from canbo.workflow.process import StepInput, TransitionRefused
 
 DOC_TYPE = "QĐ"
 LUAN_CHUYEN = "luan_chuyen"
@@ -37,20 +41,43 @@ def issue_day(step) -> dt.date:
     return timezone.localdate(step.at)
 
 
+NUMBER_ON_PAPER = StepInput(
+    "so_tren_giay",
+    gettext_lazy("Số quyết định đã cấp trên giấy (để trống: lấy số tiếp theo trong sổ)"),
+    gettext_lazy("Chỉ ghi khi quyết định đã ban hành trên giấy trước khi nhập vào canbo: ghi số thứ tự, "
+                 "ví dụ 12; ký hiệu do sổ ghi."),
+)
+
+
+def _on_paper(step) -> int | None:
+    """The number step 4 was given as borne on paper, None when not given."""
+    text = step.inputs.get(NUMBER_ON_PAPER.name)
+    if text is None:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 999_999:
+        raise TransitionRefused([
+            _("Số quyết định trên giấy “%(text)s” không hợp lệ: ghi số thứ tự, ví dụ 12.") % {"text": text}])
+    return int(text)
+
+
 def decision_number(actor, proposal: Proposal, step) -> None:
-    """Step 4's effect: the decision's number from its issuer's register and its date, the day it is
-    issued."""
+    """Step 4's effect: the decision's number from its issuer's register (or the one it bore on paper,
+    when it was issued before it was entered) and its date, the day it is issued."""
     day = issue_day(step)
     decider = decider_of(proposal)
-    issued = number_issue(
-        actor=actor,
-        obj=proposal,
-        issuer=decider.series,
-        doc_type=DOC_TYPE,
-        term=decider.issuer.term(day),
-        issued_on=day,
-        text=lambda n: decider.issuer.number(n, DOC_TYPE),
-    )
+    try:
+        issued = number_issue(
+            actor=actor,
+            obj=proposal,
+            issuer=decider.series,
+            doc_type=DOC_TYPE,
+            term=decider.issuer.term(day),
+            issued_on=day,
+            text=lambda n: decider.issuer.number(n, DOC_TYPE),
+            on_paper=_on_paper(step),
+        )
+    except ValidationError as refused:
+        raise TransitionRefused(refused.messages) from refused
     proposal.decision_no = issued.text.removeprefix("Số").lstrip(":").strip()
     proposal.decision_date = issued.issued_on
     proposal.full_clean()

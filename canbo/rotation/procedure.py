@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from canbo.core.capabilities import Action, decides_proposals_of, proposal_authority_role
 from canbo.rotation.allowance import allowance_fix
 from canbo.rotation.checking import check_of, refusal
-from canbo.rotation.decision import decision_number
+from canbo.rotation.decision import NUMBER_ON_PAPER, decision_number
 from canbo.rotation.deployment import deploy
 from canbo.rotation.models import Opinion, Party, Proposal, ProposalState, StepCheck, Verdict
 from canbo.rotation.proposal_selectors import proposal_in_scope
@@ -105,7 +105,7 @@ def _takes_opinions(*parties):
 _ALL_PARTIES = tuple(Party.values)
 
 
-def _forward(source, target, action, label, confirm, guards=(), effects=()):
+def _forward(source, target, action, label, confirm, guards=(), effects=(), inputs=()):
     return Transition(
         source,
         target,
@@ -114,6 +114,7 @@ def _forward(source, target, action, label, confirm, guards=(), effects=()):
         guards=(_passes_check, *guards),
         confirm=confirm,
         effects=(_keep_check, *effects),
+        inputs=inputs,
     )
 
 
@@ -188,9 +189,11 @@ PROPOSAL_PROCESS = Process(
             Action.RUN_PROPOSALS,
             gettext_lazy("Ban hành quyết định"),
             gettext_lazy(
-                "Ban hành quyết định? Số và ngày quyết định được cấp từ sổ đăng ký số văn bản. (Bước 4)"
+                "Ban hành quyết định? Số và ngày quyết định được cấp từ sổ đăng ký số văn bản, hoặc giữ số "
+                "đã cấp trên giấy nếu ghi dưới đây. (Bước 4)"
             ),
             effects=(decision_number, allowance_fix),
+            inputs=(NUMBER_ON_PAPER,),
         ),
         _forward(
             S.DA_BAN_HANH,

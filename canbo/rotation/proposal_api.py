@@ -12,6 +12,7 @@ from ninja import Field, Path, Router, Schema, Status
 from canbo.accounts.api import API_AUTH, Day, requires_api, responses, write_responses
 from canbo.core.capabilities import Action, require
 from canbo.core.dates import made_on
+from canbo.rotation.decision import NUMBER_ON_PAPER
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
 from canbo.rotation.procedure import PROPOSAL_PROCESS
 from canbo.rotation.proposal_selectors import proposal_get, visible_proposals
@@ -91,6 +92,9 @@ class StepIn(Schema):
     sang: Literal[tuple(ProposalState.values)]
     ly_do: str = ""
     ngay: Day | None = Field(None, description="Ngày đã thực hiện bước, nếu trước hôm nay")
+    so_tren_giay: str = Field("", description=(
+        "Bước 4 (ban hành): số quyết định đã cấp trên giấy trước khi nhập, ví dụ 12; để trống: lấy số tiếp "
+        "theo trong sổ"))
 
 
 class OpinionIn(Schema):
@@ -209,7 +213,7 @@ def proposal_step(request, payload: StepIn, so: int = Number):
         require(request.auth, step.action)
     try:
         transition(actor=request.auth, obj=found, to=payload.sang, comment=payload.ly_do,
-                   at=taken_on(payload.ngay))
+                   at=taken_on(payload.ngay), inputs={NUMBER_ON_PAPER.name: payload.so_tren_giay})
     except TransitionRefused as refused:
         return Status(409, {"detail": refused.reasons})
     return _detail(proposal_get(actor=request.auth, pk=so))

@@ -25,6 +25,8 @@ class Step(models.Model):
     )
     at = models.DateTimeField(_("thời điểm"), default=timezone.now)
     comment = models.TextField(_("ý kiến"), blank=True)
+    # The values the step's inputs were given (`canbo.workflow.process.StepInput`), by name.
+    inputs = models.JSONField(_("thông tin nhập kèm"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("bước xử lý")

@@ -19,6 +19,16 @@ Effect = Callable[[object, models.Model, object], None]
 
 
 @dataclass(frozen=True)
+class StepInput:
+    """A value the step's form asks for besides the comment, files and day (an issued document's number
+    on paper), kept with the step (`Step.inputs`) for its effects to read; empty is not given."""
+
+    name: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
 class Transition:
     source: str
     target: str
@@ -28,6 +38,7 @@ class Transition:
     comment_required: bool = False  # a return must say why
     confirm: str = ""  # the question asked before the step is taken
     effects: tuple[Effect, ...] = ()
+    inputs: tuple[StepInput, ...] = ()
 
 
 @dataclass(frozen=True)

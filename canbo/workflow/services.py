@@ -73,7 +73,7 @@ def awaits_step(actor, obj) -> bool:
 
 
 def record_step(*, actor, process: Process, obj, source: str, target: str, comment: str = "",
-                checked_files=(), at: dt.datetime | None = None) -> Step:
+                checked_files=(), at: dt.datetime | None = None, inputs: dict | None = None) -> Step:
     """Write the state change, its step row, files and audit event (inside the caller's transaction,
     after its checks). Effects of a transition that move another object use it too, dated as the
     transition. `at`: when the step was taken, if it is recorded afterwards (the audit event keeps
@@ -84,6 +84,7 @@ def record_step(*, actor, process: Process, obj, source: str, target: str, comme
     step = Step.objects.create(
         process=process.code, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
         source=source, target=target, actor=actor, comment=comment.strip(), at=at or timezone.now(),
+        inputs=inputs or {},
     )
     for checked in checked_files:
         stored_files.store(checked)
@@ -132,12 +133,14 @@ def moment_reason(obj, at: dt.datetime | None, what: str | None = None) -> str |
 
 
 @transaction.atomic
-def transition(*, actor, obj, to: str, comment: str = "", files=(), at: dt.datetime | None = None) -> Step:
+def transition(*, actor, obj, to: str, comment: str = "", files=(), at: dt.datetime | None = None,
+               inputs: dict | None = None) -> Step:
     """Move `obj` to state `to` by the step of its process's table, or raise TransitionRefused with
     every reason. `files`: uploaded files to attach (PDF, DOCX, XLSX, PNG, JPG, size-limited). `at`:
     when the step was taken, if it is recorded afterwards (not in the future, not before the object
-    was made or took its last step). The object is read again under a row lock; the caller's instance
-    gets the new state."""
+    was made or took its last step). `inputs`: values of the step's inputs by name (others and empty
+    ones are left out), kept with the step for its effects, which refuse what they cannot take. The
+    object is read again under a row lock; the caller's instance gets the new state."""
     process = process_of(obj)
     given, obj = obj, type(obj)._default_manager.select_for_update().get(pk=obj.pk)
     source = getattr(obj, process.state_field)
@@ -157,8 +160,9 @@ def transition(*, actor, obj, to: str, comment: str = "", files=(), at: dt.datet
             checked_files.append(checked)
     if reasons:
         raise TransitionRefused(reasons)
+    entered = {i.name: str((inputs or {}).get(i.name) or "").strip() for i in step.inputs}
     taken = record_step(actor=actor, process=process, obj=obj, source=source, target=to, comment=comment,
-                        checked_files=checked_files, at=at)
+                        checked_files=checked_files, at=at, inputs={n: v for n, v in entered.items() if v})
     for effect in step.effects:
         effect(actor, obj, taken)
     setattr(given, process.state_field, to)
