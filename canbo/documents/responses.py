@@ -35,10 +35,10 @@ def attachment(content: bytes, file_name: str) -> HttpResponse:
     return response
 
 
-def unavailable(request, error: PdfUnavailable) -> HttpResponse:
-    """The page saying why no PDF was made, offering the same download as DOCX."""
+def unavailable(request, error: PdfUnavailable, instead: str = "docx") -> HttpResponse:
+    """The page saying why no PDF was made, offering the same download as DOCX (`?dinh_dang=` `instead`)."""
     query = request.GET.copy()
-    query[FORMAT_PARAMETER] = "docx"
+    query[FORMAT_PARAMETER] = instead
     docx = f"{request.path}?{query.urlencode()}"
     return render(request, "documents/unavailable.html", {"message": error.message, "docx": docx}, status=503)
 

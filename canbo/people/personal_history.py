@@ -93,13 +93,14 @@ def personal_history_forms(
 def personal_history_archive(
     forms: list[tuple[CadreRecord, bytes]], extension: str, *, more: dict | None = None
 ) -> bytes:
-    """One zip of the forms (as PDF when `extension` is pdf: PdfUnavailable when LibreOffice fails), with
-    the files of `more` (name -> bytes) first."""
-    files = {f"{file_stem(record.cadre.code, record.as_of)}.docx": docx for record, docx in forms}
+    """One zip of the files of `more` (name -> DOCX bytes) then the forms, all as PDF when `extension` is
+    pdf (one LibreOffice run; PdfUnavailable when it fails)."""
+    files = {**(more or {}),
+             **{f"{file_stem(record.cadre.code, record.as_of)}.docx": docx for record, docx in forms}}
     if extension == "pdf":
         files = {name.removesuffix(".docx") + ".pdf": pdf for name, pdf in docx_to_pdf(files).items()}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in {**(more or {}), **files}.items():
+        for name, content in files.items():
             archive.writestr(name, content)
     return buffer.getvalue()

@@ -15,7 +15,8 @@ from canbo.core.capabilities import Action
 from canbo.core.errors import NotFound
 from canbo.core.report import ReportPage, arranged, requested_ordering, requested_page
 from canbo.documents.downloads import report_download, wants_download
-from canbo.documents.responses import FORMAT_PARAMETER, attachment, docx_or_pdf
+from canbo.documents.pdf import PdfUnavailable
+from canbo.documents.responses import FORMAT_PARAMETER, attachment, docx_or_pdf, unavailable
 from canbo.org.selectors import unit_get
 from canbo.rotation import target_page
 from canbo.rotation.allowance_list import allowance_report
@@ -48,6 +49,10 @@ def allowances(request):
     return render(request, "rotation/allowances.html", {**context, "table": ReportPage(report), "unit": unit})
 
 
+# The list with each cadre's personal history form, zipped: `?dinh_dang=` value -> the files' format.
+ARCHIVES = {"zip": "docx", "zip_pdf": "pdf"}
+
+
 @requires(Action.VIEW_ROTATION)
 def meeting_list(request):
     """`?danh_sach=N`: a list of proposals; without it, the proposals reported for decision."""
@@ -57,12 +62,15 @@ def meeting_list(request):
     if wanted in ("docx", "pdf"):
         content = meeting_docx(actor=request.user, batch=batch, file_name=f"{stem}.{wanted}")
         return docx_or_pdf(request, content, stem)
-    if wanted == "zip":
+    if wanted in ARCHIVES:
         try:
-            archive = meeting_archive(actor=request.user, batch=batch, as_of=request.as_of, stem=stem)
+            archive = meeting_archive(actor=request.user, batch=batch, as_of=request.as_of, stem=stem,
+                                      extension=ARCHIVES[wanted])
         except ValidationError as refused:
             messages.error(request, " ".join(refused.messages))
             return redirect(request.path + (f"?danh_sach={batch.pk}" if batch else ""))
+        except PdfUnavailable as error:
+            return unavailable(request, error, instead="zip")
         return attachment(archive, f"{stem}.zip")
     report = meeting_report(actor=request.user, batch=batch)
     report = arranged(report, requested_ordering(request, report.columns), requested_page(request))

@@ -2,7 +2,7 @@
 the proposals reported for decision, each cadre's name, birth date, current and proposed posts, the form
 (luân chuyển or điều động), the term, the opinions of the sending unit, the receiving unit and the cadre,
 and the warnings of the rules. One table for the page and the workbook (`canbo.core.report`), the DOCX in
-the Party layout, and a zip of the DOCX with each cadre's personal history form (Mẫu 2C)."""
+the Party layout, and a zip of it with each cadre's personal history form (Mẫu 2C), as DOCX or PDF."""
 
 import datetime as dt
 
@@ -140,14 +140,16 @@ def meeting_docx(*, actor, batch: ProposalList | None, file_name: str) -> bytes:
 
 
 @transaction.atomic
-def meeting_archive(*, actor, batch: ProposalList | None, as_of: dt.date, stem: str) -> bytes:
-    """A zip of the list (DOCX) and the personal history form of each of its cadres the actor sees at D
-    (the builder and the cap of the cadre list's zip; each form an export in the log)."""
+def meeting_archive(*, actor, batch: ProposalList | None, as_of: dt.date, stem: str, extension: str = "docx"
+                    ) -> bytes:
+    """A zip of the list and the personal history form of each of its cadres the actor sees at D, as DOCX
+    or PDF (`extension`; the builder and the cap of the cadre list's zip; each form an export in the
+    log)."""
     listed = meeting_proposals(actor=actor, batch=batch)
     seen = set(
         visible_cadres(actor, as_of).filter(pk__in=listed.values("cadre_id")).values_list("code", flat=True)
     )
     codes = list(dict.fromkeys(p.cadre.code for p in listed if p.cadre.code in seen))
-    forms = personal_history_forms(actor=actor, as_of=as_of, codes=codes, extension="docx")
-    docx = meeting_docx(actor=actor, batch=batch, file_name=f"{stem}.docx")
-    return personal_history_archive(forms, "docx", more={f"{stem}.docx": docx})
+    forms = personal_history_forms(actor=actor, as_of=as_of, codes=codes, extension=extension)
+    docx = meeting_docx(actor=actor, batch=batch, file_name=f"{stem}.{extension}")
+    return personal_history_archive(forms, extension, more={f"{stem}.docx": docx})

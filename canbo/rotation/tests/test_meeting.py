@@ -1,7 +1,7 @@
 """The list for the Standing Committee's meeting: a list's proposals (or those reported for decision) with
 names, birth dates, posts, form, term, the opinions of both units and the cadre and the rules' warnings;
 the same table in XLSX; the DOCX in the Party layout on a landscape page; a zip of it with each cadre's
-personal history form; every download in the change log."""
+personal history form, DOCX or PDF; every download in the change log."""
 
 import io
 import re
@@ -16,6 +16,7 @@ from docx.enum.section import WD_ORIENT
 
 from canbo.accounts.models import Role, User
 from canbo.audit.models import AuditEvent
+from canbo.documents import pdf
 from canbo.rotation.proposals import Draft, proposal_list_create
 from canbo.rotation.tests import test_procedure as procedure
 
@@ -127,3 +128,22 @@ def test_the_pdf(client, w, batch):
     client.force_login(w.users["btc"])
     response = client.get(URL, {"danh_sach": batch.pk, "dinh_dang": "pdf"})
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_pdf_zip_holds_the_list_and_each_cadres_form_as_pdf(client, w, batch):
+    client.force_login(w.users["btc"])
+    response = client.get(URL, {"danh_sach": batch.pk, "dinh_dang": "zip_pdf"})
+    opened = zipfile.ZipFile(io.BytesIO(response.content))
+    names = opened.namelist()
+    assert len(names) == 3 and all(name.endswith(".pdf") for name in names)
+    assert names[0].startswith("danh-sach-trinh-btv-")
+    assert all(opened.read(name).startswith(b"%PDF") for name in names)
+
+
+def test_without_libreoffice_the_pdf_zip_offers_the_docx_zip(client, w, batch, monkeypatch):
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    client.force_login(w.users["btc"])
+    refused = client.get(URL, {"danh_sach": batch.pk, "dinh_dang": "zip_pdf"})
+    assert refused.status_code == 503
+    assert f'href="{URL}?danh_sach={batch.pk}&amp;dinh_dang=zip"' in refused.content.decode()
