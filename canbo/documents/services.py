@@ -19,6 +19,9 @@ from canbo.audit.services import audit_record
 from canbo.core.errors import NotFound
 from canbo.documents.content import Signature
 from canbo.documents.models import IssuedNumber, NumberSeries
+from canbo.workflow.process import TransitionRefused
+
+MAX_NUMBER = 999_999  # the greatest sequence number a register gives in a term or year
 
 
 def issued_number(obj, doc_type: str) -> IssuedNumber | None:
@@ -61,6 +64,10 @@ def number_issue(
     series = _series(issuer, doc_type, term)
     object_type, object_key = obj._meta.label, str(obj.pk)
     given = IssuedNumber.objects.filter(series=series, object_type=object_type, object_key=object_key).first()
+    if given is not None and on_paper not in (None, given.number):
+        raise ValidationError(
+            _("Văn bản đã có %(text)s trong sổ từ ngày %(day)s; không ghi số khác trên giấy được.")
+            % {"text": given.text, "day": f"{given.issued_on:%d/%m/%Y}"}, code="numbered")
     if given is not None:
         return given
     if on_paper is None:
@@ -101,6 +108,20 @@ def number_issue(
     )
     return issued
 
+
+
+def number_issue_in_step(step, input_name: str, **issue) -> IssuedNumber:
+    """`number_issue(**issue)` as a step's effect, with the number typed in the step's input
+    `input_name` as borne on paper, if one was; a text that is not a sequence number, or a number the
+    register cannot take, refuses the step (and so writes nothing)."""
+    text = step.inputs.get(input_name)
+    if text is not None and not (text.isdigit() and 1 <= int(text) <= MAX_NUMBER):
+        raise TransitionRefused([
+            _("Số văn bản trên giấy “%(text)s” không hợp lệ: ghi số thứ tự, ví dụ 12.") % {"text": text}])
+    try:
+        return number_issue(**issue, on_paper=int(text) if text is not None else None)
+    except ValidationError as refused:
+        raise TransitionRefused(refused.messages) from refused
 
 
 def recorded_signature(issued: IssuedNumber | None) -> Signature | None:

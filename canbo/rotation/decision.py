@@ -6,7 +6,6 @@ and the date."""
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from canbo.core.dates import birth_text, show_date, today
 from canbo.documents.content import Article, Centred, OfficialDocument, Paragraph
 from canbo.documents.layouts import PARTY
 from canbo.documents.models import IssuedNumber
-from canbo.documents.services import issued_number, number_issue, signed
+from canbo.documents.services import issued_number, number_issue_in_step, signed
 from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.active import held_q
@@ -30,7 +29,7 @@ from canbo.rotation.decision_issuers import Decider, decider_of
 from canbo.rotation.models import Proposal
 from canbo.rules.explain import citations
 from canbo.rules.selectors import rule_set_in_force
-from canbo.workflow.process import StepInput, TransitionRefused
+from canbo.workflow.process import StepInput
 
 DOC_TYPE = "QĐ"
 LUAN_CHUYEN = "luan_chuyen"
@@ -49,35 +48,22 @@ NUMBER_ON_PAPER = StepInput(
 )
 
 
-def _on_paper(step) -> int | None:
-    """The number step 4 was given as borne on paper, None when not given."""
-    text = step.inputs.get(NUMBER_ON_PAPER.name)
-    if text is None:
-        return None
-    if not text.isdigit() or not 1 <= int(text) <= 999_999:
-        raise TransitionRefused([
-            _("Số quyết định trên giấy “%(text)s” không hợp lệ: ghi số thứ tự, ví dụ 12.") % {"text": text}])
-    return int(text)
-
-
 def decision_number(actor, proposal: Proposal, step) -> None:
     """Step 4's effect: the decision's number from its issuer's register (or the one it bore on paper,
     when it was issued before it was entered) and its date, the day it is issued."""
     day = issue_day(step)
     decider = decider_of(proposal)
-    try:
-        issued = number_issue(
-            actor=actor,
-            obj=proposal,
-            issuer=decider.series,
-            doc_type=DOC_TYPE,
-            term=decider.issuer.term(day),
-            issued_on=day,
-            text=lambda n: decider.issuer.number(n, DOC_TYPE),
-            on_paper=_on_paper(step),
-        )
-    except ValidationError as refused:
-        raise TransitionRefused(refused.messages) from refused
+    issued = number_issue_in_step(
+        step,
+        NUMBER_ON_PAPER.name,
+        actor=actor,
+        obj=proposal,
+        issuer=decider.series,
+        doc_type=DOC_TYPE,
+        term=decider.issuer.term(day),
+        issued_on=day,
+        text=lambda n: decider.issuer.number(n, DOC_TYPE),
+    )
     proposal.decision_no = issued.text.removeprefix("Số").lstrip(":").strip()
     proposal.decision_date = issued.issued_on
     proposal.full_clean()

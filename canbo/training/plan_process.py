@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.core.capabilities import Action, aggregated_blocs, plan_aggregator
 from canbo.training.models import PlanState, TrainingPlan
+from canbo.training.plan_document import NUMBER_ON_PAPER, number_on_paper
 from canbo.training.plan_selectors import plan_in_scope
 from canbo.workflow.process import Process, Transition
 from canbo.workflow.services import record_step
@@ -77,7 +78,8 @@ PLAN_PROCESS = Process(
         ),
         Transition(
             S.DA_PHE_DUYET, S.CO_HIEU_LUC, Action.AGGREGATE_PLANS, _("Ban hành, đưa vào thực hiện"),
-            guards=(_aggregated_by_actor,), effects=(_supersede_previous,),
+            guards=(_aggregated_by_actor,), effects=(_supersede_previous, number_on_paper),
+            inputs=(NUMBER_ON_PAPER,),
             confirm=_("Ban hành kế hoạch đã phê duyệt để các đơn vị thực hiện? Bản trước (nếu có) hết "
                       "hiệu lực."),
         ),

@@ -63,7 +63,7 @@ def test_a_number_already_given_is_refused_and_nothing_changes(client, w, decide
 
 @pytest.mark.parametrize("text", ["12-QĐ/TU", "0", "mười hai"])
 def test_what_is_not_a_number_is_refused(w, decided, text):  # noqa: F811
-    with pytest.raises(TransitionRefused, match=f"Số quyết định trên giấy “{text}” không hợp lệ"):
+    with pytest.raises(TransitionRefused, match=f"Số văn bản trên giấy “{text}” không hợp lệ"):
         transition(actor=w.users["btc"], obj=decided, to=S.DA_BAN_HANH, inputs={"so_tren_giay": text})
     decided.refresh_from_db()
     assert decided.state == S.DA_QUYET_DINH and not IssuedNumber.objects.exists()

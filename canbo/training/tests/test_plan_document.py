@@ -17,7 +17,7 @@ from canbo.accounts.testing import PASSWORD
 from canbo.audit.models import AuditEvent
 from canbo.core.dates import moment_on
 from canbo.documents.docx import official_docx
-from canbo.documents.models import IssuedNumber
+from canbo.documents.models import IssuedNumber, NumberSeries
 from canbo.org.services import position_type_create
 from canbo.people.services import holding_add
 from canbo.rules.kh_2017_2020 import CODE
@@ -28,6 +28,7 @@ from canbo.training.plan_document import plan_document
 from canbo.training.plan_lines import line_add
 from canbo.training.plans import plan_amend, plan_create
 from canbo.training.services import programme_update
+from canbo.workflow.process import TransitionRefused
 from canbo.workflow.services import transition
 
 pytestmark = pytest.mark.django_db
@@ -268,3 +269,27 @@ def test_without_libreoffice_the_pdf_is_refused_with_the_reason(client, users, p
     response = client.get(reverse("training:plan_document", args=[province_plan.pk]) + "?dinh_dang=pdf")
     assert response.status_code == 503
     assert "Máy chủ chưa cài LibreOffice" in response.content.decode()
+
+
+def test_a_plan_issued_on_paper_keeps_its_number(client, users, small_province):
+    plan = _plan(users, small_province, "SNV", "snv", [("nghiep_vu_nha_nuoc", "tap_trung", 5)])
+    client.force_login(users["snv"])
+    url = reverse("training:plan_step", args=[plan.pk, S.CO_HIEU_LUC])
+    assert "Số kế hoạch đã cấp trên giấy" in client.get(url).content.decode()
+    assert client.post(url, {"so_tren_giay": "127"}).status_code == 302
+    issued = IssuedNumber.objects.get()
+    assert (issued.text, issued.issued_on) == ("Số: 127/KH-SNV", ISSUE_DAY)  # dated as its approval
+    left, right, number, place = _cells(_open(plan_document(actor=users["snv"], plan=plan)).tables[0])
+    assert number == "Số: 127/KH-SNV" and place == "Lâm Đồng, ngày 05 tháng 02 năm 2017"
+    assert NumberSeries.objects.get().last == 127  # the register's next plan of 2017 is 128
+
+
+def test_a_plan_numbered_at_its_download_refuses_another_number_on_paper(users, small_province):
+    plan = _plan(users, small_province, "SNV", "snv", [("nghiep_vu_nha_nuoc", "tap_trung", 5)])
+    plan_document(actor=users["snv"], plan=plan)  # the register's 1
+    with pytest.raises(TransitionRefused, match="Văn bản đã có Số: 1/KH-SNV trong sổ từ ngày 05/02/2017"):
+        transition(actor=users["snv"], obj=plan, to=S.CO_HIEU_LUC, inputs={"so_tren_giay": "9"})
+    plan.refresh_from_db()
+    assert plan.state == S.DA_PHE_DUYET
+    transition(actor=users["snv"], obj=plan, to=S.CO_HIEU_LUC, inputs={"so_tren_giay": "1"})  # the same one
+    assert list(IssuedNumber.objects.values_list("number", flat=True)) == [1]
