@@ -19,9 +19,16 @@ from canbo.audit.services import audit_record
 from canbo.core.errors import NotFound
 from canbo.documents.content import Signature
 from canbo.documents.models import IssuedNumber, NumberSeries
-from canbo.workflow.process import TransitionRefused
+from canbo.workflow.process import StepInput, TransitionRefused
 
 MAX_NUMBER = 999_999  # the greatest sequence number a register gives in a term or year
+# The input of a step that issues a document (`number_issue_in_step`): the number it bore on paper.
+NUMBER_ON_PAPER = StepInput(
+    "so_tren_giay",
+    gettext_lazy("Số văn bản đã cấp trên giấy (chỉ ghi nếu văn bản đã ban hành trên giấy)"),
+    gettext_lazy("Khi văn bản đã ban hành trên giấy trước khi nhập vào canbo: ghi số thứ tự, ví dụ 12; ký "
+                 "hiệu do sổ ghi. Để trống: canbo lấy số trong sổ đăng ký số văn bản."),
+)
 
 
 def issued_number(obj, doc_type: str) -> IssuedNumber | None:
@@ -110,11 +117,11 @@ def number_issue(
 
 
 
-def number_issue_in_step(step, input_name: str, **issue) -> IssuedNumber:
-    """`number_issue(**issue)` as a step's effect, with the number typed in the step's input
-    `input_name` as borne on paper, if one was; a text that is not a sequence number, or a number the
-    register cannot take, refuses the step (and so writes nothing)."""
-    text = step.inputs.get(input_name)
+def number_issue_in_step(step, **issue) -> IssuedNumber:
+    """`number_issue(**issue)` as a step's effect, with the number typed in the step's NUMBER_ON_PAPER
+    as borne on paper, if one was; a text that is not a sequence number, or a number the register
+    cannot take, refuses the step (and so writes nothing)."""
+    text = step.inputs.get(NUMBER_ON_PAPER.name)
     if text is not None and not (text.isdigit() and 1 <= int(text) <= MAX_NUMBER):
         raise TransitionRefused([
             _("Số văn bản trên giấy “%(text)s” không hợp lệ: ghi số thứ tự, ví dụ 12.") % {"text": text}])

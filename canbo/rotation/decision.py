@@ -9,7 +9,6 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
@@ -29,7 +28,6 @@ from canbo.rotation.decision_issuers import Decider, decider_of
 from canbo.rotation.models import Proposal
 from canbo.rules.explain import citations
 from canbo.rules.selectors import rule_set_in_force
-from canbo.workflow.process import StepInput
 
 DOC_TYPE = "QĐ"
 LUAN_CHUYEN = "luan_chuyen"
@@ -40,14 +38,6 @@ def issue_day(step) -> dt.date:
     return timezone.localdate(step.at)
 
 
-NUMBER_ON_PAPER = StepInput(
-    "so_tren_giay",
-    gettext_lazy("Số quyết định đã cấp trên giấy (để trống: lấy số tiếp theo trong sổ)"),
-    gettext_lazy("Chỉ ghi khi quyết định đã ban hành trên giấy trước khi nhập vào canbo: ghi số thứ tự, "
-                 "ví dụ 12; ký hiệu do sổ ghi."),
-)
-
-
 def decision_number(actor, proposal: Proposal, step) -> None:
     """Step 4's effect: the decision's number from its issuer's register (or the one it bore on paper,
     when it was issued before it was entered) and its date, the day it is issued."""
@@ -55,7 +45,6 @@ def decision_number(actor, proposal: Proposal, step) -> None:
     decider = decider_of(proposal)
     issued = number_issue_in_step(
         step,
-        NUMBER_ON_PAPER.name,
         actor=actor,
         obj=proposal,
         issuer=decider.series,

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.core.capabilities import Action, decides_proposals_of, proposal_authority_role
+from canbo.documents.services import NUMBER_ON_PAPER
 from canbo.rotation.allowance import allowance_fix
 from canbo.rotation.checking import check_of, refusal
-from canbo.rotation.decision import NUMBER_ON_PAPER, decision_number
+from canbo.rotation.decision import decision_number
 from canbo.rotation.deployment import deploy
 from canbo.rotation.models import Opinion, Party, Proposal, ProposalState, StepCheck, Verdict
 from canbo.rotation.proposal_selectors import proposal_in_scope

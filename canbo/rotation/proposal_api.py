@@ -12,7 +12,7 @@ from ninja import Field, Path, Router, Schema, Status
 from canbo.accounts.api import API_AUTH, Day, requires_api, responses, write_responses
 from canbo.core.capabilities import Action, require
 from canbo.core.dates import made_on
-from canbo.rotation.decision import NUMBER_ON_PAPER
+from canbo.documents.services import NUMBER_ON_PAPER
 from canbo.rotation.models import Party, ProposalState, StepCheck, Verdict
 from canbo.rotation.procedure import PROPOSAL_PROCESS
 from canbo.rotation.proposal_selectors import proposal_get, visible_proposals

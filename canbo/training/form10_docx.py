@@ -10,20 +10,8 @@ from docx.shared import Mm
 from canbo.documents.docx import ALIGN, Writer
 from canbo.documents.layouts import FORM_10
 from canbo.documents.text import amount
+from canbo.training import form10_form as form
 from canbo.training.form10 import Row
-from canbo.training.form10_form import (
-    FORM_CODE,
-    HEADER,
-    NUMBERS,
-    PLACE_DATE,
-    SIGNATURES,
-    TITLE,
-    UNIT_OF_COUNT,
-    emphasised,
-    figures,
-    row_label,
-    row_number,
-)
 
 # Shares of the line's width: TT, the programme, then the nine figures.
 SHARES = (7, 48, 15, 11, 16, 11, 16, 11, 15, 12, 12)
@@ -32,7 +20,7 @@ INDENT_MM = 4  # a level of the form's rows
 
 def _header(writer: Writer, grid, widths) -> None:
     rows = [writer.row(grid, widths) for _ in range(2)]
-    for first, last, first_row, last_row, label in HEADER:
+    for first, last, first_row, last_row, label in form.HEADER:
         cell = rows[first_row][first]
         if (first, first_row) != (last, last_row):
             cell = cell.merge(rows[last_row][last])
@@ -40,7 +28,7 @@ def _header(writer: Writer, grid, widths) -> None:
         writer.settle(cell)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     numbers = writer.row(grid, widths)
-    for cell, label in zip(numbers, NUMBERS, strict=True):
+    for cell, label in zip(numbers, form.NUMBERS, strict=True):
         writer.paragraph(cell, label, "table_number")
         writer.settle(cell)
     for cells in (*rows, numbers):
@@ -50,8 +38,8 @@ def _header(writer: Writer, grid, widths) -> None:
 def _line(writer: Writer, grid, widths, row: Row) -> None:
     cells = writer.row(grid, widths)
     writer.keep_row(cells)
-    bold = emphasised(row)
-    values = [row_number(row), row_label(row), *(amount(value) for value in figures(row))]
+    bold = form.emphasised(row)
+    values = [form.row_number(row), form.row_label(row), *(amount(value) for value in form.figures(row))]
     for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
         paragraph = writer.format(cell.add_paragraph(), "table")
         if column == 0:
@@ -70,8 +58,8 @@ def _signatures(writer: Writer) -> None:
     left, right = cells = writer.row(writer.table(writer.document, widths, grid=False), widths)
     writer.keep_row(cells)  # the date and both signatures on one page
     writer.paragraph(left, "", "place_date")
-    writer.paragraph(right, str(PLACE_DATE), "place_date")
-    for cell, (title, note) in zip(cells, SIGNATURES, strict=True):
+    writer.paragraph(right, str(form.PLACE_DATE), "place_date")
+    for cell, (title, note) in zip(cells, form.SIGNATURES, strict=True):
         writer.paragraph(cell, str(title), "signature_title")
         writer.paragraph(cell, str(note), "signature_note")
         for _line in range(FORM_10.signature_space_lines):  # room to sign and write the name
@@ -85,11 +73,11 @@ def form10_docx(rows: list[Row], *, year: int, reporter: str) -> bytes:
     widths = FORM_10.header_columns_mm
     top = writer.row(writer.table(document, widths, grid=False), widths)
     writer.paragraph(top[0], reporter.upper(), "reporter")
-    writer.paragraph(top[1], str(FORM_CODE), "form_code")
+    writer.paragraph(top[1], str(form.FORM_CODE), "form_code")
     for cell in top:
         writer.settle(cell)
-    writer.paragraph(document, str(TITLE) % {"year": year}, "title", before=12)
-    writer.paragraph(document, str(UNIT_OF_COUNT), "unit", after=6)
+    writer.paragraph(document, str(form.TITLE) % {"year": year}, "title", before=12)
+    writer.paragraph(document, str(form.UNIT_OF_COUNT), "unit", after=6)
     line = FORM_10.text_width_mm()
     widths = tuple(line * share / sum(SHARES) for share in SHARES)
     grid = writer.table(document, widths, grid=True)

@@ -8,20 +8,8 @@ import io
 import xlsxwriter
 from django.utils.translation import gettext as _
 
+from canbo.training import form10_form as form
 from canbo.training.form10 import Row
-from canbo.training.form10_form import (
-    FORM_CODE,
-    HEADER,
-    NUMBERS,
-    PLACE_DATE,
-    SIGNATURES,
-    TITLE,
-    UNIT_OF_COUNT,
-    emphasised,
-    figures,
-    row_label,
-    row_number,
-)
 
 WIDTHS = (5, 52, 9, 9, 12, 9, 12, 9, 9, 10, 10)
 
@@ -52,29 +40,29 @@ def form10_xlsx(rows: list[Row], *, year: int, reporter: str) -> bytes:
     for column, width in enumerate(WIDTHS):
         sheet.set_column(column, column, width)
     sheet.merge_range(0, 0, 0, 3, reporter.upper(), f["bold_center"])
-    sheet.merge_range(0, 8, 0, 10, str(FORM_CODE), f["right_bold"])
-    sheet.merge_range(2, 0, 2, 10, str(TITLE) % {"year": year}, f["title"])
-    sheet.merge_range(3, 0, 3, 10, str(UNIT_OF_COUNT), f["italic_center"])
+    sheet.merge_range(0, 8, 0, 10, str(form.FORM_CODE), f["right_bold"])
+    sheet.merge_range(2, 0, 2, 10, str(form.TITLE) % {"year": year}, f["title"])
+    sheet.merge_range(3, 0, 3, 10, str(form.UNIT_OF_COUNT), f["italic_center"])
     top, numbers = 5, 7
-    for first, last, first_row, last_row, label in HEADER:
+    for first, last, first_row, last_row, label in form.HEADER:
         if (first, first_row) == (last, last_row):
             sheet.write(top + first_row, first, str(label), f["head"])
         else:
             sheet.merge_range(top + first_row, first, top + last_row, last, str(label), f["head"])
-    for column, label in enumerate(NUMBERS):
+    for column, label in enumerate(form.NUMBERS):
         sheet.write(numbers, column, label, f["number_head"])
     sheet.set_row(top + 1, 48)
     line = numbers + 1
     for row in rows:
-        bold = emphasised(row)
-        sheet.write(line, 0, row_number(row), f["tt_bold" if bold else "tt"])
-        sheet.write(line, 1, "   " * row.depth + row_label(row), f["text_bold" if bold else "text"])
-        for column, value in enumerate(figures(row), start=2):
+        bold = form.emphasised(row)
+        sheet.write(line, 0, form.row_number(row), f["tt_bold" if bold else "tt"])
+        sheet.write(line, 1, "   " * row.depth + form.row_label(row), f["text_bold" if bold else "text"])
+        for column, value in enumerate(form.figures(row), start=2):
             sheet.write_number(line, column, value, f["num_bold" if bold else "num"])
         line += 1
     line += 1
-    sheet.merge_range(line, 7, line, 10, str(PLACE_DATE), f["italic_center"])
-    for first, last, (title, note) in zip((0, 7), (2, 10), SIGNATURES, strict=True):
+    sheet.merge_range(line, 7, line, 10, str(form.PLACE_DATE), f["italic_center"])
+    for first, last, (title, note) in zip((0, 7), (2, 10), form.SIGNATURES, strict=True):
         sheet.merge_range(line + 1, first, line + 1, last, str(title), f["bold_center"])
         sheet.merge_range(line + 2, first, line + 2, last, str(note), f["italic_center"])
     sheet.set_landscape()

@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from canbo.audit.actions import AuditAction
 from canbo.audit.services import audit_record
@@ -25,12 +24,17 @@ from canbo.core.dates import today
 from canbo.core.roles import Role
 from canbo.documents.content import Annex, Heading, Note, OfficialDocument, Paragraph, Table
 from canbo.documents.layouts import PARTY, STATE
-from canbo.documents.services import issued_number, number_issue, number_issue_in_step, signed
+from canbo.documents.services import (
+    NUMBER_ON_PAPER,
+    issued_number,
+    number_issue,
+    number_issue_in_step,
+    signed,
+)
 from canbo.documents.text import amount, place_and_date
 from canbo.org.selectors import province_name
 from canbo.people.issuers import Issuer, province_unit
 from canbo.training.models import Category, PlanLine, PlanState, TrainingPlan
-from canbo.workflow.process import StepInput
 from canbo.workflow.selectors import reached_on
 
 NUMBERED_STATES = frozenset({PlanState.DA_PHE_DUYET, PlanState.CO_HIEU_LUC, PlanState.DA_THAY_THE})
@@ -300,21 +304,13 @@ def _register_entry(plan: TrainingPlan, day: dt.date) -> dict:
             "issued_on": day, "text": lambda n: issuer.number(n, DOC_TYPE)}
 
 
-NUMBER_ON_PAPER = StepInput(
-    "so_tren_giay",
-    gettext_lazy("Số kế hoạch đã cấp trên giấy (để trống: lấy số trong sổ khi tải văn bản lần đầu)"),
-    gettext_lazy("Chỉ ghi khi kế hoạch đã ban hành trên giấy trước khi nhập vào canbo: ghi số thứ tự, ví dụ "
-                 "127; ký hiệu do sổ ghi."),
-)
-
-
 def number_on_paper(actor, plan: TrainingPlan, step) -> None:
     """Putting an approved plan in force: the number it bore on paper, when one was typed, goes into its
     issuer's register now, dated as its document (the day it was approved); without one, its first
     download takes the register's next."""
     if NUMBER_ON_PAPER.name in step.inputs:
         entry = _register_entry(plan, document_day(plan))
-        number_issue_in_step(step, NUMBER_ON_PAPER.name, actor=actor, **entry)
+        number_issue_in_step(step, actor=actor, **entry)
 
 
 @transaction.atomic

@@ -8,8 +8,9 @@ reason; an approved plan is never returned, only amended as a new version."""
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.capabilities import Action, aggregated_blocs, plan_aggregator
+from canbo.documents.services import NUMBER_ON_PAPER
 from canbo.training.models import PlanState, TrainingPlan
-from canbo.training.plan_document import NUMBER_ON_PAPER, number_on_paper
+from canbo.training.plan_document import number_on_paper
 from canbo.training.plan_selectors import plan_in_scope
 from canbo.workflow.process import Process, Transition
 from canbo.workflow.services import record_step

@@ -30,7 +30,7 @@ def test_the_number_on_paper_is_kept_and_the_register_goes_on_after_it(client, w
     client.force_login(w.users["btc"])
     url = reverse("rotation:proposal_step", args=[decided.pk, S.DA_BAN_HANH])
     form = client.get(url).content.decode()
-    assert 'name="so_tren_giay"' in form and "Số quyết định đã cấp trên giấy" in form
+    assert 'name="so_tren_giay"' in form and "Số văn bản đã cấp trên giấy" in form
     assert client.post(url, {"so_tren_giay": " 12 "}).status_code == 302
     decided.refresh_from_db()
     assert (decided.state, decided.decision_no) == (S.DA_BAN_HANH, "12-QĐ/TU")

@@ -275,7 +275,7 @@ def test_a_plan_issued_on_paper_keeps_its_number(client, users, small_province):
     plan = _plan(users, small_province, "SNV", "snv", [("nghiep_vu_nha_nuoc", "tap_trung", 5)])
     client.force_login(users["snv"])
     url = reverse("training:plan_step", args=[plan.pk, S.CO_HIEU_LUC])
-    assert "Số kế hoạch đã cấp trên giấy" in client.get(url).content.decode()
+    assert "Số văn bản đã cấp trên giấy" in client.get(url).content.decode()
     assert client.post(url, {"so_tren_giay": "127"}).status_code == 302
     issued = IssuedNumber.objects.get()
     assert (issued.text, issued.issued_on) == ("Số: 127/KH-SNV", ISSUE_DAY)  # dated as its approval
