@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.levels import Bloc
-from canbo.core.roles import Role
+from canbo.core.roles import SYSTEM_NAME, SYSTEM_USERNAME, Role
 
 __all__ = ["ApiToken", "Role", "User"]
 
@@ -34,6 +34,10 @@ class User(AbstractUser):
         if unknown:
             raise ValidationError({"blocs": _("Không có khối mã: %(codes)s. Các mã khối: %(known)s.")
                                    % {"codes": ", ".join(unknown), "known": ", ".join(Bloc.values)}})
+
+    def get_full_name(self):
+        """The command line's actor by its name in the reader's language; anyone else by their own."""
+        return str(SYSTEM_NAME) if self.username == SYSTEM_USERNAME else super().get_full_name()
 
 
 class ApiToken(models.Model):

@@ -18,4 +18,5 @@ class Role(models.TextChoices):
 # The system actor of command-line work (`canbo.accounts.system.system_actor`): its username and
 # fields, here so that migrations of lower layers can create it too.
 SYSTEM_USERNAME = "he_thong"
+SYSTEM_NAME = _("Hệ thống (dòng lệnh)")  # how pages name it, in the reader's language
 SYSTEM_USER_FIELDS = {"first_name": "Hệ thống (dòng lệnh)", "role": Role.BTV.value, "is_superuser": True}
