@@ -108,7 +108,7 @@ def _try(device: Device | None, code: str) -> CodeCheck:
 def second_factor_check(*, actor, code: str) -> CodeCheck:
     """A sign-in's second factor: six digits from the app, or a recovery code (used up once used)."""
     code = _normalised(code)
-    if code.isdigit() and len(code) == TOTPDevice._meta.get_field("digits").default:
+    if code.isdecimal() and len(code) == TOTPDevice._meta.get_field("digits").default:
         check = _try(TOTPDevice.objects.select_for_update().filter(user=actor, confirmed=True).first(), code)
     else:
         check = _try(StaticDevice.objects.select_for_update().filter(user=actor).first(), code)

@@ -17,7 +17,7 @@ from canbo.training.progress import every_programme, people
 @requires(Action.VIEW_PLANS)
 def plan_people(request):
     years, figure = progress_years(request.as_of), request.GET.get("xem", "")
-    year = int(request.GET["nam"]) if request.GET.get("nam", "").isdigit() else None
+    year = int(request.GET["nam"]) if request.GET.get("nam", "").isdecimal() else None
     if year not in years or figure not in FIGURES:
         raise NotFound(_("Không có chỉ số tiến độ kế hoạch này."))
     found = every_programme(actor=request.user, years=[year], as_of=request.as_of)

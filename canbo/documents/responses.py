@@ -24,7 +24,7 @@ def wanted_signer(request) -> int | None:
     value = request.GET.get(SIGNER_PARAMETER, "")
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdecimal():
         raise NotFound(_("Người ký “%(value)s” không hợp lệ: hãy chọn trong danh sách.") % {"value": value})
     return int(value)
 

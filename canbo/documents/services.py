@@ -116,13 +116,12 @@ def number_issue(
     return issued
 
 
-
 def number_issue_in_step(step, **issue) -> IssuedNumber:
     """`number_issue(**issue)` as a step's effect, with the number typed in the step's NUMBER_ON_PAPER
     as borne on paper, if one was; a text that is not a sequence number, or a number the register
     cannot take, refuses the step (and so writes nothing)."""
     text = step.inputs.get(NUMBER_ON_PAPER.name)
-    if text is not None and not (text.isdigit() and 1 <= int(text) <= MAX_NUMBER):
+    if text is not None and not (text.isdecimal() and 1 <= int(text) <= MAX_NUMBER):
         raise TransitionRefused([
             _("Số văn bản trên giấy “%(text)s” không hợp lệ: ghi số thứ tự, ví dụ 12.") % {"text": text}])
     try:

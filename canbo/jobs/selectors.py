@@ -25,6 +25,6 @@ def latest_job(*, actor, kind: str) -> Job | None:
 def job_shown(*, actor, kind: str, asked: str) -> Job | None:
     """The job a page shows: the one its address names (`asked`, the text of `?viec=`), or else the
     user's latest of the page's kind."""
-    if asked.isdigit():
+    if asked.isdecimal():
         return job_get(actor=actor, pk=int(asked), kind=kind)
     return latest_job(actor=actor, kind=kind)

@@ -26,7 +26,7 @@ def _crumbs(*more) -> list:
 def scenarios(request):
     here = reverse("optimize:scenarios")
     if request.method == "POST":
-        chosen = [int(pk) for pk in request.POST.getlist("kich_ban") if pk.isdigit()]
+        chosen = [int(pk) for pk in request.POST.getlist("kich_ban") if pk.isdecimal()]
         if not 1 <= len(chosen) <= 2:
             messages.error(request, _("Chọn một hoặc hai kịch bản để dự báo."))
             return redirect(here)

@@ -83,7 +83,7 @@ def meeting_list(request):
 
 
 def _batch_of(request):
-    if request.GET.get("danh_sach", "").isdigit():
+    if request.GET.get("danh_sach", "").isdecimal():
         return list_get(actor=request.user, pk=int(request.GET["danh_sach"]))
     return None
 

@@ -60,7 +60,7 @@ def proposals(request):
     state = request.GET.get("buoc", "")
     state = state if state in ProposalState.values else ""
     batch = None
-    if request.GET.get("danh_sach", "").isdigit():
+    if request.GET.get("danh_sach", "").isdecimal():
         batch = list_get(actor=request.user, pk=int(request.GET["danh_sach"]))
     found = proposals_by_state(
         actor=request.user, as_of=request.as_of, state=state, batch=batch.pk if batch else None

@@ -19,7 +19,7 @@ def year_span(request) -> tuple[int, int]:
     canbo reads; swapped when given the wrong way round."""
     def year(name):
         text = request.GET.get(name, "")
-        return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else request.as_of.year
+        return int(text) if text.isdecimal() and 2000 <= int(text) <= 2100 else request.as_of.year
     first, last = year("tu_nam"), year("den_nam")
     return min(first, last), max(first, last)
 

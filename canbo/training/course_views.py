@@ -51,7 +51,7 @@ def _course_crumbs(course, label):
 
 
 def _year(text: str) -> int | None:
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
+    return int(text) if text.isdecimal() and 2000 <= int(text) <= 2100 else None
 
 
 @requires(Action.VIEW_COURSES)

@@ -23,7 +23,7 @@ COUNTED = (*PEOPLE_COLUMNS, *COURSE_COLUMNS, *SUMS)
 
 def _year(request) -> int:
     text = request.GET.get("nam", "")
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else request.as_of.year
+    return int(text) if text.isdecimal() and 2000 <= int(text) <= 2100 else request.as_of.year
 
 
 @requires(Action.VIEW_REVIEW)

@@ -21,7 +21,7 @@ class MoneyField(forms.CharField):
         if not value:
             return None
         digits = _SEPARATORS.sub("", value.removesuffix("đ").strip())
-        if not digits.isdigit():
+        if not digits.isdecimal():
             raise forms.ValidationError(_("Nhập số tiền bằng chữ số (đồng), ví dụ 12.000.000."))
         return int(digits)
 

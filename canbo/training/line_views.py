@@ -36,7 +36,7 @@ def _eligible(request, plan, programme) -> list[dict]:
 
 
 def _headcount(text: str) -> int | None:
-    return int(text) if text.strip().isdigit() else None
+    return int(text) if text.strip().isdecimal() else None
 
 
 @requires(Action.DRAFT_PLANS)
@@ -46,7 +46,7 @@ def plan_line_new(request, pk):
     programmes = Programme.objects.filter(rule_set=in_force).select_related("family")
     programmes = programmes.order_by("family__order", "order")
     chosen = request.POST.get("chuong_trinh") or request.GET.get("chuong_trinh") or ""
-    programme = programmes.filter(pk=chosen).first() if chosen.isdigit() else None
+    programme = programmes.filter(pk=chosen).first() if chosen.isdecimal() else None
     errors: dict[str, list[str]] = {}
     picked = request.POST.getlist("can_bo")
     if request.method == "POST" and programme is not None:

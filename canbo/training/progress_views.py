@@ -29,7 +29,7 @@ def _years(request) -> tuple[int, int]:
 
     def year(name):
         text = request.GET.get(name, "")
-        return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else defaults[name]
+        return int(text) if text.isdecimal() and 2000 <= int(text) <= 2100 else defaults[name]
     first, last = year("tu_nam"), year("den_nam")
     first, last = min(first, last), max(first, last)
     return max(first, last - 9), last  # at most ten years
@@ -72,7 +72,7 @@ def _listed(request, years, whole, families, chosen, unit):
     family_code = request.GET.get("nhom", "")
     family = next((f for f in families if f.code == family_code), None)
     if family is not None and figure in FOSTERING_LABELS:
-        source = family.years.get(int(year)) if year.isdigit() else None
+        source = family.years.get(int(year)) if year.isdecimal() else None
         ids = (source if source is not None else family.whole())[figure]
         return progress.people(ids), f"{family.name} – {FOSTERING_LABELS[figure]}"
     if family_code or figure not in LABELS:

@@ -183,3 +183,10 @@ def test_the_pdf(client, small_province, users, year_of_courses):  # noqa: F811
     response = client.get(reverse("training:form10") + f"?nam={YEAR}&dinh_dang=pdf")
     assert response["Content-Disposition"] == f'attachment; filename="bieu-10-btctw-{YEAR}.pdf"'
     assert response.content.startswith(b"%PDF")
+
+
+def test_a_year_in_other_digits_falls_back_to_the_date_viewed(client, users):  # noqa: F811
+    client.force_login(users["btv"])
+    for year in ("²⁰¹⁸", "２０１８x", "-2018"):  # str.isdigit() holds for superscripts, which int() refuses
+        response = client.get(reverse("training:form10"), {"nam": year, "as_of": "01/06/2019"})
+        assert response.status_code == 200 and "cán bộ năm 2019" in response.content.decode()
