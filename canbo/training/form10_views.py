@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from canbo.accounts.decorators import requires
@@ -26,17 +27,26 @@ def _year(request) -> int:
     return int(text) if text.isdecimal() and 2000 <= int(text) <= 2100 else request.as_of.year
 
 
+def _form_file(request, year: int, unit) -> HttpResponse:
+    """The form to send, XLSX (`?xuat=xlsx`) or DOCX or PDF: in Vietnamese whatever the page's language,
+    as the statutory form is."""
+    with translation.override("vi"):
+        rows = form10(actor=request.user, year=year, unit=unit)
+        reporter = unit.name if unit else _("Tỉnh ủy %(province)s") % {"province": province_name()}
+        if request.GET.get("xuat") == "xlsx":
+            response = HttpResponse(form10_xlsx(rows, year=year, reporter=reporter), content_type=XLSX)
+            response["Content-Disposition"] = f'attachment; filename="bieu-10-btctw-{year}.xlsx"'
+            return response
+        docx = form10_docx(rows, year=year, reporter=reporter)
+    return docx_or_pdf(request, docx, f"bieu-10-btctw-{year}")
+
+
 @requires(Action.VIEW_REVIEW)
 def form10_page(request):
     year, unit = _year(request), subtree(request)
+    if request.GET.get("xuat") == "xlsx" or FORMAT_PARAMETER in request.GET:
+        return _form_file(request, year, unit)
     rows = form10(actor=request.user, year=year, unit=unit)
-    reporter = unit.name if unit else _("Tỉnh ủy %(province)s") % {"province": province_name()}
-    if request.GET.get("xuat") == "xlsx":
-        response = HttpResponse(form10_xlsx(rows, year=year, reporter=reporter), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="bieu-10-btctw-{year}.xlsx"'
-        return response
-    if FORMAT_PARAMETER in request.GET:
-        return docx_or_pdf(request, form10_docx(rows, year=year, reporter=reporter), f"bieu-10-btctw-{year}")
     chosen = next((row for row in rows if row.key == request.GET.get("dong")), None)
     column = request.GET.get("cot", "")
     column = int(column) if chosen is not None and column in {str(c) for c in COUNTED} else None

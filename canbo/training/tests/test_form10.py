@@ -190,3 +190,15 @@ def test_a_year_in_other_digits_falls_back_to_the_date_viewed(client, users):  #
     for year in ("²⁰¹⁸", "２０１８x", "-2018"):  # str.isdigit() holds for superscripts, which int() refuses
         response = client.get(reverse("training:form10"), {"nam": year, "as_of": "01/06/2019"})
         assert response.status_code == 200 and "cán bộ năm 2019" in response.content.decode()
+
+
+def test_the_files_are_the_vietnamese_form_whatever_the_pages_language(client, users, year_of_courses):  # noqa: F811
+    client.force_login(users["btv"])
+    url = reverse("training:form10") + f"?nam={YEAR}"
+    client.post("/i18n/setlang/", {"language": "en", "next": url})
+    assert "statistics on cadre training and fostering results" in client.get(url).content.decode()
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"{url}&xuat=xlsx").content)).active
+    opened = docx.Document(io.BytesIO(client.get(f"{url}&dinh_dang=docx").content))
+    assert sheet["A3"].value == f"THỐNG KÊ KẾT QUẢ ĐÀO TẠO, BỒI DƯỠNG CÁN BỘ NĂM {YEAR}"
+    assert "ĐÀO TẠO" in [row[1].strip() for row in sheet.iter_rows(values_only=True) if row[1]]
+    assert _docx_rows(opened.tables[1])[3][1] == "ĐÀO TẠO"
