@@ -137,6 +137,13 @@ def recorded_signature(issued: IssuedNumber | None) -> Signature | None:
     return Signature(*(issued.signature[name] for name in ("authority", "position", "name")))
 
 
+def signer_choice(issued: IssuedNumber | None, signers: Callable[[], list]) -> dict:
+    """What a download panel (`documents/_download_buttons.html`) shows of who signs: the block
+    recorded with the number (`signed`), else the choice `signers()` offers (`signers`)."""
+    recorded = recorded_signature(issued)
+    return {"signed": recorded, "signers": [] if recorded else signers()}
+
+
 def signed(*, actor, issued: IssuedNumber | None, signer: int | None,
            sign: Callable[[int | None], Signature]) -> Signature:
     """The signature block a document prints, `sign(signer)` making it (`signer`: the deputy chosen,

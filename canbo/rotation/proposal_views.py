@@ -13,7 +13,7 @@ from canbo.accounts.decorators import requires
 from canbo.core.capabilities import Action, can
 from canbo.core.dates import made_on, today
 from canbo.core.errors import NotFound
-from canbo.documents.services import recorded_signature
+from canbo.documents.services import signer_choice
 from canbo.people.models import Rating
 from canbo.people.record_forms import catalogue_options
 from canbo.rotation.allowance import allowance_of
@@ -206,7 +206,6 @@ def _detail_page(request, proposal, opinion_form=None, evaluation_form=None):
         and proposal.kind == "luan_chuyen"
         and proposal.state == ProposalState.DA_TRIEN_KHAI
     )
-    signed = recorded_signature(issued_decision(proposal))
     return render(
         request,
         "rotation/proposal_detail.html",
@@ -218,8 +217,7 @@ def _detail_page(request, proposal, opinion_form=None, evaluation_form=None):
             "warnings": warnings,
             "authority": authority,
             "allowance": allowance_of(proposal),
-            "signed": signed,
-            "signers": [] if signed else decision_signers(proposal),
+            **signer_choice(issued_decision(proposal), lambda: decision_signers(proposal)),
             "steps": steps,
             "then": state_then(proposal, request.as_of),
             "options": options(request.user, proposal),

@@ -2,7 +2,7 @@ from django import template
 
 from canbo.core.capabilities import Action, aggregated_blocs, can
 from canbo.core.dates import today
-from canbo.documents.services import issued_number, recorded_signature
+from canbo.documents.services import issued_number, signer_choice
 from canbo.training.plan_document import DOC_TYPE, NUMBERED_STATES, document_day, issuer_of
 
 register = template.Library()
@@ -13,11 +13,6 @@ def plan_document_links(context, plan):
     """The plan's document links, for the office that issues it."""
     user = context["request"].user
     shown = can(user, Action.ISSUE_PLAN_DOCUMENTS) and plan.unit.bloc in aggregated_blocs(user)
-    signed = recorded_signature(issued_number(plan, DOC_TYPE)) if shown else None
-    return {
-        "plan": plan,
-        "numbered": plan.state in NUMBERED_STATES,
-        "shown": shown,
-        "signed": signed,
-        "signers": issuer_of(plan).signers(document_day(plan) or today()) if shown and not signed else [],
-    }
+    choice = signer_choice(issued_number(plan, DOC_TYPE), lambda: issuer_of(plan).signers(
+        document_day(plan) or today())) if shown else {}
+    return {"plan": plan, "numbered": plan.state in NUMBERED_STATES, "shown": shown, **choice}
